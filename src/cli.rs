@@ -1,0 +1,122 @@
+//! The command line: what the user typed, as clap types. `main.rs` turns it into a run.
+
+use std::path::PathBuf;
+
+use clap::builder::TypedValueParser as _;
+use clap::{Args, Parser, Subcommand};
+
+use copydesk::cluster::Keep;
+
+/// Find the same news story across outlets.
+#[derive(Debug, Parser)]
+#[command(name = "copydesk", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find and group copies of the same story (near-duplicates) in a corpus.
+    #[command(after_help = DEDUP_EXAMPLES)]
+    Dedup(DedupArgs),
+}
+
+const DEDUP_EXAMPLES: &str = "\
+Examples:
+  copydesk dedup corpora/wire                      summary of the shipped corpus
+  copydesk dedup news.jsonl.gz --clusters clusters.jsonl --assignments a.jsonl
+  copydesk dedup a.jsonl b.jsonl --unique deduped.jsonl --keep earliest
+  cat news.jsonl | copydesk dedup - --assignments - --quiet
+
+Exit status: 0 done; 1 error (nothing or not all written); 2 bad usage;
+3 done, but bad records were reported; 4 --strict and a bad record was found (nothing written).";
+
+/// Options of `copydesk dedup`.
+#[derive(Debug, Args)]
+pub struct DedupArgs {
+    /// JSONL files (.jsonl or .jsonl.gz), folders of .txt files, or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Write one JSON line per good record with its cluster id (- for stdout).
+    #[arg(long, value_name = "FILE")]
+    pub assignments: Option<PathBuf>,
+
+    /// Write one JSON line per cluster of two or more, with every member's similarity.
+    #[arg(long, value_name = "FILE")]
+    pub clusters: Option<PathBuf>,
+
+    /// Write the deduplicated corpus: one input record per cluster, byte for byte.
+    #[arg(long, value_name = "FILE")]
+    pub unique: Option<PathBuf>,
+
+    /// Write every bad record as a JSON line {file, line, problem}.
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+
+    /// Which member represents a cluster (and is kept by --unique).
+    #[arg(long, value_enum, default_value_t = Keep::Best)]
+    pub keep: Keep,
+
+    /// Fail on the first bad record, before writing anything.
+    #[arg(long)]
+    pub strict: bool,
+
+    #[command(flatten)]
+    pub tuning: Tuning,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// Thresholds; the README says what each trades off.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Tuning")]
+pub struct Tuning {
+    /// Pairs whose shingle Jaccard reaches this are copies.
+    #[arg(long, default_value_t = 0.5, value_name = "0..1")]
+    pub jaccard: f32,
+
+    /// Pairs where this share of the shorter is found in the longer are copies (excerpts).
+    #[arg(long, default_value_t = 0.5, value_name = "0..1")]
+    pub containment: f32,
+
+    /// ... if they also share at least this many shingles.
+    #[arg(long, default_value_t = 12, value_name = "N")]
+    pub min_shared: u32,
+
+    /// Words per shingle.
+    #[arg(long, default_value_t = copydesk::shingle::DEFAULT_K, value_parser = clap::value_parser!(u16).range(1..=16).map(|v| v as usize), value_name = "K")]
+    pub shingle_words: usize,
+
+    /// Winnowing window in shingles: smaller finds shorter shared passages, costs memory.
+    #[arg(long, default_value_t = copydesk::fingerprint::DEFAULT_WINDOW, value_parser = clap::value_parser!(u16).range(1..=1000).map(|v| v as usize), value_name = "W")]
+    pub window: usize,
+
+    /// Largest simhash distance (bits) that proposes a pair.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=3), value_name = "BITS")]
+    pub max_distance: u32,
+
+    /// Anchors two articles must share to be compared.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub min_anchors: usize,
+
+    /// Anchors found in more articles than this are stock phrases and ignored.
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub max_postings: usize,
+}
+
+/// Options of every long-running command.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// No progress bars and no warnings (bad records are still reported).
+    #[arg(long, short)]
+    pub quiet: bool,
+}

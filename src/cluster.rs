@@ -1,0 +1,370 @@
+//! Cluster: group verified copies around one representative, without chaining.
+//!
+//! Star clustering. Articles are visited longest first (the fullest version of a story is the
+//! best centre: every trimmed or reworded copy is close to it); an article not yet in a cluster
+//! opens one, and takes every not-yet-clustered candidate that verifies against *it*. A member is
+//! therefore always a verified copy of its cluster's centre, never a copy of a copy: two stories
+//! that share one quoted paragraph, or an excerpt of A that happens to overlap B, cannot pull A
+//! and B together through a chain of weak links.
+//!
+//! The visiting is sequential in meaning but parallel in practice: a chunk of centres-to-be
+//! computes its candidates and verifications at once against a snapshot of who is clustered,
+//! then the chunk is applied in order, dropping what an earlier centre of the chunk took. As
+//! clustered articles never become free again, this gives exactly the sequential result,
+//! whatever the thread count.
+//!
+//! Once formed, each cluster picks its representative ([`Keep`]) and every member is measured
+//! against it. This module never reads text or metadata beyond the ordering keys it is given.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::candidates::{Candidate, Index};
+use crate::shingle::ShingleSet;
+use crate::verify::{Similarity, Thresholds};
+
+/// Which member represents a cluster.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Keep {
+    /// The version that best covers the others (most of their shingles), ties to the earliest.
+    #[default]
+    Best,
+    /// The earliest `published` (undated ones last), ties to input order.
+    Earliest,
+    /// The longest, ties to input order.
+    Longest,
+    /// The first in input order.
+    First,
+}
+
+/// What clustering needs to know of one article.
+#[derive(Clone, Copy, Debug)]
+pub struct Item<'a> {
+    /// Its shingles.
+    pub shingles: &'a ShingleSet,
+    /// Its anchors.
+    pub anchors: &'a [u32],
+    /// `published` as seconds, when known.
+    pub published: Option<i64>,
+}
+
+/// One member of a cluster, measured against the representative.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Member {
+    /// Article index (input order among good records).
+    pub doc: u32,
+    /// Jaccard with the representative (1 for the representative).
+    pub similarity: f32,
+    /// Share of this member's shingles found in the representative.
+    pub containment: f32,
+    /// Share of the representative's shingles found in this member.
+    pub coverage: f32,
+}
+
+/// A group of copies of one story.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cluster {
+    /// The representative's article index.
+    pub representative: u32,
+    /// Members in input order, the representative among them.
+    pub members: Vec<Member>,
+}
+
+/// Counters of one clustering run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ClusterStats {
+    /// Candidate pairs proposed by the index (each pair counted once per centre that saw it).
+    pub candidate_pairs: u64,
+    /// Pairs verified on shingles.
+    pub verified_pairs: u64,
+    /// Pairs accepted as copies.
+    pub accepted_pairs: u64,
+}
+
+/// The result: every article in exactly one cluster.
+#[derive(Clone, Debug, Default)]
+pub struct Clustering {
+    /// Clusters ordered by their first member in input order; singletons included.
+    pub clusters: Vec<Cluster>,
+    /// For every article, the index of its cluster in `clusters`.
+    pub assignment: Vec<u32>,
+    /// Counters.
+    pub stats: ClusterStats,
+}
+
+/// How many centres-to-be are computed together.
+const CHUNK: usize = 2048;
+/// Largest cluster for which `Keep::Best` compares every member with every other.
+const BEST_EXACT: usize = 64;
+
+/// A centre's verified neighbours, computed against a snapshot.
+struct Proposal {
+    accepted: Vec<u32>,
+    candidates: u64,
+    verified: u64,
+}
+
+/// Clusters `items` using `index` (built over the same items, in the same order).
+pub fn cluster(
+    items: &[Item<'_>],
+    index: &Index,
+    thresholds: &Thresholds,
+    keep: Keep,
+) -> Clustering {
+    let n = items.len();
+    // Longest first, then earliest, then input order.
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.par_sort_unstable_by_key(|&d| {
+        let it = &items[d as usize];
+        (
+            std::cmp::Reverse(it.shingles.len()),
+            it.published.unwrap_or(i64::MAX),
+            d,
+        )
+    });
+
+    const FREE: u32 = u32::MAX;
+    let mut centre_of = vec![FREE; n];
+    let mut stats = ClusterStats::default();
+    for chunk in order.chunks(CHUNK) {
+        let snapshot = &centre_of;
+        let proposals: Vec<Option<Proposal>> = chunk
+            .par_iter()
+            .map_init(
+                || (Vec::new(), Vec::new()),
+                |(scratch, cands): &mut (Vec<u32>, Vec<Candidate>), &d| {
+                    if snapshot[d as usize] != FREE {
+                        return None;
+                    }
+                    let me = &items[d as usize];
+                    index.candidates(d, me.anchors, scratch, cands);
+                    let mut p = Proposal {
+                        accepted: Vec::new(),
+                        candidates: cands.len() as u64,
+                        verified: 0,
+                    };
+                    for c in cands.iter().filter(|c| snapshot[c.doc as usize] == FREE) {
+                        p.verified += 1;
+                        let s = Similarity::of(me.shingles, items[c.doc as usize].shingles);
+                        if thresholds.accepts(&s) {
+                            p.accepted.push(c.doc);
+                        }
+                    }
+                    Some(p)
+                },
+            )
+            .collect();
+        for (&d, proposal) in chunk.iter().zip(proposals) {
+            let Some(p) = proposal else { continue };
+            stats.candidate_pairs += p.candidates;
+            stats.verified_pairs += p.verified;
+            if centre_of[d as usize] != FREE {
+                continue;
+            }
+            centre_of[d as usize] = d;
+            for other in p.accepted {
+                if centre_of[other as usize] == FREE {
+                    centre_of[other as usize] = d;
+                    stats.accepted_pairs += 1;
+                }
+            }
+        }
+    }
+
+    // Gather members per centre, numbering clusters by their first member in input order.
+    let mut cluster_of_centre = vec![FREE; n];
+    let mut groups: Vec<Vec<u32>> = Vec::new();
+    let mut assignment = vec![0u32; n];
+    for d in 0..n {
+        let c = centre_of[d] as usize;
+        if cluster_of_centre[c] == FREE {
+            cluster_of_centre[c] = groups.len() as u32;
+            groups.push(Vec::new());
+        }
+        let g = cluster_of_centre[c];
+        groups[g as usize].push(d as u32);
+        assignment[d] = g;
+    }
+    let clusters = groups
+        .into_par_iter()
+        .map(|members| finish(items, members, keep))
+        .collect();
+    Clustering {
+        clusters,
+        assignment,
+        stats,
+    }
+}
+
+/// Chooses the representative and measures every member against it.
+fn finish(items: &[Item<'_>], docs: Vec<u32>, keep: Keep) -> Cluster {
+    let representative = representative(items, &docs, keep);
+    let rep = items[representative as usize].shingles;
+    let members = docs
+        .iter()
+        .map(|&d| {
+            let s = Similarity::of(items[d as usize].shingles, rep);
+            if d == representative {
+                Member {
+                    doc: d,
+                    similarity: 1.0,
+                    containment: 1.0,
+                    coverage: 1.0,
+                }
+            } else {
+                Member {
+                    doc: d,
+                    similarity: s.jaccard,
+                    containment: s.a_in_b,
+                    coverage: s.b_in_a,
+                }
+            }
+        })
+        .collect();
+    Cluster {
+        representative,
+        members,
+    }
+}
+
+/// Earliest first; undated after dated; then input order.
+fn earliest_key(items: &[Item<'_>], d: u32) -> (i64, u32) {
+    (items[d as usize].published.unwrap_or(i64::MAX), d)
+}
+
+fn representative(items: &[Item<'_>], docs: &[u32], keep: Keep) -> u32 {
+    if docs.len() == 1 {
+        return docs[0];
+    }
+    let len = |d: u32| items[d as usize].shingles.len();
+    match keep {
+        Keep::First => docs[0],
+        Keep::Earliest => *docs
+            .iter()
+            .min_by_key(|&&d| earliest_key(items, d))
+            .expect("non-empty"),
+        Keep::Longest => *docs
+            .iter()
+            .min_by_key(|&&d| (std::cmp::Reverse(len(d)), d))
+            .expect("non-empty"),
+        Keep::Best => {
+            // Contenders: the longest members (a cover is long); judges: an even sample of all.
+            let mut contenders = docs.to_vec();
+            contenders.sort_by_key(|&d| (std::cmp::Reverse(len(d)), d));
+            contenders.truncate(BEST_EXACT);
+            let step = docs.len().div_ceil(4 * BEST_EXACT).max(1);
+            let judges: Vec<u32> = docs.iter().copied().step_by(step).collect();
+            let score = |c: u32| -> f64 {
+                judges
+                    .iter()
+                    .filter(|&&j| j != c)
+                    .map(|&j| {
+                        Similarity::of(items[j as usize].shingles, items[c as usize].shingles)
+                            .a_in_b as f64
+                    })
+                    .sum()
+            };
+            let scored: Vec<(f64, u32)> = contenders.iter().map(|&c| (score(c), c)).collect();
+            // Highest score; scores within a rounding hair are ties, broken by earliest.
+            let best = scored.iter().map(|s| s.0).fold(f64::MIN, f64::max);
+            scored
+                .iter()
+                .filter(|s| s.0 >= best - 1e-6)
+                .map(|s| s.1)
+                .min_by_key(|&d| earliest_key(items, d))
+                .expect("non-empty")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::candidates::CandidateParams;
+    use crate::fingerprint::Fingerprint;
+
+    /// Builds items whose shingles are the given ranges; every item's anchors are its shingles, so
+    /// the index proposes every overlapping pair and the clustering alone is tested.
+    fn run(sets: &[Vec<u32>], published: &[Option<i64>], keep: Keep) -> Clustering {
+        let shingles: Vec<ShingleSet> = sets
+            .iter()
+            .map(|s| {
+                ShingleSet::from_hashes(
+                    &s.iter().map(|&x| (x as u64) << 32).collect::<Vec<_>>(),
+                    &mut Vec::new(),
+                )
+            })
+            .collect();
+        let fps: Vec<Fingerprint> = (0..sets.len())
+            .map(|i| Fingerprint(0x5555_5555_5555_5555u64.rotate_left(i as u32 * 7) ^ i as u64))
+            .collect();
+        let params = CandidateParams {
+            min_shared_anchors: 1,
+            max_distance: 0,
+            ..CandidateParams::default()
+        };
+        let index = Index::build(&fps, sets, params);
+        let items: Vec<Item> = (0..sets.len())
+            .map(|i| Item {
+                shingles: &shingles[i],
+                anchors: &sets[i],
+                published: published.get(i).copied().flatten(),
+            })
+            .collect();
+        cluster(&items, &index, &Thresholds::default(), keep)
+    }
+
+    fn range(a: u32, b: u32) -> Vec<u32> {
+        (a..b).collect()
+    }
+
+    #[test]
+    fn excerpts_join_the_full_story_and_unrelated_stay_apart() {
+        let c = run(
+            &[range(0, 30), range(0, 100), range(500, 600), range(20, 80)],
+            &[],
+            Keep::Best,
+        );
+        assert_eq!(c.assignment, vec![0, 0, 1, 0]);
+        assert_eq!(c.clusters[0].representative, 1);
+        assert_eq!(c.clusters.len(), 2);
+    }
+
+    #[test]
+    fn no_chaining_through_a_drifting_series() {
+        // A ~ B and B ~ C verify, A ~ C does not: C must not join A's cluster through B.
+        let c = run(
+            &[range(0, 100), range(30, 130), range(60, 160)],
+            &[],
+            Keep::Best,
+        );
+        assert_eq!(c.assignment[0], c.assignment[1]);
+        assert_ne!(c.assignment[0], c.assignment[2]);
+    }
+
+    #[test]
+    fn keep_picks_the_asked_representative() {
+        let sets = [range(0, 60), range(0, 100), range(0, 80)];
+        let published = [Some(30), Some(20), Some(10)];
+        let rep = |k| {
+            let c = run(&sets, &published, k);
+            assert_eq!(c.clusters.len(), 1);
+            c.clusters[0].representative
+        };
+        assert_eq!(rep(Keep::Best), 1);
+        assert_eq!(rep(Keep::Longest), 1);
+        assert_eq!(rep(Keep::Earliest), 2);
+        assert_eq!(rep(Keep::First), 0);
+    }
+
+    #[test]
+    fn members_are_measured_against_the_representative() {
+        let c = run(&[range(0, 100), range(0, 50)], &[], Keep::Best);
+        let m = c.clusters[0].members[1];
+        assert_eq!(m.doc, 1);
+        assert_eq!(m.containment, 1.0);
+        assert!((m.coverage - 0.5).abs() < 1e-6);
+        assert!((m.similarity - 0.5).abs() < 1e-6);
+    }
+}

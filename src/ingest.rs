@@ -1,0 +1,636 @@
+//! Ingest: read articles from JSONL files (plain or gzip), folders of `.txt` files and stdin.
+//!
+//! Reading is sequential and streaming: [`read_batches`] hands out batches of raw records with
+//! their [`Origin`] (file and line), holding at most one batch in memory at a time, so that
+//! parsing and analysis can run in parallel on a batch while the next one is read. [`parse`]
+//! turns one raw record into a [`Record`] or a [`BadRecord`] that says `file:line: what is
+//! wrong`. This module never drops a record: every line that is not blank comes back as one or
+//! the other, and a read error part-way through a file (a truncated gzip) is a bad record too.
+//!
+//! The record format is in `../shared/CONTRACT.md`: `text` is required, `id` (string or integer)
+//! defaults to `<file>:<line>`, `outlet`, `title`, `url`, `published` are optional, and any other
+//! field is kept in the raw line, which [`reread`] gives back byte for byte.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+
+/// What kind of input a [`Source`] is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    /// JSONL, one article per line (gzip detected from the content).
+    Jsonl,
+    /// One `.txt` file, one article; `id` is `rel`, `outlet` the first folder of `rel`.
+    Text {
+        /// Path relative to the folder given on the command line, with `/` separators.
+        rel: String,
+    },
+    /// JSONL on standard input.
+    Stdin,
+}
+
+/// One input file.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The path as the user will recognise it in messages (`-` is `<stdin>`).
+    pub name: String,
+    /// Where to read it.
+    pub path: PathBuf,
+    /// How to read it.
+    pub kind: SourceKind,
+}
+
+/// Where a record came from: index into the source list, and 1-based line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Origin {
+    /// Index of the [`Source`].
+    pub source: u32,
+    /// 1-based line in that source.
+    pub line: u64,
+}
+
+/// An article id, kept as given: a JSON string or a JSON integer.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ArticleId {
+    /// An integer id, as its decimal text.
+    Int(Box<str>),
+    /// A string id.
+    Text(Box<str>),
+}
+
+impl Serialize for ArticleId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            ArticleId::Int(n) => {
+                let number: serde_json::Number = n.parse().map_err(serde::ser::Error::custom)?;
+                number.serialize(s)
+            }
+            ArticleId::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ArticleId::Int(n) => f.write_str(n),
+            ArticleId::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+/// Optional metadata of an article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    /// Who published it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<Box<str>>,
+    /// Headline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Box<str>>,
+    /// Where it was published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<Box<str>>,
+    /// When, as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<Box<str>>,
+}
+
+/// A parsed article.
+#[derive(Clone, Debug)]
+pub struct Record {
+    /// Its id.
+    pub id: ArticleId,
+    /// The body.
+    pub text: String,
+    /// Metadata.
+    pub meta: Meta,
+}
+
+/// A record that could not be used, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BadRecord {
+    /// The input file.
+    pub file: String,
+    /// 1-based line.
+    pub line: u64,
+    /// What is wrong, in words.
+    pub problem: String,
+}
+
+impl fmt::Display for BadRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.problem)
+    }
+}
+
+/// One unit read from a source, not yet parsed.
+#[derive(Debug)]
+pub enum Raw {
+    /// The bytes of one record (a JSONL line without its line ending, or a whole `.txt` file).
+    Record {
+        /// Where it came from.
+        origin: Origin,
+        /// Its bytes.
+        bytes: Vec<u8>,
+    },
+    /// The source could not be read from this line on (a truncated gzip, an I/O error).
+    Unreadable {
+        /// Where reading stopped.
+        origin: Origin,
+        /// What went wrong.
+        problem: String,
+    },
+}
+
+/// Expands the inputs given on the command line into sources, in order: a folder becomes its
+/// `*.txt` files sorted by path, `-` is stdin. A path that does not exist is an error.
+pub fn open_sources(inputs: &[PathBuf]) -> Result<Vec<Source>> {
+    let mut sources = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            sources.push(Source {
+                name: "<stdin>".into(),
+                path: input.clone(),
+                kind: SourceKind::Stdin,
+            });
+        } else if input.is_dir() {
+            let mut files = Vec::new();
+            for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
+                let entry = entry.map_err(|e| Error::Read {
+                    path: e.path().map_or_else(|| input.clone(), Path::to_path_buf),
+                    source: e.into(),
+                })?;
+                let p = entry.path();
+                if entry.file_type().is_file() && p.extension().is_some_and(|x| x == "txt") {
+                    let rel = p.strip_prefix(input).unwrap_or(p);
+                    let rel = rel
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/");
+                    files.push(Source {
+                        name: p.display().to_string(),
+                        path: p.to_path_buf(),
+                        kind: SourceKind::Text { rel },
+                    });
+                }
+            }
+            sources.extend(files);
+        } else if input.exists() {
+            sources.push(Source {
+                name: input.display().to_string(),
+                path: input.clone(),
+                kind: SourceKind::Jsonl,
+            });
+        } else {
+            return Err(Error::NotFound(input.clone()));
+        }
+    }
+    Ok(sources)
+}
+
+/// Opens a JSONL source for line reading, decompressing gzip when the file starts with its magic.
+fn open_lines(source: &Source) -> Result<Box<dyn BufRead + Send>> {
+    let read_err = |e| Error::Read {
+        path: source.path.clone(),
+        source: e,
+    };
+    let mut inner: Box<dyn BufRead + Send> = match source.kind {
+        SourceKind::Stdin => Box::new(BufReader::with_capacity(1 << 20, io::stdin())),
+        _ => Box::new(BufReader::with_capacity(
+            1 << 20,
+            File::open(&source.path).map_err(read_err)?,
+        )),
+    };
+    let is_gzip = inner
+        .fill_buf()
+        .map_err(read_err)?
+        .starts_with(&[0x1f, 0x8b]);
+    if is_gzip {
+        Ok(Box::new(BufReader::with_capacity(
+            1 << 20,
+            flate2::bufread::MultiGzDecoder::new(inner),
+        )))
+    } else {
+        Ok(inner)
+    }
+}
+
+/// Reads every source in order and calls `sink` with batches of about `batch_bytes` of raw
+/// records. Stops at the first error `sink` returns. A source that cannot be opened is an
+/// error; a read error inside a source becomes a [`Raw::Unreadable`] and reading goes on with the
+/// next source.
+pub fn read_batches<E: From<Error>>(
+    sources: &[Source],
+    batch_bytes: usize,
+    mut sink: impl FnMut(Vec<Raw>) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let mut batch = Vec::new();
+    let mut size = 0usize;
+    for (index, source) in sources.iter().enumerate() {
+        let index = index as u32;
+        match &source.kind {
+            SourceKind::Text { .. } => {
+                let origin = Origin {
+                    source: index,
+                    line: 1,
+                };
+                match std::fs::read(&source.path) {
+                    Ok(bytes) => {
+                        size += bytes.len();
+                        batch.push(Raw::Record { origin, bytes });
+                    }
+                    Err(e) => batch.push(Raw::Unreadable {
+                        origin,
+                        problem: format!("cannot read: {e}"),
+                    }),
+                }
+            }
+            SourceKind::Jsonl | SourceKind::Stdin => {
+                let mut reader = open_lines(source)?;
+                let mut line = 0u64;
+                loop {
+                    line += 1;
+                    let mut bytes = Vec::new();
+                    match reader.read_until(b'\n', &mut bytes) {
+                        Ok(0) => break,
+                        Ok(_) => {
+                            while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                                bytes.pop();
+                            }
+                            if bytes.iter().all(u8::is_ascii_whitespace) {
+                                continue; // a blank line is not a record
+                            }
+                            size += bytes.len();
+                            batch.push(Raw::Record {
+                                origin: Origin {
+                                    source: index,
+                                    line,
+                                },
+                                bytes,
+                            });
+                        }
+                        Err(e) => {
+                            let problem = match e.kind() {
+                                io::ErrorKind::UnexpectedEof => "file ends early (truncated gzip?); nothing after this line was read".to_string(),
+                                _ => format!("cannot read from this line on: {e}"),
+                            };
+                            batch.push(Raw::Unreadable {
+                                origin: Origin {
+                                    source: index,
+                                    line,
+                                },
+                                problem,
+                            });
+                            break;
+                        }
+                    }
+                    if size >= batch_bytes {
+                        sink(std::mem::take(&mut batch))?;
+                        size = 0;
+                    }
+                }
+            }
+        }
+        if size >= batch_bytes {
+            sink(std::mem::take(&mut batch))?;
+            size = 0;
+        }
+    }
+    if !batch.is_empty() {
+        sink(batch)?;
+    }
+    Ok(())
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn optional_string(
+    map: &mut Map<String, Value>,
+    field: &str,
+) -> std::result::Result<Option<Box<str>>, String> {
+    match map.remove(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.into_boxed_str())),
+        Some(other) => Err(format!(
+            "`{field}` must be a string, found {}",
+            json_kind(&other)
+        )),
+    }
+}
+
+/// Seconds since the Unix epoch of a `published` value: RFC 3339 (with offset), or a civil
+/// date-time or date read as UTC. `None` when it is none of these.
+pub fn published_seconds(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if let Ok(ts) = s.parse::<jiff::Timestamp>() {
+        return Some(ts.as_second());
+    }
+    let civil = s.parse::<jiff::civil::DateTime>().ok().or_else(|| {
+        s.parse::<jiff::civil::Date>()
+            .ok()
+            .map(|d| d.to_datetime(jiff::civil::Time::midnight()))
+    })?;
+    civil
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .ok()
+        .map(|z| z.timestamp().as_second())
+}
+
+/// Describes invalid UTF-8: the line and byte where it starts.
+fn utf8_problem(bytes: &[u8], err: std::str::Utf8Error) -> (u64, String) {
+    let at = err.valid_up_to();
+    let line = 1 + bytes[..at].iter().filter(|b| **b == b'\n').count() as u64;
+    let col = at
+        - bytes[..at]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |p| p + 1);
+    (
+        line,
+        format!("invalid UTF-8 at byte {} (column {})", at, col + 1),
+    )
+}
+
+/// Parses one raw record from `source`. `Err` carries the bad record's report.
+pub fn parse(
+    source: &Source,
+    origin: Origin,
+    bytes: Vec<u8>,
+) -> std::result::Result<Record, BadRecord> {
+    let bad = |line: u64, problem: String| BadRecord {
+        file: source.name.clone(),
+        line,
+        problem,
+    };
+    if let SourceKind::Text { rel } = &source.kind {
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, problem) = utf8_problem(e.as_bytes(), e.utf8_error());
+            bad(line, problem)
+        })?;
+        let outlet = rel.split_once('/').map(|(first, _)| first.into());
+        return Ok(Record {
+            id: ArticleId::Text(rel.as_str().into()),
+            text,
+            meta: Meta {
+                outlet,
+                ..Meta::default()
+            },
+        });
+    }
+    let line = origin.line;
+    let text = std::str::from_utf8(&bytes).map_err(|e| bad(line, utf8_problem(&bytes, e).1))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let what = if e.is_eof() {
+            "truncated JSON"
+        } else {
+            "invalid JSON"
+        };
+        bad(line, format!("{what}: {e}"))
+    })?;
+    let Value::Object(mut map) = value else {
+        return Err(bad(
+            line,
+            format!("expected a JSON object, found {}", json_kind(&value)),
+        ));
+    };
+    let text = match map.remove("text") {
+        Some(Value::String(s)) => s,
+        None => return Err(bad(line, "`text` is missing".into())),
+        Some(other) => {
+            return Err(bad(
+                line,
+                format!("`text` must be a string, found {}", json_kind(&other)),
+            ));
+        }
+    };
+    let id = match map.remove("id") {
+        None | Some(Value::Null) => ArticleId::Text(format!("{}:{}", source.name, line).into()),
+        Some(Value::String(s)) => ArticleId::Text(s.into_boxed_str()),
+        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {
+            ArticleId::Int(n.to_string().into_boxed_str())
+        }
+        Some(other) => {
+            return Err(bad(
+                line,
+                format!(
+                    "`id` must be a string or an integer, found {}",
+                    json_kind(&other)
+                ),
+            ));
+        }
+    };
+    let mut field = |name| optional_string(&mut map, name).map_err(|p| bad(line, p));
+    let meta = Meta {
+        outlet: field("outlet")?,
+        title: field("title")?,
+        url: field("url")?,
+        published: field("published")?,
+    };
+    Ok(Record { id, text, meta })
+}
+
+/// Reads the raw bytes of the records at `origins` (sorted, as produced by one pass of
+/// [`read_batches`]) again, in order, calling `sink` with each. Used to write the deduplicated
+/// corpus byte for byte without keeping texts in memory. Stdin cannot be read twice: the caller
+/// spools it to a file first.
+pub fn reread(
+    sources: &[Source],
+    origins: &[Origin],
+    mut sink: impl FnMut(Origin, &[u8]) -> Result<()>,
+) -> Result<()> {
+    let mut i = 0;
+    while i < origins.len() {
+        let source_index = origins[i].source;
+        let source = &sources[source_index as usize];
+        let read_err = |e| Error::Read {
+            path: source.path.clone(),
+            source: e,
+        };
+        match source.kind {
+            SourceKind::Text { .. } => {
+                let bytes = std::fs::read(&source.path).map_err(read_err)?;
+                sink(origins[i], &bytes)?;
+                i += 1;
+            }
+            SourceKind::Jsonl | SourceKind::Stdin => {
+                let mut reader = open_lines(source)?;
+                let mut line = 0u64;
+                let mut bytes = Vec::new();
+                while i < origins.len() && origins[i].source == source_index {
+                    bytes.clear();
+                    if reader.read_until(b'\n', &mut bytes).map_err(read_err)? == 0 {
+                        return Err(read_err(io::Error::new(
+                            io::ErrorKind::UnexpectedEof,
+                            "the file changed while copydesk ran",
+                        )));
+                    }
+                    line += 1;
+                    if line == origins[i].line {
+                        while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                            bytes.pop();
+                        }
+                        sink(origins[i], &bytes)?;
+                        i += 1;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Copies standard input to a temporary file so that it can be read twice.
+pub fn spool_stdin() -> Result<tempfile::NamedTempFile> {
+    let mut file = tempfile::NamedTempFile::new().map_err(|e| Error::Write {
+        path: std::env::temp_dir(),
+        source: e,
+    })?;
+    io::copy(&mut io::stdin().lock(), &mut file).map_err(|e| Error::Read {
+        path: "<stdin>".into(),
+        source: e,
+    })?;
+    Ok(file)
+}
+
+/// Reads a whole small input for tests and tools: parses every record of `sources`.
+pub fn read_all(sources: &[Source]) -> Result<(Vec<Record>, Vec<BadRecord>)> {
+    let (mut good, mut bad) = (Vec::new(), Vec::new());
+    read_batches::<Error>(sources, 1 << 20, |batch| {
+        for raw in batch {
+            match raw {
+                Raw::Record { origin, bytes } => {
+                    match parse(&sources[origin.source as usize], origin, bytes) {
+                        Ok(r) => good.push(r),
+                        Err(b) => bad.push(b),
+                    }
+                }
+                Raw::Unreadable { origin, problem } => bad.push(BadRecord {
+                    file: sources[origin.source as usize].name.clone(),
+                    line: origin.line,
+                    problem,
+                }),
+            }
+        }
+        Ok(())
+    })?;
+    Ok((good, bad))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jsonl() -> Source {
+        Source {
+            name: "in.jsonl".into(),
+            path: "in.jsonl".into(),
+            kind: SourceKind::Jsonl,
+        }
+    }
+
+    fn parse_line(line: &str) -> std::result::Result<Record, BadRecord> {
+        parse(
+            &jsonl(),
+            Origin { source: 0, line: 7 },
+            line.as_bytes().to_vec(),
+        )
+    }
+
+    #[test]
+    fn full_record_keeps_id_type_and_metadata() {
+        let r = parse_line(r#"{"id": 42, "text": "Hello", "outlet": "AP", "published": "2018-04-20", "extra": [1]}"#).unwrap();
+        assert_eq!(r.id, ArticleId::Int("42".into()));
+        assert_eq!(serde_json::to_string(&r.id).unwrap(), "42");
+        assert_eq!(r.meta.outlet.as_deref(), Some("AP"));
+        let r = parse_line(r#"{"id": "a-1", "text": ""}"#).unwrap();
+        assert_eq!(serde_json::to_string(&r.id).unwrap(), "\"a-1\"");
+    }
+
+    #[test]
+    fn missing_id_becomes_file_and_line() {
+        let r = parse_line(r#"{"text": "x"}"#).unwrap();
+        assert_eq!(r.id.to_string(), "in.jsonl:7");
+    }
+
+    #[test]
+    fn bad_records_say_file_line_and_problem() {
+        let cases = [
+            (r#"{"text": 5}"#, "`text` must be a string, found a number"),
+            (r#"{"title": "x"}"#, "`text` is missing"),
+            (
+                r#"{"text": "x", "id": 1.5}"#,
+                "`id` must be a string or an integer",
+            ),
+            (
+                r#"{"text": "x", "outlet": ["a"]}"#,
+                "`outlet` must be a string, found an array",
+            ),
+            (r#"[1, 2]"#, "expected a JSON object, found an array"),
+            (r#"{"text": "x""#, "truncated JSON"),
+            (r#"{"text": x}"#, "invalid JSON"),
+        ];
+        for (line, want) in cases {
+            let b = parse_line(line).unwrap_err();
+            assert!(b.to_string().starts_with("in.jsonl:7: "), "{b}");
+            assert!(b.problem.contains(want), "{line}: {b}");
+        }
+        let b = parse(
+            &jsonl(),
+            Origin { source: 0, line: 3 },
+            b"{\"text\": \"\xff\"}".to_vec(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            b.to_string(),
+            "in.jsonl:3: invalid UTF-8 at byte 10 (column 11)"
+        );
+    }
+
+    #[test]
+    fn published_dates_are_ordered_across_forms() {
+        let day = published_seconds("2018-04-20").unwrap();
+        let noon = published_seconds("2018-04-20T12:00:00Z").unwrap();
+        let noon_cet = published_seconds("2018-04-20T13:00:00+01:00").unwrap();
+        assert_eq!(noon - day, 12 * 3600);
+        assert_eq!(noon, noon_cet);
+        assert_eq!(published_seconds("20-APR-1987 bogus"), None);
+    }
+
+    #[test]
+    fn text_file_record_takes_id_and_outlet_from_path() {
+        let src = Source {
+            name: "c/ap/x.txt".into(),
+            path: "c/ap/x.txt".into(),
+            kind: SourceKind::Text {
+                rel: "ap/x.txt".into(),
+            },
+        };
+        let r = parse(&src, Origin { source: 0, line: 1 }, b"Body".to_vec()).unwrap();
+        assert_eq!(r.id.to_string(), "ap/x.txt");
+        assert_eq!(r.meta.outlet.as_deref(), Some("ap"));
+        let b = parse(
+            &src,
+            Origin { source: 0, line: 1 },
+            b"ok\nok\nbad \xc3(".to_vec(),
+        )
+        .unwrap_err();
+        assert_eq!(b.line, 3);
+    }
+}

@@ -1,0 +1,39 @@
+//! copydesk finds the same news story across outlets.
+//!
+//! The data flows one way through one module per stage; [`pipeline`] alone knows their order:
+//!
+//! ```text
+//! ingest ──> normalize ──> shingle ──> fingerprint ──> candidates ──> verify ──> cluster ──> report
+//! (records)  (tokens)      (shingle    (simhash,       (index:        (Jaccard,  (star       (JSONL,
+//!                           hashes)     anchors)        simhash         contain-   clusters,  summary)
+//!                                                       blocks,         ment)      represent-
+//!                                                       anchor                     atives)
+//!                                                       postings)
+//! ```
+//!
+//! - [`ingest`]: JSONL (plain or gzip), folders of `.txt`, stdin; bad records reported by file
+//!   and line, never dropped.
+//! - [`normalize`]: wire furniture (datelines, bylines, footers) cut; Unicode words for every
+//!   script, as stable hashes.
+//! - [`shingle`]: `k`-word shingles and the exact shingle set.
+//! - [`fingerprint`]: 64-bit simhash (primary) and winnowed anchors (for trimmed and reworded
+//!   copies).
+//! - [`candidates`]: sub-quadratic candidate search over both.
+//! - [`verify`]: the exact test of a pair.
+//! - [`cluster`]: star clustering without chaining, and the representative of each cluster.
+//! - [`report`]: the outputs of `copydesk dedup`, written atomically.
+//!
+//! Everything is deterministic: the same input gives the same bytes out at any thread count.
+
+pub mod candidates;
+pub mod cluster;
+pub mod error;
+pub mod fingerprint;
+pub mod ingest;
+pub mod normalize;
+pub mod pipeline;
+pub mod report;
+pub mod shingle;
+pub mod verify;
+
+pub use error::{Error, Result};

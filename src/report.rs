@@ -1,0 +1,299 @@
+//! Report: write what `copydesk dedup` found, as the contract in `../shared/CONTRACT.md` says.
+//!
+//! - [`write_assignments`]: one JSON line per good record, in input order.
+//! - [`write_clusters`]: one JSON line per cluster of two or more.
+//! - [`write_unique`]: the deduplicated corpus, one raw input record per cluster, byte for byte.
+//! - [`write_rejects`]: one JSON line per bad record.
+//! - [`write_summary`]: the human summary.
+//!
+//! Every file output goes through [`write_atomic`]: written to a temporary file beside the
+//! target, flushed, then renamed over it, so a reader never sees half a file and a failed run
+//! leaves the old file (or none) in place. This module computes nothing about similarity.
+
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::ingest::{self, ArticleId, SourceKind};
+use crate::pipeline::{Article, Corpus, Dedup};
+
+/// Writes `path` atomically with `fill`; `-` writes to stdout.
+pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let write_err = |e| Error::Write {
+        path: path.to_path_buf(),
+        source: e,
+    };
+    if path.as_os_str() == "-" {
+        let stdout = io::stdout();
+        let mut w = BufWriter::new(stdout.lock());
+        fill(&mut w)?;
+        return w.flush().map_err(write_err);
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".copydesk-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(write_err)?;
+    let mut w = BufWriter::new(tmp);
+    fill(&mut w)?;
+    let tmp = w.into_inner().map_err(|e| write_err(e.into_error()))?;
+    tmp.as_file().sync_all().map_err(write_err)?;
+    tmp.persist(path).map_err(|e| write_err(e.error))?;
+    Ok(())
+}
+
+fn line(w: &mut dyn Write, value: &impl Serialize) -> Result<()> {
+    let io_err = |e: io::Error| Error::Write {
+        path: "output".into(),
+        source: e,
+    };
+    serde_json::to_writer(&mut *w, value).map_err(|e| io_err(e.into()))?;
+    w.write_all(b"\n").map_err(io_err)
+}
+
+/// Rounds a share to 4 decimals for output.
+fn share(x: f32) -> f64 {
+    (x as f64 * 10_000.0).round() / 10_000.0
+}
+
+#[derive(Serialize)]
+struct AssignmentLine<'a> {
+    id: &'a ArticleId,
+    cluster: u32,
+    size: usize,
+    representative: bool,
+}
+
+/// One line per good record, in input order: `{"id", "cluster", "size", "representative"}`.
+pub fn write_assignments(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result<()> {
+    let c = &dedup.clustering;
+    for (d, article) in corpus.articles.iter().enumerate() {
+        let cluster = c.assignment[d];
+        let k = &c.clusters[cluster as usize];
+        line(
+            w,
+            &AssignmentLine {
+                id: &article.id,
+                cluster,
+                size: k.members.len(),
+                representative: k.representative as usize == d,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct MemberLine<'a> {
+    id: &'a ArticleId,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outlet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    words: u32,
+    similarity: f64,
+    containment: f64,
+    coverage: f64,
+}
+
+#[derive(Serialize)]
+struct ClusterLine<'a> {
+    cluster: u32,
+    size: usize,
+    outlets: Vec<&'a str>,
+    representative: &'a ArticleId,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    members: Vec<MemberLine<'a>>,
+}
+
+/// Distinct outlets of a cluster's members, sorted.
+fn outlets<'a>(articles: &'a [Article], docs: impl Iterator<Item = u32>) -> Vec<&'a str> {
+    let mut v: Vec<&str> = docs
+        .filter_map(|d| articles[d as usize].meta.outlet.as_deref())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// One line per cluster of two or more, in cluster order. `similarity` is the Jaccard with the
+/// representative, `containment` the share of the member found in the representative,
+/// `coverage` the share of the representative found in the member.
+pub fn write_clusters(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result<()> {
+    let a = &corpus.articles;
+    for (i, k) in dedup.clustering.clusters.iter().enumerate() {
+        if k.members.len() < 2 {
+            continue;
+        }
+        let rep = &a[k.representative as usize];
+        let members = k
+            .members
+            .iter()
+            .map(|m| {
+                let art = &a[m.doc as usize];
+                MemberLine {
+                    id: &art.id,
+                    outlet: art.meta.outlet.as_deref(),
+                    published: art.meta.published.as_deref(),
+                    title: art.meta.title.as_deref(),
+                    words: art.features.words,
+                    similarity: share(m.similarity),
+                    containment: share(m.containment),
+                    coverage: share(m.coverage),
+                }
+            })
+            .collect();
+        let outlets = outlets(a, k.members.iter().map(|m| m.doc));
+        line(
+            w,
+            &ClusterLine {
+                cluster: i as u32,
+                size: k.members.len(),
+                outlets,
+                representative: &rep.id,
+                title: rep.meta.title.as_deref(),
+                members,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// The deduplicated corpus: each cluster's representative, as read, in input order. A JSONL
+/// record is its line byte for byte; a `.txt` article becomes a JSON line with `id`, `outlet`
+/// and `text`.
+pub fn write_unique(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result<()> {
+    let mut reps: Vec<u32> = dedup
+        .clustering
+        .clusters
+        .iter()
+        .map(|k| k.representative)
+        .collect();
+    reps.sort_unstable(); // articles are in input order, so this is input order
+    let origins: Vec<_> = reps
+        .iter()
+        .map(|&d| corpus.articles[d as usize].origin)
+        .collect();
+    let io_err = |e: io::Error| Error::Write {
+        path: "unique output".into(),
+        source: e,
+    };
+    let mut next = 0;
+    ingest::reread(&corpus.sources, &origins, |origin, bytes| {
+        let article = &corpus.articles[reps[next] as usize];
+        debug_assert_eq!(article.origin, origin);
+        next += 1;
+        match &corpus.sources[origin.source as usize].kind {
+            SourceKind::Text { .. } => {
+                #[derive(Serialize)]
+                struct TextLine<'a> {
+                    id: &'a ArticleId,
+                    #[serde(skip_serializing_if = "Option::is_none")]
+                    outlet: Option<&'a str>,
+                    text: &'a str,
+                }
+                let text = std::str::from_utf8(bytes)
+                    .map_err(|e| io_err(io::Error::new(io::ErrorKind::InvalidData, e)))?;
+                line(
+                    w,
+                    &TextLine {
+                        id: &article.id,
+                        outlet: article.meta.outlet.as_deref(),
+                        text,
+                    },
+                )
+            }
+            _ => {
+                w.write_all(bytes).map_err(io_err)?;
+                w.write_all(b"\n").map_err(io_err)
+            }
+        }
+    })
+}
+
+/// One JSON line per bad record: `{"file", "line", "problem"}`.
+pub fn write_rejects(corpus: &Corpus, w: &mut dyn Write) -> Result<()> {
+    corpus.bad.iter().try_for_each(|b| line(w, b))
+}
+
+/// How many clusters the summary lists.
+const SUMMARY_CLUSTERS: usize = 10;
+
+/// The human summary: what was read, what was found, the largest clusters.
+pub fn write_summary(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result<()> {
+    let io_err = |e: io::Error| Error::Write {
+        path: "summary".into(),
+        source: e,
+    };
+    let c = &dedup.clustering;
+    let n = corpus.articles.len();
+    let multi: Vec<(usize, &crate::cluster::Cluster)> = c
+        .clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| k.members.len() > 1)
+        .collect();
+    let in_multi: usize = multi.iter().map(|(_, k)| k.members.len()).sum();
+    let removed = n - c.clusters.len();
+    let mut out = String::new();
+    use std::fmt::Write as _;
+    let _ = writeln!(out, "records read        {}", n + corpus.bad.len());
+    let _ = writeln!(out, "  good              {n}");
+    let _ = writeln!(out, "  bad (reported)    {}", corpus.bad.len());
+    let _ = writeln!(
+        out,
+        "clusters            {} of 2 or more, holding {in_multi} articles",
+        multi.len()
+    );
+    let _ = writeln!(out, "unique stories      {}", c.clusters.len());
+    let pct = if n == 0 {
+        0.0
+    } else {
+        100.0 * removed as f64 / n as f64
+    };
+    let _ = writeln!(out, "duplicates removed  {removed} ({pct:.1}%)");
+    let _ = writeln!(
+        out,
+        "pairs checked       {} candidates, {} verified, {} accepted",
+        c.stats.candidate_pairs, c.stats.verified_pairs, c.stats.accepted_pairs
+    );
+    if dedup.skipped_anchors > 0 {
+        let _ = writeln!(
+            out,
+            "stock phrases       {} anchors ignored (in too many articles)",
+            dedup.skipped_anchors
+        );
+    }
+    let mut largest = multi.clone();
+    largest.sort_by_key(|(i, k)| (std::cmp::Reverse(k.members.len()), *i));
+    if !largest.is_empty() {
+        let _ = writeln!(out, "\nlargest clusters:");
+    }
+    for (i, k) in largest.iter().take(SUMMARY_CLUSTERS) {
+        let rep = &corpus.articles[k.representative as usize];
+        let title = rep.meta.title.as_deref().unwrap_or("(no title)");
+        let outlets = outlets(&corpus.articles, k.members.iter().map(|m| m.doc));
+        let _ = writeln!(out, "  #{i:<5} {:>3} articles  {title}", k.members.len());
+        let _ = writeln!(out, "         representative {}", rep.id);
+        if !outlets.is_empty() {
+            let _ = writeln!(out, "         outlets: {}", outlets.join(", "));
+        }
+    }
+    if largest.len() > SUMMARY_CLUSTERS {
+        let _ = writeln!(
+            out,
+            "  ... and {} more (use --clusters FILE for all)",
+            largest.len() - SUMMARY_CLUSTERS
+        );
+    }
+    w.write_all(out.as_bytes()).map_err(io_err)
+}
