@@ -27,7 +27,9 @@ use crate::verify::{Similarity, Thresholds};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Keep {
-    /// The version that best covers the others (most of their shingles), ties to the earliest.
+    /// The reconstructed source: the version that best covers the others (holds most of their
+    /// shingles); near-ties (within 5 points per member) go to the earliest `published`, so a copy
+    /// padded with a local intro does not displace the wire copy it holds.
     #[default]
     Best,
     /// The earliest `published` (undated ones last), ties to input order.
@@ -95,6 +97,8 @@ pub struct Clustering {
 
 /// How many centres-to-be are computed together.
 const CHUNK: usize = 2048;
+/// Coverage difference per judge under which two contenders for representative are tied.
+const NEAR_TIE: f64 = 0.05;
 /// Largest cluster for which `Keep::Best` compares every member with every other.
 const BEST_EXACT: usize = 64;
 
@@ -250,6 +254,9 @@ fn representative(items: &[Item<'_>], docs: &[u32], keep: Keep) -> u32 {
             .expect("non-empty"),
         Keep::Best => {
             // Contenders: the longest members (a cover is long); judges: an even sample of all.
+            // Score: how much of each judge the contender holds. A version padded with its own
+            // intro holds the plain wire copy whole and so scores a little higher than it; scores
+            // within NEAR_TIE per judge are therefore ties, and ties go to the earliest (the wire).
             let mut contenders = docs.to_vec();
             contenders.sort_by_key(|&d| (std::cmp::Reverse(len(d)), d));
             contenders.truncate(BEST_EXACT);
@@ -259,18 +266,15 @@ fn representative(items: &[Item<'_>], docs: &[u32], keep: Keep) -> u32 {
                 judges
                     .iter()
                     .filter(|&&j| j != c)
-                    .map(|&j| {
-                        Similarity::of(items[j as usize].shingles, items[c as usize].shingles)
-                            .a_in_b as f64
-                    })
+                    .map(|&j| Similarity::of(items[j as usize].shingles, items[c as usize].shingles).a_in_b as f64)
                     .sum()
             };
             let scored: Vec<(f64, u32)> = contenders.iter().map(|&c| (score(c), c)).collect();
-            // Highest score; scores within a rounding hair are ties, broken by earliest.
             let best = scored.iter().map(|s| s.0).fold(f64::MIN, f64::max);
+            let tolerance = NEAR_TIE * judges.len().saturating_sub(1).max(1) as f64;
             scored
                 .iter()
-                .filter(|s| s.0 >= best - 1e-6)
+                .filter(|s| s.0 >= best - tolerance)
                 .map(|s| s.1)
                 .min_by_key(|&d| earliest_key(items, d))
                 .expect("non-empty")
