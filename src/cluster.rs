@@ -266,7 +266,10 @@ fn representative(items: &[Item<'_>], docs: &[u32], keep: Keep) -> u32 {
                 judges
                     .iter()
                     .filter(|&&j| j != c)
-                    .map(|&j| Similarity::of(items[j as usize].shingles, items[c as usize].shingles).a_in_b as f64)
+                    .map(|&j| {
+                        Similarity::of(items[j as usize].shingles, items[c as usize].shingles)
+                            .a_in_b as f64
+                    })
                     .sum()
             };
             let scored: Vec<(f64, u32)> = contenders.iter().map(|&c| (score(c), c)).collect();

@@ -36,18 +36,16 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let dash = r"(?:-{1,2}|–|—|:)";
     let date = r"(?:,?\s*[\p{L}]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)";
     let agency = r"(?:\([^()\n]{1,40}\))";
-    Regex::new(&format!(
-        r"^\s*(?:{caps}|{titled}|{nocase}|{bare})\s*",
-        // WASHINGTON, April 20 (Reuters) -   /   MOSCOW -   /   BEIJING, Nov. 27 (Xinhua) --
-        caps = format!(r"\p{{Lu}}[\p{{Lu}}\p{{M}} .'’/-]{{1,40}}?{date}?\s*{agency}?\s*{dash}\s"),
-        // Washington(ANN)-   /   Paris, May 3 (AFP) —
-        titled = format!(r"\p{{Lu}}[\p{{L}}\p{{M}} .'’-]{{1,40}}?{date}?\s*{agency}\s*{dash}"),
-        // Scripts without case: a short place and date, then the agency in parentheses.
-        nocase = format!(r"[^\n()\p{{Ll}}\p{{Lu}}\p{{Lt}}]{{1,40}}{agency}\s*{dash}?"),
-        // (Reuters) -
-        bare = format!(r"{agency}\s*{dash}"),
-    ))
-    .expect("dateline pattern is valid")
+    // WASHINGTON, April 20 (Reuters) -   /   MOSCOW -   /   BEIJING, Nov. 27 (Xinhua) --
+    let caps = format!(r"\p{{Lu}}[\p{{Lu}}\p{{M}} .'’/-]{{1,40}}?{date}?\s*{agency}?\s*{dash}\s");
+    // Washington(ANN)-   /   Paris, May 3 (AFP) —
+    let titled = format!(r"\p{{Lu}}[\p{{L}}\p{{M}} .'’-]{{1,40}}?{date}?\s*{agency}\s*{dash}");
+    // Scripts without case: a short place and date, then the agency in parentheses.
+    let nocase = format!(r"[^\n()\p{{Ll}}\p{{Lu}}\p{{Lt}}]{{1,40}}{agency}\s*{dash}?");
+    // (Reuters) -
+    let bare = format!(r"{agency}\s*{dash}");
+    Regex::new(&format!(r"^\s*(?:{caps}|{titled}|{nocase}|{bare})\s*"))
+        .expect("dateline pattern is valid")
 });
 
 /// A byline line: `By Jane Doe`, `By JANE DOE and John Roe`, `BY Staff Reporter`.
@@ -86,11 +84,10 @@ pub fn story_body(text: &str) -> Vec<&str> {
             parts.push(*line);
         }
     }
-    if let Some(first) = parts.first_mut() {
-        if let Some(m) = DATELINE.find(first) {
-            // Never cut the whole line: a line that is all dateline is a dateline line.
-            *first = &first[m.end()..];
-        }
+    if let Some(first) = parts.first_mut()
+        && let Some(m) = DATELINE.find(first)
+    {
+        *first = &first[m.end()..];
     }
     parts
 }

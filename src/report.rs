@@ -116,7 +116,7 @@ struct ClusterLine<'a> {
 }
 
 /// Distinct outlets of a cluster's members, sorted.
-fn outlets<'a>(articles: &'a [Article], docs: impl Iterator<Item = u32>) -> Vec<&'a str> {
+fn outlets(articles: &[Article], docs: impl Iterator<Item = u32>) -> Vec<&str> {
     let mut v: Vec<&str> = docs
         .filter_map(|d| articles[d as usize].meta.outlet.as_deref())
         .collect();

@@ -1,0 +1,582 @@
+//! End-to-end tests of the `copydesk` binary: what a user runs, what a user gets.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
+use serde_json::{Value, json};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+fn copydesk() -> Command {
+    let mut c = Command::cargo_bin("copydesk").expect("binary is built");
+    c.env_remove("RAYON_NUM_THREADS");
+    c
+}
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn jsonl(bytes: &[u8]) -> Vec<Value> {
+    std::str::from_utf8(bytes)
+        .expect("output is UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+fn read_jsonl(path: &Path) -> Vec<Value> {
+    jsonl(&std::fs::read(path).expect("file exists"))
+}
+
+/// A temporary folder holding the given files.
+fn world(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, bytes) in files {
+        let p = dir.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+    dir
+}
+
+/// Runs dedup with `--assignments -` and returns (stdout lines, stderr, exit code).
+fn assignments(args: &[&str]) -> (Vec<Value>, String, i32) {
+    let out = copydesk()
+        .arg("dedup")
+        .args(args)
+        .args(["--assignments", "-", "--quiet"])
+        .output()
+        .unwrap();
+    (
+        jsonl(&out.stdout),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// Groups ids by a key: the partition a labelling or an assignment makes.
+fn partition(pairs: impl IntoIterator<Item = (String, String)>) -> BTreeSet<BTreeSet<String>> {
+    let mut groups: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (id, key) in pairs {
+        groups.entry(key).or_default().insert(id);
+    }
+    groups.into_values().collect()
+}
+
+/// A plausible news article of about `words` words, different for each `seed`.
+fn article(seed: u64, words: usize) -> String {
+    let vocab = [
+        "minister",
+        "said",
+        "talks",
+        "would",
+        "government",
+        "on",
+        "the",
+        "of",
+        "city",
+        "council",
+        "bank",
+        "rate",
+        "police",
+        "market",
+        "week",
+        "officials",
+        "report",
+        "new",
+        "after",
+        "year",
+        "people",
+        "plan",
+        "court",
+        "vote",
+        "party",
+        "union",
+        "strike",
+        "port",
+        "ship",
+        "oil",
+        "price",
+        "river",
+    ];
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    (0..words)
+        .map(|i| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let w = vocab[(x % vocab.len() as u64) as usize];
+            if i % 12 == 11 {
+                format!("{w}{}.", x % 1000)
+            } else {
+                format!("{w}{}", x % 97)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn record(id: &str, text: &str) -> String {
+    json!({"id": id, "text": text}).to_string()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shipped corpus
+
+#[test]
+fn shipped_corpus_labels_are_recovered_exactly() {
+    let (lines, stderr, code) = assignments(&[repo("corpora/wire.jsonl").to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let got = partition(lines.iter().map(|l| {
+        (
+            l["id"].as_str().unwrap().to_string(),
+            l["cluster"].to_string(),
+        )
+    }));
+    let labels = read_jsonl(&repo("corpora/wire.labels.jsonl"));
+    let want = partition(labels.iter().map(|l| {
+        (
+            l["id"].as_str().unwrap().to_string(),
+            l["story"].as_str().unwrap().to_string(),
+        )
+    }));
+    assert_eq!(got, want);
+    // The corpus is not trivial: two clusters of 8+ and independent same-event articles apart.
+    assert!(want.iter().filter(|g| g.len() >= 8).count() >= 2);
+}
+
+#[test]
+fn summary_names_the_largest_clusters_and_their_outlets() {
+    let out = copydesk()
+        .args(["dedup", repo("corpora/wire.jsonl").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("records read        23"), "{text}");
+    assert!(text.contains("duplicates removed  15"), "{text}");
+    assert!(text.contains("representative fish-reuters"), "{text}");
+    assert!(text.contains("representative quake-ap"), "{text}");
+    assert!(text.contains("Harbour Times"), "{text}");
+}
+
+#[test]
+fn clusters_output_measures_every_member_against_the_representative() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("clusters.jsonl");
+    copydesk()
+        .args([
+            "dedup",
+            repo("corpora/wire.jsonl").to_str().unwrap(),
+            "--clusters",
+            path.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let clusters = read_jsonl(&path);
+    assert_eq!(clusters.len(), 2);
+    for c in &clusters {
+        let members = c["members"].as_array().unwrap();
+        assert_eq!(c["size"].as_u64().unwrap() as usize, members.len());
+        let rep: Vec<_> = members
+            .iter()
+            .filter(|m| m["id"] == c["representative"])
+            .collect();
+        assert_eq!(rep.len(), 1);
+        assert_eq!(rep[0]["similarity"], 1.0);
+        for m in members {
+            let s = m["similarity"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&s));
+            // Every member is a verified copy of the representative: most of it is in there.
+            assert!(m["containment"].as_f64().unwrap() >= 0.5, "{m}");
+        }
+        let outlets: Vec<&str> = c["outlets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o.as_str().unwrap())
+            .collect();
+        assert!(
+            outlets.windows(2).all(|w| w[0] < w[1]),
+            "outlets sorted and distinct"
+        );
+    }
+    // The 30% excerpt is in its story's cluster with low similarity but full containment.
+    let fish = clusters
+        .iter()
+        .find(|c| c["representative"] == "fish-reuters")
+        .unwrap();
+    let excerpt = fish["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "fish-valley-courier")
+        .unwrap();
+    assert!(excerpt["similarity"].as_f64().unwrap() < 0.4);
+    assert_eq!(excerpt["containment"], 1.0);
+}
+
+#[test]
+fn unique_writes_each_representative_line_byte_for_byte() {
+    let input = repo("corpora/wire.jsonl");
+    let dir = tempfile::tempdir().unwrap();
+    let unique = dir.path().join("u.jsonl");
+    copydesk()
+        .args([
+            "dedup",
+            input.to_str().unwrap(),
+            "--unique",
+            unique.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let original = std::fs::read_to_string(&input).unwrap();
+    let written = std::fs::read_to_string(&unique).unwrap();
+    let lines: Vec<&str> = written.lines().collect();
+    assert_eq!(lines.len(), 8);
+    for l in &lines {
+        assert!(original.lines().any(|o| o == *l), "not an input line: {l}");
+    }
+    let ids: BTreeSet<String> = jsonl(written.as_bytes())
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(ids.contains("fish-reuters") && ids.contains("quake-ap"));
+    assert!(!ids.contains("fish-valley-courier"));
+}
+
+#[test]
+fn keep_longest_changes_the_representative() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.jsonl");
+    copydesk()
+        .args([
+            "dedup",
+            repo("corpora/wire.jsonl").to_str().unwrap(),
+            "--keep",
+            "longest",
+            "--clusters",
+            path.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let reps: BTreeSet<String> = read_jsonl(&path)
+        .iter()
+        .map(|c| c["representative"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        reps,
+        BTreeSet::from([
+            "fish-lakeside-gazette".to_string(),
+            "quake-lakeside-gazette".to_string()
+        ])
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+#[test]
+fn folder_of_text_files_uses_paths_as_ids_and_first_folder_as_outlet() {
+    let story = article(1, 300);
+    let trimmed: String = story.split(' ').take(100).collect::<Vec<_>>().join(" ");
+    let dir = world(&[
+        ("ap/story.txt", story.as_bytes()),
+        ("times/copy.txt", trimmed.as_bytes()),
+        ("other.txt", article(2, 200).as_bytes()),
+        ("notes.md", b"not an article"),
+    ]);
+    let (lines, stderr, code) = assignments(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, vec!["ap/story.txt", "other.txt", "times/copy.txt"]);
+    assert_eq!(lines[0]["cluster"], lines[2]["cluster"]);
+    assert_ne!(lines[0]["cluster"], lines[1]["cluster"]);
+}
+
+#[test]
+fn stdin_and_gzip_inputs_give_the_same_result_as_the_plain_file() {
+    let input = std::fs::read(repo("corpora/wire.jsonl")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let gz = dir.path().join("wire.jsonl.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::fast(),
+    );
+    enc.write_all(&input).unwrap();
+    enc.finish().unwrap();
+
+    let (plain, _, _) = assignments(&[repo("corpora/wire.jsonl").to_str().unwrap()]);
+    let (zipped, _, _) = assignments(&[gz.to_str().unwrap()]);
+    let from_stdin = copydesk()
+        .args(["dedup", "-", "--assignments", "-"])
+        .write_stdin(input.clone())
+        .output()
+        .unwrap();
+    assert_eq!(plain, zipped);
+    assert_eq!(plain, jsonl(&from_stdin.stdout));
+
+    // --unique on stdin reads the records twice: stdin is kept aside for that.
+    let unique = copydesk()
+        .args(["dedup", "-", "--unique", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(unique.status.success());
+    assert_eq!(jsonl(&unique.stdout).len(), 8);
+}
+
+#[test]
+fn integer_ids_come_back_as_integers_and_missing_ids_as_file_and_line() {
+    let text = article(3, 50);
+    let dir = world(&[(
+        "in.jsonl",
+        format!(
+            "{}\n{}\n",
+            json!({"id": 7, "text": text}),
+            json!({"text": "other words here"})
+        )
+        .as_bytes(),
+    )]);
+    let path = dir.path().join("in.jsonl");
+    let (lines, _, code) = assignments(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(lines[0]["id"], json!(7));
+    assert_eq!(lines[1]["id"], json!(format!("{}:2", path.display())));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad input: each reported with file, line and problem; every good record still processed.
+
+#[test]
+fn bad_input_matrix() {
+    let good = |i: u64| record(&format!("good-{i}"), &article(100 + i, 80));
+    let huge = "word ".repeat(10_000_000); // 50 MB
+    let mut input: Vec<u8> = Vec::new();
+    let mut push = |line: &[u8]| {
+        input.extend_from_slice(line);
+        input.push(b'\n');
+    };
+    push(good(1).as_bytes()); // line 1
+    push(b"{\"id\": \"bad-utf8\", \"text\": \"caf\xe9\"}"); // 2: invalid UTF-8
+    push(b"{\"id\": \"broken\", \"text\": \"unterminated"); // 3: broken JSON
+    push(br#"{"id": "no-text", "title": "x"}"#); // 4: missing text
+    push(br#"{"id": "empty", "text": ""}"#); // 5: empty text: a good record with a warning
+    push(good(1).as_bytes()); // 6: duplicate id
+    push(record("huge", &huge).as_bytes()); // 7: a 50 MB article: fine
+    push(b"\x00\x01\x02\xff\xfe binary junk \x89PNG"); // 8: binary junk
+    push(br#"{"id": "num-text", "text": 12}"#); // 9: text not a string
+    push(good(2).as_bytes()); // 10
+    let dir = world(&[("in.jsonl", &input)]);
+    let path = dir.path().join("in.jsonl");
+    let name = path.display().to_string();
+    let rejects = dir.path().join("rejects.jsonl");
+
+    let out = copydesk()
+        .args([
+            "dedup",
+            &name,
+            "--assignments",
+            "-",
+            "--rejects",
+            rejects.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "bad records give exit 3: {stderr}"
+    );
+    for (line, problem) in [
+        (2, "invalid UTF-8"),
+        (3, "truncated JSON"),
+        (4, "`text` is missing"),
+        (6, "duplicate id \"good-1\""),
+        (8, "invalid UTF-8"),
+        (9, "`text` must be a string"),
+    ] {
+        let want = format!("{name}:{line}: ");
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.starts_with(&want) && l.contains(problem)),
+            "missing {want}{problem} in:\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains(&format!("{name}:5: warning: text has no words")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+    let ids: Vec<String> = jsonl(&out.stdout)
+        .iter()
+        .map(|l| l["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, vec!["good-1", "empty", "huge", "good-2"]);
+    let rejected = read_jsonl(&rejects);
+    assert_eq!(
+        rejected
+            .iter()
+            .map(|r| r["line"].as_u64().unwrap())
+            .collect::<Vec<_>>(),
+        vec![2, 3, 4, 6, 8, 9]
+    );
+
+    // --strict: the same input fails before anything is written.
+    let target = dir.path().join("a.jsonl");
+    let out = copydesk()
+        .args([
+            "dedup",
+            &name,
+            "--strict",
+            "--assignments",
+            target.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(!target.exists());
+}
+
+#[test]
+fn missing_input_is_an_error_naming_it() {
+    copydesk()
+        .args(["dedup", "no/such/file.jsonl"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "no/such/file.jsonl: no such file or folder",
+        ));
+}
+
+#[test]
+fn unwritable_output_is_an_error_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("missing-folder").join("a.jsonl");
+    copydesk()
+        .args([
+            "dedup",
+            repo("corpora/wire.jsonl").to_str().unwrap(),
+            "--assignments",
+            target.to_str().unwrap(),
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("writing --assignments"));
+    assert!(!target.exists());
+}
+
+#[test]
+fn an_existing_output_is_replaced_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("a.jsonl");
+    std::fs::write(
+        &target,
+        "old contents that are much longer than nothing\n".repeat(1000),
+    )
+    .unwrap();
+    copydesk()
+        .args([
+            "dedup",
+            repo("corpora/wire.jsonl").to_str().unwrap(),
+            "--assignments",
+            target.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    assert_eq!(read_jsonl(&target).len(), 23);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name() != "a.jsonl")
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn bad_settings_are_refused_with_the_flag_named() {
+    copydesk()
+        .args([
+            "dedup",
+            repo("corpora/wire.jsonl").to_str().unwrap(),
+            "--jaccard",
+            "1.5",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("--jaccard"));
+    copydesk()
+        .args(["dedup", "x", "--keep", "random"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn help_shows_examples_and_exit_codes() {
+    copydesk()
+        .args(["dedup", "--help"])
+        .assert()
+        .success()
+        .stdout(
+            predicates::str::contains("Examples:").and(predicates::str::contains("Exit status")),
+        );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Determinism
+
+#[test]
+fn same_bytes_out_with_one_thread_and_many() {
+    // A corpus with many near-duplicate groups, so that the parallel clustering has real work.
+    let mut lines = Vec::new();
+    for s in 0..60u64 {
+        let story = article(s, 250);
+        let words: Vec<&str> = story.split(' ').collect();
+        lines.push(record(&format!("{s}-full"), &story));
+        lines.push(record(
+            &format!("{s}-trim"),
+            &words[..(80 + s as usize)].join(" "),
+        ));
+        let mut reworded = words.clone();
+        for i in (0..reworded.len()).step_by(9) {
+            reworded[i] = "changed";
+        }
+        lines.push(record(&format!("{s}-rew"), &reworded.join(" ")));
+    }
+    let dir = world(&[("in.jsonl", lines.join("\n").as_bytes())]);
+    let input = dir.path().join("in.jsonl");
+    let run = |threads: Option<&str>| {
+        let mut c = copydesk();
+        if let Some(t) = threads {
+            c.env("RAYON_NUM_THREADS", t);
+        }
+        c.args([
+            "dedup",
+            input.to_str().unwrap(),
+            "--clusters",
+            "-",
+            "--quiet",
+        ])
+        .output()
+        .unwrap()
+        .stdout
+    };
+    let one = run(Some("1"));
+    assert!(!one.is_empty());
+    assert_eq!(one, run(None));
+    assert_eq!(one, run(Some("3")));
+    // And the groups are found.
+    let clusters = jsonl(&one);
+    let sizes: HashMap<usize, usize> = clusters.iter().fold(HashMap::new(), |mut m, c| {
+        *m.entry(c["size"].as_u64().unwrap() as usize).or_default() += 1;
+        m
+    });
+    assert_eq!(sizes.get(&3), Some(&60), "{sizes:?}");
+}

@@ -1,0 +1,155 @@
+//! Property tests of the invariants: determinism across thread counts, every input record
+//! accounted for exactly once, symmetric verification.
+
+use std::io::Write;
+
+use proptest::prelude::*;
+
+use copydesk::ingest;
+use copydesk::pipeline::{Corpus, Settings};
+use copydesk::shingle::ShingleSet;
+use copydesk::verify::Similarity;
+
+/// A random corpus line: a story, an edited copy of an earlier story, or junk.
+#[derive(Clone, Debug)]
+enum Line {
+    Story(Vec<u8>),
+    Copy {
+        of: usize,
+        keep: f64,
+        reword_every: usize,
+    },
+    Junk(Vec<u8>),
+}
+
+fn line() -> impl Strategy<Value = Line> {
+    prop_oneof![
+        4 => prop::collection::vec(0u8..40, 0..120).prop_map(Line::Story),
+        4 => (0usize..50, 0.2f64..1.0, 3usize..30).prop_map(|(of, keep, reword_every)| Line::Copy { of, keep, reword_every }),
+        1 => prop::collection::vec(any::<u8>(), 0..30).prop_map(Line::Junk),
+    ]
+}
+
+fn words(codes: &[u8]) -> Vec<String> {
+    codes.iter().map(|c| format!("w{c}")).collect()
+}
+
+/// Renders the lines as a JSONL file; returns it and the number of non-blank lines.
+fn render(lines: &[Line]) -> (tempfile::NamedTempFile, usize) {
+    let mut stories: Vec<Vec<String>> = Vec::new();
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    let mut count = 0;
+    for (i, l) in lines.iter().enumerate() {
+        let bytes = match l {
+            Line::Story(codes) => {
+                stories.push(words(codes));
+                serde_json::json!({"id": i, "text": stories.last().unwrap().join(" ")})
+                    .to_string()
+                    .into_bytes()
+            }
+            Line::Copy {
+                of,
+                keep,
+                reword_every,
+            } if !stories.is_empty() => {
+                let src = &stories[of % stories.len()];
+                let n = ((src.len() as f64) * keep).ceil() as usize;
+                let text: Vec<String> = src[..n]
+                    .iter()
+                    .enumerate()
+                    .map(|(j, w)| {
+                        if j % reword_every == 0 {
+                            "x".to_string()
+                        } else {
+                            w.clone()
+                        }
+                    })
+                    .collect();
+                serde_json::json!({"id": i, "text": text.join(" ")})
+                    .to_string()
+                    .into_bytes()
+            }
+            Line::Copy { .. } => b"{\"id\": \"early-copy\"}".to_vec(),
+            Line::Junk(bytes) => bytes
+                .iter()
+                .map(|b| if *b == b'\n' || *b == b'\r' { b'?' } else { *b })
+                .collect(),
+        };
+        if !bytes.iter().all(u8::is_ascii_whitespace) {
+            count += 1;
+        }
+        file.write_all(&bytes).unwrap();
+        file.write_all(b"\n").unwrap();
+    }
+    file.flush().unwrap();
+    (file, count)
+}
+
+/// Runs the pipeline on `threads` threads; returns (assignments, representatives, bad lines).
+fn run(path: &std::path::Path, threads: usize) -> (Vec<u32>, Vec<u32>, Vec<u64>, usize) {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap();
+    pool.install(|| {
+        let sources = ingest::open_sources(&[path.to_path_buf()]).unwrap();
+        let settings = Settings {
+            batch_bytes: 512,
+            ..Settings::default()
+        };
+        let mut corpus = Corpus::read(sources, &settings, |_, _| {}).unwrap();
+        let dedup = corpus.dedup(&settings);
+        let c = dedup.clustering;
+        let reps = c.clusters.iter().map(|k| k.representative).collect();
+        (
+            c.assignment,
+            reps,
+            corpus.bad.iter().map(|b| b.line).collect(),
+            corpus.articles.len(),
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn same_result_on_one_thread_and_two(lines in prop::collection::vec(line(), 1..60)) {
+        let (file, _) = render(&lines);
+        prop_assert_eq!(run(file.path(), 1), run(file.path(), 2));
+    }
+
+    #[test]
+    fn every_record_is_clustered_once_or_reported(lines in prop::collection::vec(line(), 1..60)) {
+        let (file, nonblank) = render(&lines);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        pool.install(|| {
+            let sources = ingest::open_sources(&[file.path().to_path_buf()]).unwrap();
+            let settings = Settings::default();
+            let mut corpus = Corpus::read(sources, &settings, |_, _| {}).unwrap();
+            prop_assert_eq!(corpus.articles.len() + corpus.bad.len(), nonblank);
+            let c = corpus.dedup(&settings).clustering;
+            prop_assert_eq!(c.assignment.len(), corpus.articles.len());
+            let mut seen = vec![0u32; corpus.articles.len()];
+            for (k, cluster) in c.clusters.iter().enumerate() {
+                prop_assert!(cluster.members.iter().any(|m| m.doc == cluster.representative));
+                for m in &cluster.members {
+                    seen[m.doc as usize] += 1;
+                    prop_assert_eq!(c.assignment[m.doc as usize] as usize, k);
+                }
+            }
+            prop_assert!(seen.iter().all(|&s| s == 1));
+            Ok(())
+        })?;
+    }
+
+    #[test]
+    fn verification_is_symmetric(a in prop::collection::vec(0u64..400, 0..300), b in prop::collection::vec(0u64..400, 0..300)) {
+        let set = |v: &[u64]| ShingleSet::from_hashes(&v.iter().map(|x| x << 32).collect::<Vec<_>>(), &mut Vec::new());
+        let (a, b) = (set(&a), set(&b));
+        let ab = Similarity::of(&a, &b);
+        prop_assert_eq!(ab, Similarity::of(&b, &a).swapped());
+        prop_assert!((0.0..=1.0).contains(&ab.jaccard));
+        prop_assert!(ab.jaccard <= ab.containment());
+    }
+}
