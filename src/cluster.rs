@@ -82,6 +82,8 @@ pub struct ClusterStats {
     pub verified_pairs: u64,
     /// Pairs accepted as copies.
     pub accepted_pairs: u64,
+    /// Articles moved, in the second look, to the cluster whose representative they copy.
+    pub rehomed: u64,
 }
 
 /// The result: every article in exactly one cluster.
@@ -176,23 +178,95 @@ pub fn cluster(
         }
     }
 
-    // Gather members per centre, numbering clusters by their first member in input order.
-    let mut cluster_of_centre = vec![FREE; n];
+    // Gather members per centre.
+    let mut group_of_centre = vec![FREE; n];
     let mut groups: Vec<Vec<u32>> = Vec::new();
-    let mut assignment = vec![0u32; n];
     for d in 0..n {
         let c = centre_of[d] as usize;
-        if cluster_of_centre[c] == FREE {
-            cluster_of_centre[c] = groups.len() as u32;
+        if group_of_centre[c] == FREE {
+            group_of_centre[c] = groups.len() as u32;
             groups.push(Vec::new());
         }
-        let g = cluster_of_centre[c];
-        groups[g as usize].push(d as u32);
-        assignment[d] = g;
+        groups[group_of_centre[c] as usize].push(d as u32);
     }
-    let clusters = groups
+    let reps: Vec<u32> = groups
+        .par_iter()
+        .map(|g| representative(items, g, keep))
+        .collect();
+    let mut group_of: Vec<u32> = centre_of
+        .iter()
+        .map(|&c| group_of_centre[c as usize])
+        .collect();
+
+    // Second look. A centre is the longest version, not always the source: a copy padded with a
+    // local intro can take the wire copy and leave a differently reworded copy alone. Now that
+    // each group has its representative, an article that is alone, or is not a verified copy of
+    // its own group's representative, joins the group whose representative it verifies best
+    // against. Decisions read only the first-pass groups, so they are independent and parallel;
+    // every member is still a verified copy of its representative.
+    let moves: Vec<(u32, u32)> = (0..n as u32)
         .into_par_iter()
-        .map(|members| finish(items, members, keep))
+        .map_init(
+            || (Vec::new(), Vec::new()),
+            |(scratch, cands): &mut (Vec<u32>, Vec<Candidate>), d| {
+                let own = group_of[d as usize] as usize;
+                let rep = reps[own];
+                if rep == d && groups[own].len() > 1 {
+                    return None;
+                }
+                let me = &items[d as usize];
+                if rep != d
+                    && thresholds
+                        .accepts(&Similarity::of(me.shingles, items[rep as usize].shingles))
+                {
+                    return None;
+                }
+                index.candidates(d, me.anchors, scratch, cands);
+                let mut targets: Vec<u32> = cands
+                    .iter()
+                    .map(|c| group_of[c.doc as usize])
+                    .filter(|&g| g as usize != own && groups[g as usize].len() > 1)
+                    .collect();
+                targets.sort_unstable();
+                targets.dedup();
+                let mut best: Option<(f32, f32, u32)> = None;
+                for g in targets {
+                    let s = Similarity::of(me.shingles, items[reps[g as usize] as usize].shingles);
+                    let better = best.is_none_or(|(c, j, _)| (s.containment(), s.jaccard) > (c, j));
+                    if thresholds.accepts(&s) && better {
+                        best = Some((s.containment(), s.jaccard, g));
+                    }
+                }
+                best.map(|(_, _, g)| (d, g))
+            },
+        )
+        .flatten()
+        .collect();
+    stats.rehomed = moves.len() as u64;
+    for (d, g) in moves {
+        group_of[d as usize] = g;
+    }
+
+    // Final clusters, numbered by their first member in input order.
+    let mut cluster_of_group = vec![FREE; groups.len()];
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    let mut representatives: Vec<u32> = Vec::new();
+    let mut assignment = vec![0u32; n];
+    for d in 0..n {
+        let g = group_of[d] as usize;
+        if cluster_of_group[g] == FREE {
+            cluster_of_group[g] = members.len() as u32;
+            members.push(Vec::new());
+            representatives.push(reps[g]);
+        }
+        let k = cluster_of_group[g];
+        members[k as usize].push(d as u32);
+        assignment[d] = k;
+    }
+    let clusters = members
+        .into_par_iter()
+        .zip(representatives)
+        .map(|(docs, rep)| measure(items, docs, rep))
         .collect();
     Clustering {
         clusters,
@@ -201,9 +275,8 @@ pub fn cluster(
     }
 }
 
-/// Chooses the representative and measures every member against it.
-fn finish(items: &[Item<'_>], docs: Vec<u32>, keep: Keep) -> Cluster {
-    let representative = representative(items, &docs, keep);
+/// Measures every member of a cluster against its representative.
+fn measure(items: &[Item<'_>], docs: Vec<u32>, representative: u32) -> Cluster {
     let rep = items[representative as usize].shingles;
     let members = docs
         .iter()
