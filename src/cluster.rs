@@ -181,8 +181,8 @@ pub fn cluster(
     // Gather members per centre.
     let mut group_of_centre = vec![FREE; n];
     let mut groups: Vec<Vec<u32>> = Vec::new();
-    for d in 0..n {
-        let c = centre_of[d] as usize;
+    for (d, &c) in centre_of.iter().enumerate() {
+        let c = c as usize;
         if group_of_centre[c] == FREE {
             group_of_centre[c] = groups.len() as u32;
             groups.push(Vec::new());
