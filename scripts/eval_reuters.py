@@ -26,7 +26,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import Counter
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from score import pair_scores  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -182,30 +185,14 @@ def build(n_stories, seed, path):
     return records, labels
 
 
-def comb2(n):
-    return n * (n - 1) // 2
-
-
 def scores(pred, labels):
     """ARI, pairwise precision/recall/F1, and recall of trimmed copies with their wire story."""
-    ids = list(labels)
-    true = {i: labels[i][0] for i in ids}
-    cells = Counter((pred[i], true[i]) for i in ids)
-    a = Counter(pred[i] for i in ids)
-    b = Counter(true[i] for i in ids)
-    tp = sum(comb2(v) for v in cells.values())
-    pp = sum(comb2(v) for v in a.values())
-    tt = sum(comb2(v) for v in b.values())
-    n = comb2(len(ids))
-    expected = pp * tt / n if n else 0
-    ari = (tp - expected) / (0.5 * (pp + tt) - expected) if (pp + tt) / 2 != expected else 1.0
-    precision = tp / pp if pp else 1.0
-    recall = tp / tt if tt else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    trimmed = [i for i in ids if labels[i][1] < 1.0]
+    s = pair_scores(pred, {i: story for i, (story, _) in labels.items()})
+    trimmed = [i for i in labels if labels[i][1] < 1.0]
     found = sum(1 for i in trimmed if pred[i] == pred[f"{labels[i][0]}-wire"])
-    return {"ari": ari, "precision": precision, "recall": recall, "f1": f1,
-            "trimmed_recall": found / len(trimmed) if trimmed else 1.0, "trimmed": len(trimmed)}
+    s["trimmed_recall"] = found / len(trimmed) if trimmed else 1.0
+    s["trimmed"] = len(trimmed)
+    return s
 
 
 def run_copydesk(binary, path, extra):

@@ -22,6 +22,37 @@ pub enum Command {
     /// Find and group copies of the same story (near-duplicates) in a corpus.
     #[command(after_help = DEDUP_EXAMPLES)]
     Dedup(DedupArgs),
+    /// Generate a synthetic wire corpus with labels, for benchmarks (deterministic).
+    #[command(after_help = GEN_EXAMPLES)]
+    Gen(GenArgs),
+}
+
+const GEN_EXAMPLES: &str = "\
+Examples:
+  copydesk gen --articles 1000000 --out big.jsonl --labels big.labels.jsonl
+  copydesk gen --articles 1000 --seed 7 --out - --labels /dev/null | head";
+
+/// Options of `copydesk gen`.
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// How many articles.
+    #[arg(long, default_value_t = 10_000)]
+    pub articles: u64,
+
+    /// Seed: the same seed gives the same corpus.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+
+    /// Where to write the articles (JSONL; - for stdout).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+
+    /// Where to write the labels (JSONL: id, story, edits).
+    #[arg(long, value_name = "FILE")]
+    pub labels: PathBuf,
+
+    #[command(flatten)]
+    pub run: RunArgs,
 }
 
 const DEDUP_EXAMPLES: &str = "\

@@ -395,6 +395,33 @@ mod tests {
         cluster(&items, &index, &Thresholds::default(), keep)
     }
 
+    #[test]
+    fn second_look_brings_a_copy_to_the_representative_it_verifies_against() {
+        // L (the wire W plus a short intro) is the longest and becomes the centre; its anchors do
+        // not reach R, a reworded copy of W, which is left alone in the first pass. W, earliest,
+        // is the representative of {L, W}; R copies W, so the second look moves it there.
+        let w = range(0, 100);
+        let l: Vec<u32> = range(0, 100).into_iter().chain(range(200, 203)).collect();
+        let r: Vec<u32> = range(0, 68).into_iter().chain(range(300, 332)).collect();
+        let sets = [l.clone(), w.clone(), r.clone()];
+        let anchors = [vec![99, 200], w, r];
+        let shingles: Vec<ShingleSet> = sets
+            .iter()
+            .map(|s| ShingleSet::from_hashes(&s.iter().map(|&x| (x as u64) << 32).collect::<Vec<_>>(), &mut Vec::new()))
+            .collect();
+        let fps: Vec<Fingerprint> = [1u64, 1 << 20, 1 << 40].map(Fingerprint).to_vec();
+        let params = CandidateParams { min_shared_anchors: 1, max_distance: 0, ..CandidateParams::default() };
+        let index = Index::build(&fps, &anchors, params);
+        let published = [Some(2), Some(1), Some(3)];
+        let items: Vec<Item> = (0..3)
+            .map(|i| Item { shingles: &shingles[i], anchors: &anchors[i], published: published[i] })
+            .collect();
+        let c = cluster(&items, &index, &Thresholds::default(), Keep::Best);
+        assert_eq!(c.clusters.len(), 1, "{c:?}");
+        assert_eq!(c.clusters[0].representative, 1);
+        assert_eq!(c.stats.rehomed, 1);
+    }
+
     fn range(a: u32, b: u32) -> Vec<u32> {
         (a..b).collect()
     }

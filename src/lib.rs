@@ -23,12 +23,15 @@
 //! - [`cluster`]: star clustering without chaining, and the representative of each cluster.
 //! - [`report`]: the outputs of `copydesk dedup`, written atomically.
 //!
+//! Beside the pipeline, [`generate`] makes synthetic labelled corpora for benchmarks.
+//!
 //! Everything is deterministic: the same input gives the same bytes out at any thread count.
 
 pub mod candidates;
 pub mod cluster;
 pub mod error;
 pub mod fingerprint;
+pub mod generate;
 pub mod ingest;
 pub mod normalize;
 pub mod pipeline;

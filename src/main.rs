@@ -43,7 +43,20 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Dedup(args) => dedup(args),
+        Command::Gen(args) => generate(args),
     }
+}
+
+fn generate(args: cli::GenArgs) -> anyhow::Result<u8> {
+    setup_threads(&args.run)?;
+    let params = copydesk::generate::GenParams { articles: args.articles, seed: args.seed, ..Default::default() };
+    let mut out = report::AtomicFile::create(&args.out)?;
+    let mut labels = report::AtomicFile::create(&args.labels)?;
+    copydesk::generate::generate(&params, &mut out, &mut labels)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    out.commit()?;
+    labels.commit()?;
+    Ok(exit::OK)
 }
 
 fn setup_threads(run: &RunArgs) -> anyhow::Result<()> {
