@@ -407,14 +407,27 @@ mod tests {
         let anchors = [vec![99, 200], w, r];
         let shingles: Vec<ShingleSet> = sets
             .iter()
-            .map(|s| ShingleSet::from_hashes(&s.iter().map(|&x| (x as u64) << 32).collect::<Vec<_>>(), &mut Vec::new()))
+            .map(|s| {
+                ShingleSet::from_hashes(
+                    &s.iter().map(|&x| (x as u64) << 32).collect::<Vec<_>>(),
+                    &mut Vec::new(),
+                )
+            })
             .collect();
         let fps: Vec<Fingerprint> = [1u64, 1 << 20, 1 << 40].map(Fingerprint).to_vec();
-        let params = CandidateParams { min_shared_anchors: 1, max_distance: 0, ..CandidateParams::default() };
+        let params = CandidateParams {
+            min_shared_anchors: 1,
+            max_distance: 0,
+            ..CandidateParams::default()
+        };
         let index = Index::build(&fps, &anchors, params);
         let published = [Some(2), Some(1), Some(3)];
         let items: Vec<Item> = (0..3)
-            .map(|i| Item { shingles: &shingles[i], anchors: &anchors[i], published: published[i] })
+            .map(|i| Item {
+                shingles: &shingles[i],
+                anchors: &anchors[i],
+                published: published[i],
+            })
             .collect();
         let c = cluster(&items, &index, &Thresholds::default(), Keep::Best);
         assert_eq!(c.clusters.len(), 1, "{c:?}");

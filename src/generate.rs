@@ -61,18 +61,34 @@ pub struct GenParams {
 
 impl Default for GenParams {
     fn default() -> Self {
-        GenParams { articles: 10_000, seed: 1, republished: 0.3, distractors: 0.1 }
+        GenParams {
+            articles: 10_000,
+            seed: 1,
+            republished: 0.3,
+            distractors: 0.1,
+        }
     }
 }
 
 const VOCABULARY: usize = 30_000;
 const SYLLABLES: [&str; 32] = [
-    "ka", "lo", "mi", "ra", "te", "su", "no", "vi", "de", "po", "ri", "an", "el", "on", "ta", "be", "gu", "sa",
-    "ne", "mo", "li", "tor", "ven", "dal", "per", "ist", "com", "ber", "ash", "ul", "ex", "ma",
+    "ka", "lo", "mi", "ra", "te", "su", "no", "vi", "de", "po", "ri", "an", "el", "on", "ta", "be",
+    "gu", "sa", "ne", "mo", "li", "tor", "ven", "dal", "per", "ist", "com", "ber", "ash", "ul",
+    "ex", "ma",
 ];
 const OUTLETS: [&str; 12] = [
-    "Wire", "Harbour Times", "Valley Courier", "Daily Meridian", "Capital Digest", "Northern Ledger",
-    "Lakeside Gazette", "Evening Post", "Metro Morning", "Coastal Herald", "City Bulletin", "Radio North",
+    "Wire",
+    "Harbour Times",
+    "Valley Courier",
+    "Daily Meridian",
+    "Capital Digest",
+    "Northern Ledger",
+    "Lakeside Gazette",
+    "Evening Post",
+    "Metro Morning",
+    "Coastal Herald",
+    "City Bulletin",
+    "Radio North",
 ];
 
 /// The vocabulary and its Zipf cumulative distribution.
@@ -87,7 +103,10 @@ impl Lexicon {
         let words = (0..VOCABULARY)
             .map(|i| {
                 let n = 1 + (i > 100) as usize + (i > 2000) as usize + rng.below(2);
-                (0..n).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect::<String>() + &format!("{}", i % 7)
+                (0..n)
+                    .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+                    .collect::<String>()
+                    + &format!("{}", i % 7)
             })
             .collect();
         let mut total = 0.0;
@@ -103,7 +122,10 @@ impl Lexicon {
 
     fn word(&self, rng: &mut SplitMix64) -> &str {
         let u = rng.unit();
-        let i = self.cumulative.partition_point(|&c| c < u).min(VOCABULARY - 1);
+        let i = self
+            .cumulative
+            .partition_point(|&c| c < u)
+            .min(VOCABULARY - 1);
         &self.words[i]
     }
 
@@ -169,7 +191,11 @@ fn edit(lex: &Lexicon, story: &[String], rng: &mut SplitMix64) -> (String, Vec<S
     if rng.unit() < 0.5 {
         for s in sentences.iter_mut() {
             if rng.unit() < 0.25 {
-                *s = s.split(' ').map(|w| if rng.unit() < 0.2 { lex.word(rng) } else { w }).collect::<Vec<_>>().join(" ");
+                *s = s
+                    .split(' ')
+                    .map(|w| if rng.unit() < 0.2 { lex.word(rng) } else { w })
+                    .collect::<Vec<_>>()
+                    .join(" ");
             }
         }
         edits.push("reword".into());
@@ -185,7 +211,10 @@ fn edit(lex: &Lexicon, story: &[String], rng: &mut SplitMix64) -> (String, Vec<S
     }
     let mut text = sentences.join(" ");
     if rng.unit() < 0.5 {
-        text = format!("LONDON, May {} (Reuters) - {text}\nFollow us on Twitter for more.", 1 + rng.below(28));
+        text = format!(
+            "LONDON, May {} (Reuters) - {text}\nFollow us on Twitter for more.",
+            1 + rng.below(28)
+        );
         edits.push("furniture".into());
     }
     (text, edits)
@@ -199,20 +228,40 @@ fn story(lex: &Lexicon, params: &GenParams, i: u64) -> Vec<(GenArticle, GenLabel
     let story_id = format!("s{i}");
     if i > 0 && rng.unit() < params.distractors {
         // Quote a sentence of an earlier story: same topic, not a copy.
-        let mut other = SplitMix64::new(params.seed ^ (rng.below(i as usize) as u64).wrapping_mul(0xA24B_AED4_963E_E407));
+        let mut other = SplitMix64::new(
+            params.seed ^ (rng.below(i as usize) as u64).wrapping_mul(0xA24B_AED4_963E_E407),
+        );
         let quoted = lex.story(&mut other);
         let pos = rng.below(sentences.len());
         sentences[pos] = quoted[rng.below(quoted.len())].clone();
     }
-    let label = |id: &str, edits: Vec<String>| GenLabel { id: id.into(), story: story_id.clone(), edits };
+    let label = |id: &str, edits: Vec<String>| GenLabel {
+        id: id.into(),
+        story: story_id.clone(),
+        edits,
+    };
     let id = format!("{story_id}-0");
-    out.push((GenArticle { id: id.clone(), outlet: OUTLETS[0], text: sentences.join(" ") }, label(&id, Vec::new())));
+    out.push((
+        GenArticle {
+            id: id.clone(),
+            outlet: OUTLETS[0],
+            text: sentences.join(" "),
+        },
+        label(&id, Vec::new()),
+    ));
     if rng.unit() < params.republished {
         let copies = 1 + rng.below(6);
         for c in 1..=copies {
             let (text, edits) = edit(lex, &sentences, &mut rng);
             let id = format!("{story_id}-{c}");
-            out.push((GenArticle { id: id.clone(), outlet: OUTLETS[1 + rng.below(OUTLETS.len() - 1)], text }, label(&id, edits)));
+            out.push((
+                GenArticle {
+                    id: id.clone(),
+                    outlet: OUTLETS[1 + rng.below(OUTLETS.len() - 1)],
+                    text,
+                },
+                label(&id, edits),
+            ));
         }
     }
     out
@@ -220,14 +269,20 @@ fn story(lex: &Lexicon, params: &GenParams, i: u64) -> Vec<(GenArticle, GenLabel
 
 /// Writes `params.articles` articles as JSONL to `articles`, and their labels to `labels`.
 /// Output is in story order, identical for any thread count.
-pub fn generate(params: &GenParams, articles: &mut dyn Write, labels: &mut dyn Write) -> std::io::Result<()> {
+pub fn generate(
+    params: &GenParams,
+    articles: &mut dyn Write,
+    labels: &mut dyn Write,
+) -> std::io::Result<()> {
     let lex = Lexicon::new();
     let mut written = 0u64;
     let mut next_story = 0u64;
     const BATCH: u64 = 4096;
     while written < params.articles {
-        let stories: Vec<Vec<(GenArticle, GenLabel)>> =
-            (next_story..next_story + BATCH).into_par_iter().map(|i| story(&lex, params, i)).collect();
+        let stories: Vec<Vec<(GenArticle, GenLabel)>> = (next_story..next_story + BATCH)
+            .into_par_iter()
+            .map(|i| story(&lex, params, i))
+            .collect();
         next_story += BATCH;
         for (article, label) in stories.into_iter().flatten() {
             if written == params.articles {
@@ -249,7 +304,16 @@ mod tests {
 
     fn run(n: u64, seed: u64) -> (String, String) {
         let (mut a, mut l) = (Vec::new(), Vec::new());
-        generate(&GenParams { articles: n, seed, ..GenParams::default() }, &mut a, &mut l).unwrap();
+        generate(
+            &GenParams {
+                articles: n,
+                seed,
+                ..GenParams::default()
+            },
+            &mut a,
+            &mut l,
+        )
+        .unwrap();
         (String::from_utf8(a).unwrap(), String::from_utf8(l).unwrap())
     }
 
@@ -265,8 +329,14 @@ mod tests {
     #[test]
     fn some_stories_have_copies_and_articles_are_news_length() {
         let (a, l) = run(2000, 1);
-        let labels: Vec<serde_json::Value> = l.lines().map(|x| serde_json::from_str(x).unwrap()).collect();
-        let copies = labels.iter().filter(|x| !x["id"].as_str().unwrap().ends_with("-0")).count();
+        let labels: Vec<serde_json::Value> = l
+            .lines()
+            .map(|x| serde_json::from_str(x).unwrap())
+            .collect();
+        let copies = labels
+            .iter()
+            .filter(|x| !x["id"].as_str().unwrap().ends_with("-0"))
+            .count();
         assert!(copies > 300, "{copies}");
         let words: usize = a.lines().map(|x| x.split(' ').count()).sum();
         let mean = words / 2000;

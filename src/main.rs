@@ -49,7 +49,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
 
 fn generate(args: cli::GenArgs) -> anyhow::Result<u8> {
     setup_threads(&args.run)?;
-    let params = copydesk::generate::GenParams { articles: args.articles, seed: args.seed, ..Default::default() };
+    let params = copydesk::generate::GenParams {
+        articles: args.articles,
+        seed: args.seed,
+        ..Default::default()
+    };
     let mut out = report::AtomicFile::create(&args.out)?;
     let mut labels = report::AtomicFile::create(&args.labels)?;
     copydesk::generate::generate(&params, &mut out, &mut labels)

@@ -37,7 +37,10 @@ impl AtomicFile {
     pub fn create(path: &Path) -> Result<AtomicFile> {
         let path = path.to_path_buf();
         if path.as_os_str() == "-" {
-            return Ok(AtomicFile { path, inner: Sink::Stdout(BufWriter::new(io::stdout())) });
+            return Ok(AtomicFile {
+                path,
+                inner: Sink::Stdout(BufWriter::new(io::stdout())),
+            });
         }
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
@@ -48,16 +51,23 @@ impl AtomicFile {
         // Outputs are ordinary files: readable by all, like any file the shell would create.
         #[cfg(unix)]
         builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-        let tmp = builder
-            .tempfile_in(dir)
-            .map_err(|e| Error::Write { path: path.clone(), source: e })?;
-        Ok(AtomicFile { path, inner: Sink::File(BufWriter::with_capacity(1 << 20, tmp)) })
+        let tmp = builder.tempfile_in(dir).map_err(|e| Error::Write {
+            path: path.clone(),
+            source: e,
+        })?;
+        Ok(AtomicFile {
+            path,
+            inner: Sink::File(BufWriter::with_capacity(1 << 20, tmp)),
+        })
     }
 
     /// Flushes, syncs and renames the file into place.
     pub fn commit(self) -> Result<()> {
         let path = self.path;
-        let write_err = |e| Error::Write { path: path.clone(), source: e };
+        let write_err = |e| Error::Write {
+            path: path.clone(),
+            source: e,
+        };
         match self.inner {
             Sink::Stdout(mut w) => w.flush().map_err(write_err),
             Sink::File(w) => {
@@ -310,6 +320,14 @@ pub fn write_summary(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Resul
         out,
         "pairs checked       {} candidates, {} verified, {} accepted",
         c.stats.candidate_pairs, c.stats.verified_pairs, c.stats.accepted_pairs
+    );
+    let t = &corpus.timings;
+    let _ = writeln!(
+        out,
+        "time                {:.2}s reading and fingerprinting, {:.2}s indexing, {:.2}s clustering",
+        t.read_and_fingerprint.as_secs_f64(),
+        t.index.as_secs_f64(),
+        t.cluster.as_secs_f64()
     );
     if dedup.skipped_anchors > 0 {
         let _ = writeln!(
