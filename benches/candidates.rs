@@ -17,7 +17,7 @@ const ANCHORS: usize = 60;
 /// (simhash within 2 bits, half their anchors shared), so queries find something.
 fn corpus() -> (Vec<Fingerprint>, Vec<Vec<u32>>) {
     let mut rng = SplitMix64::new(42);
-    let mut fps = Vec::with_capacity(N);
+    let mut fps: Vec<Fingerprint> = Vec::with_capacity(N);
     let mut anchors: Vec<Vec<u32>> = Vec::with_capacity(N);
     for i in 0..N {
         if i > 0 && rng.below(10) == 0 {
