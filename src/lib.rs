@@ -27,6 +27,7 @@
 //!
 //! Everything is deterministic: the same input gives the same bytes out at any thread count.
 
+pub mod attribution;
 pub mod candidates;
 pub mod cluster;
 pub mod error;
@@ -35,6 +36,7 @@ pub mod generate;
 pub mod ingest;
 pub mod normalize;
 pub mod pipeline;
+pub mod segment;
 pub mod report;
 pub mod shingle;
 pub mod verify;

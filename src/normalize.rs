@@ -69,27 +69,48 @@ const TAIL_LINES: usize = 6;
 /// Longer lines are story text, whatever they start with.
 const FURNITURE_MAX_CHARS: usize = 300;
 
+/// An article split into its story and the wire furniture around it. Every field is a slice of
+/// the original text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Furniture<'a> {
+    /// The dateline cut from the first story line (`WASHINGTON, April 20 (Reuters) - `).
+    pub dateline: Option<&'a str>,
+    /// Byline lines from the top.
+    pub bylines: Vec<&'a str>,
+    /// Footer lines from the bottom.
+    pub footers: Vec<&'a str>,
+    /// The story: non-empty lines (paragraphs), in order, the first without its dateline.
+    pub body: Vec<&'a str>,
+}
+
+/// Splits `text` into the story and its furniture.
+pub fn furniture(text: &str) -> Furniture<'_> {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let n = lines.len();
+    let mut f = Furniture { body: Vec::with_capacity(n), ..Furniture::default() };
+    for (i, line) in lines.iter().enumerate() {
+        let short = line.len() <= FURNITURE_MAX_CHARS;
+        if short && i < HEAD_LINES && BYLINE.is_match(line) {
+            f.bylines.push(line);
+        } else if short && i + TAIL_LINES >= n && i > 0 && FOOTER.is_match(line) {
+            f.footers.push(line);
+        } else {
+            f.body.push(line);
+        }
+    }
+    if let Some(first) = f.body.first_mut()
+        && let Some(m) = DATELINE.find(first)
+    {
+        f.dateline = Some(first[..m.end()].trim_end());
+        *first = &first[m.end()..];
+    }
+    f
+}
+
 /// The parts of `text` that are the story: furniture lines removed, the dateline cut from the
 /// first remaining line. The parts are slices of `text`, in order.
 pub fn story_body(text: &str) -> Vec<&str> {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let n = lines.len();
-    let mut parts = Vec::with_capacity(n);
-    for (i, line) in lines.iter().enumerate() {
-        let short = line.len() <= FURNITURE_MAX_CHARS;
-        let furniture = short
-            && ((i < HEAD_LINES && BYLINE.is_match(line))
-                || (i + TAIL_LINES >= n && i > 0 && FOOTER.is_match(line)));
-        if !furniture {
-            parts.push(*line);
-        }
-    }
-    if let Some(first) = parts.first_mut()
-        && let Some(m) = DATELINE.find(first)
-    {
-        *first = &first[m.end()..];
-    }
-    parts
+    furniture(text).body
 }
 
 /// Characters of scripts written without spaces between words; each is a token of its own.
@@ -325,6 +346,15 @@ mod tests {
         let story = "Markets rose on Monday.\nTraders were calm.";
         let dressed = "By Jane Doe\nMarkets rose on Monday.\nTraders were calm.\n(Reporting by John Roe; Editing by Ann Poe)\nFollow us on Twitter @news";
         assert_eq!(tokens(dressed), tokens(story));
+    }
+
+    #[test]
+    fn furniture_says_what_was_cut() {
+        let f = furniture("By Jane Doe\nMOSCOW (AP) — Talks began.\nMore text.\nFollow us on X");
+        assert_eq!(f.dateline, Some("MOSCOW (AP) —"));
+        assert_eq!(f.bylines, vec!["By Jane Doe"]);
+        assert_eq!(f.footers, vec!["Follow us on X"]);
+        assert_eq!(f.body, vec!["Talks began.", "More text."]);
     }
 
     #[test]

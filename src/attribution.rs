@@ -1,0 +1,328 @@
+//! Attribution: find who a sentence credits ("RIA Novosti said", "according to the Foreign
+//! Ministry", "citing TASS") and say what a version did to each credit of the reference.
+//!
+//! A [`Attribution`] is a *source* (a news agency, an institution, a titled or named person, an
+//! anonymous official) joined to a *cue* (`said`, `told`, `reported`, `according to`, `citing`,
+//! `quoted`, ...) within a few words of it. A name right after `told` is whom the source spoke
+//! to, not a source. Sources are compared by a normalized key (`the`, `news agency` and
+//! the like dropped; `Associated Press` = `AP`), equal, containing one another, or within a small
+//! edit distance (strsim), so that `RIA` and `RIA Novosti` are one source.
+//!
+//! Heuristic by nature: it reads English newswire phrasing. It never aligns sentences; see
+//! [`crate::align`].
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+/// How a source is credited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cue {
+    /// said, says, told, stated, added, announced, confirmed, wrote ...
+    Said,
+    /// reported, reports
+    Reported,
+    /// according to
+    AccordingTo,
+    /// citing, cited, quoted, quoting
+    Citing,
+}
+
+/// What kind of source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A news agency or outlet.
+    Agency,
+    /// A ministry, service, company, police ...
+    Institution,
+    /// A named or titled person.
+    Person,
+    /// A spokesman, an official, sources.
+    Anonymous,
+}
+
+/// One credit in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    /// The source as written.
+    pub source: String,
+    /// Its kind.
+    pub kind: SourceKind,
+    /// The cue as written.
+    pub cue: String,
+    /// The cue's meaning.
+    pub cue_kind: Cue,
+}
+
+const AGENCIES: &str = r"RIA Novosti|RIA|TASS|Interfax|Reuters|Associated Press|AP|Agence France-Presse|AFP|Xinhua|Sputnik|Bloomberg|dpa|DPA|Kyodo|Yonhap|ANSA|EFE|APP|PTI|Anadolu|IRNA|Tanjug|IANS|Bernama|Antara|ANN|BBC|CNN|Al Jazeera";
+
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    let cap = r"\p{Lu}[\p{L}\p{M}'’.-]*";
+    let agency = format!(r"(?:(?:the\s+)?(?:{cap}\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:the\s+)?\b(?:{AGENCIES})\b");
+    let institution = format!(
+        r"(?:the\s+)?(?:(?:{cap}|[\p{{Ll}}-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|government|committee|company|embassy|court|prosecutors?)(?:\s+of\s+(?:{cap}\s*){{1,3}})?\b"
+    );
+    let titled = format!(
+        r"(?:(?:{cap}|[\p{{Ll}}]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official)\s+{cap}(?:\s+{cap}){{0,2}}"
+    );
+    let anonymous = r"(?:an?|the|one|two|several)\s+(?:[\p{Ll}-]+\s+){0,2}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?)|\bofficials\b|\bsources\b|\banalysts\b";
+    let person = format!(r"{cap}(?:\s+{cap}){{1,2}}");
+    Regex::new(&format!(
+        r"(?P<agency>{agency})|(?P<titled>{titled})|(?P<institution>{institution})|(?P<anonymous>{anonymous})|(?P<person>{person})"
+    ))
+    .expect("source pattern is valid")
+});
+
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:according\s+to|citing|cited|cites|quoting|quoted|quotes|reported|reports|said|says|told|tells|stated|states|added|noted|announced|confirmed|wrote|claimed)\b")
+        .expect("cue pattern is valid")
+});
+
+fn cue_kind(cue: &str) -> Cue {
+    let c = cue.to_lowercase();
+    if c.starts_with("according") {
+        Cue::AccordingTo
+    } else if c.starts_with("cit") || c.starts_with("quot") {
+        Cue::Citing
+    } else if c.starts_with("report") {
+        Cue::Reported
+    } else {
+        Cue::Said
+    }
+}
+
+/// Words between two byte offsets of `text`.
+fn words_between(text: &str, a: usize, b: usize) -> usize {
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    text[a..b].split_whitespace().count()
+}
+
+/// Words allowed between a source and its cue.
+const NEAR: usize = 6;
+
+/// Words that start a sentence capitalized without being a name.
+const NOT_NAMES: &[&str] = &["The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "But", "And", "This", "That", "Citing", "According"];
+
+/// The credits in one sentence, in order of their sources.
+pub fn find(sentence: &str) -> Vec<Attribution> {
+    let cues: Vec<regex::Match> = CUE.find_iter(sentence).collect();
+    if cues.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<Attribution> = Vec::new();
+    for caps in SOURCE.captures_iter(sentence) {
+        let (m, kind) = if let Some(m) = caps.name("agency") {
+            (m, SourceKind::Agency)
+        } else if let Some(m) = caps.name("titled") {
+            (m, SourceKind::Person)
+        } else if let Some(m) = caps.name("institution") {
+            (m, SourceKind::Institution)
+        } else if let Some(m) = caps.name("anonymous") {
+            (m, SourceKind::Anonymous)
+        } else if let Some(m) = caps.name("person") {
+            (m, SourceKind::Person)
+        } else {
+            continue;
+        };
+        let mut text = m.as_str().trim();
+        if kind == SourceKind::Person {
+            // "The Norwegian ..." at a sentence start is not a name.
+            let first = text.split_whitespace().next().unwrap_or("");
+            if NOT_NAMES.contains(&first) {
+                let rest = text[first.len()..].trim_start();
+                if rest.split_whitespace().count() < 2 {
+                    continue;
+                }
+                text = rest;
+            }
+        }
+        // Whom someone "told" is a listener, not a source.
+        let before = sentence[..m.start()].trim_end();
+        if before.to_lowercase().ends_with("told") || before.to_lowercase().ends_with("tells") {
+            continue;
+        }
+        let nearest = cues
+            .iter()
+            .filter(|c| {
+                let after_cue = m.start() >= c.end();
+                let k = cue_kind(c.as_str());
+                // "according to X" and "citing X" credit what follows; "X said" or "said X" either side.
+                let gap = if after_cue { words_between(sentence, c.end(), m.start()) } else { words_between(sentence, m.end(), c.start()) };
+                let side_ok = match k {
+                    Cue::AccordingTo | Cue::Citing => after_cue && gap <= 2,
+                    _ => gap <= NEAR,
+                };
+                side_ok
+            })
+            .min_by_key(|c| if m.start() >= c.end() { m.start() - c.end() } else { c.start() - m.end() });
+        if let Some(c) = nearest {
+            let a = Attribution { source: text.to_string(), kind, cue: c.as_str().to_string(), cue_kind: cue_kind(c.as_str()) };
+            if !out.iter().any(|o| same_source(&o.source, &a.source)) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// The comparable form of a source name.
+pub fn source_key(source: &str) -> String {
+    let mut s = source.to_lowercase().replace(['’', '\''], "");
+    for drop in ["the ", "russian ", "state ", "news agency ", "media ", "agency ", "daily ", "newspaper ", "broadcaster "] {
+        while let Some(rest) = s.strip_prefix(drop) {
+            s = rest.to_string();
+        }
+    }
+    let s = s.trim().to_string();
+    match s.as_str() {
+        "associated press" => "ap".into(),
+        "agence france-presse" => "afp".into(),
+        "ria" => "ria novosti".into(),
+        _ => s,
+    }
+}
+
+/// Whether two source names name one source.
+pub fn same_source(a: &str, b: &str) -> bool {
+    let (a, b) = (source_key(a), source_key(b));
+    if a == b {
+        return true;
+    }
+    let contains = |x: &str, y: &str| {
+        // Whole-word containment: "foreign ministry" in "russian foreign ministry".
+        x.len() >= 3 && (y.starts_with(&format!("{x} ")) || y.ends_with(&format!(" {x}")) || y.contains(&format!(" {x} ")))
+    };
+    contains(&a, &b) || contains(&b, &a) || strsim::normalized_damerau_levenshtein(&a, &b) >= 0.85
+}
+
+/// What a version did to one credit of the reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fate {
+    /// Same source, same kind of cue.
+    Kept,
+    /// Same source, credited another way (`said` became `according to`).
+    Reworded,
+    /// The sentence is there but the credit is gone.
+    Dropped,
+    /// The sentence credits another source instead.
+    Replaced,
+    /// The whole sentence was cut.
+    Trimmed,
+}
+
+/// The fate of one reference credit in one version.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AttributionChange {
+    /// The reference's credit.
+    pub reference: Attribution,
+    /// What happened to it.
+    pub fate: Fate,
+    /// The version's credit, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<Attribution>,
+}
+
+/// Decides the fate of each of `reference`'s credits given the credits of the version's aligned
+/// sentence (`None` when the sentence was cut). Returns the changes, and marks in `used` the
+/// version credits that account for a reference credit.
+pub fn compare(reference: &[Attribution], version: Option<&[Attribution]>, used: &mut [bool]) -> Vec<AttributionChange> {
+    let Some(version) = version else {
+        return reference.iter().map(|r| AttributionChange { reference: r.clone(), fate: Fate::Trimmed, version: None }).collect();
+    };
+    let mut out = Vec::with_capacity(reference.len());
+    for r in reference {
+        if let Some(i) = (0..version.len()).find(|&i| !used[i] && same_source(&r.source, &version[i].source)) {
+            used[i] = true;
+            let fate = if version[i].cue_kind == r.cue_kind { Fate::Kept } else { Fate::Reworded };
+            out.push(AttributionChange { reference: r.clone(), fate, version: Some(version[i].clone()) });
+        } else {
+            out.push(AttributionChange { reference: r.clone(), fate: Fate::Dropped, version: None });
+        }
+    }
+    // A dropped agency credit whose sentence now credits another agency was replaced.
+    for change in out.iter_mut().filter(|c| c.fate == Fate::Dropped && c.reference.kind == SourceKind::Agency) {
+        if let Some(i) = (0..version.len()).find(|&i| !used[i] && version[i].kind == SourceKind::Agency) {
+            used[i] = true;
+            change.fate = Fate::Replaced;
+            change.version = Some(version[i].clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(s: &str) -> Vec<(String, Cue)> {
+        find(s).into_iter().map(|a| (a.source, a.cue_kind)).collect()
+    }
+
+    #[test]
+    fn seed_style_double_attribution() {
+        let s = "Citing the Russian Foreign Ministry, Russian media RIA Novosti said on Friday that Trump extended the invitation.";
+        let got = sources(s);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(same_source(&got[0].0, "Russian Foreign Ministry"));
+        assert_eq!(got[0].1, Cue::Citing);
+        assert!(same_source(&got[1].0, "RIA Novosti"));
+        assert_eq!(got[1].1, Cue::Said);
+    }
+
+    #[test]
+    fn according_to_and_reported() {
+        let got = sources("The talks will resume in April, according to RIA Novosti.");
+        assert_eq!(got, vec![("RIA Novosti".to_string(), Cue::AccordingTo)]);
+        let got = sources("TASS reported that the talks would resume.");
+        assert_eq!(got, vec![("TASS".to_string(), Cue::Reported)]);
+    }
+
+    #[test]
+    fn the_listener_of_told_is_not_a_source() {
+        let got = sources("Civil protection chief Tomas Rebane told The Associated Press that two people were hurt.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.contains("Tomas Rebane"));
+    }
+
+    #[test]
+    fn anonymous_and_named_sources() {
+        let got = sources("“We will come,” a ministry spokeswoman told reporters in Oslo.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(find("“We ran,” said Marta Ilves, a baker.")[0].source, "Marta Ilves");
+    }
+
+    #[test]
+    fn no_cue_no_attribution() {
+        assert!(find("RIA Novosti and TASS are news agencies.").is_empty());
+    }
+
+    #[test]
+    fn source_names_match_loosely_but_not_across_sources() {
+        assert!(same_source("RIA", "the RIA Novosti news agency"));
+        assert!(same_source("The Associated Press", "AP"));
+        assert!(same_source("the Russian Foreign Ministry", "Foreign Ministry"));
+        assert!(!same_source("TASS", "RIA Novosti"));
+        assert!(!same_source("Reuters", "AP"));
+    }
+
+    #[test]
+    fn fates() {
+        let r = find("Citing the Russian Foreign Ministry, RIA Novosti said the talks would resume.");
+        let kept = find("Citing the Russian Foreign Ministry, RIA Novosti said the talks would resume.");
+        let reworded = find("According to RIA Novosti, which cited the Russian Foreign Ministry, the talks would resume.");
+        let replaced = find("Citing the Russian Foreign Ministry, TASS said the talks would resume.");
+        let fates = |v: &[Attribution]| {
+            let mut used = vec![false; v.len()];
+            compare(&r, Some(v), &mut used).into_iter().map(|c| c.fate).collect::<Vec<_>>()
+        };
+        assert_eq!(fates(&kept), vec![Fate::Kept, Fate::Kept]);
+        assert_eq!(fates(&reworded), vec![Fate::Kept, Fate::Reworded]);
+        assert_eq!(fates(&replaced), vec![Fate::Kept, Fate::Replaced]);
+        assert_eq!(fates(&[]), vec![Fate::Dropped, Fate::Dropped]);
+        assert_eq!(compare(&r, None, &mut [])[0].fate, Fate::Trimmed);
+    }
+}

@@ -1,0 +1,200 @@
+//! Segment: split a story body into sentences, the way news text needs.
+//!
+//! A paragraph always ends a sentence. Inside a paragraph a sentence ends at `.`, `!`, `?`, `…`
+//! (and the Urdu and Arabic `۔` and `؟`), after any closing quotes or brackets, when
+//! whitespace follows and the next word can start a sentence: a capital letter, a digit, an
+//! opening quote, or a letter of a script without case. A period after a known abbreviation
+//! (`Gen.`, `Mr.`, `Corp.`, `Jan.`) or a single capital (`U.S.`, `J. Smith`) does not end one.
+//! The CJK full stops `。！？` end a sentence with no space after them.
+//!
+//! Sentences are byte ranges of the text, never copies. This module knows nothing of alignment.
+
+use std::ops::Range;
+
+/// One sentence: its byte range in the text and the paragraph it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// 0-based paragraph number.
+    pub paragraph: usize,
+}
+
+/// Words whose trailing period is an abbreviation, not a sentence end (lowercased, no period).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "gov", "sen", "rep",
+    "rev", "st", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "no", "nos", "vs", "etc", "approx", "dept", "est",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres", "gens",
+    "fig", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u",
+];
+
+fn ends_sentence_char(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '۔' | '؟')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '」' | '』')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '「' | '『' | '¿' | '¡')
+}
+
+fn can_start_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_numeric() || is_opening(c) || (c.is_alphabetic() && !c.is_lowercase())
+}
+
+/// Whether the word ending right before byte `dot` of `text` is an abbreviation.
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let start = before.rfind(|c: char| c.is_whitespace() || is_opening(c)).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[start..];
+    if word.is_empty() {
+        return false;
+    }
+    // A single capital letter, possibly after earlier ones: J. / U.S. / U.S.A.
+    if word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Splits `text` (paragraphs separated by line breaks) into sentences.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if !body.trim().is_empty() {
+            split_paragraph(body, offset, paragraph, &mut out);
+            paragraph += 1;
+        }
+        offset += line.len();
+    }
+    out
+}
+
+/// Like [`sentences`], over the paragraphs of a story body (as [`crate::normalize::furniture`]
+/// gives them), each a slice of `text`.
+pub fn sentences_of_parts(text: &str, parts: &[&str]) -> Vec<Sentence> {
+    let base = text.as_ptr() as usize;
+    let mut out = Vec::new();
+    for (paragraph, part) in parts.iter().enumerate() {
+        let offset = part.as_ptr() as usize - base;
+        split_paragraph(part, offset, paragraph, &mut out);
+    }
+    out
+}
+
+fn push(out: &mut Vec<Sentence>, text: &str, offset: usize, range: Range<usize>, paragraph: usize) {
+    let piece = &text[range.clone()];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(Sentence { span: offset + range.start + lead..offset + range.end - trail, paragraph });
+    }
+}
+
+fn split_paragraph(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let cjk_stop = matches!(c, '。' | '！' | '？');
+        if !(ends_sentence_char(c) || cjk_stop) {
+            i += 1;
+            continue;
+        }
+        // Swallow repeated terminators and closing quotes: `?!`, `."`, `.)`.
+        let mut j = i + 1;
+        while j < chars.len() && (ends_sentence_char(chars[j].1) || is_closing(chars[j].1) || matches!(chars[j].1, '。' | '！' | '？')) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |c| c.0);
+        if cjk_stop {
+            push(out, text, offset, start..end, paragraph);
+            start = end;
+            i = j;
+            continue;
+        }
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let spaced = k > j;
+        let next = chars.get(k).map(|c| c.1);
+        let boundary = match next {
+            None => true,
+            Some(n) => spaced && can_start_sentence(n) && !(c == '.' && j == i + 1 && is_abbreviation(text, pos)),
+        };
+        if boundary {
+            push(out, text, offset, start..end, paragraph);
+            start = chars.get(k).map_or(text.len(), |c| c.0);
+        }
+        i = j.max(i + 1);
+    }
+    push(out, text, offset, start..text.len(), paragraph);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).iter().map(|s| &text[s.span.clone()]).collect()
+    }
+
+    #[test]
+    fn plain_sentences_split() {
+        assert_eq!(split("One two. Three four! Five six? Seven"), vec!["One two.", "Three four!", "Five six?", "Seven"]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let t = "Gen. Smith met U.S. officials and Mr. J. Doe on Jan. 5 at 3 p.m. on Friday. Talks went well.";
+        assert_eq!(split(t), vec!["Gen. Smith met U.S. officials and Mr. J. Doe on Jan. 5 at 3 p.m. on Friday.", "Talks went well."]);
+    }
+
+    #[test]
+    fn decimals_and_lowercase_continuations_do_not_split() {
+        assert_eq!(split("Prices rose 5.93 pct. e.g. this stays. Then more."), vec!["Prices rose 5.93 pct. e.g. this stays.", "Then more."]);
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        let t = "“We will come,” he said. “We ran.” She left.";
+        assert_eq!(split(t), vec!["“We will come,” he said.", "“We ran.”", "She left."]);
+        assert_eq!(split("He asked (why?). Then left."), vec!["He asked (why?).", "Then left."]);
+    }
+
+    #[test]
+    fn paragraphs_always_end_sentences() {
+        let s = sentences("First line without stop\n\nSecond paragraph. Two.\n");
+        assert_eq!(s.len(), 3);
+        assert_eq!(s.iter().map(|x| x.paragraph).collect::<Vec<_>>(), vec![0, 1, 1]);
+    }
+
+    #[test]
+    fn urdu_and_cjk_stops() {
+        assert_eq!(split("پاکستان نے میچ جیتا۔ ٹیم خوش ہے۔"), vec!["پاکستان نے میچ جیتا۔", "ٹیم خوش ہے۔"]);
+        assert_eq!(split("北京今天下雨。明天晴。"), vec!["北京今天下雨。", "明天晴。"]);
+    }
+
+    #[test]
+    fn empty_and_blank_texts_have_no_sentences() {
+        assert!(sentences("").is_empty());
+        assert!(sentences("  \n\n ").is_empty());
+    }
+
+    #[test]
+    fn parts_keep_their_offsets_in_the_text() {
+        let text = "MOSCOW (AP) — Talks began. Then.\nMore.";
+        let f = crate::normalize::furniture(text);
+        let s = sentences_of_parts(text, &f.body);
+        let got: Vec<&str> = s.iter().map(|x| &text[x.span.clone()]).collect();
+        assert_eq!(got, vec!["Talks began.", "Then.", "More."]);
+    }
+}
