@@ -27,6 +27,7 @@
 //!
 //! Everything is deterministic: the same input gives the same bytes out at any thread count.
 
+pub mod align;
 pub mod attribution;
 pub mod candidates;
 pub mod cluster;

@@ -1,0 +1,716 @@
+//! Align: what each outlet's version did with the shared source, sentence by sentence.
+//!
+//! Every text is split into its story and furniture ([`crate::normalize::furniture`]) and the
+//! story into sentences ([`crate::segment`]). Each sentence becomes a set of normalized words,
+//! weighted by how rare the word is among all the sentences being compared (an inverse sentence
+//! frequency: `the` weighs little, `Murmansk` a lot). Reference and version sentences are
+//! paired one to one, most similar first, when their weighted Dice similarity reaches
+//! [`AlignParams::threshold`]: a reworded sentence keeps most of its rare words and aligns; a
+//! different sentence on the same topic shares only a few and does not. The cost is the
+//! reference's sentences times the version's, never cubic.
+//!
+//! Each pair is then diffed word by word (the `similar` crate, Myers) and every sentence gets an
+//! [`Op`]: `same`, `reworded`, `moved` (kept, but out of the reference's order: not on the
+//! longest run of pairs in order), `trimmed` (reference content the version lacks; `cut` when it
+//! is the bottom of the story) or `added` (the version's own). Credits are compared by
+//! [`crate::attribution`]. The result is a [`Comparison`], serialized as the documented JSON
+//! schema [`SCHEMA`].
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use similar::{Algorithm, DiffOp};
+
+use crate::attribution::{self, Attribution, AttributionChange};
+use crate::normalize;
+use crate::segment;
+
+/// The JSON schema name and version of a [`Comparison`]. The version goes up when a field
+/// changes meaning or goes away; new fields may be added within a version.
+pub const SCHEMA: &str = "copydesk.compare/1";
+
+/// Alignment settings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AlignParams {
+    /// Weighted Dice similarity from which two sentences align.
+    pub threshold: f32,
+}
+
+impl Default for AlignParams {
+    fn default() -> Self {
+        AlignParams { threshold: 0.45 }
+    }
+}
+
+/// One text to compare.
+#[derive(Clone, Debug)]
+pub struct Doc<'a> {
+    /// Its id.
+    pub id: String,
+    /// Outlet, when known.
+    pub outlet: Option<String>,
+    /// Publication time as given, when known.
+    pub published: Option<String>,
+    /// The text.
+    pub text: &'a str,
+}
+
+/// What happened to one sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    /// Kept word for word.
+    Same,
+    /// Kept with words changed.
+    Reworded,
+    /// Reference content the version does not have.
+    Trimmed,
+    /// The version's own content.
+    Added,
+    /// Kept, but in another place.
+    Moved,
+}
+
+/// Which way a word-level change goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tag {
+    /// In both.
+    Equal,
+    /// Only in the reference.
+    Delete,
+    /// Only in the version.
+    Insert,
+}
+
+/// A run of words with one [`Tag`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// Direction.
+    pub tag: Tag,
+    /// The words, as written, joined by spaces.
+    pub text: String,
+}
+
+/// A sentence of one side.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SentenceRef {
+    /// 0-based sentence number in its text's story.
+    pub index: usize,
+    /// The sentence.
+    pub text: String,
+}
+
+/// One aligned (or unaligned) sentence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Segment {
+    /// What happened.
+    pub op: Op,
+    /// The reference sentence (absent for `added`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<SentenceRef>,
+    /// The version sentence (absent for `trimmed`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<SentenceRef>,
+    /// Weighted similarity of an aligned pair.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<f32>,
+    /// For `moved`: whether the words changed too.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reworded: bool,
+    /// For `trimmed`: part of the cut from the bottom of the story.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cut: bool,
+    /// Word-level changes of a reworded pair.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
+}
+
+/// Changes to the wire furniture (dateline, bylines, footers), which are not story text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct FurnitureChange {
+    /// The reference's dateline, when the version's differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline_was: Option<String>,
+    /// The version's dateline, when it differs from the reference's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline_now: Option<String>,
+    /// Bylines and footers the version has and the reference does not.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<String>,
+    /// Bylines and footers the reference has and the version does not.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<String>,
+}
+
+impl FurnitureChange {
+    /// True when the furniture is the same.
+    pub fn is_empty(&self) -> bool {
+        self == &FurnitureChange::default()
+    }
+}
+
+/// Segments per op.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct OpCounts {
+    /// `same` sentences.
+    pub same: usize,
+    /// `reworded` sentences.
+    pub reworded: usize,
+    /// `trimmed` reference sentences.
+    pub trimmed: usize,
+    /// `added` version sentences.
+    pub added: usize,
+    /// `moved` sentences.
+    pub moved: usize,
+}
+
+/// What one version did with the reference.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VersionDiff {
+    /// Version id.
+    pub id: String,
+    /// Its outlet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// Its publication time as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Words in its story.
+    pub words: usize,
+    /// Share of the reference's words the version keeps, verbatim or reworded (0..1).
+    pub kept: f32,
+    /// Share of the version's words that come from the reference (0..1).
+    pub reused: f32,
+    /// Share of the reference's words the version keeps word for word (0..1).
+    pub verbatim: f32,
+    /// When the version cut the bottom of the story: the first reference sentence cut.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cut_at: Option<usize>,
+    /// Segments per op.
+    pub counts: OpCounts,
+    /// Every sentence, in the version's reading order, with trimmed reference sentences where
+    /// they stood.
+    pub segments: Vec<Segment>,
+    /// The fate of each of the reference's credits.
+    pub attributions: Vec<AttributionChange>,
+    /// Credits the version has that the reference does not.
+    pub added_attributions: Vec<Attribution>,
+    /// Dateline, byline and footer changes.
+    #[serde(skip_serializing_if = "FurnitureChange::is_empty")]
+    pub furniture: FurnitureChange,
+}
+
+/// The reference, as summarized in a [`Comparison`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReferenceSummary {
+    /// Reference id.
+    pub id: String,
+    /// Its outlet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// Its publication time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Words in its story.
+    pub words: usize,
+    /// Its sentences.
+    pub sentences: Vec<String>,
+    /// Its credits, per sentence index.
+    pub attributions: Vec<(usize, Attribution)>,
+}
+
+/// A reference and what every version did with it. Serialized with `schema` = [`SCHEMA`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    /// [`SCHEMA`].
+    pub schema: &'static str,
+    /// The reference.
+    pub reference: ReferenceSummary,
+    /// One entry per version, in the order given.
+    pub versions: Vec<VersionDiff>,
+}
+
+/// A sentence ready for alignment.
+struct Prepared<'a> {
+    text: &'a str,
+    /// Dense word ids, sorted, distinct.
+    set: Vec<u32>,
+    /// Display words and their comparison keys.
+    words: Vec<(&'a str, u64)>,
+    /// Normalized word count.
+    tokens: usize,
+    attributions: Vec<Attribution>,
+}
+
+/// A text ready for alignment.
+struct PreparedDoc<'a> {
+    furniture: normalize::Furniture<'a>,
+    sentences: Vec<Prepared<'a>>,
+    tokens: usize,
+}
+
+/// Word ids and inverse sentence frequencies over all texts of one comparison.
+#[derive(Default)]
+struct Vocabulary {
+    ids: HashMap<u64, u32>,
+    df: Vec<u32>,
+    weight: Vec<f32>,
+}
+
+impl Vocabulary {
+    fn id(&mut self, token: u64) -> u32 {
+        let next = self.ids.len() as u32;
+        let id = *self.ids.entry(token).or_insert(next);
+        if id == next {
+            self.df.push(0);
+        }
+        id
+    }
+
+    fn finish(&mut self, sentences: usize) {
+        let n = sentences.max(1) as f32;
+        self.weight = self.df.iter().map(|&df| (1.0 + n / df.max(1) as f32).ln()).collect();
+    }
+
+    fn mass(&self, set: &[u32]) -> f32 {
+        set.iter().map(|&i| self.weight[i as usize]).sum()
+    }
+
+    /// Weighted Dice similarity of two sorted id sets.
+    fn similarity(&self, a: &[u32], b: &[u32]) -> f32 {
+        let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += self.weight[a[i] as usize];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let total = self.mass(a) + self.mass(b);
+        if total == 0.0 { 0.0 } else { 2.0 * shared / total }
+    }
+}
+
+/// The comparison key of one display word: its normalized tokens, hashed together (0 for a
+/// word of punctuation only).
+fn word_key(word: &str) -> u64 {
+    let mut key = 0u64;
+    normalize::for_each_token([word], |h| key = key.rotate_left(17) ^ h);
+    key
+}
+
+fn prepare<'a>(text: &'a str, vocab: &mut Vocabulary, sentence_count: &mut usize) -> PreparedDoc<'a> {
+    let furniture = normalize::furniture(text);
+    let mut tokens_total = 0;
+    let sentences = segment::sentences_of_parts(text, &furniture.body)
+        .into_iter()
+        .map(|s| {
+            let t = &text[s.span];
+            let mut ids = Vec::new();
+            let tokens = normalize::for_each_token([t], |h| ids.push(vocab.id(h)));
+            ids.sort_unstable();
+            ids.dedup();
+            for &i in &ids {
+                vocab.df[i as usize] += 1;
+            }
+            tokens_total += tokens;
+            *sentence_count += 1;
+            let words = t.split_whitespace().map(|w| (w, word_key(w))).collect();
+            Prepared { text: t, set: ids, words, tokens, attributions: attribution::find(t) }
+        })
+        .collect();
+    PreparedDoc { furniture, sentences, tokens: tokens_total }
+}
+
+/// Word-level diff of two aligned sentences; also returns how many reference words are equal.
+fn word_diff(a: &Prepared<'_>, b: &Prepared<'_>) -> (Vec<Change>, usize) {
+    let ka: Vec<u64> = a.words.iter().map(|w| w.1).collect();
+    let kb: Vec<u64> = b.words.iter().map(|w| w.1).collect();
+    let mut changes: Vec<Change> = Vec::new();
+    let mut equal_tokens = 0;
+    let mut push = |tag: Tag, words: &[(&str, u64)]| {
+        if words.is_empty() {
+            return;
+        }
+        let text = words.iter().map(|w| w.0).collect::<Vec<_>>().join(" ");
+        match changes.last_mut() {
+            Some(last) if last.tag == tag => {
+                last.text.push(' ');
+                last.text.push_str(&text);
+            }
+            _ => changes.push(Change { tag, text }),
+        }
+    };
+    for op in similar::capture_diff_slices(Algorithm::Myers, &ka, &kb) {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => {
+                let words = &a.words[old_index..old_index + len];
+                equal_tokens += words.iter().map(|w| normalize::for_each_token([w.0], |_| ())).sum::<usize>();
+                push(Tag::Equal, words);
+            }
+            DiffOp::Delete { old_index, old_len, .. } => push(Tag::Delete, &a.words[old_index..old_index + old_len]),
+            DiffOp::Insert { new_index, new_len, .. } => push(Tag::Insert, &b.words[new_index..new_index + new_len]),
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                push(Tag::Delete, &a.words[old_index..old_index + old_len]);
+                push(Tag::Insert, &b.words[new_index..new_index + new_len]);
+            }
+        }
+    }
+    (changes, equal_tokens)
+}
+
+/// Indices (into `seq`) of one longest strictly increasing subsequence; ties go to the earliest.
+fn longest_increasing(seq: &[usize]) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new(); // index into seq of the smallest tail per length
+    let mut prev = vec![usize::MAX; seq.len()];
+    for i in 0..seq.len() {
+        let pos = tails.partition_point(|&t| seq[t] < seq[i]);
+        if pos > 0 {
+            prev[i] = tails[pos - 1];
+        }
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut cur = tails.last().copied().unwrap_or(usize::MAX);
+    while cur != usize::MAX {
+        out.push(cur);
+        cur = prev[cur];
+    }
+    out.reverse();
+    out
+}
+
+/// Pairs reference and version sentences one to one, most similar first.
+fn pair(vocab: &Vocabulary, reference: &PreparedDoc<'_>, version: &PreparedDoc<'_>, threshold: f32) -> Vec<Option<(usize, f32)>> {
+    let mut scored: Vec<(f32, usize, usize)> = Vec::new();
+    for (i, r) in reference.sentences.iter().enumerate() {
+        for (j, v) in version.sentences.iter().enumerate() {
+            let s = vocab.similarity(&r.set, &v.set);
+            if s >= threshold {
+                scored.push((s, i, j));
+            }
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut of_version: Vec<Option<(usize, f32)>> = vec![None; version.sentences.len()];
+    let mut taken = vec![false; reference.sentences.len()];
+    for (s, i, j) in scored {
+        if !taken[i] && of_version[j].is_none() {
+            taken[i] = true;
+            of_version[j] = Some((i, s));
+        }
+    }
+    of_version
+}
+
+fn furniture_change(r: &normalize::Furniture<'_>, v: &normalize::Furniture<'_>) -> FurnitureChange {
+    let mut f = FurnitureChange::default();
+    let key = |d: Option<&str>| d.map(|s| normalize::story_body(&format!("{s} x")).concat());
+    if r.dateline != v.dateline && key(r.dateline) != key(v.dateline) {
+        f.dateline_was = r.dateline.map(str::to_string);
+        f.dateline_now = v.dateline.map(str::to_string);
+    }
+    let rl: Vec<&str> = r.bylines.iter().chain(&r.footers).copied().collect();
+    let vl: Vec<&str> = v.bylines.iter().chain(&v.footers).copied().collect();
+    f.added = vl.iter().filter(|l| !rl.contains(l)).map(|l| l.to_string()).collect();
+    f.removed = rl.iter().filter(|l| !vl.contains(l)).map(|l| l.to_string()).collect();
+    f
+}
+
+fn diff_version(vocab: &Vocabulary, reference: &PreparedDoc<'_>, version: &PreparedDoc<'_>, doc: &Doc<'_>, params: &AlignParams) -> VersionDiff {
+    let of_version = pair(vocab, reference, version, params.threshold);
+    let mut of_reference: Vec<Option<usize>> = vec![None; reference.sentences.len()];
+    for (j, p) in of_version.iter().enumerate() {
+        if let Some((i, _)) = p {
+            of_reference[*i] = Some(j);
+        }
+    }
+    // Pairs in the version's order; those off the longest in-order run moved.
+    let aligned: Vec<usize> = (0..version.sentences.len()).filter(|&j| of_version[j].is_some()).collect();
+    let ref_order: Vec<usize> = aligned.iter().map(|&j| of_version[j].expect("aligned").0).collect();
+    let mut in_order = vec![false; version.sentences.len()];
+    for k in longest_increasing(&ref_order) {
+        in_order[aligned[k]] = true;
+    }
+    let last_kept = of_reference.iter().rposition(Option::is_some);
+    let cut_from = last_kept.map_or(0, |k| k + 1);
+    let sref = |i: usize| SentenceRef { index: i, text: reference.sentences[i].text.to_string() };
+    let sver = |j: usize| SentenceRef { index: j, text: version.sentences[j].text.to_string() };
+    let trimmed = |i: usize| Segment {
+        op: Op::Trimmed,
+        reference: Some(sref(i)),
+        version: None,
+        similarity: None,
+        reworded: false,
+        cut: i >= cut_from,
+        changes: Vec::new(),
+    };
+
+    let mut segments = Vec::new();
+    let mut counts = OpCounts::default();
+    let mut next_trim = 0; // reference sentences before this are placed
+    let (mut kept_tokens, mut verbatim_tokens, mut reused_tokens) = (0usize, 0usize, 0usize);
+    let mut attributions = Vec::new();
+    let mut added_attributions = Vec::new();
+    for (j, v) in version.sentences.iter().enumerate() {
+        let mut used = vec![false; v.attributions.len()];
+        match of_version[j] {
+            Some((i, similarity)) => {
+                if in_order[j] {
+                    while next_trim < i {
+                        if of_reference[next_trim].is_none() {
+                            segments.push(trimmed(next_trim));
+                            counts.trimmed += 1;
+                        }
+                        next_trim += 1;
+                    }
+                    next_trim = next_trim.max(i + 1);
+                }
+                let r = &reference.sentences[i];
+                let (changes, equal) = word_diff(r, v);
+                let same = changes.iter().all(|c| c.tag == Tag::Equal);
+                kept_tokens += r.tokens;
+                reused_tokens += v.tokens;
+                verbatim_tokens += equal.min(r.tokens);
+                let op = match (in_order[j], same) {
+                    (false, _) => Op::Moved,
+                    (true, true) => Op::Same,
+                    (true, false) => Op::Reworded,
+                };
+                match op {
+                    Op::Same => counts.same += 1,
+                    Op::Reworded => counts.reworded += 1,
+                    _ => counts.moved += 1,
+                }
+                attributions.extend(attribution::compare(&r.attributions, Some(&v.attributions), &mut used));
+                segments.push(Segment {
+                    op,
+                    reference: Some(sref(i)),
+                    version: Some(sver(j)),
+                    similarity: Some((similarity * 1000.0).round() / 1000.0),
+                    reworded: op == Op::Moved && !same,
+                    cut: false,
+                    changes: if same { Vec::new() } else { changes },
+                });
+            }
+            None => {
+                counts.added += 1;
+                segments.push(Segment {
+                    op: Op::Added,
+                    reference: None,
+                    version: Some(sver(j)),
+                    similarity: None,
+                    reworded: false,
+                    cut: false,
+                    changes: Vec::new(),
+                });
+            }
+        }
+        added_attributions.extend(v.attributions.iter().zip(&used).filter(|(_, u)| !**u).map(|(a, _)| a.clone()));
+    }
+    for i in next_trim..reference.sentences.len() {
+        if of_reference[i].is_none() {
+            segments.push(trimmed(i));
+            counts.trimmed += 1;
+        }
+    }
+    // Credits of trimmed reference sentences, in reference order after the others.
+    for (i, r) in reference.sentences.iter().enumerate() {
+        if of_reference[i].is_none() {
+            attributions.extend(attribution::compare(&r.attributions, None, &mut []));
+        }
+    }
+    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { ((a as f32 / b as f32) * 10_000.0).round() / 10_000.0 };
+    VersionDiff {
+        id: doc.id.clone(),
+        outlet: doc.outlet.clone(),
+        published: doc.published.clone(),
+        words: version.tokens,
+        kept: share(kept_tokens, reference.tokens),
+        reused: share(reused_tokens, version.tokens),
+        verbatim: share(verbatim_tokens, reference.tokens),
+        cut_at: (last_kept.is_some() && cut_from < reference.sentences.len()).then_some(cut_from),
+        counts,
+        segments,
+        attributions,
+        added_attributions,
+        furniture: furniture_change(&reference.furniture, &version.furniture),
+    }
+}
+
+/// Compares every version with the reference.
+pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) -> Comparison {
+    let mut vocab = Vocabulary::default();
+    let mut sentence_count = 0;
+    let r = prepare(reference.text, &mut vocab, &mut sentence_count);
+    let vs: Vec<PreparedDoc> = versions.iter().map(|v| prepare(v.text, &mut vocab, &mut sentence_count)).collect();
+    vocab.finish(sentence_count);
+    let diffs = vs.iter().zip(versions).map(|(p, d)| diff_version(&vocab, &r, p, d, params)).collect();
+    Comparison {
+        schema: SCHEMA,
+        reference: ReferenceSummary {
+            id: reference.id.clone(),
+            outlet: reference.outlet.clone(),
+            published: reference.published.clone(),
+            words: r.tokens,
+            sentences: r.sentences.iter().map(|s| s.text.to_string()).collect(),
+            attributions: r.sentences.iter().enumerate().flat_map(|(i, s)| s.attributions.iter().map(move |a| (i, a.clone()))).collect(),
+        },
+        versions: diffs,
+    }
+}
+
+/// The similarity the aligner gives two sentences, with word weights from `context` (a
+/// collection of sentences such as the corpus they come from). For evaluation and tuning.
+pub fn sentence_similarity(a: &str, b: &str, context: &SentenceWeights) -> f32 {
+    let ids = |s: &str| {
+        let mut v: Vec<u64> = Vec::new();
+        normalize::for_each_token([s], |h| v.push(h));
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (a, b) = (ids(a), ids(b));
+    let w = |t: &u64| context.weight(*t);
+    let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += w(&a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let total: f32 = a.iter().map(w).sum::<f32>() + b.iter().map(w).sum::<f32>();
+    if total == 0.0 { 0.0 } else { 2.0 * shared / total }
+}
+
+/// Inverse sentence frequencies learnt from a collection of sentences.
+#[derive(Debug, Default)]
+pub struct SentenceWeights {
+    df: HashMap<u64, u32>,
+    sentences: usize,
+}
+
+impl SentenceWeights {
+    /// Learns from `sentences`.
+    pub fn learn<'a>(sentences: impl IntoIterator<Item = &'a str>) -> SentenceWeights {
+        let mut w = SentenceWeights::default();
+        let mut ids = Vec::new();
+        for s in sentences {
+            ids.clear();
+            normalize::for_each_token([s], |h| ids.push(h));
+            ids.sort_unstable();
+            ids.dedup();
+            for &t in &ids {
+                *w.df.entry(t).or_default() += 1;
+            }
+            w.sentences += 1;
+        }
+        w
+    }
+
+    /// Weight of a token hash: `ln(1 + N / df)`; unseen tokens weigh as if seen once.
+    pub fn weight(&self, token: u64) -> f32 {
+        let df = self.df.get(&token).copied().unwrap_or(1).max(1);
+        (1.0 + self.sentences.max(1) as f32 / df as f32).ln()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, text: &'static str) -> Doc<'static> {
+        Doc { id: id.into(), outlet: None, published: None, text }
+    }
+
+    const REF: &str = "MOSCOW, March 14 (Reuters) - Russia and Norway agreed to resume fishing talks in April.\n\
+        Citing the Foreign Ministry, RIA Novosti said the first round would be held in Murmansk.\n\
+        Scientists warned that cod stocks in the Barents Sea had fallen to a thirty-year low.\n\
+        Fishing crews in Tromso welcomed the news after months in harbour.";
+
+    fn ops(v: &VersionDiff) -> Vec<Op> {
+        v.segments.iter().map(|s| s.op).collect()
+    }
+
+    #[test]
+    fn identical_version_is_all_same() {
+        let c = compare(&doc("r", REF), &[doc("v", REF)], &AlignParams::default());
+        let v = &c.versions[0];
+        assert_eq!(ops(v), vec![Op::Same; 4]);
+        assert_eq!((v.kept, v.reused, v.verbatim), (1.0, 1.0, 1.0));
+        assert!(v.attributions.iter().all(|a| a.fate == attribution::Fate::Kept));
+        assert!(v.furniture.is_empty());
+    }
+
+    #[test]
+    fn bottom_trim_is_a_cut() {
+        let trimmed = "MOSCOW, March 14 (Reuters) - Russia and Norway agreed to resume fishing talks in April.\n\
+            Citing the Foreign Ministry, RIA Novosti said the first round would be held in Murmansk.";
+        let c = compare(&doc("r", REF), &[doc("v", trimmed)], &AlignParams::default());
+        let v = &c.versions[0];
+        assert_eq!(ops(v), vec![Op::Same, Op::Same, Op::Trimmed, Op::Trimmed]);
+        assert!(v.segments[2].cut && v.segments[3].cut);
+        assert_eq!(v.cut_at, Some(2));
+        assert!(v.kept < 0.6 && v.reused == 1.0);
+    }
+
+    #[test]
+    fn reworded_moved_added_and_dropped_credit() {
+        let version = "Scientists warned that cod stocks in the Barents Sea had fallen to a thirty-year low.\n\
+            Russia and Norway have agreed to restart their fishing talks in April.\n\
+            The first round would be held in Murmansk.\n\
+            Our own harbour will feel the effects of any deal.";
+        let c = compare(&doc("r", REF), &[doc("v", version)], &AlignParams::default());
+        let v = &c.versions[0];
+        let by_op = |op| v.segments.iter().filter(|s| s.op == op).count();
+        assert_eq!(by_op(Op::Moved), 1, "{:?}", ops(v));
+        assert_eq!(by_op(Op::Reworded), 2);
+        assert_eq!(by_op(Op::Added), 1);
+        assert_eq!(by_op(Op::Trimmed), 1);
+        let fates: Vec<_> = v.attributions.iter().map(|a| a.fate).collect();
+        assert_eq!(fates, vec![attribution::Fate::Dropped, attribution::Fate::Dropped]);
+        let rew = v.segments.iter().find(|s| s.op == Op::Reworded).unwrap();
+        assert!(rew.changes.iter().any(|c| c.tag == Tag::Insert && c.text.contains("restart")));
+        assert_eq!(v.furniture.dateline_now, None);
+        assert_eq!(v.furniture.dateline_was.as_deref(), Some("MOSCOW, March 14 (Reuters) -"));
+    }
+
+    #[test]
+    fn a_different_sentence_on_the_same_topic_does_not_align() {
+        let other = "Fishing talks between the two countries have often broken down over Svalbard.";
+        let c = compare(&doc("r", REF), &[doc("v", other)], &AlignParams::default());
+        assert_eq!(c.versions[0].counts.added, 1);
+        assert_eq!(c.versions[0].counts.trimmed, 4);
+    }
+
+    #[test]
+    fn empty_and_other_script_versions_do_not_panic() {
+        let c = compare(&doc("r", REF), &[doc("e", ""), doc("u", "پاکستان نے میچ جیتا۔")], &AlignParams::default());
+        assert_eq!(c.versions[0].kept, 0.0);
+        assert_eq!(c.versions[0].reused, 0.0);
+        assert_eq!(c.versions[1].counts.added, 1);
+        let c = compare(&doc("r", ""), &[doc("e", "")], &AlignParams::default());
+        assert!(c.versions[0].segments.is_empty());
+    }
+
+    #[test]
+    fn longest_increasing_run() {
+        assert_eq!(longest_increasing(&[0, 3, 1, 2]), vec![0, 2, 3]);
+        assert_eq!(longest_increasing(&[]), Vec::<usize>::new());
+        assert_eq!(longest_increasing(&[2, 1, 0]).len(), 1);
+    }
+}
