@@ -270,7 +270,11 @@ impl Vocabulary {
 
     fn finish(&mut self, sentences: usize) {
         let n = sentences.max(1) as f32;
-        self.weight = self.df.iter().map(|&df| (1.0 + n / df.max(1) as f32).ln()).collect();
+        self.weight = self
+            .df
+            .iter()
+            .map(|&df| (1.0 + n / df.max(1) as f32).ln())
+            .collect();
     }
 
     fn mass(&self, set: &[u32]) -> f32 {
@@ -292,7 +296,11 @@ impl Vocabulary {
             }
         }
         let total = self.mass(a) + self.mass(b);
-        if total == 0.0 { 0.0 } else { 2.0 * shared / total }
+        if total == 0.0 {
+            0.0
+        } else {
+            2.0 * shared / total
+        }
     }
 }
 
@@ -304,7 +312,11 @@ fn word_key(word: &str) -> u64 {
     key
 }
 
-fn prepare<'a>(text: &'a str, vocab: &mut Vocabulary, sentence_count: &mut usize) -> PreparedDoc<'a> {
+fn prepare<'a>(
+    text: &'a str,
+    vocab: &mut Vocabulary,
+    sentence_count: &mut usize,
+) -> PreparedDoc<'a> {
     let furniture = normalize::furniture(text);
     let mut tokens_total = 0;
     let sentences = segment::sentences_of_parts(text, &furniture.body)
@@ -321,10 +333,20 @@ fn prepare<'a>(text: &'a str, vocab: &mut Vocabulary, sentence_count: &mut usize
             tokens_total += tokens;
             *sentence_count += 1;
             let words = t.split_whitespace().map(|w| (w, word_key(w))).collect();
-            Prepared { text: t, set: ids, words, tokens, attributions: attribution::find(t) }
+            Prepared {
+                text: t,
+                set: ids,
+                words,
+                tokens,
+                attributions: attribution::find(t),
+            }
         })
         .collect();
-    PreparedDoc { furniture, sentences, tokens: tokens_total }
+    PreparedDoc {
+        furniture,
+        sentences,
+        tokens: tokens_total,
+    }
 }
 
 /// Word-level diff of two aligned sentences; also returns how many reference words are equal.
@@ -350,12 +372,24 @@ fn word_diff(a: &Prepared<'_>, b: &Prepared<'_>) -> (Vec<Change>, usize) {
         match op {
             DiffOp::Equal { old_index, len, .. } => {
                 let words = &a.words[old_index..old_index + len];
-                equal_tokens += words.iter().map(|w| normalize::for_each_token([w.0], |_| ())).sum::<usize>();
+                equal_tokens += words
+                    .iter()
+                    .map(|w| normalize::for_each_token([w.0], |_| ()))
+                    .sum::<usize>();
                 push(Tag::Equal, words);
             }
-            DiffOp::Delete { old_index, old_len, .. } => push(Tag::Delete, &a.words[old_index..old_index + old_len]),
-            DiffOp::Insert { new_index, new_len, .. } => push(Tag::Insert, &b.words[new_index..new_index + new_len]),
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => push(Tag::Delete, &a.words[old_index..old_index + old_len]),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => push(Tag::Insert, &b.words[new_index..new_index + new_len]),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
                 push(Tag::Delete, &a.words[old_index..old_index + old_len]);
                 push(Tag::Insert, &b.words[new_index..new_index + new_len]);
             }
@@ -390,7 +424,12 @@ fn longest_increasing(seq: &[usize]) -> Vec<usize> {
 }
 
 /// Pairs reference and version sentences one to one, most similar first.
-fn pair(vocab: &Vocabulary, reference: &PreparedDoc<'_>, version: &PreparedDoc<'_>, threshold: f32) -> Vec<Option<(usize, f32)>> {
+fn pair(
+    vocab: &Vocabulary,
+    reference: &PreparedDoc<'_>,
+    version: &PreparedDoc<'_>,
+    threshold: f32,
+) -> Vec<Option<(usize, f32)>> {
     let mut scored: Vec<(f32, usize, usize)> = Vec::new();
     for (i, r) in reference.sentences.iter().enumerate() {
         for (j, v) in version.sentences.iter().enumerate() {
@@ -409,24 +448,100 @@ fn pair(vocab: &Vocabulary, reference: &PreparedDoc<'_>, version: &PreparedDoc<'
             of_version[j] = Some((i, s));
         }
     }
+    rescue(
+        vocab,
+        reference,
+        version,
+        &mut of_version,
+        &mut taken,
+        threshold * RESCUE,
+    );
     of_version
+}
+
+/// Share of the alignment threshold from which a pair aligns when its place agrees.
+const RESCUE: f32 = 0.6;
+
+/// Second chance for a heavily reworded sentence (a rewritten lead): a reference sentence and
+/// a version sentence left unaligned in the *same gap* between two in-order aligned pairs
+/// align at a lower similarity, since the story's structure vouches for them.
+fn rescue(
+    vocab: &Vocabulary,
+    reference: &PreparedDoc<'_>,
+    version: &PreparedDoc<'_>,
+    of_version: &mut [Option<(usize, f32)>],
+    taken: &mut [bool],
+    threshold: f32,
+) {
+    let aligned: Vec<usize> = (0..of_version.len())
+        .filter(|&j| of_version[j].is_some())
+        .collect();
+    let order: Vec<usize> = aligned
+        .iter()
+        .map(|&j| of_version[j].expect("aligned").0)
+        .collect();
+    let mut fences: Vec<(usize, usize)> = longest_increasing(&order)
+        .into_iter()
+        .map(|k| (order[k], aligned[k]))
+        .collect();
+    fences.push((reference.sentences.len(), version.sentences.len()));
+    let (mut r0, mut v0) = (0, 0);
+    for (r1, v1) in fences {
+        let mut scored: Vec<(f32, usize, usize)> = Vec::new();
+        for i in (r0..r1).filter(|&i| !taken[i]) {
+            for j in (v0..v1).filter(|&j| of_version[j].is_none()) {
+                let s = vocab.similarity(&reference.sentences[i].set, &version.sentences[j].set);
+                if s >= threshold {
+                    scored.push((s, i, j));
+                }
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for (s, i, j) in scored {
+            if !taken[i] && of_version[j].is_none() {
+                taken[i] = true;
+                of_version[j] = Some((i, s));
+            }
+        }
+        (r0, v0) = (r1 + 1, v1 + 1);
+    }
 }
 
 fn furniture_change(r: &normalize::Furniture<'_>, v: &normalize::Furniture<'_>) -> FurnitureChange {
     let mut f = FurnitureChange::default();
-    let key = |d: Option<&str>| d.map(|s| normalize::story_body(&format!("{s} x")).concat());
+    let key = |d: Option<&str>| {
+        d.map(|s| {
+            let mut tokens = Vec::new();
+            normalize::for_each_token([s], |h| tokens.push(h));
+            tokens
+        })
+    };
     if r.dateline != v.dateline && key(r.dateline) != key(v.dateline) {
         f.dateline_was = r.dateline.map(str::to_string);
         f.dateline_now = v.dateline.map(str::to_string);
     }
     let rl: Vec<&str> = r.bylines.iter().chain(&r.footers).copied().collect();
     let vl: Vec<&str> = v.bylines.iter().chain(&v.footers).copied().collect();
-    f.added = vl.iter().filter(|l| !rl.contains(l)).map(|l| l.to_string()).collect();
-    f.removed = rl.iter().filter(|l| !vl.contains(l)).map(|l| l.to_string()).collect();
+    f.added = vl
+        .iter()
+        .filter(|l| !rl.contains(l))
+        .map(|l| l.to_string())
+        .collect();
+    f.removed = rl
+        .iter()
+        .filter(|l| !vl.contains(l))
+        .map(|l| l.to_string())
+        .collect();
     f
 }
 
-fn diff_version(vocab: &Vocabulary, reference: &PreparedDoc<'_>, version: &PreparedDoc<'_>, doc: &Doc<'_>, params: &AlignParams) -> VersionDiff {
+fn diff_version(
+    vocab: &Vocabulary,
+    reference: &PreparedDoc<'_>,
+    version: &PreparedDoc<'_>,
+    doc: &Doc<'_>,
+    params: &AlignParams,
+) -> VersionDiff {
     let of_version = pair(vocab, reference, version, params.threshold);
     let mut of_reference: Vec<Option<usize>> = vec![None; reference.sentences.len()];
     for (j, p) in of_version.iter().enumerate() {
@@ -435,16 +550,27 @@ fn diff_version(vocab: &Vocabulary, reference: &PreparedDoc<'_>, version: &Prepa
         }
     }
     // Pairs in the version's order; those off the longest in-order run moved.
-    let aligned: Vec<usize> = (0..version.sentences.len()).filter(|&j| of_version[j].is_some()).collect();
-    let ref_order: Vec<usize> = aligned.iter().map(|&j| of_version[j].expect("aligned").0).collect();
+    let aligned: Vec<usize> = (0..version.sentences.len())
+        .filter(|&j| of_version[j].is_some())
+        .collect();
+    let ref_order: Vec<usize> = aligned
+        .iter()
+        .map(|&j| of_version[j].expect("aligned").0)
+        .collect();
     let mut in_order = vec![false; version.sentences.len()];
     for k in longest_increasing(&ref_order) {
         in_order[aligned[k]] = true;
     }
     let last_kept = of_reference.iter().rposition(Option::is_some);
     let cut_from = last_kept.map_or(0, |k| k + 1);
-    let sref = |i: usize| SentenceRef { index: i, text: reference.sentences[i].text.to_string() };
-    let sver = |j: usize| SentenceRef { index: j, text: version.sentences[j].text.to_string() };
+    let sref = |i: usize| SentenceRef {
+        index: i,
+        text: reference.sentences[i].text.to_string(),
+    };
+    let sver = |j: usize| SentenceRef {
+        index: j,
+        text: version.sentences[j].text.to_string(),
+    };
     let trimmed = |i: usize| Segment {
         op: Op::Trimmed,
         reference: Some(sref(i)),
@@ -491,7 +617,11 @@ fn diff_version(vocab: &Vocabulary, reference: &PreparedDoc<'_>, version: &Prepa
                     Op::Reworded => counts.reworded += 1,
                     _ => counts.moved += 1,
                 }
-                attributions.extend(attribution::compare(&r.attributions, Some(&v.attributions), &mut used));
+                attributions.extend(attribution::compare(
+                    &r.attributions,
+                    Some(&v.attributions),
+                    &mut used,
+                ));
                 segments.push(Segment {
                     op,
                     reference: Some(sref(i)),
@@ -515,10 +645,16 @@ fn diff_version(vocab: &Vocabulary, reference: &PreparedDoc<'_>, version: &Prepa
                 });
             }
         }
-        added_attributions.extend(v.attributions.iter().zip(&used).filter(|(_, u)| !**u).map(|(a, _)| a.clone()));
+        added_attributions.extend(
+            v.attributions
+                .iter()
+                .zip(&used)
+                .filter(|(_, u)| !**u)
+                .map(|(a, _)| a.clone()),
+        );
     }
-    for i in next_trim..reference.sentences.len() {
-        if of_reference[i].is_none() {
+    for (i, pair) in of_reference.iter().enumerate().skip(next_trim) {
+        if pair.is_none() {
             segments.push(trimmed(i));
             counts.trimmed += 1;
         }
@@ -529,7 +665,13 @@ fn diff_version(vocab: &Vocabulary, reference: &PreparedDoc<'_>, version: &Prepa
             attributions.extend(attribution::compare(&r.attributions, None, &mut []));
         }
     }
-    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { ((a as f32 / b as f32) * 10_000.0).round() / 10_000.0 };
+    let share = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            ((a as f32 / b as f32) * 10_000.0).round() / 10_000.0
+        }
+    };
     VersionDiff {
         id: doc.id.clone(),
         outlet: doc.outlet.clone(),
@@ -552,9 +694,16 @@ pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) 
     let mut vocab = Vocabulary::default();
     let mut sentence_count = 0;
     let r = prepare(reference.text, &mut vocab, &mut sentence_count);
-    let vs: Vec<PreparedDoc> = versions.iter().map(|v| prepare(v.text, &mut vocab, &mut sentence_count)).collect();
+    let vs: Vec<PreparedDoc> = versions
+        .iter()
+        .map(|v| prepare(v.text, &mut vocab, &mut sentence_count))
+        .collect();
     vocab.finish(sentence_count);
-    let diffs = vs.iter().zip(versions).map(|(p, d)| diff_version(&vocab, &r, p, d, params)).collect();
+    let diffs = vs
+        .iter()
+        .zip(versions)
+        .map(|(p, d)| diff_version(&vocab, &r, p, d, params))
+        .collect();
     Comparison {
         schema: SCHEMA,
         reference: ReferenceSummary {
@@ -563,7 +712,12 @@ pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) 
             published: reference.published.clone(),
             words: r.tokens,
             sentences: r.sentences.iter().map(|s| s.text.to_string()).collect(),
-            attributions: r.sentences.iter().enumerate().flat_map(|(i, s)| s.attributions.iter().map(move |a| (i, a.clone()))).collect(),
+            attributions: r
+                .sentences
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| s.attributions.iter().map(move |a| (i, a.clone())))
+                .collect(),
         },
         versions: diffs,
     }
@@ -594,7 +748,11 @@ pub fn sentence_similarity(a: &str, b: &str, context: &SentenceWeights) -> f32 {
         }
     }
     let total: f32 = a.iter().map(w).sum::<f32>() + b.iter().map(w).sum::<f32>();
-    if total == 0.0 { 0.0 } else { 2.0 * shared / total }
+    if total == 0.0 {
+        0.0
+    } else {
+        2.0 * shared / total
+    }
 }
 
 /// Inverse sentence frequencies learnt from a collection of sentences.
@@ -634,7 +792,12 @@ mod tests {
     use super::*;
 
     fn doc(id: &str, text: &'static str) -> Doc<'static> {
-        Doc { id: id.into(), outlet: None, published: None, text }
+        Doc {
+            id: id.into(),
+            outlet: None,
+            published: None,
+            text,
+        }
     }
 
     const REF: &str = "MOSCOW, March 14 (Reuters) - Russia and Norway agreed to resume fishing talks in April.\n\
@@ -652,7 +815,11 @@ mod tests {
         let v = &c.versions[0];
         assert_eq!(ops(v), vec![Op::Same; 4]);
         assert_eq!((v.kept, v.reused, v.verbatim), (1.0, 1.0, 1.0));
-        assert!(v.attributions.iter().all(|a| a.fate == attribution::Fate::Kept));
+        assert!(
+            v.attributions
+                .iter()
+                .all(|a| a.fate == attribution::Fate::Kept)
+        );
         assert!(v.furniture.is_empty());
     }
 
@@ -660,7 +827,11 @@ mod tests {
     fn bottom_trim_is_a_cut() {
         let trimmed = "MOSCOW, March 14 (Reuters) - Russia and Norway agreed to resume fishing talks in April.\n\
             Citing the Foreign Ministry, RIA Novosti said the first round would be held in Murmansk.";
-        let c = compare(&doc("r", REF), &[doc("v", trimmed)], &AlignParams::default());
+        let c = compare(
+            &doc("r", REF),
+            &[doc("v", trimmed)],
+            &AlignParams::default(),
+        );
         let v = &c.versions[0];
         assert_eq!(ops(v), vec![Op::Same, Op::Same, Op::Trimmed, Op::Trimmed]);
         assert!(v.segments[2].cut && v.segments[3].cut);
@@ -674,7 +845,11 @@ mod tests {
             Russia and Norway have agreed to restart their fishing talks in April.\n\
             The first round would be held in Murmansk.\n\
             Our own harbour will feel the effects of any deal.";
-        let c = compare(&doc("r", REF), &[doc("v", version)], &AlignParams::default());
+        let c = compare(
+            &doc("r", REF),
+            &[doc("v", version)],
+            &AlignParams::default(),
+        );
         let v = &c.versions[0];
         let by_op = |op| v.segments.iter().filter(|s| s.op == op).count();
         assert_eq!(by_op(Op::Moved), 1, "{:?}", ops(v));
@@ -682,11 +857,21 @@ mod tests {
         assert_eq!(by_op(Op::Added), 1);
         assert_eq!(by_op(Op::Trimmed), 1);
         let fates: Vec<_> = v.attributions.iter().map(|a| a.fate).collect();
-        assert_eq!(fates, vec![attribution::Fate::Dropped, attribution::Fate::Dropped]);
+        assert_eq!(
+            fates,
+            vec![attribution::Fate::Dropped, attribution::Fate::Dropped]
+        );
         let rew = v.segments.iter().find(|s| s.op == Op::Reworded).unwrap();
-        assert!(rew.changes.iter().any(|c| c.tag == Tag::Insert && c.text.contains("restart")));
+        assert!(
+            rew.changes
+                .iter()
+                .any(|c| c.tag == Tag::Insert && c.text.contains("restart"))
+        );
         assert_eq!(v.furniture.dateline_now, None);
-        assert_eq!(v.furniture.dateline_was.as_deref(), Some("MOSCOW, March 14 (Reuters) -"));
+        assert_eq!(
+            v.furniture.dateline_was.as_deref(),
+            Some("MOSCOW, March 14 (Reuters) -")
+        );
     }
 
     #[test]
@@ -699,7 +884,11 @@ mod tests {
 
     #[test]
     fn empty_and_other_script_versions_do_not_panic() {
-        let c = compare(&doc("r", REF), &[doc("e", ""), doc("u", "پاکستان نے میچ جیتا۔")], &AlignParams::default());
+        let c = compare(
+            &doc("r", REF),
+            &[doc("e", ""), doc("u", "پاکستان نے میچ جیتا۔")],
+            &AlignParams::default(),
+        );
         assert_eq!(c.versions[0].kept, 0.0);
         assert_eq!(c.versions[0].reused, 0.0);
         assert_eq!(c.versions[1].counts.added, 1);

@@ -22,9 +22,79 @@ pub enum Command {
     /// Find and group copies of the same story (near-duplicates) in a corpus.
     #[command(after_help = DEDUP_EXAMPLES)]
     Dedup(DedupArgs),
+    /// Show, side by side, what each version did with a reference: kept, reworded, trimmed,
+    /// added, moved, and what happened to every attribution.
+    #[command(after_help = COMPARE_EXAMPLES)]
+    Compare(CompareArgs),
     /// Generate a synthetic wire corpus with labels, for benchmarks (deterministic).
     #[command(after_help = GEN_EXAMPLES)]
     Gen(GenArgs),
+}
+
+const COMPARE_EXAMPLES: &str = "\
+Examples:
+  copydesk compare wire.txt outlet-a.txt outlet-b.txt
+  copydesk compare --input corpora/wire.jsonl --ids fish-reuters,fish-capital-digest
+  copydesk compare --input corpora/wire.jsonl --ids fish-valley-courier,fish-reuters --reference auto
+  copydesk compare a.txt b.txt --format side-by-side
+  copydesk compare a.txt b.txt --format json > diff.json
+
+Symbols: = same, ~ reworded ([-removed-] {+inserted+}), > moved, - trimmed, ✂ cut from the bottom,
++ added, @ attribution. Colour only on a terminal, never with NO_COLOR set.";
+
+/// Options of `copydesk compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Text files: the reference first, then the versions.
+    #[arg(value_name = "FILE", required_unless_present = "input")]
+    pub files: Vec<PathBuf>,
+
+    /// Take the texts from this JSONL file instead (with --ids).
+    #[arg(long, value_name = "FILE.jsonl", requires = "ids")]
+    pub input: Option<PathBuf>,
+
+    /// Ids of the records to compare, comma-separated, the reference first.
+    #[arg(long, value_delimiter = ',', value_name = "ID,ID,...")]
+    pub ids: Vec<String>,
+
+    /// The reference: `first` (default), `auto` (the version that best covers the others), or
+    /// an id or file name among the inputs.
+    #[arg(long, default_value = "first", value_name = "first|auto|ID")]
+    pub reference: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// When to colour the text views.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Weighted similarity from which two sentences align (0..1).
+    #[arg(long, default_value_t = 0.45, value_name = "0..1")]
+    pub align_threshold: f32,
+}
+
+/// How `compare` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Inline view: one line per sentence, word changes marked.
+    Text,
+    /// Reference and version in two columns.
+    SideBySide,
+    /// The JSON schema `copydesk.compare/1`.
+    Json,
+}
+
+/// When to colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 const GEN_EXAMPLES: &str = "\
@@ -60,6 +130,7 @@ Examples:
   copydesk dedup corpora/wire                      summary of the shipped corpus
   copydesk dedup news.jsonl.gz --clusters clusters.jsonl --assignments a.jsonl
   copydesk dedup a.jsonl b.jsonl --unique deduped.jsonl --keep earliest
+  copydesk dedup corpora/wire.jsonl --diffs diffs.jsonl  what each outlet changed, per cluster
   cat news.jsonl | copydesk dedup - --assignments - --quiet
 
 Exit status: 0 done; 1 error (nothing or not all written); 2 bad usage;
@@ -83,6 +154,11 @@ pub struct DedupArgs {
     /// Write the deduplicated corpus: one input record per cluster, byte for byte.
     #[arg(long, value_name = "FILE")]
     pub unique: Option<PathBuf>,
+
+    /// Write, per cluster of two or more, what each member did with the representative
+    /// (JSONL, the `compare` JSON schema with a `cluster` field).
+    #[arg(long, value_name = "FILE")]
+    pub diffs: Option<PathBuf>,
 
     /// Write every bad record as a JSON line {file, line, problem}.
     #[arg(long, value_name = "FILE")]

@@ -310,7 +310,8 @@ fn earliest_key(items: &[Item<'_>], d: u32) -> (i64, u32) {
     (items[d as usize].published.unwrap_or(i64::MAX), d)
 }
 
-fn representative(items: &[Item<'_>], docs: &[u32], keep: Keep) -> u32 {
+/// The representative of the articles `docs` (indices into `items`), as `keep` says.
+pub fn representative(items: &[Item<'_>], docs: &[u32], keep: Keep) -> u32 {
     if docs.len() == 1 {
         return docs[0];
     }

@@ -37,9 +37,10 @@ pub mod generate;
 pub mod ingest;
 pub mod normalize;
 pub mod pipeline;
-pub mod segment;
 pub mod report;
+pub mod segment;
 pub mod shingle;
 pub mod verify;
+pub mod view;
 
 pub use error::{Error, Result};

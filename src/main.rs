@@ -10,13 +10,14 @@ use anyhow::{Context, bail};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use copydesk::align::{self, AlignParams, Doc};
 use copydesk::candidates::CandidateParams;
 use copydesk::ingest::{self, SourceKind};
 use copydesk::pipeline::{Corpus, Settings};
 use copydesk::report;
 use copydesk::verify::Thresholds;
 
-use cli::{Cli, Command, DedupArgs, RunArgs};
+use cli::{Cli, ColorChoice, Command, CompareArgs, DedupArgs, Format, RunArgs};
 
 /// Exit codes; `--help` of each command lists them.
 mod exit {
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Dedup(args) => dedup(args),
+        Command::Compare(args) => compare(args),
         Command::Gen(args) => generate(args),
     }
 }
@@ -117,12 +119,36 @@ fn settings(args: &DedupArgs) -> anyhow::Result<Settings> {
     })
 }
 
+/// The file outputs of `dedup`.
+#[derive(Clone, Copy, Debug)]
+enum Output {
+    Assignments,
+    Clusters,
+    Unique,
+    Diffs,
+    Rejects,
+}
+
+impl Output {
+    fn flag(self) -> &'static str {
+        match self {
+            Output::Assignments => "assignments",
+            Output::Clusters => "clusters",
+            Output::Unique => "unique",
+            Output::Diffs => "diffs",
+            Output::Rejects => "rejects",
+        }
+    }
+}
+
 fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
     setup_threads(&args.run)?;
     let settings = settings(&args)?;
     let mut sources = ingest::open_sources(&args.inputs)?;
-    // --unique reads records twice; stdin can be read once, so keep a copy.
-    let _spool = if args.unique.is_some() && sources.iter().any(|s| s.kind == SourceKind::Stdin) {
+    // --unique and --diffs read records twice; stdin can be read once, so keep a copy.
+    let _spool = if (args.unique.is_some() || args.diffs.is_some())
+        && sources.iter().any(|s| s.kind == SourceKind::Stdin)
+    {
         let spool = ingest::spool_stdin()?;
         for s in sources.iter_mut().filter(|s| s.kind == SourceKind::Stdin) {
             s.path = spool.path().to_path_buf();
@@ -175,23 +201,28 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
         b.finish_and_clear();
     }
 
-    let outputs: [(&Option<PathBuf>, &str); 4] = [
-        (&args.assignments, "assignments"),
-        (&args.clusters, "clusters"),
-        (&args.unique, "unique"),
-        (&args.rejects, "rejects"),
+    let outputs = [
+        (&args.assignments, Output::Assignments),
+        (&args.clusters, Output::Clusters),
+        (&args.unique, Output::Unique),
+        (&args.diffs, Output::Diffs),
+        (&args.rejects, Output::Rejects),
     ];
-    for (path, what) in outputs {
+    for (path, output) in outputs {
         let Some(path) = path else { continue };
-        report::write_atomic(path, |w| match what {
-            "assignments" => report::write_assignments(&corpus, &dedup, w),
-            "clusters" => report::write_clusters(&corpus, &dedup, w),
-            "unique" => report::write_unique(&corpus, &dedup, w),
-            _ => report::write_rejects(&corpus, w),
+        report::write_atomic(path, |w| match output {
+            Output::Assignments => report::write_assignments(&corpus, &dedup, w),
+            Output::Clusters => report::write_clusters(&corpus, &dedup, w),
+            Output::Unique => report::write_unique(&corpus, &dedup, w),
+            Output::Diffs => report::write_diffs(&corpus, &dedup, &AlignParams::default(), w),
+            Output::Rejects => report::write_rejects(&corpus, w),
         })
-        .with_context(|| format!("writing --{what}"))?;
+        .with_context(|| format!("writing --{}", output.flag()))?;
     }
-    let wrote_data = args.assignments.is_some() || args.clusters.is_some() || args.unique.is_some();
+    let wrote_data = args.assignments.is_some()
+        || args.clusters.is_some()
+        || args.unique.is_some()
+        || args.diffs.is_some();
     if !wrote_data {
         report::write_atomic(std::path::Path::new("-"), |w| {
             report::write_summary(&corpus, &dedup, w)
@@ -202,4 +233,145 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
     } else {
         exit::BAD_RECORDS
     })
+}
+
+/// A text to compare, owned.
+struct Input {
+    id: String,
+    outlet: Option<String>,
+    published: Option<String>,
+    text: String,
+}
+
+/// Reads the texts `compare` was given, in order.
+fn compare_inputs(args: &CompareArgs) -> anyhow::Result<Vec<Input>> {
+    if let Some(path) = &args.input {
+        let sources = ingest::open_sources(std::slice::from_ref(path))?;
+        let (records, bad) = ingest::read_all(&sources)?;
+        for b in bad.iter().take(SHOWN) {
+            eprintln!("{b}");
+        }
+        let mut out = Vec::new();
+        for id in &args.ids {
+            let r = records
+                .iter()
+                .find(|r| r.id.to_string() == *id)
+                .with_context(|| format!("{}: no record with id {id:?}", path.display()))?;
+            out.push(Input {
+                id: id.clone(),
+                outlet: r.meta.outlet.as_deref().map(str::to_string),
+                published: r.meta.published.as_deref().map(str::to_string),
+                text: r.text.clone(),
+            });
+        }
+        return Ok(out);
+    }
+    args.files
+        .iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let at = e.utf8_error().valid_up_to();
+                let line = 1 + e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count();
+                anyhow::anyhow!("{}:{line}: invalid UTF-8 at byte {at}", p.display())
+            })?;
+            Ok(Input {
+                id: p.display().to_string(),
+                outlet: None,
+                published: None,
+                text,
+            })
+        })
+        .collect()
+}
+
+fn compare(args: CompareArgs) -> anyhow::Result<u8> {
+    if !(args.align_threshold > 0.0 && args.align_threshold <= 1.0) {
+        bail!(
+            "--align-threshold must be in (0, 1], got {}",
+            args.align_threshold
+        );
+    }
+    let inputs = compare_inputs(&args)?;
+    if inputs.len() < 2 {
+        bail!(
+            "compare needs a reference and at least one version (got {} text)",
+            inputs.len()
+        );
+    }
+    let reference = match args.reference.as_str() {
+        "first" => 0,
+        "auto" => best_cover(&inputs),
+        id => inputs
+            .iter()
+            .position(|i| i.id == id)
+            .with_context(|| format!("--reference {id:?} is not one of the inputs"))?,
+    };
+    fn doc(i: &Input) -> Doc<'_> {
+        Doc {
+            id: i.id.clone(),
+            outlet: i.outlet.clone(),
+            published: i.published.clone(),
+            text: &i.text,
+        }
+    }
+    let versions: Vec<Doc> = inputs
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != reference)
+        .map(|(_, i)| doc(i))
+        .collect();
+    let params = AlignParams {
+        threshold: args.align_threshold,
+    };
+    let comparison = align::compare(&doc(&inputs[reference]), &versions, &params);
+    let stdout_tty = std::io::stdout().is_terminal();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(120);
+    let style = copydesk::view::Style { color, width };
+    report::write_atomic(std::path::Path::new("-"), |w| {
+        let text = match args.format {
+            Format::Json => {
+                serde_json::to_string_pretty(&comparison).expect("a comparison serializes") + "\n"
+            }
+            Format::Text => copydesk::view::inline_view(&comparison, &style),
+            Format::SideBySide => copydesk::view::side_by_side_view(&comparison, &style),
+        };
+        w.write_all(text.as_bytes())
+            .map_err(|e| copydesk::Error::Write {
+                path: "-".into(),
+                source: e,
+            })
+    })?;
+    Ok(exit::OK)
+}
+
+/// The input that best covers the others (as `dedup --keep best` picks a representative).
+fn best_cover(inputs: &[Input]) -> usize {
+    let settings = Settings::default();
+    let mut scratch = copydesk::pipeline::Scratch::default();
+    let features: Vec<_> = inputs
+        .iter()
+        .map(|i| copydesk::pipeline::analyze(&i.text, &settings, &mut scratch))
+        .collect();
+    let items: Vec<copydesk::cluster::Item> = features
+        .iter()
+        .zip(inputs)
+        .map(|(f, i)| copydesk::cluster::Item {
+            shingles: &f.shingles,
+            anchors: &f.anchors,
+            published: i.published.as_deref().and_then(ingest::published_seconds),
+        })
+        .collect();
+    let all: Vec<u32> = (0..inputs.len() as u32).collect();
+    copydesk::cluster::representative(&items, &all, copydesk::cluster::Keep::Best) as usize
 }

@@ -40,12 +40,19 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let caps = format!(r"\p{{Lu}}[\p{{Lu}}\p{{M}} .'’/-]{{1,40}}?{date}?\s*{agency}?\s*{dash}\s");
     // Washington(ANN)-   /   Paris, May 3 (AFP) —
     let titled = format!(r"\p{{Lu}}[\p{{L}}\p{{M}} .'’-]{{1,40}}?{date}?\s*{agency}\s*{dash}");
+    // Moscow, March 14 —   /   New York, Nov. 3, 2025 (AP) -
+    let month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?";
+    let dated = format!(
+        r"\p{{Lu}}[\p{{L}}\p{{M}}'’.-]+(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}'’.-]+){{0,2}},\s*{month}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*{agency}?\s*{dash}\s"
+    );
     // Scripts without case: a short place and date, then the agency in parentheses.
     let nocase = format!(r"[^\n()\p{{Ll}}\p{{Lu}}\p{{Lt}}]{{1,40}}{agency}\s*{dash}?");
     // (Reuters) -
     let bare = format!(r"{agency}\s*{dash}");
-    Regex::new(&format!(r"^\s*(?:{caps}|{titled}|{nocase}|{bare})\s*"))
-        .expect("dateline pattern is valid")
+    Regex::new(&format!(
+        r"^\s*(?:{caps}|{titled}|{dated}|{nocase}|{bare})\s*"
+    ))
+    .expect("dateline pattern is valid")
 });
 
 /// A byline line: `By Jane Doe`, `By JANE DOE and John Roe`, `BY Staff Reporter`.
@@ -66,6 +73,8 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 const HEAD_LINES: usize = 3;
 /// How many non-empty lines at the bottom are checked for footers.
 const TAIL_LINES: usize = 6;
+/// How many story paragraphs from the top may open with the dateline.
+const DATELINE_LINES: usize = 2;
 /// Longer lines are story text, whatever they start with.
 const FURNITURE_MAX_CHARS: usize = 300;
 
@@ -87,7 +96,10 @@ pub struct Furniture<'a> {
 pub fn furniture(text: &str) -> Furniture<'_> {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let n = lines.len();
-    let mut f = Furniture { body: Vec::with_capacity(n), ..Furniture::default() };
+    let mut f = Furniture {
+        body: Vec::with_capacity(n),
+        ..Furniture::default()
+    };
     for (i, line) in lines.iter().enumerate() {
         let short = line.len() <= FURNITURE_MAX_CHARS;
         if short && i < HEAD_LINES && BYLINE.is_match(line) {
@@ -98,11 +110,13 @@ pub fn furniture(text: &str) -> Furniture<'_> {
             f.body.push(line);
         }
     }
-    if let Some(first) = f.body.first_mut()
-        && let Some(m) = DATELINE.find(first)
-    {
-        f.dateline = Some(first[..m.end()].trim_end());
-        *first = &first[m.end()..];
+    // The dateline opens the wire copy: the first paragraph, or the second after a local intro.
+    for line in f.body.iter_mut().take(DATELINE_LINES) {
+        if let Some(m) = DATELINE.find(line) {
+            f.dateline = Some(line[..m.end()].trim_end());
+            *line = &line[m.end()..];
+            break;
+        }
     }
     f
 }
@@ -319,9 +333,18 @@ mod tests {
             "BEIJING, Nov. 27 (Xinhua) -- Trump invited Putin to the White House.",
             "(Reuters) - Trump invited Putin to the White House.",
             "NEW YORK - Trump invited Putin to the White House.",
+            "Moscow, March 14 — Trump invited Putin to the White House.",
+            "New York, Nov. 3, 2025 (AP) - Trump invited Putin to the White House.",
         ] {
             assert_eq!(tokens(dated), tokens(body), "{dated}");
         }
+    }
+
+    #[test]
+    fn dateline_after_a_local_intro_is_cut() {
+        let f = furniture("Our readers care.\nMOSCOW (AP) - Talks began.");
+        assert_eq!(f.dateline, Some("MOSCOW (AP) -"));
+        assert_eq!(f.body, vec!["Our readers care.", "Talks began."]);
     }
 
     #[test]
@@ -330,6 +353,7 @@ mod tests {
             "US President Donald Trump (R) met Putin on Friday.",
             "The talks - which lasted hours - ended.",
             "Trump said: we will meet.",
+            "Paris, the capital, hosted the summit.",
         ] {
             assert_eq!(story_body(text), vec![text], "{text}");
         }

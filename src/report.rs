@@ -275,6 +275,76 @@ pub fn write_unique(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result
     })
 }
 
+/// For every cluster of two or more, what each member did with the representative: one JSON
+/// line per cluster, `{"cluster": N, ...}` and the fields of [`crate::align::Comparison`].
+/// Reads the members' texts again from the inputs.
+pub fn write_diffs(
+    corpus: &Corpus,
+    dedup: &Dedup,
+    params: &crate::align::AlignParams,
+    w: &mut dyn Write,
+) -> Result<()> {
+    use rayon::prelude::*;
+    let clusters: Vec<(usize, &crate::cluster::Cluster)> = dedup
+        .clustering
+        .clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| k.members.len() > 1)
+        .collect();
+    let mut docs: Vec<u32> = clusters
+        .iter()
+        .flat_map(|(_, k)| k.members.iter().map(|m| m.doc))
+        .collect();
+    docs.sort_unstable();
+    let origins: Vec<_> = docs
+        .iter()
+        .map(|&d| corpus.articles[d as usize].origin)
+        .collect();
+    let mut texts: Vec<String> = Vec::with_capacity(docs.len());
+    ingest::reread(&corpus.sources, &origins, |origin, bytes| {
+        let source = &corpus.sources[origin.source as usize];
+        let record = ingest::parse(source, origin, bytes.to_vec()).map_err(|b| Error::Read {
+            path: source.path.clone(),
+            source: io::Error::new(io::ErrorKind::InvalidData, b.to_string()),
+        })?;
+        texts.push(record.text);
+        Ok(())
+    })?;
+    let text_of = |d: u32| texts[docs.binary_search(&d).expect("member text was read")].as_str();
+    let doc = |d: u32| {
+        let a = &corpus.articles[d as usize];
+        crate::align::Doc {
+            id: a.id.to_string(),
+            outlet: a.meta.outlet.as_deref().map(str::to_string),
+            published: a.meta.published.as_deref().map(str::to_string),
+            text: text_of(d),
+        }
+    };
+    #[derive(Serialize)]
+    struct ClusterDiff {
+        cluster: usize,
+        #[serde(flatten)]
+        comparison: crate::align::Comparison,
+    }
+    let diffs: Vec<ClusterDiff> = clusters
+        .par_iter()
+        .map(|(i, k)| {
+            let versions: Vec<_> = k
+                .members
+                .iter()
+                .filter(|m| m.doc != k.representative)
+                .map(|m| doc(m.doc))
+                .collect();
+            ClusterDiff {
+                cluster: *i,
+                comparison: crate::align::compare(&doc(k.representative), &versions, params),
+            }
+        })
+        .collect();
+    diffs.iter().try_for_each(|d| line(w, d))
+}
+
 /// One JSON line per bad record: `{"file", "line", "problem"}`.
 pub fn write_rejects(corpus: &Corpus, w: &mut dyn Write) -> Result<()> {
     corpus.bad.iter().try_for_each(|b| line(w, b))

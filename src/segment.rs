@@ -22,10 +22,11 @@ pub struct Sentence {
 
 /// Words whose trailing period is an abbreviation, not a sentence end (lowercased, no period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "gov", "sen", "rep",
-    "rev", "st", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "no", "nos", "vs", "etc", "approx", "dept", "est",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres", "gens",
-    "fig", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
+    "gov", "sen", "rep", "rev", "st", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "no", "nos",
+    "vs", "etc", "approx", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mt", "ft", "pres", "gens", "fig", "e.g", "i.e", "a.m", "p.m",
+    "u.s", "u.k", "u.n", "e.u",
 ];
 
 fn ends_sentence_char(c: char) -> bool {
@@ -37,7 +38,10 @@ fn is_closing(c: char) -> bool {
 }
 
 fn is_opening(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '「' | '『' | '¿' | '¡')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '「' | '『' | '¿' | '¡'
+    )
 }
 
 fn can_start_sentence(c: char) -> bool {
@@ -47,13 +51,20 @@ fn can_start_sentence(c: char) -> bool {
 /// Whether the word ending right before byte `dot` of `text` is an abbreviation.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
-    let start = before.rfind(|c: char| c.is_whitespace() || is_opening(c)).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let start = before
+        .rfind(|c: char| c.is_whitespace() || is_opening(c))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[start..];
     if word.is_empty() {
         return false;
     }
     // A single capital letter, possibly after earlier ones: J. / U.S. / U.S.A.
-    if word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)) {
+    if word
+        .split('.')
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    {
         return true;
     }
     let lower = word.to_lowercase();
@@ -93,7 +104,10 @@ fn push(out: &mut Vec<Sentence>, text: &str, offset: usize, range: Range<usize>,
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
     if lead + trail < piece.len() {
-        out.push(Sentence { span: offset + range.start + lead..offset + range.end - trail, paragraph });
+        out.push(Sentence {
+            span: offset + range.start + lead..offset + range.end - trail,
+            paragraph,
+        });
     }
 }
 
@@ -110,7 +124,11 @@ fn split_paragraph(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Se
         }
         // Swallow repeated terminators and closing quotes: `?!`, `."`, `.)`.
         let mut j = i + 1;
-        while j < chars.len() && (ends_sentence_char(chars[j].1) || is_closing(chars[j].1) || matches!(chars[j].1, '。' | '！' | '？')) {
+        while j < chars.len()
+            && (ends_sentence_char(chars[j].1)
+                || is_closing(chars[j].1)
+                || matches!(chars[j].1, '。' | '！' | '？'))
+        {
             j += 1;
         }
         let end = chars.get(j).map_or(text.len(), |c| c.0);
@@ -128,7 +146,11 @@ fn split_paragraph(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Se
         let next = chars.get(k).map(|c| c.1);
         let boundary = match next {
             None => true,
-            Some(n) => spaced && can_start_sentence(n) && !(c == '.' && j == i + 1 && is_abbreviation(text, pos)),
+            Some(n) => {
+                spaced
+                    && can_start_sentence(n)
+                    && !(c == '.' && j == i + 1 && is_abbreviation(text, pos))
+            }
         };
         if boundary {
             push(out, text, offset, start..end, paragraph);
@@ -144,43 +166,73 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).iter().map(|s| &text[s.span.clone()]).collect()
+        sentences(text)
+            .iter()
+            .map(|s| &text[s.span.clone()])
+            .collect()
     }
 
     #[test]
     fn plain_sentences_split() {
-        assert_eq!(split("One two. Three four! Five six? Seven"), vec!["One two.", "Three four!", "Five six?", "Seven"]);
+        assert_eq!(
+            split("One two. Three four! Five six? Seven"),
+            vec!["One two.", "Three four!", "Five six?", "Seven"]
+        );
     }
 
     #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
         let t = "Gen. Smith met U.S. officials and Mr. J. Doe on Jan. 5 at 3 p.m. on Friday. Talks went well.";
-        assert_eq!(split(t), vec!["Gen. Smith met U.S. officials and Mr. J. Doe on Jan. 5 at 3 p.m. on Friday.", "Talks went well."]);
+        assert_eq!(
+            split(t),
+            vec![
+                "Gen. Smith met U.S. officials and Mr. J. Doe on Jan. 5 at 3 p.m. on Friday.",
+                "Talks went well."
+            ]
+        );
     }
 
     #[test]
     fn decimals_and_lowercase_continuations_do_not_split() {
-        assert_eq!(split("Prices rose 5.93 pct. e.g. this stays. Then more."), vec!["Prices rose 5.93 pct. e.g. this stays.", "Then more."]);
+        assert_eq!(
+            split("Prices rose 5.93 pct. e.g. this stays. Then more."),
+            vec!["Prices rose 5.93 pct. e.g. this stays.", "Then more."]
+        );
     }
 
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
         let t = "“We will come,” he said. “We ran.” She left.";
-        assert_eq!(split(t), vec!["“We will come,” he said.", "“We ran.”", "She left."]);
-        assert_eq!(split("He asked (why?). Then left."), vec!["He asked (why?).", "Then left."]);
+        assert_eq!(
+            split(t),
+            vec!["“We will come,” he said.", "“We ran.”", "She left."]
+        );
+        assert_eq!(
+            split("He asked (why?). Then left."),
+            vec!["He asked (why?).", "Then left."]
+        );
     }
 
     #[test]
     fn paragraphs_always_end_sentences() {
         let s = sentences("First line without stop\n\nSecond paragraph. Two.\n");
         assert_eq!(s.len(), 3);
-        assert_eq!(s.iter().map(|x| x.paragraph).collect::<Vec<_>>(), vec![0, 1, 1]);
+        assert_eq!(
+            s.iter().map(|x| x.paragraph).collect::<Vec<_>>(),
+            vec![0, 1, 1]
+        );
     }
 
     #[test]
     fn urdu_and_cjk_stops() {
-        assert_eq!(split("پاکستان نے میچ جیتا۔ ٹیم خوش ہے۔"), vec!["پاکستان نے میچ جیتا۔", "ٹیم خوش ہے۔"]);
-        assert_eq!(split("北京今天下雨。明天晴。"), vec!["北京今天下雨。", "明天晴。"]);
+        assert_eq!(
+            split("پاکستان نے میچ جیتا۔ ٹیم خوش ہے۔"),
+            vec!["پاکستان نے میچ جیتا۔", "ٹیم خوش ہے۔"]
+        );
+        assert_eq!(
+            split("北京今天下雨。明天晴。"),
+            vec!["北京今天下雨。", "明天晴。"]
+        );
     }
 
     #[test]

@@ -1,0 +1,302 @@
+//! View: a [`Comparison`] for people at a terminal, inline or side by side.
+//!
+//! Every line starts with a symbol, so the view reads without colour: `=` same, `~` reworded,
+//! `>` moved, `-` trimmed (`✂` where the bottom was cut), `+` added, `@` a credit. Inside a
+//! reworded sentence, removed words are `[-like this-]` and inserted ones `{+like this+}`.
+//! Colour is added only when the caller says so (a terminal, and `NO_COLOR` unset). This
+//! module only formats; it decides nothing.
+
+use std::fmt::Write as _;
+
+use crate::align::{Change, Comparison, Op, Segment, Tag, VersionDiff};
+use crate::attribution::{Attribution, Fate};
+
+/// How to draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    /// ANSI colours.
+    pub color: bool,
+    /// Total width for the side-by-side layout.
+    pub width: usize,
+}
+
+const RESET: &str = "\x1b[0m";
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const YELLOW: &str = "\x1b[33m";
+const CYAN: &str = "\x1b[36m";
+const DIM: &str = "\x1b[2m";
+const BOLD: &str = "\x1b[1m";
+const STRIKE: &str = "\x1b[9m";
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("{code}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+fn symbol(s: &Segment) -> &'static str {
+    match s.op {
+        Op::Same => "=",
+        Op::Reworded => "~",
+        Op::Moved => ">",
+        Op::Trimmed if s.cut => "✂",
+        Op::Trimmed => "-",
+        Op::Added => "+",
+    }
+}
+
+fn pct(x: f32) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+fn credit(a: &Attribution) -> String {
+    format!("{} ({})", a.source, a.cue)
+}
+
+/// Inline word diff: `[-removed-]{+inserted+}`, coloured when asked.
+fn inline(changes: &[Change], style: &Style) -> String {
+    changes
+        .iter()
+        .map(|c| match c.tag {
+            Tag::Equal => c.text.clone(),
+            Tag::Delete => style.paint(&format!("{RED}{STRIKE}"), &format!("[-{}-]", c.text)),
+            Tag::Insert => style.paint(GREEN, &format!("{{+{}+}}", c.text)),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn header(v: &VersionDiff, style: &Style, out: &mut String) {
+    let who = match &v.outlet {
+        Some(o) => format!("{} ({o})", v.id),
+        None => v.id.clone(),
+    };
+    let c = &v.counts;
+    let _ = writeln!(
+        out,
+        "{}  kept {}  reused {}  verbatim {}",
+        style.paint(BOLD, &format!("── {who}")),
+        pct(v.kept),
+        pct(v.reused),
+        pct(v.verbatim)
+    );
+    let _ = writeln!(
+        out,
+        "   {} same, {} reworded, {} moved, {} trimmed{}, {} added",
+        c.same,
+        c.reworded,
+        c.moved,
+        c.trimmed,
+        v.cut_at
+            .map_or(String::new(), |k| format!(" (cut from sentence {})", k + 1)),
+        c.added
+    );
+    if let Some(now) = &v.furniture.dateline_now {
+        let was = v.furniture.dateline_was.as_deref().unwrap_or("(none)");
+        let _ = writeln!(out, "   dateline: {was} → {now}");
+    } else if let Some(was) = &v.furniture.dateline_was {
+        let _ = writeln!(out, "   dateline: {was} → (none)");
+    }
+    for f in &v.furniture.added {
+        let _ = writeln!(out, "   furniture added: {f}");
+    }
+}
+
+fn attributions(v: &VersionDiff, style: &Style, out: &mut String) {
+    for a in &v.attributions {
+        let what = match (a.fate, &a.version) {
+            (Fate::Kept, _) => style.paint(DIM, "kept"),
+            (Fate::Reworded, Some(n)) => style.paint(YELLOW, &format!("reworded as {}", credit(n))),
+            (Fate::Replaced, Some(n)) => {
+                style.paint(RED, &format!("credited to {} instead", credit(n)))
+            }
+            (Fate::Dropped, _) => style.paint(RED, "dropped"),
+            (Fate::Trimmed, _) => style.paint(DIM, "cut with its sentence"),
+            (_, None) => String::new(),
+        };
+        let _ = writeln!(out, "   @ {}: {what}", credit(&a.reference));
+    }
+    for a in &v.added_attributions {
+        let _ = writeln!(out, "   @ {}: {}", credit(a), style.paint(GREEN, "added"));
+    }
+}
+
+/// The inline view: each version's sentences in reading order.
+pub fn inline_view(c: &Comparison, style: &Style) -> String {
+    let mut out = String::new();
+    let r = &c.reference;
+    let who = r
+        .outlet
+        .as_ref()
+        .map_or(r.id.clone(), |o| format!("{} ({o})", r.id));
+    let _ = writeln!(
+        out,
+        "{} {who}: {} sentences, {} words",
+        style.paint(BOLD, "reference"),
+        r.sentences.len(),
+        r.words
+    );
+    for v in &c.versions {
+        out.push('\n');
+        header(v, style, &mut out);
+        for s in &v.segments {
+            let sym = symbol(s);
+            let line = match s.op {
+                Op::Same => style.paint(
+                    DIM,
+                    &s.version.as_ref().map_or(String::new(), |x| x.text.clone()),
+                ),
+                Op::Reworded => inline(&s.changes, style),
+                Op::Moved if s.reworded => format!(
+                    "{} {}",
+                    style.paint(YELLOW, "(moved)"),
+                    inline(&s.changes, style)
+                ),
+                Op::Moved => style.paint(
+                    YELLOW,
+                    &s.version.as_ref().map_or(String::new(), |x| x.text.clone()),
+                ),
+                Op::Trimmed => style.paint(
+                    &format!("{RED}{STRIKE}"),
+                    &s.reference
+                        .as_ref()
+                        .map_or(String::new(), |x| x.text.clone()),
+                ),
+                Op::Added => style.paint(
+                    GREEN,
+                    &s.version.as_ref().map_or(String::new(), |x| x.text.clone()),
+                ),
+            };
+            let _ = writeln!(out, " {} {line}", style.paint(CYAN, sym));
+        }
+        attributions(v, style, &mut out);
+    }
+    out
+}
+
+/// The side-by-side view: reference on the left, version on the right, one row per segment.
+pub fn side_by_side_view(c: &Comparison, style: &Style) -> String {
+    let mut out = String::new();
+    let col = (style.width.saturating_sub(5) / 2).max(20);
+    for v in &c.versions {
+        header(v, style, &mut out);
+        let _ = writeln!(
+            out,
+            "{:<col$} | {}",
+            format!("reference: {}", c.reference.id),
+            v.id
+        );
+        let _ = writeln!(out, "{}", "-".repeat(col * 2 + 3));
+        for s in &v.segments {
+            let left = s
+                .reference
+                .as_ref()
+                .map_or(String::new(), |x| x.text.clone());
+            let right = s.version.as_ref().map_or(String::new(), |x| x.text.clone());
+            let lw = textwrap::wrap(&left, col - 2);
+            let rw = textwrap::wrap(&right, col);
+            let (lc, rc) = match s.op {
+                Op::Same => (DIM, DIM),
+                Op::Reworded | Op::Moved => (YELLOW, YELLOW),
+                Op::Trimmed => (RED, ""),
+                Op::Added => ("", GREEN),
+            };
+            for k in 0..lw.len().max(rw.len()) {
+                let l = lw.get(k).map_or("", |x| x.as_ref());
+                let r = rw.get(k).map_or("", |x| x.as_ref());
+                let sym = if k == 0 { symbol(s) } else { " " };
+                let pad = col.saturating_sub(2 + textwrap::core::display_width(l));
+                let lp = if lc.is_empty() {
+                    l.to_string()
+                } else {
+                    style.paint(lc, l)
+                };
+                let rp = if rc.is_empty() {
+                    r.to_string()
+                } else {
+                    style.paint(rc, r)
+                };
+                let _ = writeln!(out, "{sym} {lp}{} | {rp}", " ".repeat(pad));
+            }
+        }
+        attributions(v, style, &mut out);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{AlignParams, Doc, compare};
+
+    fn comparison() -> Comparison {
+        let r = Doc {
+            id: "wire".into(),
+            outlet: Some("Reuters".into()),
+            published: None,
+            text: "Talks will resume in April, RIA Novosti said.\nCod stocks fell sharply this year.\nCrews welcomed the news.",
+        };
+        let v = Doc {
+            id: "copy".into(),
+            outlet: None,
+            published: None,
+            text: "Talks will restart in April.\nCod stocks fell sharply this year.",
+        };
+        compare(&r, &[v], &AlignParams::default())
+    }
+
+    #[test]
+    fn inline_view_marks_every_op_without_colour() {
+        let text = inline_view(
+            &comparison(),
+            &Style {
+                color: false,
+                width: 100,
+            },
+        );
+        assert!(!text.contains('\x1b'));
+        // "April," and "April." are one word: punctuation does not make a change.
+        assert!(
+            text.contains(" ~ Talks will [-resume-] {+restart+} in April, [-RIA Novosti said.-]"),
+            "{text}"
+        );
+        assert!(text.contains(" = Cod stocks"));
+        assert!(text.contains(" ✂ Crews welcomed the news."));
+        assert!(text.contains("@ RIA Novosti (said): dropped"));
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        assert!(
+            inline_view(
+                &comparison(),
+                &Style {
+                    color: true,
+                    width: 100
+                }
+            )
+            .contains('\x1b')
+        );
+    }
+
+    #[test]
+    fn side_by_side_keeps_columns() {
+        let text = side_by_side_view(
+            &comparison(),
+            &Style {
+                color: false,
+                width: 80,
+            },
+        );
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains(" | ")).collect();
+        assert!(rows.len() >= 4);
+        let column = |r: &str| textwrap::core::display_width(&r[..r.find(" | ").unwrap()]);
+        assert!(rows.iter().all(|r| column(r) == column(rows[0])), "{text}");
+    }
+}

@@ -1,0 +1,391 @@
+//! `copydesk compare` and `dedup --diffs`, end to end, on the shipped corpus: every edit the
+//! team made to every outlet version is named, and nothing else is.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn copydesk() -> Command {
+    Command::cargo_bin("copydesk").expect("binary is built")
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/wire.jsonl")
+}
+
+fn compare_json(ids: &[&str], extra: &[&str]) -> Value {
+    let out = copydesk()
+        .args([
+            "compare",
+            "--input",
+            corpus().to_str().unwrap(),
+            "--ids",
+            &ids.join(","),
+            "--format",
+            "json",
+        ])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON output")
+}
+
+/// One version's edits in a line: every op other than `same` with its count, the cut, the
+/// furniture changes, and every credit whose fate is not `kept`.
+fn edits(v: &Value) -> String {
+    let mut parts = Vec::new();
+    for op in ["reworded", "moved", "trimmed", "added"] {
+        let n = v["counts"][op].as_u64().unwrap();
+        if n > 0 {
+            parts.push(format!("{op} {n}"));
+        }
+    }
+    if let Some(cut) = v.get("cut_at") {
+        parts.push(format!("cut at {cut}"));
+    }
+    let f = &v["furniture"];
+    if let Some(now) = f.get("dateline_now") {
+        parts.push(format!("dateline now {}", now.as_str().unwrap()));
+    } else if f.get("dateline_was").is_some() {
+        parts.push("dateline dropped".into());
+    }
+    for a in f
+        .get("added")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        parts.push(format!("furniture added {}", a.as_str().unwrap()));
+    }
+    for a in v["attributions"].as_array().unwrap() {
+        let fate = a["fate"].as_str().unwrap();
+        if fate != "kept" {
+            let now = a.get("version").map_or(String::new(), |n| {
+                format!(" -> {}", n["source"].as_str().unwrap())
+            });
+            parts.push(format!(
+                "{} {fate}{now}",
+                a["reference"]["source"].as_str().unwrap()
+            ));
+        }
+    }
+    for a in v["added_attributions"].as_array().unwrap() {
+        parts.push(format!("{} added", a["source"].as_str().unwrap()));
+    }
+    parts.join("; ")
+}
+
+#[test]
+fn every_edit_of_every_version_is_named_and_nothing_else() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "fish-reuters",
+            &[
+                (
+                    "fish-harbour-times",
+                    "trimmed 5; cut at 5; dateline now Moscow, March 14 —; Norway's fisheries ministry trimmed; a ministry spokeswoman trimmed",
+                ),
+                (
+                    "fish-valley-courier",
+                    "trimmed 8; cut at 2; Norway's fisheries ministry trimmed; a ministry spokeswoman trimmed",
+                ),
+                ("fish-daily-meridian", "reworded 1; dateline dropped"),
+                (
+                    "fish-capital-digest",
+                    "reworded 1; Russian news agency RIA Novosti reworded -> RIA Novosti",
+                ),
+                (
+                    "fish-northern-ledger",
+                    "reworded 1; the Russian Foreign Ministry dropped; Russian news agency RIA Novosti dropped",
+                ),
+                (
+                    "fish-lakeside-gazette",
+                    "added 1; furniture added Follow us on Facebook for more news from the fishing industry.",
+                ),
+                ("fish-evening-post", "moved 3"),
+                (
+                    "fish-metro-morning",
+                    "reworded 1; Russian news agency RIA Novosti replaced -> Russian news agency TASS",
+                ),
+            ],
+        ),
+        (
+            "quake-ap",
+            &[
+                (
+                    "quake-coastal-herald",
+                    "trimmed 5; cut at 7; The regional power company trimmed; The navy's hydrographic office trimmed",
+                ),
+                (
+                    "quake-city-bulletin",
+                    "trimmed 9; cut at 3; Marta Ilves trimmed; Civil protection chief Tomas Rebane trimmed; The regional power company trimmed; The navy's hydrographic office trimmed",
+                ),
+                ("quake-daily-meridian", "reworded 1; dateline dropped"),
+                ("quake-capital-digest", "reworded 1; AP added"),
+                (
+                    "quake-northern-ledger",
+                    "reworded 1; Civil protection chief Tomas Rebane dropped",
+                ),
+                (
+                    "quake-lakeside-gazette",
+                    "added 2; furniture added Follow us on Facebook for more news from the fishing industry.",
+                ),
+                ("quake-evening-post", "moved 5"),
+            ],
+        ),
+    ];
+    for (reference, versions) in cases {
+        let mut ids = vec![*reference];
+        ids.extend(versions.iter().map(|v| v.0));
+        let c = compare_json(&ids, &[]);
+        assert_eq!(c["schema"], "copydesk.compare/1");
+        assert_eq!(c["reference"]["id"], *reference);
+        for (v, (id, want)) in c["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(versions.iter())
+        {
+            assert_eq!(v["id"], *id);
+            assert_eq!(edits(v), *want, "{id}");
+        }
+    }
+}
+
+#[test]
+fn reworded_sentences_carry_their_word_changes() {
+    let c = compare_json(
+        &["fish-reuters", "fish-capital-digest", "fish-metro-morning"],
+        &[],
+    );
+    let reworded = |v: &Value| -> Vec<(String, String)> {
+        let seg = v["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["op"] == "reworded")
+            .unwrap()
+            .clone();
+        seg["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["tag"].as_str().unwrap().to_string(),
+                    c["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let digest = reworded(&c["versions"][0]);
+    assert!(
+        digest.contains(&(
+            "insert".into(),
+            "According to RIA Novosti, which cited".into()
+        )),
+        "{digest:?}"
+    );
+    let metro = reworded(&c["versions"][1]);
+    assert_eq!(
+        metro
+            .iter()
+            .filter(|c| c.0 != "equal")
+            .cloned()
+            .collect::<Vec<_>>(),
+        vec![
+            ("delete".into(), "RIA Novosti".into()),
+            ("insert".into(), "TASS".into())
+        ]
+    );
+}
+
+#[test]
+fn shares_tell_trims_from_additions() {
+    let c = compare_json(
+        &[
+            "fish-reuters",
+            "fish-valley-courier",
+            "fish-lakeside-gazette",
+            "fish-nordic-business",
+        ],
+        &[],
+    );
+    let v = c["versions"].as_array().unwrap();
+    let f = |i: usize, k: &str| v[i][k].as_f64().unwrap();
+    // A 30% excerpt keeps little of the source, and all of it is reused.
+    assert!(f(0, "kept") < 0.35 && f(0, "reused") == 1.0);
+    // A padded copy keeps everything and reuses most of its words.
+    assert!(f(1, "kept") == 1.0 && f(1, "reused") > 0.85 && f(1, "reused") < 1.0);
+    // An independent article on the same event shares one quote.
+    assert!(
+        f(2, "kept") < 0.15 && f(2, "reused") < 0.25,
+        "{} {}",
+        f(2, "kept"),
+        f(2, "reused")
+    );
+    for i in 0..3 {
+        assert!(f(i, "verbatim") <= f(i, "kept"));
+    }
+}
+
+#[test]
+fn reference_auto_picks_the_full_wire_copy() {
+    let c = compare_json(
+        &["fish-valley-courier", "fish-reuters", "fish-harbour-times"],
+        &["--reference", "auto"],
+    );
+    assert_eq!(c["reference"]["id"], "fish-reuters");
+    let ids: Vec<&str> = c["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, vec!["fish-valley-courier", "fish-harbour-times"]);
+}
+
+#[test]
+fn text_files_and_views() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "Talks resume in April, TASS said. Crews welcomed the news.",
+    )
+    .unwrap();
+    std::fs::write(&b, "Talks restart in April, TASS said.").unwrap();
+    let text = copydesk()
+        .args(["compare", a.to_str().unwrap(), b.to_str().unwrap()])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(!text.contains('\x1b'), "no colour off a terminal");
+    assert!(
+        text.contains("~ Talks [-resume-] {+restart+} in April"),
+        "{text}"
+    );
+    assert!(text.contains("✂ Crews welcomed the news."), "{text}");
+    let forced = copydesk()
+        .args([
+            "compare",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "--color",
+            "always",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(forced.stdout).unwrap().contains('\x1b'));
+    let sbs = copydesk()
+        .args([
+            "compare",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "--format",
+            "side-by-side",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(sbs.stdout)
+            .unwrap()
+            .contains(" | Talks restart in April, TASS said.")
+    );
+}
+
+#[test]
+fn awkward_inputs_give_sensible_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let story = write(
+        "story.txt",
+        b"Talks resume in April, TASS said. Crews welcomed the news.",
+    );
+    let same = write(
+        "same.txt",
+        b"Talks resume in April, TASS said. Crews welcomed the news.",
+    );
+    let empty = write("empty.txt", b"");
+    let urdu = write("urdu.txt", "پاکستان نے میچ جیتا۔ ٹیم خوش ہے۔".as_bytes());
+    let out = copydesk()
+        .args(["compare", &story, &same, &empty, &urdu, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let c: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = c["versions"].as_array().unwrap();
+    assert_eq!(
+        (v[0]["kept"].as_f64(), v[0]["verbatim"].as_f64()),
+        (Some(1.0), Some(1.0))
+    );
+    assert_eq!(v[1]["kept"].as_f64(), Some(0.0));
+    assert_eq!(v[2]["counts"]["added"], 2);
+    // One text only, invalid UTF-8, a missing id: clear errors, no panic.
+    copydesk()
+        .args(["compare", &story])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("at least one version"));
+    let bad = write("bad.txt", b"fine\nnot \xff fine");
+    copydesk()
+        .args(["compare", &story, &bad])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("bad.txt:2: invalid UTF-8"));
+    copydesk()
+        .args([
+            "compare",
+            "--input",
+            corpus().to_str().unwrap(),
+            "--ids",
+            "fish-reuters,nope",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no record with id \"nope\""));
+}
+
+#[test]
+fn dedup_diffs_describe_every_cluster() {
+    let dir = tempfile::tempdir().unwrap();
+    let diffs = dir.path().join("diffs.jsonl");
+    copydesk()
+        .args([
+            "dedup",
+            corpus().to_str().unwrap(),
+            "--diffs",
+            diffs.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let lines: Vec<Value> = std::fs::read_to_string(&diffs)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    for l in &lines {
+        assert_eq!(l["schema"], "copydesk.compare/1");
+        assert!(l["cluster"].is_u64());
+    }
+    let refs: Vec<&str> = lines
+        .iter()
+        .map(|l| l["reference"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(refs, vec!["fish-reuters", "quake-ap"]);
+    assert_eq!(lines[0]["versions"].as_array().unwrap().len(), 8);
+    assert_eq!(lines[1]["versions"].as_array().unwrap().len(), 7);
+}
