@@ -16,7 +16,7 @@
 //! [`crate::attribution`]. The result is a [`Comparison`], serialized as the documented JSON
 //! schema [`SCHEMA`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use similar::{Algorithm, DiffOp};
@@ -180,7 +180,8 @@ pub struct VersionDiff {
     pub words: usize,
     /// Share of the reference's words the version keeps, verbatim or reworded (0..1).
     pub kept: f32,
-    /// Share of the version's words that come from the reference (0..1).
+    /// Share of the version's words that come from the reference (0..1): words inside a
+    /// two-word phrase the reference also has, wherever the version put it.
     pub reused: f32,
     /// Share of the reference's words the version keeps word for word (0..1).
     pub verbatim: f32,
@@ -240,6 +241,8 @@ struct Prepared<'a> {
     words: Vec<(&'a str, u64)>,
     /// Normalized word count.
     tokens: usize,
+    /// Dense word ids in text order.
+    sequence: Vec<u32>,
     attributions: Vec<Attribution>,
 }
 
@@ -323,8 +326,9 @@ fn prepare<'a>(
         .into_iter()
         .map(|s| {
             let t = &text[s.span];
-            let mut ids = Vec::new();
-            let tokens = normalize::for_each_token([t], |h| ids.push(vocab.id(h)));
+            let mut sequence = Vec::new();
+            let tokens = normalize::for_each_token([t], |h| sequence.push(vocab.id(h)));
+            let mut ids = sequence.clone();
             ids.sort_unstable();
             ids.dedup();
             for &i in &ids {
@@ -338,6 +342,7 @@ fn prepare<'a>(
                 set: ids,
                 words,
                 tokens,
+                sequence,
                 attributions: attribution::find(t),
             }
         })
@@ -347,6 +352,41 @@ fn prepare<'a>(
         sentences,
         tokens: tokens_total,
     }
+}
+
+/// The two-word phrases of a text (pairs of word ids within a sentence), and its one-word
+/// sentences.
+fn phrases(doc: &PreparedDoc<'_>) -> HashSet<(u32, u32)> {
+    let mut set = HashSet::new();
+    for s in &doc.sentences {
+        if s.sequence.len() == 1 {
+            set.insert((s.sequence[0], u32::MAX));
+        }
+        set.extend(s.sequence.windows(2).map(|w| (w[0], w[1])));
+    }
+    set
+}
+
+/// Words of `doc` that stand inside a two-word phrase also found in the reference: the words
+/// the version took from it, wherever it put them.
+fn covered_words(doc: &PreparedDoc<'_>, reference: &HashSet<(u32, u32)>) -> usize {
+    let mut covered = 0;
+    for s in &doc.sentences {
+        let q = &s.sequence;
+        if q.len() == 1 {
+            covered += reference.contains(&(q[0], u32::MAX)) as usize;
+            continue;
+        }
+        let mut marked = vec![false; q.len()];
+        for (i, w) in q.windows(2).enumerate() {
+            if reference.contains(&(w[0], w[1])) {
+                marked[i] = true;
+                marked[i + 1] = true;
+            }
+        }
+        covered += marked.iter().filter(|m| **m).count();
+    }
+    covered
 }
 
 /// Word-level diff of two aligned sentences; also returns how many reference words are equal.
@@ -539,6 +579,7 @@ fn diff_version(
     vocab: &Vocabulary,
     reference: &PreparedDoc<'_>,
     version: &PreparedDoc<'_>,
+    reference_phrases: &HashSet<(u32, u32)>,
     doc: &Doc<'_>,
     params: &AlignParams,
 ) -> VersionDiff {
@@ -584,7 +625,7 @@ fn diff_version(
     let mut segments = Vec::new();
     let mut counts = OpCounts::default();
     let mut next_trim = 0; // reference sentences before this are placed
-    let (mut kept_tokens, mut verbatim_tokens, mut reused_tokens) = (0usize, 0usize, 0usize);
+    let (mut kept_tokens, mut verbatim_tokens) = (0usize, 0usize);
     let mut attributions = Vec::new();
     let mut added_attributions = Vec::new();
     for (j, v) in version.sentences.iter().enumerate() {
@@ -605,7 +646,6 @@ fn diff_version(
                 let (changes, equal) = word_diff(r, v);
                 let same = changes.iter().all(|c| c.tag == Tag::Equal);
                 kept_tokens += r.tokens;
-                reused_tokens += v.tokens;
                 verbatim_tokens += equal.min(r.tokens);
                 let op = match (in_order[j], same) {
                     (false, _) => Op::Moved,
@@ -678,7 +718,7 @@ fn diff_version(
         published: doc.published.clone(),
         words: version.tokens,
         kept: share(kept_tokens, reference.tokens),
-        reused: share(reused_tokens, version.tokens),
+        reused: share(covered_words(version, reference_phrases), version.tokens),
         verbatim: share(verbatim_tokens, reference.tokens),
         cut_at: (last_kept.is_some() && cut_from < reference.sentences.len()).then_some(cut_from),
         counts,
@@ -699,10 +739,11 @@ pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) 
         .map(|v| prepare(v.text, &mut vocab, &mut sentence_count))
         .collect();
     vocab.finish(sentence_count);
+    let reference_phrases = phrases(&r);
     let diffs = vs
         .iter()
         .zip(versions)
-        .map(|(p, d)| diff_version(&vocab, &r, p, d, params))
+        .map(|(p, d)| diff_version(&vocab, &r, p, &reference_phrases, d, params))
         .collect();
     Comparison {
         schema: SCHEMA,

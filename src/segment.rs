@@ -5,7 +5,7 @@
 //! whitespace follows and the next word can start a sentence: a capital letter, a digit, an
 //! opening quote, or a letter of a script without case. A period after a known abbreviation
 //! (`Gen.`, `Mr.`, `Corp.`, `Jan.`) or a single capital (`U.S.`, `J. Smith`) does not end one.
-//! The CJK full stops `。！？` end a sentence with no space after them.
+//! The CJK full stops `。！？` and the Urdu `۔` end a sentence with no space after them.
 //!
 //! Sentences are byte ranges of the text, never copies. This module knows nothing of alignment.
 
@@ -117,7 +117,9 @@ fn split_paragraph(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Se
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
-        let cjk_stop = matches!(c, '。' | '！' | '？');
+        // CJK stops, and the Urdu full stop (often written with no space after it), end a
+        // sentence whatever follows.
+        let cjk_stop = matches!(c, '。' | '！' | '？' | '۔');
         if !(ends_sentence_char(c) || cjk_stop) {
             i += 1;
             continue;

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// How many words make one shingle, by default. Four words keep a reworded word from touching
 /// more than four shingles, while common three-word phrases ("said on Friday") stop matching
-/// unrelated stories (measured in `scripts/eval_reuters.py`).
+/// unrelated stories (measured in `tests/eval/eval_reuters.py`).
 pub const DEFAULT_K: usize = 4;
 
 /// The hash of one shingle from the token hashes it spans.

@@ -223,9 +223,9 @@ fn shares_tell_trims_from_additions() {
     assert!(f(0, "kept") < 0.35 && f(0, "reused") == 1.0);
     // A padded copy keeps everything and reuses most of its words.
     assert!(f(1, "kept") == 1.0 && f(1, "reused") > 0.85 && f(1, "reused") < 1.0);
-    // An independent article on the same event shares one quote.
+    // An independent article on the same event shares one quote and a few stock phrases.
     assert!(
-        f(2, "kept") < 0.15 && f(2, "reused") < 0.25,
+        f(2, "kept") < 0.15 && f(2, "reused") < 0.3,
         "{} {}",
         f(2, "kept"),
         f(2, "reused")

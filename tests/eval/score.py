@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores copydesk assignments against labels: ARI, pairwise precision/recall/F1.
 
-    python3 scripts/score.py ASSIGNMENTS.jsonl LABELS.jsonl
+    python3 tests/eval/score.py ASSIGNMENTS.jsonl LABELS.jsonl
 
 Both files are JSONL with an `id`; assignments have `cluster`, labels `story`.
 """

@@ -11,7 +11,7 @@ trimmed copies, wall time.
 
     pip install datasketch          # the peer; skipped with a note when missing
     cargo build --release
-    python3 scripts/eval_reuters.py [--stories 3000] [--seed 1]
+    python3 tests/eval/eval_reuters.py [--stories 3000] [--seed 1]
 
 Not part of `cargo test`: it needs PyPI packages and runs for a minute or more.
 """
@@ -32,7 +32,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from score import pair_scores  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+ROOT = os.path.dirname(os.path.dirname(HERE))
 DATA = os.path.join(ROOT, "..", "shared", "data", "reuters-21578", "reuters21578.jsonl")
 
 WORD = re.compile(r"\w+", re.UNICODE)
