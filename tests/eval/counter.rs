@@ -185,7 +185,8 @@ fn main() {
         "{:<40} {:>12} {:>12} {:>16}",
         "score", "AUC WD/ND", "AUC WD+PD/ND", "macro-F1 (5-fold)"
     );
-    let rows: [(&str, fn(&Pair) -> f64); 3] = [
+    type Score = fn(&Pair) -> f64;
+    let rows: [(&str, Score); 3] = [
         ("copydesk compare: reused", |p| p.reused),
         ("copydesk compare: kept", |p| p.kept),
         ("baseline: word 3-shingle containment", |p| p.baseline),
