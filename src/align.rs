@@ -14,10 +14,27 @@
 //! longest run of pairs in order), `trimmed` (reference content the version lacks; `cut` when it
 //! is the bottom of the story) or `added` (the version's own). Credits are compared by
 //! [`crate::attribution`]. The result is a [`Comparison`], serialized as the documented JSON
-//! schema [`SCHEMA`].
+//! schema [`SCHEMA`]; each field is documented on its type. In short:
+//!
+//! ```text
+//! { "schema": "copydesk.compare/1",
+//!   "reference": { "id", "outlet"?, "published"?, "words", "sentences": [..],
+//!                  "attributions": [[sentence, {source, kind, cue, cue_kind}], ..] },
+//!   "versions": [ { "id", "outlet"?, "published"?, "words", "kept", "reused", "verbatim",
+//!                   "cut_at"?, "counts": {same, reworded, trimmed, added, moved},
+//!                   "segments": [ { "op": same|reworded|trimmed|added|moved,
+//!                                   "reference"?: {index, text}, "version"?: {index, text},
+//!                                   "similarity"?, "reworded"?, "cut"?,
+//!                                   "changes"?: [ {tag: equal|delete|insert, text} ] } ],
+//!                   "attributions": [ { "reference": {..}, "fate": kept|reworded|dropped|
+//!                                       replaced|trimmed, "version"?: {..} } ],
+//!                   "added_attributions": [..],
+//!                   "furniture"?: { dateline_was?, dateline_now?, added?, removed? } } ] }
+//! ```
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
@@ -741,7 +758,7 @@ pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) 
     vocab.finish(sentence_count);
     let reference_phrases = phrases(&r);
     let diffs = vs
-        .iter()
+        .par_iter()
         .zip(versions)
         .map(|(p, d)| diff_version(&vocab, &r, p, &reference_phrases, d, params))
         .collect();
