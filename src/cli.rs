@@ -26,6 +26,10 @@ pub enum Command {
     /// added, moved, and what happened to every attribution.
     #[command(after_help = COMPARE_EXAMPLES)]
     Compare(CompareArgs),
+    /// Write a self-contained HTML report: the clusters of a corpus, and each outlet's version
+    /// beside the reference with every change highlighted.
+    #[command(after_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
     /// Generate a synthetic wire corpus with labels, for benchmarks (deterministic).
     #[command(after_help = GEN_EXAMPLES)]
     Gen(GenArgs),
@@ -95,6 +99,43 @@ pub enum ColorChoice {
     Always,
     /// Never.
     Never,
+}
+
+const REPORT_EXAMPLES: &str = "\
+Examples:
+  copydesk report corpora/wire.jsonl --out report.html
+  copydesk report news.jsonl.gz --out news.html --title \"Coverage of the summit\"
+
+The page needs no server and no network: open it in any browser.";
+
+/// Options of `copydesk report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// JSONL files (.jsonl or .jsonl.gz), folders of .txt files, or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The HTML file to write.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+
+    /// The page title.
+    #[arg(long, default_value = "copydesk report")]
+    pub title: String,
+
+    /// A minijinja template to use instead of the built-in one (see src/templates/report.html).
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+
+    /// Which member represents a cluster (the reference the others are compared with).
+    #[arg(long, value_enum, default_value_t = Keep::Best)]
+    pub keep: Keep,
+
+    #[command(flatten)]
+    pub tuning: Tuning,
+
+    #[command(flatten)]
+    pub run: RunArgs,
 }
 
 const GEN_EXAMPLES: &str = "\

@@ -23,6 +23,8 @@
 //! - [`cluster`]: star clustering without chaining, and the representative of each cluster.
 //! - [`report`]: the outputs of `copydesk dedup`, written atomically.
 //!
+//! After clustering, [`align`] (with [`segment`] and [`attribution`]) says what each version did
+//! with its cluster's reference, and [`view`] (terminal) and [`html`] (report page) show it.
 //! Beside the pipeline, [`generate`] makes synthetic labelled corpora for benchmarks.
 //!
 //! Everything is deterministic: the same input gives the same bytes out at any thread count.
@@ -34,6 +36,7 @@ pub mod cluster;
 pub mod error;
 pub mod fingerprint;
 pub mod generate;
+pub mod html;
 pub mod ingest;
 pub mod normalize;
 pub mod pipeline;

@@ -44,6 +44,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Dedup(args) => dedup(args),
         Command::Compare(args) => compare(args),
+        Command::Report(args) => report_page(args),
         Command::Gen(args) => generate(args),
     }
 }
@@ -93,8 +94,7 @@ fn progress(run: &RunArgs, what: &str) -> Option<ProgressBar> {
     Some(bar)
 }
 
-fn settings(args: &DedupArgs) -> anyhow::Result<Settings> {
-    let t = &args.tuning;
+fn settings(t: &cli::Tuning, keep: copydesk::cluster::Keep) -> anyhow::Result<Settings> {
     let thresholds = Thresholds {
         jaccard: t.jaccard,
         containment: t.containment,
@@ -113,7 +113,7 @@ fn settings(args: &DedupArgs) -> anyhow::Result<Settings> {
             max_postings: t.max_postings,
         },
         thresholds,
-        keep: args.keep,
+        keep,
         ..Settings::default()
     })
 }
@@ -140,14 +140,24 @@ impl Output {
     }
 }
 
-fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
-    setup_threads(&args.run)?;
-    let settings = settings(&args)?;
-    let mut sources = ingest::open_sources(&args.inputs)?;
-    // --unique and --diffs read records twice; stdin can be read once, so keep a copy.
-    let _spool = if (args.unique.is_some() || args.diffs.is_some())
-        && sources.iter().any(|s| s.kind == SourceKind::Stdin)
-    {
+/// A read and clustered corpus, and the copy of stdin it may need to read again.
+struct Clustered {
+    corpus: Corpus,
+    dedup: copydesk::pipeline::Dedup,
+    _spool: Option<tempfile::NamedTempFile>,
+}
+
+/// Reads, reports bad records, clusters. `None` when `--strict` refused a bad record.
+fn read_and_cluster(
+    inputs: &[std::path::PathBuf],
+    settings: &Settings,
+    run: &RunArgs,
+    reads_twice: bool,
+    strict: bool,
+) -> anyhow::Result<Option<Clustered>> {
+    let mut sources = ingest::open_sources(inputs)?;
+    // Some outputs read records twice; stdin can be read once, so keep a copy.
+    let spool = if reads_twice && sources.iter().any(|s| s.kind == SourceKind::Stdin) {
         let spool = ingest::spool_stdin()?;
         for s in sources.iter_mut().filter(|s| s.kind == SourceKind::Stdin) {
             s.path = spool.path().to_path_buf();
@@ -157,9 +167,8 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
     } else {
         None
     };
-
-    let bar = progress(&args.run, "reading");
-    let mut corpus = Corpus::read(sources, &settings, |bytes, _| {
+    let bar = progress(run, "reading");
+    let mut corpus = Corpus::read(sources, settings, |bytes, _| {
         if let Some(b) = &bar {
             b.set_position(bytes);
         }
@@ -176,7 +185,7 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
             corpus.bad.len() - SHOWN
         );
     }
-    if args.strict && !corpus.bad.is_empty() {
+    if strict && !corpus.bad.is_empty() {
         if let Some(b) = &bar {
             b.finish_and_clear();
         }
@@ -184,9 +193,9 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
             "copydesk: --strict: {} bad records; nothing written",
             corpus.bad.len()
         );
-        return Ok(exit::STRICT);
+        return Ok(None);
     }
-    if !args.run.quiet {
+    if !run.quiet {
         for w in corpus.warnings.iter().take(SHOWN) {
             eprintln!("{}:{}: warning: {}", w.file, w.line, w.note);
         }
@@ -194,11 +203,26 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
             eprintln!("... and {} more warnings", corpus.warnings.len() - SHOWN);
         }
     }
-
-    let dedup = corpus.dedup(&settings);
+    let dedup = corpus.dedup(settings);
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
+    Ok(Some(Clustered {
+        corpus,
+        dedup,
+        _spool: spool,
+    }))
+}
+
+fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
+    setup_threads(&args.run)?;
+    let settings = settings(&args.tuning, args.keep)?;
+    let reads_twice = args.unique.is_some() || args.diffs.is_some();
+    let Some(Clustered { corpus, dedup, .. }) =
+        read_and_cluster(&args.inputs, &settings, &args.run, reads_twice, args.strict)?
+    else {
+        return Ok(exit::STRICT);
+    };
 
     let outputs = [
         (&args.assignments, Output::Assignments),
@@ -373,4 +397,42 @@ fn best_cover(inputs: &[Input]) -> usize {
         .collect();
     let all: Vec<u32> = (0..inputs.len() as u32).collect();
     copydesk::cluster::representative(&items, &all, copydesk::cluster::Keep::Best) as usize
+}
+
+fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
+    setup_threads(&args.run)?;
+    let settings = settings(&args.tuning, args.keep)?;
+    let template = match &args.template {
+        Some(p) => std::fs::read_to_string(p)
+            .with_context(|| format!("cannot read the template {}", p.display()))?,
+        None => copydesk::html::DEFAULT_TEMPLATE.to_string(),
+    };
+    let Some(Clustered { corpus, dedup, .. }) =
+        read_and_cluster(&args.inputs, &settings, &args.run, true, false)?
+    else {
+        return Ok(exit::STRICT);
+    };
+    let comparisons = report::cluster_comparisons(&corpus, &dedup, &AlignParams::default())?;
+    let page = copydesk::html::render(&corpus, &dedup, &comparisons, &args.title, &template)?;
+    report::write_atomic(&args.out, |w| {
+        w.write_all(page.as_bytes())
+            .map_err(|e| copydesk::Error::Write {
+                path: args.out.clone(),
+                source: e,
+            })
+    })
+    .with_context(|| format!("writing {}", args.out.display()))?;
+    if !args.run.quiet {
+        eprintln!(
+            "wrote {} ({} clusters, {:.1} MB)",
+            args.out.display(),
+            comparisons.len(),
+            page.len() as f64 / 1e6
+        );
+    }
+    Ok(if corpus.bad.is_empty() {
+        exit::OK
+    } else {
+        exit::BAD_RECORDS
+    })
 }

@@ -275,15 +275,13 @@ pub fn write_unique(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result
     })
 }
 
-/// For every cluster of two or more, what each member did with the representative: one JSON
-/// line per cluster, `{"cluster": N, ...}` and the fields of [`crate::align::Comparison`].
-/// Reads the members' texts again from the inputs.
-pub fn write_diffs(
+/// For every cluster of two or more (in cluster order), its index and what each member did
+/// with the representative. Reads the members' texts again from the inputs.
+pub fn cluster_comparisons(
     corpus: &Corpus,
     dedup: &Dedup,
     params: &crate::align::AlignParams,
-    w: &mut dyn Write,
-) -> Result<()> {
+) -> Result<Vec<(usize, crate::align::Comparison)>> {
     use rayon::prelude::*;
     let clusters: Vec<(usize, &crate::cluster::Cluster)> = dedup
         .clustering
@@ -321,13 +319,7 @@ pub fn write_diffs(
             text: text_of(d),
         }
     };
-    #[derive(Serialize)]
-    struct ClusterDiff {
-        cluster: usize,
-        #[serde(flatten)]
-        comparison: crate::align::Comparison,
-    }
-    let diffs: Vec<ClusterDiff> = clusters
+    Ok(clusters
         .par_iter()
         .map(|(i, k)| {
             let versions: Vec<_> = k
@@ -336,13 +328,38 @@ pub fn write_diffs(
                 .filter(|m| m.doc != k.representative)
                 .map(|m| doc(m.doc))
                 .collect();
-            ClusterDiff {
-                cluster: *i,
-                comparison: crate::align::compare(&doc(k.representative), &versions, params),
-            }
+            (
+                *i,
+                crate::align::compare(&doc(k.representative), &versions, params),
+            )
         })
-        .collect();
-    diffs.iter().try_for_each(|d| line(w, d))
+        .collect())
+}
+
+/// For every cluster of two or more, what each member did with the representative: one JSON
+/// line per cluster, `{"cluster": N, ...}` and the fields of [`crate::align::Comparison`].
+pub fn write_diffs(
+    corpus: &Corpus,
+    dedup: &Dedup,
+    params: &crate::align::AlignParams,
+    w: &mut dyn Write,
+) -> Result<()> {
+    #[derive(Serialize)]
+    struct ClusterDiff<'a> {
+        cluster: usize,
+        #[serde(flatten)]
+        comparison: &'a crate::align::Comparison,
+    }
+    for (cluster, comparison) in cluster_comparisons(corpus, dedup, params)? {
+        line(
+            w,
+            &ClusterDiff {
+                cluster,
+                comparison: &comparison,
+            },
+        )?;
+    }
+    Ok(())
 }
 
 /// One JSON line per bad record: `{"file", "line", "problem"}`.

@@ -1,0 +1,268 @@
+//! Html: the self-contained report page of a clustered corpus, for people.
+//!
+//! One HTML file, no server and no network: CSS and JS inline, built with a minijinja template
+//! (`src/templates/report.html`, which `copydesk report --template FILE` replaces). The page
+//! carries its data as JSON in `<script type="application/json">` blocks, one for the index
+//! and one per cluster, parsed only when that cluster is opened, so a 20,000-article report
+//! opens fast. The page's script builds every piece of article text with `textContent`, never
+//! as markup, and the JSON has `<`, `>` and `&` escaped, so article text can neither close a
+//! script block nor run anything.
+//!
+//! This module shapes data for the page and renders the template; it computes nothing about
+//! similarity.
+
+use std::collections::BTreeMap;
+
+use minijinja::{Environment, Value};
+use serde::Serialize;
+
+use crate::align::{Comparison, Op};
+use crate::attribution::{Attribution, AttributionChange};
+use crate::error::{Error, Result};
+use crate::pipeline::{Corpus, Dedup};
+
+/// The template shipped with copydesk.
+pub const DEFAULT_TEMPLATE: &str = include_str!("templates/report.html");
+
+#[derive(Serialize)]
+struct Summary {
+    articles: usize,
+    bad_records: usize,
+    clusters: usize,
+    in_clusters: usize,
+    unique: usize,
+    duplicate_rate: f64,
+}
+
+#[derive(Serialize)]
+struct ClusterRow<'a> {
+    id: usize,
+    size: usize,
+    title: &'a str,
+    outlets: Vec<&'a str>,
+    first: Option<&'a str>,
+    last: Option<&'a str>,
+    representative: String,
+}
+
+#[derive(Serialize)]
+struct Index<'a> {
+    title: &'a str,
+    summary: Summary,
+    outlets: Vec<(&'a str, usize)>,
+    clusters: Vec<ClusterRow<'a>>,
+}
+
+/// A segment for the page: sentence texts by index into the reference's and the version's
+/// sentence lists, so a kept sentence is not stored twice.
+#[derive(Serialize)]
+struct PageSegment<'a> {
+    op: Op,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    r: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    v: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    cut: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    reworded: bool,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    changes: &'a [crate::align::Change],
+}
+
+#[derive(Serialize)]
+struct PageVersion<'a> {
+    id: &'a str,
+    outlet: Option<&'a str>,
+    published: Option<&'a str>,
+    words: usize,
+    kept: f32,
+    reused: f32,
+    verbatim: f32,
+    cut_at: Option<usize>,
+    counts: &'a crate::align::OpCounts,
+    segments: Vec<PageSegment<'a>>,
+    attributions: &'a [AttributionChange],
+    added_attributions: &'a [Attribution],
+    furniture: &'a crate::align::FurnitureChange,
+}
+
+#[derive(Serialize)]
+struct PageCluster<'a> {
+    id: usize,
+    title: &'a str,
+    reference: &'a crate::align::ReferenceSummary,
+    versions: Vec<PageVersion<'a>>,
+}
+
+/// JSON that is safe inside an HTML `<script>` block: `<`, `>` and `&` escaped as `\u00XX`
+/// (they only occur inside JSON strings, where the escapes mean the same characters).
+fn script_json(value: &impl Serialize) -> String {
+    let json = serde_json::to_string(value).expect("report data serializes");
+    let mut out = String::with_capacity(json.len() + json.len() / 50);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn page_cluster<'a>(id: usize, title: &'a str, c: &'a Comparison) -> PageCluster<'a> {
+    let versions = c
+        .versions
+        .iter()
+        .map(|v| PageVersion {
+            id: &v.id,
+            outlet: v.outlet.as_deref(),
+            published: v.published.as_deref(),
+            words: v.words,
+            kept: v.kept,
+            reused: v.reused,
+            verbatim: v.verbatim,
+            cut_at: v.cut_at,
+            counts: &v.counts,
+            segments: v
+                .segments
+                .iter()
+                .map(|s| PageSegment {
+                    op: s.op,
+                    r: s.reference.as_ref().map(|r| r.index),
+                    // Only an added sentence needs its own text: a kept one is the reference's,
+                    // a reworded one is spelled out by its changes.
+                    v: s.version
+                        .as_ref()
+                        .filter(|_| s.op == Op::Added)
+                        .map(|x| x.text.as_str()),
+                    cut: s.cut,
+                    reworded: s.reworded,
+                    changes: &s.changes,
+                })
+                .collect(),
+            attributions: &v.attributions,
+            added_attributions: &v.added_attributions,
+            furniture: &v.furniture,
+        })
+        .collect();
+    PageCluster {
+        id,
+        title,
+        reference: &c.reference,
+        versions,
+    }
+}
+
+/// Renders the report of `corpus` with `template` (see [`DEFAULT_TEMPLATE`]).
+pub fn render(
+    corpus: &Corpus,
+    dedup: &Dedup,
+    comparisons: &[(usize, Comparison)],
+    title: &str,
+    template: &str,
+) -> Result<String> {
+    let articles = &corpus.articles;
+    let clusters = &dedup.clustering.clusters;
+    let mut outlet_counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in articles {
+        *outlet_counts
+            .entry(a.meta.outlet.as_deref().unwrap_or("(unknown)"))
+            .or_default() += 1;
+    }
+    let title_of = |k: usize| {
+        let rep = &articles[clusters[k].representative as usize];
+        rep.meta.title.as_deref().unwrap_or("(no headline)")
+    };
+    let rows: Vec<ClusterRow> = comparisons
+        .iter()
+        .map(|(k, _)| {
+            let members = &clusters[*k].members;
+            let mut outlets: Vec<&str> = members
+                .iter()
+                .filter_map(|m| articles[m.doc as usize].meta.outlet.as_deref())
+                .collect();
+            outlets.sort_unstable();
+            outlets.dedup();
+            let mut dates: Vec<(i64, &str)> = members
+                .iter()
+                .filter_map(|m| {
+                    let a = &articles[m.doc as usize];
+                    Some((a.published_at?, a.meta.published.as_deref()?))
+                })
+                .collect();
+            dates.sort_unstable();
+            ClusterRow {
+                id: *k,
+                size: members.len(),
+                title: title_of(*k),
+                outlets,
+                first: dates.first().map(|d| d.1),
+                last: dates.last().map(|d| d.1),
+                representative: articles[clusters[*k].representative as usize]
+                    .id
+                    .to_string(),
+            }
+        })
+        .collect();
+    let in_clusters: usize = rows.iter().map(|r| r.size).sum();
+    let n = articles.len();
+    let index = Index {
+        title,
+        summary: Summary {
+            articles: n,
+            bad_records: corpus.bad.len(),
+            clusters: rows.len(),
+            in_clusters,
+            unique: clusters.len(),
+            duplicate_rate: if n == 0 {
+                0.0
+            } else {
+                (n - clusters.len()) as f64 / n as f64
+            },
+        },
+        outlets: outlet_counts.into_iter().collect(),
+        clusters: rows,
+    };
+    let cluster_blocks: Vec<Value> = comparisons
+        .iter()
+        .map(|(k, c)| {
+            minijinja::context! {
+                id => k,
+                json => Value::from_safe_string(script_json(&page_cluster(*k, title_of(*k), c))),
+            }
+        })
+        .collect();
+    let mut env = Environment::new();
+    // The `.html` name turns on auto-escaping for everything not marked safe.
+    env.add_template("report.html", template)
+        .map_err(|e| Error::Config(format!("report template: {e:#}")))?;
+    let tmpl = env.get_template("report.html").expect("just added");
+    tmpl.render(minijinja::context! {
+        title => title,
+        index_json => Value::from_safe_string(script_json(&index)),
+        clusters => cluster_blocks,
+    })
+    .map_err(|e| Error::Config(format!("report template: {e:#}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_cannot_close_a_script_block() {
+        let s = script_json(
+            &serde_json::json!({"text": "</script><img src=x onerror=alert(1)> & \u{2028}"}),
+        );
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(
+            back["text"],
+            "</script><img src=x onerror=alert(1)> & \u{2028}"
+        );
+    }
+}

@@ -1,0 +1,228 @@
+//! `copydesk report`, checked in a real browser: headless Chromium loads the page, runs its
+//! script, and the rendered DOM is read back. `.ci/run` installs Chromium (Debian `chromium`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+
+fn copydesk() -> Command {
+    Command::cargo_bin("copydesk").expect("binary is built")
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/wire.jsonl")
+}
+
+fn chromium() -> &'static str {
+    for c in [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ] {
+        if Path::new(c).exists() {
+            return c;
+        }
+    }
+    panic!("the report tests need Chromium: apt-get install chromium (.ci/run does)");
+}
+
+/// The DOM of `page` (a file, with `#fragment`) after its scripts ran.
+fn rendered(page: &Path, fragment: &str) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let out = Process::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=3000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}{fragment}", page.display()))
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        dom.contains("data-ready="),
+        "the page's script did not finish:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dom
+}
+
+/// Writes the report of `inputs` into `dir` and returns its path.
+fn report(dir: &Path, inputs: &[&Path], title: &str) -> PathBuf {
+    let page = dir.join("report.html");
+    copydesk()
+        .arg("report")
+        .args(inputs)
+        .args(["--out", page.to_str().unwrap(), "--title", title, "--quiet"])
+        .assert()
+        .success();
+    page
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[test]
+fn index_and_cluster_views_show_the_corpus_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = report(dir.path(), &[&corpus()], "Wire test");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "self-contained: no network references"
+    );
+
+    let index = rendered(&page, "");
+    assert_eq!(count(&index, "class=\"row\""), 2, "two clusters listed");
+    assert!(index.contains("Russia and Norway to resume Barents Sea fishing talks"));
+    assert!(index.contains("id=\"summary\""));
+
+    // Cluster 0 is the fishing story; its versions are in input order of the corpus, so find
+    // each outlet's tab index from the rendered tab list.
+    let cluster = rendered(&page, "#c0");
+    assert!(cluster.contains("id=\"cluster-title\""));
+    assert!(cluster.contains("id=\"timeline\"") && cluster.contains("id=\"bars\""));
+    let tabs: Vec<&str> = cluster
+        .split("role=\"tab\"")
+        .skip(1)
+        .map(|t| {
+            t.split('>')
+                .nth(1)
+                .unwrap_or("")
+                .split('<')
+                .next()
+                .unwrap_or("")
+        })
+        .collect();
+    let tab = |outlet: &str| {
+        tabs.iter()
+            .position(|t| *t == outlet)
+            .unwrap_or_else(|| panic!("no tab {outlet} in {tabs:?}"))
+    };
+
+    let ledger = rendered(&page, &format!("#c0/v{}", tab("The Northern Ledger")));
+    assert!(
+        ledger.contains("class=\"right op-reworded\""),
+        "reworded sentence highlighted"
+    );
+    assert!(
+        ledger.contains("<del title=\"removed\">Citing the Russian Foreign Ministry"),
+        "removed words struck"
+    );
+    assert!(ledger.contains("<ins title=\"inserted\">will</ins>"));
+    assert!(
+        ledger.contains("class=\"flag attr-flag\""),
+        "attribution change flagged in the text"
+    );
+    assert_eq!(count(&ledger, "class=\"fate fate-dropped\""), 2);
+
+    let courier = rendered(&page, &format!("#c0/v{}", tab("Valley Courier")));
+    assert!(
+        courier.contains("id=\"cut\""),
+        "the cut from the bottom is marked"
+    );
+    assert_eq!(count(&courier, "class=\"left op-trimmed\""), 8);
+
+    let post = rendered(&page, &format!("#c0/v{}", tab("Evening Post")));
+    assert_eq!(
+        count(&post, "class=\"moved-from\""),
+        3,
+        "moved sentences link to where they stood"
+    );
+
+    let gazette = rendered(&page, &format!("#c0/v{}/inline", tab("Lakeside Gazette")));
+    assert!(gazette.contains("class=\"inline\""));
+    assert!(gazette.contains("class=\"seg op-added\""));
+    assert!(gazette.contains("Furniture added: Follow us on Facebook"));
+
+    let metro = rendered(&page, &format!("#c0/v{}", tab("Metro Morning")));
+    assert!(metro.contains("class=\"fate fate-replaced\""));
+}
+
+#[test]
+fn hostile_article_text_renders_as_text_and_runs_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let payload = concat!(
+        "Officials said the dam would open on Monday. <script>document.body.setAttribute('data-pwned','script')</script> ",
+        "\"><img src=x onerror=\"document.body.setAttribute('data-pwned','img')\"> ",
+        "Read more at javascript:document.body.setAttribute('data-pwned','link') and </script><script>document.body.setAttribute('data-pwned','close')</script> ",
+        "The dam holds water for three towns and the river has risen for a week after heavy rain in the hills upstream."
+    );
+    let line = |id: &str| {
+        serde_json::json!({
+            "id": id,
+            "outlet": "<b onmouseover=alert(1)>Evil</b>",
+            "title": "<img src=x onerror=\"document.body.setAttribute('data-pwned','title')\">",
+            "text": payload,
+        })
+        .to_string()
+    };
+    let hostile = dir.path().join("hostile.jsonl");
+    std::fs::write(&hostile, format!("{}\n{}\n", line("h1"), line("h2"))).unwrap();
+    let page = report(
+        dir.path(),
+        &[&hostile],
+        "<script>document.body.setAttribute('data-pwned','page-title')</script>",
+    );
+    for fragment in ["", "#c0", "#c0/v0/inline"] {
+        let dom = rendered(&page, fragment);
+        // Every payload marks <body data-pwned=...> when it runs; the text may mention it.
+        let body_tag = dom
+            .split("<body")
+            .nth(1)
+            .and_then(|b| b.split('>').next())
+            .unwrap_or("");
+        assert!(body_tag.contains("data-ready"), "{body_tag}");
+        assert!(
+            !body_tag.contains("data-pwned"),
+            "script ran at {fragment:?}: {body_tag}"
+        );
+        assert!(
+            !dom.contains("<img"),
+            "markup from article text became an element at {fragment:?}"
+        );
+        assert!(
+            !dom.contains("<b onmouseover"),
+            "outlet became markup at {fragment:?}"
+        );
+    }
+    let cluster = rendered(&page, "#c0/v0/inline");
+    assert!(
+        cluster.contains("&lt;script&gt;document.body.setAttribute"),
+        "the article's markup is shown as text"
+    );
+}
+
+#[test]
+fn a_template_can_be_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("mini.html");
+    std::fs::write(&template, "<html><body><h1>{{ title }}</h1>{% for c in clusters %}<p>cluster {{ c.id }}</p>{% endfor %}</body></html>").unwrap();
+    let page = dir.path().join("out.html");
+    copydesk()
+        .args([
+            "report",
+            corpus().to_str().unwrap(),
+            "--out",
+            page.to_str().unwrap(),
+            "--title",
+            "A & B",
+            "--quiet",
+        ])
+        .args(["--template", template.to_str().unwrap()])
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(page).unwrap();
+    assert!(html.contains("<h1>A &amp; B</h1>"), "{html}");
+    assert_eq!(count(&html, "<p>cluster "), 2);
+}
