@@ -140,7 +140,8 @@ impl Output {
     }
 }
 
-/// A read and clustered corpus, and the copy of stdin it may need to read again.
+/// A read and clustered corpus, and the copy of stdin it may need to read again (keep it bound
+/// until the outputs are written: dropping it deletes the file).
 struct Clustered {
     corpus: Corpus,
     dedup: copydesk::pipeline::Dedup,
@@ -218,8 +219,11 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
     setup_threads(&args.run)?;
     let settings = settings(&args.tuning, args.keep)?;
     let reads_twice = args.unique.is_some() || args.diffs.is_some();
-    let Some(Clustered { corpus, dedup, .. }) =
-        read_and_cluster(&args.inputs, &settings, &args.run, reads_twice, args.strict)?
+    let Some(Clustered {
+        corpus,
+        dedup,
+        _spool,
+    }) = read_and_cluster(&args.inputs, &settings, &args.run, reads_twice, args.strict)?
     else {
         return Ok(exit::STRICT);
     };
@@ -407,8 +411,11 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
             .with_context(|| format!("cannot read the template {}", p.display()))?,
         None => copydesk::html::DEFAULT_TEMPLATE.to_string(),
     };
-    let Some(Clustered { corpus, dedup, .. }) =
-        read_and_cluster(&args.inputs, &settings, &args.run, true, false)?
+    let Some(Clustered {
+        corpus,
+        dedup,
+        _spool,
+    }) = read_and_cluster(&args.inputs, &settings, &args.run, true, false)?
     else {
         return Ok(exit::STRICT);
     };

@@ -389,3 +389,33 @@ fn dedup_diffs_describe_every_cluster() {
     assert_eq!(lines[0]["versions"].as_array().unwrap().len(), 8);
     assert_eq!(lines[1]["versions"].as_array().unwrap().len(), 7);
 }
+
+#[test]
+fn diffs_and_report_read_stdin_twice() {
+    let input = std::fs::read(corpus()).unwrap();
+    let out = copydesk()
+        .args(["dedup", "-", "--diffs", "-"])
+        .write_stdin(input.clone())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("r.html");
+    copydesk()
+        .args(["report", "-", "--out", page.to_str().unwrap(), "--quiet"])
+        .write_stdin(input)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(page)
+            .unwrap()
+            .matches("<script type=\"application/json\" id=\"cluster-")
+            .count(),
+        2
+    );
+}
