@@ -425,7 +425,12 @@ fn word_diff(a: &Prepared<'_>, b: &Prepared<'_>) -> (Vec<Change>, usize) {
             _ => changes.push(Change { tag, text }),
         }
     };
-    for op in similar::capture_diff_slices(Algorithm::Myers, &ka, &kb) {
+    let ops = if ka.len().saturating_mul(kb.len()) <= WORD_DIFF_CELLS {
+        similar::capture_diff_slices(Algorithm::Myers, &ka, &kb)
+    } else {
+        coarse_diff(&ka, &kb)
+    };
+    for op in ops {
         match op {
             DiffOp::Equal { old_index, len, .. } => {
                 let words = &a.words[old_index..old_index + len];
@@ -453,6 +458,54 @@ fn word_diff(a: &Prepared<'_>, b: &Prepared<'_>) -> (Vec<Change>, usize) {
         }
     }
     (changes, equal_tokens)
+}
+
+/// A deterministic, linear diff for very long sentences: the common start, the common end, and
+/// the middle replaced.
+fn coarse_diff(a: &[u64], b: &[u64]) -> Vec<DiffOp> {
+    let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let end = a[start..]
+        .iter()
+        .rev()
+        .zip(b[start..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (old_len, new_len) = (a.len() - start - end, b.len() - start - end);
+    let mut ops = Vec::new();
+    if start > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: start,
+        });
+    }
+    match (old_len, new_len) {
+        (0, 0) => {}
+        (0, n) => ops.push(DiffOp::Insert {
+            old_index: start,
+            new_index: start,
+            new_len: n,
+        }),
+        (o, 0) => ops.push(DiffOp::Delete {
+            old_index: start,
+            old_len: o,
+            new_index: start,
+        }),
+        (o, n) => ops.push(DiffOp::Replace {
+            old_index: start,
+            old_len: o,
+            new_index: start,
+            new_len: n,
+        }),
+    }
+    if end > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: start + old_len,
+            new_index: start + new_len,
+            len: end,
+        });
+    }
+    ops
 }
 
 /// Indices (into `seq`) of one longest strictly increasing subsequence; ties go to the earliest.
@@ -488,11 +541,45 @@ fn pair(
     threshold: f32,
 ) -> Vec<Option<(usize, f32)>> {
     let mut scored: Vec<(f32, usize, usize)> = Vec::new();
-    for (i, r) in reference.sentences.iter().enumerate() {
+    let mut consider = |i: usize, j: usize| {
+        let s = vocab.similarity(&reference.sentences[i].set, &version.sentences[j].set);
+        if s >= threshold {
+            scored.push((s, i, j));
+        }
+    };
+    if reference.sentences.len() * version.sentences.len() <= ALL_PAIRS {
+        for i in 0..reference.sentences.len() {
+            for j in 0..version.sentences.len() {
+                consider(i, j);
+            }
+        }
+    } else {
+        // Very long texts: compare each version sentence only with the reference sentences
+        // that share one of its rarest words, so the work stays near-linear.
+        let mut holders: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, r) in reference.sentences.iter().enumerate() {
+            for &w in &r.set {
+                holders.entry(w).or_default().push(i);
+            }
+        }
+        let mut seen = Vec::new();
         for (j, v) in version.sentences.iter().enumerate() {
-            let s = vocab.similarity(&r.set, &v.set);
-            if s >= threshold {
-                scored.push((s, i, j));
+            let mut rare = v.set.clone();
+            rare.sort_by(|a, b| {
+                vocab.weight[*b as usize]
+                    .total_cmp(&vocab.weight[*a as usize])
+                    .then(a.cmp(b))
+            });
+            seen.clear();
+            for w in rare.iter().take(RARE_WORDS) {
+                if let Some(list) = holders.get(w) {
+                    seen.extend(list.iter().take(RARE_HOLDERS));
+                }
+            }
+            seen.sort_unstable();
+            seen.dedup();
+            for &i in &seen {
+                consider(i, j);
             }
         }
     }
@@ -515,6 +602,16 @@ fn pair(
     );
     of_version
 }
+
+/// Up to this many sentence pairs, every pair is compared; beyond, only pairs sharing a rare word.
+const ALL_PAIRS: usize = 250_000;
+/// Rarest words of a sentence used to find its candidates in a very long text.
+const RARE_WORDS: usize = 4;
+/// Sentences looked at per rare word.
+const RARE_HOLDERS: usize = 64;
+/// Longest pair of sentences (words times words) diffed word by word; longer ones are diffed as
+/// common start, common end, and one replaced middle.
+const WORD_DIFF_CELLS: usize = 4_000_000;
 
 /// Share of the alignment threshold from which a pair aligns when its place agrees.
 const RESCUE: f32 = 0.6;
@@ -545,6 +642,10 @@ fn rescue(
     let (mut r0, mut v0) = (0, 0);
     for (r1, v1) in fences {
         let mut scored: Vec<(f32, usize, usize)> = Vec::new();
+        if (r1 - r0).saturating_mul(v1.saturating_sub(v0)) > ALL_PAIRS {
+            (r0, v0) = (r1 + 1, v1 + 1);
+            continue; // a gap this large is not a rewritten sentence or two
+        }
         for i in (r0..r1).filter(|&i| !taken[i]) {
             for j in (v0..v1).filter(|&j| of_version[j].is_none()) {
                 let s = vocab.similarity(&reference.sentences[i].set, &version.sentences[j].set);
@@ -952,6 +1053,54 @@ mod tests {
         assert_eq!(c.versions[1].counts.added, 1);
         let c = compare(&doc("r", ""), &[doc("e", "")], &AlignParams::default());
         assert!(c.versions[0].segments.is_empty());
+    }
+
+    #[test]
+    fn coarse_diff_keeps_common_ends() {
+        let ops = coarse_diff(&[1, 2, 3, 4, 5], &[1, 2, 9, 5]);
+        assert_eq!(
+            ops,
+            vec![
+                DiffOp::Equal {
+                    old_index: 0,
+                    new_index: 0,
+                    len: 2
+                },
+                DiffOp::Replace {
+                    old_index: 2,
+                    old_len: 2,
+                    new_index: 2,
+                    new_len: 1
+                },
+                DiffOp::Equal {
+                    old_index: 4,
+                    new_index: 3,
+                    len: 1
+                },
+            ]
+        );
+        assert_eq!(
+            coarse_diff(&[1, 2], &[1, 2]),
+            vec![DiffOp::Equal {
+                old_index: 0,
+                new_index: 0,
+                len: 2
+            }]
+        );
+    }
+
+    #[test]
+    fn long_texts_align_through_rare_words() {
+        // 700 distinct sentences each side: beyond ALL_PAIRS, still aligned one to one.
+        let text: String = (0..700)
+            .map(|i| format!("Report number w{i}a lists item w{i}b today.\n"))
+            .collect();
+        let c = compare(
+            &doc("r", Box::leak(text.clone().into_boxed_str())),
+            &[doc("v", Box::leak(text.into_boxed_str()))],
+            &AlignParams::default(),
+        );
+        assert_eq!(c.versions[0].counts.same, 700);
     }
 
     #[test]

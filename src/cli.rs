@@ -175,7 +175,8 @@ Examples:
   cat news.jsonl | copydesk dedup - --assignments - --quiet
 
 Exit status: 0 done; 1 error (nothing or not all written); 2 bad usage;
-3 done, but bad records were reported; 4 --strict and a bad record was found (nothing written).";
+3 done, but bad records were reported; 4 --strict and a bad record was found (nothing written);
+130 interrupted (Ctrl-C): outputs not yet finished are removed, none is left half-written.";
 
 /// Options of `copydesk dedup`.
 #[derive(Debug, Args)]

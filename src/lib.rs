@@ -21,7 +21,7 @@
 //! - [`candidates`]: sub-quadratic candidate search over both.
 //! - [`verify`]: the exact test of a pair.
 //! - [`cluster`]: star clustering without chaining, and the representative of each cluster.
-//! - [`report`]: the outputs of `copydesk dedup`, written atomically.
+//! - [`report`]: the outputs of `copydesk dedup`, written atomically ([`output`]).
 //!
 //! After clustering, [`align`] (with [`segment`] and [`attribution`]) says what each version did
 //! with its cluster's reference, and [`view`] (terminal) and [`html`] (report page) show it.
@@ -39,6 +39,7 @@ pub mod generate;
 pub mod html;
 pub mod ingest;
 pub mod normalize;
+pub mod output;
 pub mod pipeline;
 pub mod report;
 pub mod segment;

@@ -24,6 +24,7 @@ mod exit {
     pub const ERROR: u8 = 1;
     pub const BAD_RECORDS: u8 = 3;
     pub const STRICT: u8 = 4;
+    pub const INTERRUPTED: u8 = 130;
 }
 
 /// How many bad records and warnings are printed on stderr; `--rejects` has them all.
@@ -31,6 +32,17 @@ const SHOWN: usize = 20;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C: outputs already written stay whole; those being written are removed.
+    let installed = ctrlc::set_handler(|| {
+        let removed = copydesk::output::remove_unfinished();
+        eprintln!(
+            "copydesk: interrupted; {removed} unfinished output file(s) removed, nothing half-written left behind"
+        );
+        std::process::exit(exit::INTERRUPTED as i32);
+    });
+    if let Err(e) = installed {
+        eprintln!("copydesk: warning: Ctrl-C will not clean up unfinished outputs: {e}");
+    }
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

@@ -6,12 +6,10 @@
 //! - [`write_rejects`]: one JSON line per bad record.
 //! - [`write_summary`]: the human summary.
 //!
-//! Every file output goes through [`write_atomic`]: written to a temporary file beside the
-//! target, flushed, then renamed over it, so a reader never sees half a file and a failed run
-//! leaves the old file (or none) in place. This module computes nothing about similarity.
+//! Every file output goes through [`crate::output::write_atomic`], so a reader never sees half
+//! a file. This module computes nothing about similarity.
 
-use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::io::{self, Write};
 
 use serde::Serialize;
 
@@ -19,89 +17,7 @@ use crate::error::{Error, Result};
 use crate::ingest::{self, ArticleId, SourceKind};
 use crate::pipeline::{Article, Corpus, Dedup};
 
-/// An output file that appears whole or not at all: written to a temporary file beside the
-/// target, then renamed over it by [`AtomicFile::commit`]. Dropped without `commit`, it leaves
-/// nothing behind. `-` is stdout.
-pub struct AtomicFile {
-    path: std::path::PathBuf,
-    inner: Sink,
-}
-
-enum Sink {
-    Stdout(BufWriter<io::Stdout>),
-    File(BufWriter<tempfile::NamedTempFile>),
-}
-
-impl AtomicFile {
-    /// Starts writing `path`.
-    pub fn create(path: &Path) -> Result<AtomicFile> {
-        let path = path.to_path_buf();
-        if path.as_os_str() == "-" {
-            return Ok(AtomicFile {
-                path,
-                inner: Sink::Stdout(BufWriter::new(io::stdout())),
-            });
-        }
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".copydesk-").suffix(".tmp");
-        // Outputs are ordinary files: readable by all, like any file the shell would create.
-        #[cfg(unix)]
-        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-        let tmp = builder.tempfile_in(dir).map_err(|e| Error::Write {
-            path: path.clone(),
-            source: e,
-        })?;
-        Ok(AtomicFile {
-            path,
-            inner: Sink::File(BufWriter::with_capacity(1 << 20, tmp)),
-        })
-    }
-
-    /// Flushes, syncs and renames the file into place.
-    pub fn commit(self) -> Result<()> {
-        let path = self.path;
-        let write_err = |e| Error::Write {
-            path: path.clone(),
-            source: e,
-        };
-        match self.inner {
-            Sink::Stdout(mut w) => w.flush().map_err(write_err),
-            Sink::File(w) => {
-                let tmp = w.into_inner().map_err(|e| write_err(e.into_error()))?;
-                tmp.as_file().sync_all().map_err(write_err)?;
-                tmp.persist(&path).map_err(|e| write_err(e.error))?;
-                Ok(())
-            }
-        }
-    }
-}
-
-impl Write for AtomicFile {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match &mut self.inner {
-            Sink::Stdout(w) => w.write(buf),
-            Sink::File(w) => w.write(buf),
-        }
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        match &mut self.inner {
-            Sink::Stdout(w) => w.flush(),
-            Sink::File(w) => w.flush(),
-        }
-    }
-}
-
-/// Writes `path` atomically with `fill`; `-` writes to stdout.
-pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let mut file = AtomicFile::create(path)?;
-    fill(&mut file)?;
-    file.commit()
-}
+pub use crate::output::{AtomicFile, write_atomic};
 
 fn line(w: &mut dyn Write, value: &impl Serialize) -> Result<()> {
     let io_err = |e: io::Error| Error::Write {

@@ -580,3 +580,91 @@ fn same_bytes_out_with_one_thread_and_many() {
     });
     assert_eq!(sizes.get(&3), Some(&60), "{sizes:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Interruption
+
+/// Ctrl-C while an output is being written: exit 130, a clear message, and neither the output
+/// nor its temporary file left behind. The input is a named pipe, so the run blocks at a known
+/// point: `--unique` has created its temporary file and waits to read the pipe a second time.
+#[cfg(unix)]
+#[test]
+fn interrupt_leaves_no_partial_output() {
+    use std::process::{Command as Process, Stdio};
+    use std::time::{Duration, Instant};
+
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("input.jsonl");
+    assert!(
+        Process::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let unique = out_dir.join("unique.jsonl");
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("copydesk"))
+        .args([
+            "dedup",
+            fifo.to_str().unwrap(),
+            "--unique",
+            unique.to_str().unwrap(),
+            "--quiet",
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // First pass: feed the corpus through the pipe and close it.
+    std::fs::write(&fifo, std::fs::read(repo("corpora/wire.jsonl")).unwrap()).unwrap();
+    // Wait for the temporary file of --unique to appear.
+    let started = Instant::now();
+    let has_temp = || {
+        std::fs::read_dir(&out_dir)
+            .unwrap()
+            .any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".tmp"))
+    };
+    while !has_temp() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the run never started writing"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        Process::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
+    let left: Vec<_> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_is_an_error_not_a_corrupt_file() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    copydesk()
+        .args([
+            "dedup",
+            repo("corpora/wire.jsonl").to_str().unwrap(),
+            "--clusters",
+            "/dev/full",
+        ])
+        .assert()
+        .code(1)
+        .stderr(
+            predicates::str::contains("/dev/full").and(predicates::str::contains("No space left")),
+        );
+}
