@@ -605,7 +605,7 @@ fn interrupt_leaves_no_partial_output() {
     let out_dir = dir.path().join("out");
     std::fs::create_dir(&out_dir).unwrap();
     let unique = out_dir.join("unique.jsonl");
-    let mut child = Process::new(assert_cmd::cargo::cargo_bin("copydesk"))
+    let child = Process::new(assert_cmd::cargo::cargo_bin("copydesk"))
         .args([
             "dedup",
             fifo.to_str().unwrap(),
