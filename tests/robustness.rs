@@ -1,0 +1,317 @@
+//! Hostile and broken input: every stage takes arbitrary text without panicking and keeps its
+//! invariants (a proptest-driven fuzz harness that runs with `cargo test`; the coverage-guided
+//! fuzzers are in `tests/fuzz/`), and pathological corpora complete.
+
+use std::io::Write;
+use std::path::Path;
+
+use assert_cmd::Command;
+use proptest::prelude::*;
+use serde_json::json;
+
+use copydesk::align::{AlignParams, Doc, Op, compare};
+use copydesk::ingest::{self, Origin, Source, SourceKind};
+use copydesk::pipeline::{Scratch, Settings, analyze};
+use copydesk::{attribution, normalize, segment};
+
+fn copydesk() -> Command {
+    Command::cargo_bin("copydesk").expect("binary is built")
+}
+
+/// Text that news pipelines meet: words in several scripts, punctuation, quotes, datelines,
+/// control characters, NUL, right-to-left marks, combining marks, emoji.
+fn nasty_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("WASHINGTON, April 20 (Reuters) - ".to_string()),
+        Just("U.S. Gen. Smith said. ".to_string()),
+        Just("“Quote,” he said. ".to_string()),
+        Just("according to RIA Novosti, ".to_string()),
+        Just("پاکستان نے میچ جیتا۔".to_string()),
+        Just("北京今天下雨。".to_string()),
+        Just("\u{202E}reversed\u{202C} ".to_string()),
+        Just("e\u{301}\u{302}\u{303} ".to_string()),
+        Just("\0\u{1}\u{7f} ".to_string()),
+        Just("\n\n".to_string()),
+        Just("By Jane Doe\n".to_string()),
+        Just("Follow us on X\n".to_string()),
+        Just("... -- ".to_string()),
+        "[a-zA-Z]{1,12} ",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn analysis_never_panics_and_is_consistent(text in nasty_text()) {
+        let f = analyze(&text, &Settings::default(), &mut Scratch::default());
+        prop_assert_eq!(f.words == 0, f.shingles.is_empty());
+        prop_assert_eq!(f.shingles.is_empty(), f.anchors.is_empty());
+        prop_assert!(f.shingles.as_slice().windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn sentences_are_ordered_slices_on_char_boundaries(text in nasty_text()) {
+        let mut last = 0;
+        for s in segment::sentences(&text) {
+            prop_assert!(s.span.start >= last && s.span.start < s.span.end && s.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+            prop_assert!(!text[s.span.clone()].trim().is_empty());
+            last = s.span.end;
+        }
+        let f = normalize::furniture(&text);
+        let _ = segment::sentences_of_parts(&text, &f.body);
+    }
+
+    #[test]
+    fn attributions_never_panic(text in nasty_text()) {
+        for a in attribution::find(&text) {
+            prop_assert!(!a.source.is_empty());
+        }
+    }
+
+    #[test]
+    fn comparison_accounts_for_every_sentence(a in nasty_text(), b in nasty_text()) {
+        let doc = |id: &str, text| Doc { id: id.into(), outlet: None, published: None, text };
+        let c = compare(&doc("a", &a), &[doc("b", &b)], &AlignParams::default());
+        let v = &c.versions[0];
+        for x in [v.kept, v.reused, v.verbatim] {
+            prop_assert!((0.0..=1.0).contains(&x));
+        }
+        prop_assert!(v.verbatim <= v.kept + 1e-6);
+        // Every reference sentence appears once (aligned or trimmed), every version sentence once.
+        let mut refs: Vec<usize> = v.segments.iter().filter_map(|s| s.reference.as_ref().map(|r| r.index)).collect();
+        refs.sort_unstable();
+        prop_assert_eq!(refs, (0..c.reference.sentences.len()).collect::<Vec<_>>());
+        let vers = v.segments.iter().filter(|s| s.op != Op::Trimmed).count();
+        prop_assert_eq!(vers, v.counts.same + v.counts.reworded + v.counts.moved + v.counts.added);
+    }
+
+    #[test]
+    fn any_bytes_as_a_jsonl_line_parse_or_are_reported(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        let source = Source { name: "x.jsonl".into(), path: "x.jsonl".into(), kind: SourceKind::Jsonl };
+        if let Err(bad) = ingest::parse(&source, Origin { source: 0, line: 9 }, bytes) {
+            prop_assert!(bad.to_string().starts_with("x.jsonl:9: "));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bad-input matrix beyond tests/cli.rs: each record reported with file and line, every good
+// record processed, read = processed + reported.
+
+fn good(i: usize) -> String {
+    json!({"id": format!("g{i}"), "text": format!("Story {i} about the harbour, the council and the river flood in week {i}.")}).to_string()
+}
+
+#[test]
+fn odd_but_valid_texts_are_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("odd.jsonl");
+    let lines = [
+        good(1),
+        json!({"id": "ws", "text": " \t\n  "}).to_string(),
+        json!({"id": "nul", "text": "a\u{0}b c\u{0}d"}).to_string(),
+        json!({"id": "rtl", "text": "\u{202E}שלום עולם\u{202C} ו\u{05B0}\u{05BC}ה"}).to_string(),
+        json!({"id": "combining", "text": "Z\u{35B}\u{35C}\u{35D}a\u{360}l\u{361}g\u{362}o"})
+            .to_string(),
+        "{\"id\": \"raw-nul\", \"text\": \"a\u{0}b\"}".to_string(),
+        good(2),
+    ];
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let out = copydesk()
+        .args(["dedup", path.to_str().unwrap(), "--assignments", "-"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    // A raw NUL inside a JSON string is invalid JSON: reported with its line.
+    assert!(
+        stderr.contains(&format!("{}:6: invalid JSON", path.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(":2: warning: text has no words"),
+        "{stderr}"
+    );
+    let ids: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, vec!["g1", "ws", "nul", "rtl", "combining", "g2"]);
+}
+
+#[test]
+fn truncated_gzip_keeps_what_was_read_and_says_where_it_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cut.jsonl.gz");
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    for i in 0..2000 {
+        writeln!(enc, "{}", good(i)).unwrap();
+    }
+    let bytes = enc.finish().unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() * 2 / 3]).unwrap();
+    let out = copydesk()
+        .args(["dedup", path.to_str().unwrap(), "--quiet"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("truncated gzip"), "{stderr}");
+    let summary = String::from_utf8(out.stdout).unwrap();
+    let number = |label: &str| -> usize {
+        summary
+            .lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .and_then(|l| l.split_whitespace().last())
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let (read, good, bad) = (
+        number("records read"),
+        number("good"),
+        number("bad (reported)"),
+    );
+    assert_eq!(read, good + bad);
+    assert_eq!(bad, 1);
+    assert!(good > 500 && good < 2000, "{good}");
+}
+
+#[test]
+fn a_100_mb_article_and_an_extremely_long_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.jsonl");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    writeln!(f, "{}", good(1)).unwrap();
+    // 100 MB of varied words in one record, on one line.
+    let words: Vec<String> = (0..20_000_000usize)
+        .map(|i| format!("w{}", i % 7919))
+        .collect();
+    writeln!(f, "{}", json!({"id": "huge", "text": words.join(" ")})).unwrap();
+    drop(words);
+    writeln!(f, "{}", good(2)).unwrap();
+    drop(f);
+    assert!(std::fs::metadata(&path).unwrap().len() > 100_000_000);
+    let out = copydesk()
+        .args([
+            "dedup",
+            path.to_str().unwrap(),
+            "--assignments",
+            "-",
+            "--quiet",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 3);
+}
+
+#[test]
+fn a_million_one_word_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("words.jsonl");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    for i in 0..1_000_000 {
+        writeln!(f, "{{\"id\":{i},\"text\":\"w{}\"}}", i % 5000).unwrap();
+    }
+    drop(f);
+    let out = copydesk()
+        .args(["dedup", path.to_str().unwrap(), "--quiet"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let summary = String::from_utf8(out.stdout).unwrap();
+    assert!(summary.contains("records read        1000000"), "{summary}");
+    // One-word texts are identical or share nothing: 5,000 distinct words, 5,000 stories.
+    assert!(summary.contains("unique stories      5000"), "{summary}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pathological clusters and articles complete, in bounded time and memory.
+
+#[test]
+fn ten_thousand_identical_articles_are_one_cluster() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("same.jsonl");
+    let text = "The river rose two metres overnight and the council closed the old bridge, officials said on Tuesday. \
+                Residents of the lower town were told to move cars to higher ground before the evening.";
+    let lines: Vec<String> = (0..10_000)
+        .map(|i| json!({"id": i, "text": text}).to_string())
+        .collect();
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let out = copydesk()
+        .args([
+            "dedup",
+            path.to_str().unwrap(),
+            "--clusters",
+            "-",
+            "--quiet",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let clusters: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(clusters.len(), 1);
+    assert_eq!(clusters[0]["size"], 10_000);
+    // The diff of that cluster completes too.
+    let diffs = copydesk()
+        .args(["dedup", path.to_str().unwrap(), "--diffs", "-", "--quiet"])
+        .output()
+        .unwrap();
+    assert!(diffs.status.success());
+}
+
+#[test]
+fn one_word_repeated_a_million_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("repeat.jsonl");
+    let text = "buffalo ".repeat(1_000_000);
+    let lines = [
+        json!({"id": "a", "text": text}).to_string(),
+        json!({"id": "b", "text": format!("{text} buffalo.")}).to_string(),
+        good(1),
+    ];
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let out = copydesk()
+        .args([
+            "dedup",
+            path.to_str().unwrap(),
+            "--assignments",
+            "-",
+            "--diffs",
+            dir.path().join("d.jsonl").to_str().unwrap(),
+            "--quiet",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let a: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(a[0]["cluster"], a[1]["cluster"]);
+    assert!(Path::new(&dir.path().join("d.jsonl")).exists());
+}
