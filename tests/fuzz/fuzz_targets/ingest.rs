@@ -1,0 +1,17 @@
+//! JSONL ingest: any bytes as a record line parse or are reported, never panic.
+#![no_main]
+
+use copydesk::ingest::{Origin, Source, SourceKind, parse};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let jsonl = Source { name: "f.jsonl".into(), path: "f.jsonl".into(), kind: SourceKind::Jsonl };
+    if let Err(bad) = parse(&jsonl, Origin { source: 0, line: 1 }, data.to_vec()) {
+        assert!(bad.to_string().starts_with("f.jsonl:1: "));
+    }
+    let text = Source { name: "a/b.txt".into(), path: "a/b.txt".into(), kind: SourceKind::Text { rel: "a/b.txt".into() } };
+    let _ = parse(&text, Origin { source: 0, line: 1 }, data.to_vec());
+    if let Ok(s) = std::str::from_utf8(data) {
+        let _ = copydesk::ingest::published_seconds(s);
+    }
+});
