@@ -30,6 +30,10 @@ pub enum Command {
     /// beside the reference with every change highlighted.
     #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
+    /// Measure clustering: per-stage throughput, candidate pairs, peak memory, and accuracy
+    /// when labels are given, on a corpus or on one generated for the run.
+    #[command(after_help = BENCH_EXAMPLES)]
+    Bench(BenchArgs),
     /// Generate a synthetic wire corpus with labels, for benchmarks (deterministic).
     #[command(after_help = GEN_EXAMPLES)]
     Gen(GenArgs),
@@ -136,6 +140,51 @@ pub struct ReportArgs {
 
     #[command(flatten)]
     pub run: RunArgs,
+}
+
+const BENCH_EXAMPLES: &str = "\
+Examples:
+  copydesk bench --generate 100000
+  copydesk bench big.jsonl --labels big.labels.jsonl --format json
+  copydesk bench corpora/wire.jsonl --labels corpora/wire.labels.jsonl";
+
+/// Options of `copydesk bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Corpora to measure (as for dedup). Or use --generate.
+    #[arg(value_name = "INPUT", required_unless_present = "generate")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Generate a corpus of this many articles for the run (with its labels).
+    #[arg(long, value_name = "N", conflicts_with = "inputs")]
+    pub generate: Option<u64>,
+
+    /// Seed of the generated corpus.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+
+    /// Labels (JSONL: `id`, `story`) to score the clustering against.
+    #[arg(long, value_name = "FILE")]
+    pub labels: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BenchFormat::Text)]
+    pub format: BenchFormat,
+
+    #[command(flatten)]
+    pub tuning: Tuning,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// How `bench` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum BenchFormat {
+    /// A table for people.
+    Text,
+    /// One JSON object.
+    Json,
 }
 
 const GEN_EXAMPLES: &str = "\

@@ -107,6 +107,8 @@ const BEST_EXACT: usize = 64;
 /// A centre's verified neighbours, computed against a snapshot.
 struct Proposal {
     accepted: Vec<u32>,
+    /// Every candidate, kept for the second look if this article becomes a centre.
+    neighbours: Box<[u32]>,
     candidates: u64,
     verified: u64,
 }
@@ -133,6 +135,8 @@ pub fn cluster(
     const FREE: u32 = u32::MAX;
     let mut centre_of = vec![FREE; n];
     let mut stats = ClusterStats::default();
+    // Candidates of the articles that became centres: the second look reuses them.
+    let mut neighbours: Vec<Option<Box<[u32]>>> = vec![None; n];
     for chunk in order.chunks(CHUNK) {
         let snapshot = &centre_of;
         let proposals: Vec<Option<Proposal>> = chunk
@@ -147,6 +151,7 @@ pub fn cluster(
                     index.candidates(d, me.anchors, scratch, cands);
                     let mut p = Proposal {
                         accepted: Vec::new(),
+                        neighbours: cands.iter().map(|c| c.doc).collect(),
                         candidates: cands.len() as u64,
                         verified: 0,
                     };
@@ -169,6 +174,7 @@ pub fn cluster(
                 continue;
             }
             centre_of[d as usize] = d;
+            neighbours[d as usize] = Some(p.neighbours);
             for other in p.accepted {
                 if centre_of[other as usize] == FREE {
                     centre_of[other as usize] = d;
@@ -221,10 +227,18 @@ pub fn cluster(
                 {
                     return None;
                 }
-                index.candidates(d, me.anchors, scratch, cands);
-                let mut targets: Vec<u32> = cands
+                let near: &[u32] = match &neighbours[d as usize] {
+                    Some(cached) => cached,
+                    None => {
+                        index.candidates(d, me.anchors, scratch, cands);
+                        scratch.clear();
+                        scratch.extend(cands.iter().map(|c| c.doc));
+                        scratch
+                    }
+                };
+                let mut targets: Vec<u32> = near
                     .iter()
-                    .map(|c| group_of[c.doc as usize])
+                    .map(|&c| group_of[c as usize])
                     .filter(|&g| g as usize != own && groups[g as usize].len() > 1)
                     .collect();
                 targets.sort_unstable();

@@ -25,12 +25,14 @@
 //!
 //! After clustering, [`align`] (with [`segment`] and [`attribution`]) says what each version did
 //! with its cluster's reference, and [`view`] (terminal) and [`html`] (report page) show it.
-//! Beside the pipeline, [`generate`] makes synthetic labelled corpora for benchmarks.
+//! Beside the pipeline, [`generate`] makes synthetic labelled corpora and [`bench`] measures
+//! and scores runs.
 //!
 //! Everything is deterministic: the same input gives the same bytes out at any thread count.
 
 pub mod align;
 pub mod attribution;
+pub mod bench;
 pub mod candidates;
 pub mod cluster;
 pub mod error;

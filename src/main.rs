@@ -57,6 +57,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Dedup(args) => dedup(args),
         Command::Compare(args) => compare(args),
         Command::Report(args) => report_page(args),
+        Command::Bench(args) => bench(args),
         Command::Gen(args) => generate(args),
     }
 }
@@ -454,4 +455,169 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
     } else {
         exit::BAD_RECORDS
     })
+}
+
+fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
+    use copydesk::bench::{PairScores, peak_rss_bytes, tokenize_floor};
+    setup_threads(&args.run)?;
+    let settings = settings(&args.tuning, copydesk::cluster::Keep::Best)?;
+    let scratch = tempfile::tempdir().context("cannot make a temporary folder")?;
+    let (inputs, labels) = match args.generate {
+        Some(n) => {
+            let corpus = scratch.path().join("generated.jsonl");
+            let labels = scratch.path().join("generated.labels.jsonl");
+            let params = copydesk::generate::GenParams {
+                articles: n,
+                seed: args.seed,
+                ..Default::default()
+            };
+            let mut out = report::AtomicFile::create(&corpus)?;
+            let mut lab = report::AtomicFile::create(&labels)?;
+            copydesk::generate::generate(&params, &mut out, &mut lab)
+                .context("generating the corpus")?;
+            out.commit()?;
+            lab.commit()?;
+            (vec![corpus], Some(labels))
+        }
+        None => (args.inputs.clone(), args.labels.clone()),
+    };
+    let sources = ingest::open_sources(&inputs)?;
+    // Compile the lazily built patterns before anything is timed.
+    copydesk::pipeline::analyze(
+        "WASHINGTON (Reuters) - Warm up, he said.\nFollow us",
+        &settings,
+        &mut Default::default(),
+    );
+    let floor = tokenize_floor(&sources, settings.batch_bytes)?;
+    let started = std::time::Instant::now();
+    let mut corpus = Corpus::read(sources, &settings, |_, _| {})?;
+    let dedup = corpus.dedup(&settings);
+    let wall = started.elapsed();
+    let scores = match &labels {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let mut story: std::collections::HashMap<String, String> =
+                std::collections::HashMap::new();
+            for (i, line) in text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+            {
+                let v: serde_json::Value = serde_json::from_str(line)
+                    .with_context(|| format!("{}:{}: invalid JSON", path.display(), i + 1))?;
+                let id = match &v["id"] {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                let s = v["story"]
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| v["story"].to_string());
+                story.insert(id, s);
+            }
+            let (mut predicted, mut truth) = (Vec::new(), Vec::new());
+            for (d, a) in corpus.articles.iter().enumerate() {
+                if let Some(s) = story.get(&a.id.to_string()) {
+                    predicted.push(dedup.clustering.assignment[d]);
+                    truth.push(s.clone());
+                }
+            }
+            Some((PairScores::of(&predicted, &truth), predicted.len()))
+        }
+    };
+    let t = corpus.timings;
+    let n = corpus.articles.len() as f64;
+    let mb = corpus.bytes as f64 / 1e6;
+    let secs = |d: std::time::Duration| d.as_secs_f64().max(1e-9);
+    let stats = dedup.clustering.stats;
+    let report = serde_json::json!({
+        "articles": corpus.articles.len(),
+        "bad_records": corpus.bad.len(),
+        "text_mb": mb,
+        "threads": rayon::current_num_threads(),
+        "wall_s": secs(wall),
+        "articles_per_s": n / secs(wall),
+        "floor": { "read_and_tokenize_s": secs(floor.wall), "articles_per_s": floor.records as f64 / secs(floor.wall), "mb_per_s": floor.bytes as f64 / 1e6 / secs(floor.wall) },
+        "stages": {
+            "read_and_fingerprint": { "s": secs(t.read_and_fingerprint), "articles_per_s": n / secs(t.read_and_fingerprint), "mb_per_s": mb / secs(t.read_and_fingerprint) },
+            "index": { "s": secs(t.index), "articles_per_s": n / secs(t.index) },
+            "cluster": { "s": secs(t.cluster), "articles_per_s": n / secs(t.cluster) },
+        },
+        "fingerprint_vs_floor": secs(floor.wall) / secs(t.read_and_fingerprint),
+        "pipeline_vs_floor": secs(wall) / secs(floor.wall),
+        "candidate_pairs": stats.candidate_pairs,
+        "verified_pairs": stats.verified_pairs,
+        "accepted_pairs": stats.accepted_pairs,
+        "clusters": dedup.clustering.clusters.iter().filter(|k| k.members.len() > 1).count(),
+        "peak_rss_mb": peak_rss_bytes().map(|b| b as f64 / 1048576.0),
+        "accuracy": scores.map(|(s, labelled)| serde_json::json!({ "labelled": labelled, "ari": s.ari, "precision": s.precision, "recall": s.recall, "f1": s.f1 })),
+    });
+    match args.format {
+        cli::BenchFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("serializes")
+        ),
+        cli::BenchFormat::Text => {
+            let r = &report;
+            let f = |v: &serde_json::Value| v.as_f64().unwrap_or(0.0);
+            println!(
+                "articles            {} ({:.0} MB of text), {} threads",
+                r["articles"],
+                f(&r["text_mb"]),
+                r["threads"]
+            );
+            println!(
+                "wall                {:.2} s, {:.0} articles/s",
+                f(&r["wall_s"]),
+                f(&r["articles_per_s"])
+            );
+            println!(
+                "  read + fingerprint {:.2} s  {:>9.0} articles/s  {:>6.1} MB/s",
+                f(&r["stages"]["read_and_fingerprint"]["s"]),
+                f(&r["stages"]["read_and_fingerprint"]["articles_per_s"]),
+                f(&r["stages"]["read_and_fingerprint"]["mb_per_s"])
+            );
+            println!(
+                "  index              {:.2} s  {:>9.0} articles/s",
+                f(&r["stages"]["index"]["s"]),
+                f(&r["stages"]["index"]["articles_per_s"])
+            );
+            println!(
+                "  cluster            {:.2} s  {:>9.0} articles/s",
+                f(&r["stages"]["cluster"]["s"]),
+                f(&r["stages"]["cluster"]["articles_per_s"])
+            );
+            println!(
+                "read + tokenize only {:.2} s  {:>9.0} articles/s  {:>6.1} MB/s (the floor)",
+                f(&r["floor"]["read_and_tokenize_s"]),
+                f(&r["floor"]["articles_per_s"]),
+                f(&r["floor"]["mb_per_s"])
+            );
+            println!(
+                "fingerprinting runs at {:.0}% of the floor's speed; the whole pipeline takes {:.1}x the floor",
+                100.0 * f(&r["fingerprint_vs_floor"]),
+                f(&r["pipeline_vs_floor"])
+            );
+            println!(
+                "pairs               {} candidates, {} verified, {} accepted; {} clusters",
+                r["candidate_pairs"], r["verified_pairs"], r["accepted_pairs"], r["clusters"]
+            );
+            if let Some(m) = r["peak_rss_mb"].as_f64() {
+                println!("peak memory         {m:.0} MiB");
+            }
+            if let Some(a) = r["accuracy"].as_object() {
+                println!(
+                    "accuracy            ARI {:.4}, pairwise P {:.4} R {:.4} F1 {:.4} over {} labelled articles",
+                    f(&a["ari"]),
+                    f(&a["precision"]),
+                    f(&a["recall"]),
+                    f(&a["f1"]),
+                    a["labelled"]
+                );
+            }
+        }
+    }
+    Ok(exit::OK)
 }

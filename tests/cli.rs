@@ -668,3 +668,76 @@ fn a_full_disk_is_an_error_not_a_corrupt_file() {
             predicates::str::contains("/dev/full").and(predicates::str::contains("No space left")),
         );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Bench and gen
+
+#[test]
+fn bench_scores_a_generated_corpus_against_its_labels() {
+    let out = copydesk()
+        .args(["bench", "--generate", "3000", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["articles"], 3000);
+    assert_eq!(r["accuracy"]["labelled"], 3000);
+    assert!(r["accuracy"]["ari"].as_f64().unwrap() > 0.95, "{r}");
+    for stage in ["read_and_fingerprint", "index", "cluster"] {
+        assert!(r["stages"][stage]["s"].as_f64().unwrap() > 0.0);
+    }
+    assert!(r["candidate_pairs"].as_u64().unwrap() >= r["verified_pairs"].as_u64().unwrap());
+}
+
+#[test]
+fn bench_on_the_shipped_corpus_recovers_its_labels() {
+    let out = copydesk()
+        .args([
+            "bench",
+            repo("corpora/wire.jsonl").to_str().unwrap(),
+            "--labels",
+            repo("corpora/wire.labels.jsonl").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("ARI 1.0000, pairwise P 1.0000 R 1.0000"),
+        "{text}"
+    );
+}
+
+#[test]
+fn gen_is_deterministic_and_streams_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str| {
+        let (a, l) = (
+            dir.path().join(format!("{name}.jsonl")),
+            dir.path().join(format!("{name}.labels.jsonl")),
+        );
+        copydesk()
+            .args([
+                "gen",
+                "--articles",
+                "500",
+                "--seed",
+                "3",
+                "--out",
+                a.to_str().unwrap(),
+                "--labels",
+                l.to_str().unwrap(),
+            ])
+            .assert()
+            .success();
+        (std::fs::read(a).unwrap(), std::fs::read(l).unwrap())
+    };
+    let (a1, l1) = run("one");
+    assert_eq!((a1.clone(), l1.clone()), run("two"));
+    assert_eq!(jsonl(&a1).len(), 500);
+    assert_eq!(jsonl(&l1).len(), 500);
+}
