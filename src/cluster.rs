@@ -221,10 +221,10 @@ pub fn cluster(
                     return None;
                 }
                 let me = &items[d as usize];
-                if rep != d
-                    && thresholds
-                        .accepts(&Similarity::of(me.shingles, items[rep as usize].shingles))
-                {
+                // A member whose centre is the representative was verified against it.
+                let verified = centre_of[d as usize] == rep
+                    || thresholds.accepts(&Similarity::of(me.shingles, items[rep as usize].shingles));
+                if rep != d && verified {
                     return None;
                 }
                 let near: &[u32] = match &neighbours[d as usize] {
