@@ -223,7 +223,8 @@ pub fn cluster(
                 let me = &items[d as usize];
                 // A member whose centre is the representative was verified against it.
                 let verified = centre_of[d as usize] == rep
-                    || thresholds.accepts(&Similarity::of(me.shingles, items[rep as usize].shingles));
+                    || thresholds
+                        .accepts(&Similarity::of(me.shingles, items[rep as usize].shingles));
                 if rep != d && verified {
                     return None;
                 }

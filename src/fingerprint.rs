@@ -160,8 +160,13 @@ mod tests {
 
     #[test]
     fn matches_the_reference_crate_on_long_texts() {
-        let text: String = (0..2000).map(|i| format!("w{} ", (i * 7919) % 613)).collect();
-        assert_eq!(simhash(text.split_whitespace().map(sip)).0, simhash::simhash(&text));
+        let text: String = (0..2000)
+            .map(|i| format!("w{} ", (i * 7919) % 613))
+            .collect();
+        assert_eq!(
+            simhash(text.split_whitespace().map(sip)).0,
+            simhash::simhash(&text)
+        );
     }
 
     #[test]
