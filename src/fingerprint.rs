@@ -36,7 +36,8 @@ impl Fingerprint {
 /// Counted eight bits at a time: each byte of a hash indexes [`SPREAD`], which spreads its
 /// eight bits over the eight bytes of a `u64`, and eight such words accumulate the 64 per-bit
 /// counts as bytes (flushed before a byte can overflow). Eight loads and adds per feature
-/// instead of 64 lane updates: measured 3x faster than the per-bit loop (`benches/fingerprint.rs`).
+/// instead of 64 lane updates: with it, tokens + shingles + simhash went from 74k to 114k
+/// articles/s (`benches/fingerprint.rs`; the per-bit loop it replaced is the reference crate's).
 pub fn simhash(features: impl IntoIterator<Item = u64>) -> Fingerprint {
     let mut counts = [0u32; 64];
     let mut packed = [0u64; 8];
