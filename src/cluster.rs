@@ -385,12 +385,7 @@ mod tests {
     fn run(sets: &[Vec<u32>], published: &[Option<i64>], keep: Keep) -> Clustering {
         let shingles: Vec<ShingleSet> = sets
             .iter()
-            .map(|s| {
-                ShingleSet::from_hashes(
-                    &s.iter().map(|&x| (x as u64) << 32).collect::<Vec<_>>(),
-                    &mut Vec::new(),
-                )
-            })
+            .map(|s| ShingleSet::from_values(s.iter().copied()))
             .collect();
         let fps: Vec<Fingerprint> = (0..sets.len())
             .map(|i| Fingerprint(0x5555_5555_5555_5555u64.rotate_left(i as u32 * 7) ^ i as u64))
@@ -423,12 +418,7 @@ mod tests {
         let anchors = [vec![99, 200], w, r];
         let shingles: Vec<ShingleSet> = sets
             .iter()
-            .map(|s| {
-                ShingleSet::from_hashes(
-                    &s.iter().map(|&x| (x as u64) << 32).collect::<Vec<_>>(),
-                    &mut Vec::new(),
-                )
-            })
+            .map(|s| ShingleSet::from_values(s.iter().copied()))
             .collect();
         let fps: Vec<Fingerprint> = [1u64, 1 << 20, 1 << 40].map(Fingerprint).to_vec();
         let params = CandidateParams {

@@ -61,6 +61,15 @@ impl ShingleSet {
         ShingleSet(scratch.as_slice().into())
     }
 
+    /// Builds the set from already-truncated 32-bit values, in any order (for tools and tests
+    /// that make sets directly).
+    pub fn from_values(values: impl IntoIterator<Item = u32>) -> Self {
+        let mut v: Vec<u32> = values.into_iter().collect();
+        v.sort_unstable();
+        v.dedup();
+        ShingleSet(v.into_boxed_slice())
+    }
+
     /// Number of distinct shingles.
     pub fn len(&self) -> usize {
         self.0.len()
@@ -109,10 +118,7 @@ mod tests {
     use super::*;
 
     fn set(v: &[u64]) -> ShingleSet {
-        ShingleSet::from_hashes(
-            &v.iter().map(|x| x << 32).collect::<Vec<_>>(),
-            &mut Vec::new(),
-        )
+        ShingleSet::from_values(v.iter().map(|&x| x as u32))
     }
 
     #[test]

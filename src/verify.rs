@@ -106,10 +106,7 @@ mod tests {
     use super::*;
 
     fn set(v: &[u64]) -> ShingleSet {
-        ShingleSet::from_hashes(
-            &v.iter().map(|x| x << 32).collect::<Vec<_>>(),
-            &mut Vec::new(),
-        )
+        ShingleSet::from_values(v.iter().map(|&x| x as u32))
     }
 
     #[test]
