@@ -227,7 +227,7 @@ impl Corpus {
                 Err(bad) => self.bad.push(bad),
                 Ok((record, features)) => {
                     let file = &self.sources[origin.source as usize].name;
-                    if seen.contains(&record.id) {
+                    if !seen.insert(record.id.clone()) {
                         self.bad.push(BadRecord {
                             file: file.clone(),
                             line: origin.line,
@@ -238,7 +238,6 @@ impl Corpus {
                         });
                         continue;
                     }
-                    seen.insert(record.id.clone());
                     self.bytes += record.text.len() as u64;
                     if features.words == 0 {
                         let note = "text has no words; kept as an article of its own".to_string();

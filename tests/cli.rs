@@ -2,47 +2,16 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::PredicateBooleanExt;
 use serde_json::{Value, json};
 
+mod common;
+use common::{copydesk, jsonl, read_jsonl, repo, world};
+
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-fn copydesk() -> Command {
-    let mut c = Command::cargo_bin("copydesk").expect("binary is built");
-    c.env_remove("RAYON_NUM_THREADS");
-    c
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
-fn jsonl(bytes: &[u8]) -> Vec<Value> {
-    std::str::from_utf8(bytes)
-        .expect("output is UTF-8")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
-        .collect()
-}
-
-fn read_jsonl(path: &Path) -> Vec<Value> {
-    jsonl(&std::fs::read(path).expect("file exists"))
-}
-
-/// A temporary folder holding the given files.
-fn world(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (name, bytes) in files {
-        let p = dir.path().join(name);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, bytes).unwrap();
-    }
-    dir
-}
 
 /// Runs dedup with `--assignments -` and returns (stdout lines, stderr, exit code).
 fn assignments(args: &[&str]) -> (Vec<Value>, String, i32) {

@@ -1,18 +1,10 @@
 //! `copydesk compare` and `dedup --diffs`, end to end, on the shipped corpus: every edit the
 //! team made to every outlet version is named, and nothing else is.
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn copydesk() -> Command {
-    Command::cargo_bin("copydesk").expect("binary is built")
-}
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/wire.jsonl")
-}
+mod common;
+use common::{copydesk, read_jsonl, wire as corpus};
 
 fn compare_json(ids: &[&str], extra: &[&str]) -> Value {
     let out = copydesk()
@@ -371,11 +363,7 @@ fn dedup_diffs_describe_every_cluster() {
         ])
         .assert()
         .success();
-    let lines: Vec<Value> = std::fs::read_to_string(&diffs)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = read_jsonl(&diffs);
     assert_eq!(lines.len(), 2);
     for l in &lines {
         assert_eq!(l["schema"], "copydesk.compare/1");

@@ -4,15 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
-
-fn copydesk() -> Command {
-    Command::cargo_bin("copydesk").expect("binary is built")
-}
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/wire.jsonl")
-}
+mod common;
+use common::{copydesk, wire as corpus};
 
 fn chromium() -> &'static str {
     for c in [

@@ -5,7 +5,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use assert_cmd::Command;
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -14,9 +13,8 @@ use copydesk::ingest::{self, Origin, Source, SourceKind};
 use copydesk::pipeline::{Scratch, Settings, analyze};
 use copydesk::{attribution, normalize, segment};
 
-fn copydesk() -> Command {
-    Command::cargo_bin("copydesk").expect("binary is built")
-}
+mod common;
+use common::{copydesk, jsonl};
 
 /// Text that news pipelines meet: words in several scripts, punctuation, quotes, datelines,
 /// control characters, NUL, right-to-left marks, combining marks, emoji.
@@ -264,11 +262,7 @@ fn ten_thousand_identical_articles_are_one_cluster() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let clusters: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let clusters: Vec<serde_json::Value> = jsonl(&out.stdout);
     assert_eq!(clusters.len(), 1);
     assert_eq!(clusters[0]["size"], 10_000);
     // The diff of that cluster completes too.
@@ -307,11 +301,7 @@ fn one_word_repeated_a_million_times() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let a: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let a: Vec<serde_json::Value> = jsonl(&out.stdout);
     assert_eq!(a[0]["cluster"], a[1]["cluster"]);
     assert!(Path::new(&dir.path().join("d.jsonl")).exists());
 }
