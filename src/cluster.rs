@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::candidates::{Candidate, Index};
-use crate::shingle::ShingleSet;
+use crate::shingle::SetView;
 use crate::verify::{Similarity, Thresholds};
 
 /// Which member represents a cluster.
@@ -44,7 +44,7 @@ pub enum Keep {
 #[derive(Clone, Copy, Debug)]
 pub struct Item<'a> {
     /// Its shingles.
-    pub shingles: &'a ShingleSet,
+    pub shingles: SetView<'a>,
     /// Its anchors.
     pub anchors: &'a [u32],
     /// `published` as seconds, when known.
@@ -104,6 +104,17 @@ const NEAR_TIE: f64 = 0.05;
 /// Largest cluster for which `Keep::Best` compares every member with every other.
 const BEST_EXACT: usize = 64;
 
+/// Per-thread buffers of the clustering loops.
+#[derive(Default)]
+struct Scratch {
+    ids: Vec<u32>,
+    cands: Vec<Candidate>,
+    /// The article being looked at, unpacked.
+    mine: Vec<u32>,
+    /// The one it is compared with, unpacked.
+    other: Vec<u32>,
+}
+
 /// A centre's verified neighbours, computed against a snapshot.
 struct Proposal {
     accepted: Vec<u32>,
@@ -141,30 +152,34 @@ pub fn cluster(
         let snapshot = &centre_of;
         let proposals: Vec<Option<Proposal>> = chunk
             .par_iter()
-            .map_init(
-                || (Vec::new(), Vec::new()),
-                |(scratch, cands): &mut (Vec<u32>, Vec<Candidate>), &d| {
-                    if snapshot[d as usize] != FREE {
-                        return None;
+            .map_init(Scratch::default, |sc, &d| {
+                if snapshot[d as usize] != FREE {
+                    return None;
+                }
+                let me = &items[d as usize];
+                let Scratch {
+                    ids: scratch,
+                    cands,
+                    mine,
+                    other,
+                } = sc;
+                index.candidates(d, me.anchors, scratch, cands);
+                me.shingles.decode_into(mine);
+                let mut p = Proposal {
+                    accepted: Vec::new(),
+                    neighbours: cands.iter().map(|c| c.doc).collect(),
+                    candidates: cands.len() as u64,
+                    verified: 0,
+                };
+                for c in cands.iter().filter(|c| snapshot[c.doc as usize] == FREE) {
+                    p.verified += 1;
+                    items[c.doc as usize].shingles.decode_into(other);
+                    if thresholds.accepts(&Similarity::of_sorted(mine, other)) {
+                        p.accepted.push(c.doc);
                     }
-                    let me = &items[d as usize];
-                    index.candidates(d, me.anchors, scratch, cands);
-                    let mut p = Proposal {
-                        accepted: Vec::new(),
-                        neighbours: cands.iter().map(|c| c.doc).collect(),
-                        candidates: cands.len() as u64,
-                        verified: 0,
-                    };
-                    for c in cands.iter().filter(|c| snapshot[c.doc as usize] == FREE) {
-                        p.verified += 1;
-                        let s = Similarity::of(me.shingles, items[c.doc as usize].shingles);
-                        if thresholds.accepts(&s) {
-                            p.accepted.push(c.doc);
-                        }
-                    }
-                    Some(p)
-                },
-            )
+                }
+                Some(p)
+            })
             .collect();
         for (&d, proposal) in chunk.iter().zip(proposals) {
             let Some(p) = proposal else { continue };
@@ -212,49 +227,53 @@ pub fn cluster(
     // every member is still a verified copy of its representative.
     let moves: Vec<(u32, u32)> = (0..n as u32)
         .into_par_iter()
-        .map_init(
-            || (Vec::new(), Vec::new()),
-            |(scratch, cands): &mut (Vec<u32>, Vec<Candidate>), d| {
-                let own = group_of[d as usize] as usize;
-                let rep = reps[own];
-                if rep == d && groups[own].len() > 1 {
-                    return None;
+        .map_init(Scratch::default, |sc, d| {
+            let Scratch {
+                ids: scratch,
+                cands,
+                mine,
+                other,
+            } = sc;
+            let own = group_of[d as usize] as usize;
+            let rep = reps[own];
+            if rep == d && groups[own].len() > 1 {
+                return None;
+            }
+            let me = &items[d as usize];
+            // A member whose centre is the representative was verified against it.
+            let verified = centre_of[d as usize] == rep
+                || thresholds.accepts(&Similarity::of(me.shingles, items[rep as usize].shingles));
+            if rep != d && verified {
+                return None;
+            }
+            let near: &[u32] = match &neighbours[d as usize] {
+                Some(cached) => cached,
+                None => {
+                    index.candidates(d, me.anchors, scratch, cands);
+                    scratch.clear();
+                    scratch.extend(cands.iter().map(|c| c.doc));
+                    scratch
                 }
-                let me = &items[d as usize];
-                // A member whose centre is the representative was verified against it.
-                let verified = centre_of[d as usize] == rep
-                    || thresholds
-                        .accepts(&Similarity::of(me.shingles, items[rep as usize].shingles));
-                if rep != d && verified {
-                    return None;
+            };
+            let mut targets: Vec<u32> = near
+                .iter()
+                .map(|&c| group_of[c as usize])
+                .filter(|&g| g as usize != own && groups[g as usize].len() > 1)
+                .collect();
+            targets.sort_unstable();
+            targets.dedup();
+            let mut best: Option<(f32, f32, u32)> = None;
+            me.shingles.decode_into(mine);
+            for g in targets {
+                items[reps[g as usize] as usize].shingles.decode_into(other);
+                let s = Similarity::of_sorted(mine, other);
+                let better = best.is_none_or(|(c, j, _)| (s.containment(), s.jaccard) > (c, j));
+                if thresholds.accepts(&s) && better {
+                    best = Some((s.containment(), s.jaccard, g));
                 }
-                let near: &[u32] = match &neighbours[d as usize] {
-                    Some(cached) => cached,
-                    None => {
-                        index.candidates(d, me.anchors, scratch, cands);
-                        scratch.clear();
-                        scratch.extend(cands.iter().map(|c| c.doc));
-                        scratch
-                    }
-                };
-                let mut targets: Vec<u32> = near
-                    .iter()
-                    .map(|&c| group_of[c as usize])
-                    .filter(|&g| g as usize != own && groups[g as usize].len() > 1)
-                    .collect();
-                targets.sort_unstable();
-                targets.dedup();
-                let mut best: Option<(f32, f32, u32)> = None;
-                for g in targets {
-                    let s = Similarity::of(me.shingles, items[reps[g as usize] as usize].shingles);
-                    let better = best.is_none_or(|(c, j, _)| (s.containment(), s.jaccard) > (c, j));
-                    if thresholds.accepts(&s) && better {
-                        best = Some((s.containment(), s.jaccard, g));
-                    }
-                }
-                best.map(|(_, _, g)| (d, g))
-            },
-        )
+            }
+            best.map(|(_, _, g)| (d, g))
+        })
         .flatten()
         .collect();
     stats.rehomed = moves.len() as u64;
@@ -292,11 +311,15 @@ pub fn cluster(
 
 /// Measures every member of a cluster against its representative.
 fn measure(items: &[Item<'_>], docs: Vec<u32>, representative: u32) -> Cluster {
-    let rep = items[representative as usize].shingles;
+    let (mut rep, mut member) = (Vec::new(), Vec::new());
+    items[representative as usize]
+        .shingles
+        .decode_into(&mut rep);
     let members = docs
         .iter()
         .map(|&d| {
-            let s = Similarity::of(items[d as usize].shingles, rep);
+            items[d as usize].shingles.decode_into(&mut member);
+            let s = Similarity::of_sorted(&member, &rep);
             if d == representative {
                 Member {
                     doc: d,
@@ -351,13 +374,35 @@ pub fn representative(items: &[Item<'_>], docs: &[u32], keep: Keep) -> u32 {
             contenders.truncate(BEST_EXACT);
             let step = docs.len().div_ceil(4 * BEST_EXACT).max(1);
             let judges: Vec<u32> = docs.iter().copied().step_by(step).collect();
-            let score = |c: u32| -> f64 {
+            // Each set unpacked once, each pair intersected once (the overlap is symmetric).
+            let mut seen: Vec<u32> = contenders.iter().chain(&judges).copied().collect();
+            seen.sort_unstable();
+            seen.dedup();
+            let sets: Vec<Vec<u32>> = seen
+                .iter()
+                .map(|&d| {
+                    let mut v = Vec::new();
+                    items[d as usize].shingles.decode_into(&mut v);
+                    v
+                })
+                .collect();
+            let slot = |d: u32| seen.binary_search(&d).expect("decoded above");
+            let mut shared: Vec<Option<u32>> = vec![None; seen.len() * seen.len()];
+            let mut overlap = |a: usize, b: usize| -> usize {
+                let key = a.min(b) * seen.len() + a.max(b);
+                *shared[key].get_or_insert_with(|| {
+                    crate::shingle::intersection_len_sorted(&sets[a], &sets[b]) as u32
+                }) as usize
+            };
+            let mut score = |c: u32| -> f64 {
+                let cs = slot(c);
                 judges
                     .iter()
                     .filter(|&&j| j != c)
                     .map(|&j| {
-                        Similarity::of(items[j as usize].shingles, items[c as usize].shingles)
-                            .a_in_b as f64
+                        let js = slot(j);
+                        let n = overlap(js, cs);
+                        Similarity::from_counts(n, sets[js].len(), sets[cs].len()).a_in_b as f64
                     })
                     .sum()
             };
@@ -379,6 +424,7 @@ mod tests {
     use super::*;
     use crate::candidates::CandidateParams;
     use crate::fingerprint::Fingerprint;
+    use crate::shingle::ShingleSet;
 
     /// Builds items whose shingles are the given ranges; every item's anchors are its shingles, so
     /// the index proposes every overlapping pair and the clustering alone is tested.
@@ -398,7 +444,7 @@ mod tests {
         let index = Index::build(&fps, sets, params);
         let items: Vec<Item> = (0..sets.len())
             .map(|i| Item {
-                shingles: &shingles[i],
+                shingles: shingles[i].view(),
                 anchors: &sets[i],
                 published: published.get(i).copied().flatten(),
             })
@@ -430,7 +476,7 @@ mod tests {
         let published = [Some(2), Some(1), Some(3)];
         let items: Vec<Item> = (0..3)
             .map(|i| Item {
-                shingles: &shingles[i],
+                shingles: shingles[i].view(),
                 anchors: &anchors[i],
                 published: published[i],
             })

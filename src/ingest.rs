@@ -76,6 +76,18 @@ impl Serialize for ArticleId {
     }
 }
 
+impl ArticleId {
+    /// A hash of the id that is the same in every run and build (XXH3 of a kind byte and the
+    /// text): an integer id and a string id with the same digits differ.
+    pub fn stable_hash(&self) -> u64 {
+        let (kind, text) = match self {
+            ArticleId::Int(n) => (0u64, n),
+            ArticleId::Text(t) => (1u64, t),
+        };
+        xxhash_rust::xxh3::xxh3_64_with_seed(text.as_bytes(), kind)
+    }
+}
+
 impl fmt::Display for ArticleId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

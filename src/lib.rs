@@ -46,6 +46,7 @@ pub mod pipeline;
 pub mod report;
 pub mod segment;
 pub mod shingle;
+pub mod store;
 pub mod verify;
 pub mod view;
 

@@ -6,7 +6,6 @@
 //! the texts. [`Corpus::dedup`] builds the candidate index and clusters. Every result is in
 //! input order, whatever the thread count.
 
-use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -19,6 +18,7 @@ use crate::fingerprint::{self, Fingerprint};
 use crate::ingest::{self, ArticleId, BadRecord, Meta, Origin, Raw, Source};
 use crate::normalize;
 use crate::shingle::{self, ShingleSet};
+use crate::store::{self, FeatureStore, Spill, StoreBuilder};
 use crate::verify::Thresholds;
 
 /// Every tunable of a run, with the measured defaults.
@@ -36,6 +36,10 @@ pub struct Settings {
     pub keep: Keep,
     /// Raw bytes read per batch.
     pub batch_bytes: usize,
+    /// Whether features are spilled to temporary files.
+    pub spill: Spill,
+    /// Where spilled features go (the system's temporary folder when `None`).
+    pub spill_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -47,6 +51,8 @@ impl Default for Settings {
             thresholds: Thresholds::default(),
             keep: Keep::Best,
             batch_bytes: 16 << 20,
+            spill: Spill::Auto,
+            spill_dir: None,
         }
     }
 }
@@ -69,12 +75,31 @@ pub struct Features {
 pub struct Scratch {
     tokens: Vec<u64>,
     shingles: Vec<u64>,
-    set: Vec<u32>,
+    set: shingle::SetScratch,
     anchors: Vec<u32>,
 }
 
 /// Normalizes, shingles and fingerprints one text.
 pub fn analyze(text: &str, settings: &Settings, scratch: &mut Scratch) -> Features {
+    let (mut set, mut anchors) = (Vec::new(), Vec::new());
+    let (words, simhash) = analyze_into(text, settings, scratch, &mut set, &mut anchors);
+    Features {
+        words,
+        shingles: ShingleSet::from_packed(set),
+        simhash,
+        anchors: anchors.into(),
+    }
+}
+
+/// [`analyze`], appending the packed shingle set to `set` and the anchors to `anchors` rather
+/// than allocating them; returns the word count and the simhash.
+pub fn analyze_into(
+    text: &str,
+    settings: &Settings,
+    scratch: &mut Scratch,
+    set: &mut Vec<u8>,
+    anchors: &mut Vec<u32>,
+) -> (u32, Fingerprint) {
     scratch.tokens.clear();
     let words = normalize::for_each_token(normalize::story_body(text), |h| scratch.tokens.push(h));
     shingle::shingles_into(
@@ -84,11 +109,158 @@ pub fn analyze(text: &str, settings: &Settings, scratch: &mut Scratch) -> Featur
     );
     let simhash = fingerprint::simhash(scratch.shingles.iter().copied());
     fingerprint::anchors(&scratch.shingles, settings.window, &mut scratch.anchors);
-    Features {
-        words: words.min(u32::MAX as usize) as u32,
-        shingles: ShingleSet::from_hashes(&scratch.shingles, &mut scratch.set),
-        simhash,
-        anchors: scratch.anchors.as_slice().into(),
+    anchors.extend_from_slice(&scratch.anchors);
+    shingle::pack_hashes_into(&scratch.shingles, &mut scratch.set, set);
+    (words.min(u32::MAX as usize) as u32, simhash)
+}
+
+/// About how many bytes of text `sources` hold (gzip counted at four times its size; stdin,
+/// unknown, as nothing).
+fn text_bytes_estimate(sources: &[Source]) -> u64 {
+    sources
+        .iter()
+        .filter(|s| s.kind != ingest::SourceKind::Stdin)
+        .filter_map(|s| {
+            let len = std::fs::metadata(&s.path).ok()?.len();
+            let gz = s.path.extension().is_some_and(|e| e == "gz");
+            Some(if gz { len.saturating_mul(4) } else { len })
+        })
+        .sum()
+}
+
+/// Parses and analyzes the records of a batch, in parallel over runs of records, each run
+/// packing its features into buffers of its own (no allocation per article).
+fn analyze_batch(batch: Vec<Raw>, sources: &[Source], settings: &Settings) -> Vec<Run> {
+    batch
+        .into_par_iter()
+        .chunks(RUN)
+        .map_init(Scratch::default, |scratch, raws| {
+            Run::analyze(raws, sources, settings, scratch)
+        })
+        .collect()
+}
+
+/// Records analyzed together by one worker.
+const RUN: usize = 64;
+
+/// A record with its text analyzed and dropped.
+struct Head {
+    id: ArticleId,
+    id_hash: u64,
+    meta: Meta,
+    text_bytes: u64,
+}
+
+/// A run of records, analyzed: each good record's head, and its features packed into buffers
+/// shared by the run (the `k`th good record's set is `sets[set_ends[k]..set_ends[k + 1]]`).
+#[derive(Default)]
+struct Run {
+    records: Vec<(Origin, std::result::Result<Head, BadRecord>)>,
+    words: Vec<u32>,
+    simhashes: Vec<Fingerprint>,
+    sets: Vec<u8>,
+    set_ends: Vec<usize>,
+    anchors: Vec<u32>,
+    anchor_ends: Vec<usize>,
+}
+
+impl Run {
+    fn analyze(
+        raws: Vec<Raw>,
+        sources: &[Source],
+        settings: &Settings,
+        scratch: &mut Scratch,
+    ) -> Run {
+        let mut run = Run {
+            set_ends: vec![0],
+            anchor_ends: vec![0],
+            ..Run::default()
+        };
+        for raw in raws {
+            let origin = match &raw {
+                Raw::Record { origin, .. } | Raw::Unreadable { origin, .. } => *origin,
+            };
+            let result = match raw {
+                Raw::Record { origin, bytes } => {
+                    let source = &sources[origin.source as usize];
+                    ingest::parse(source, origin, bytes).map(|r| {
+                        let (words, simhash) = analyze_into(
+                            &r.text,
+                            settings,
+                            scratch,
+                            &mut run.sets,
+                            &mut run.anchors,
+                        );
+                        run.words.push(words);
+                        run.simhashes.push(simhash);
+                        run.set_ends.push(run.sets.len());
+                        run.anchor_ends.push(run.anchors.len());
+                        Head {
+                            id_hash: r.id.stable_hash(),
+                            id: r.id,
+                            meta: r.meta,
+                            text_bytes: r.text.len() as u64,
+                        }
+                    })
+                }
+                Raw::Unreadable { origin, problem } => Err(BadRecord {
+                    file: sources[origin.source as usize].name.clone(),
+                    line: origin.line,
+                    problem,
+                }),
+            };
+            run.records.push((origin, result));
+        }
+        run
+    }
+}
+
+/// Ids seen so far, by hash, with the first article holding each; the ids themselves are
+/// compared only when two hashes meet, and no copy of any id is kept.
+#[derive(Default)]
+struct IdSet {
+    first: std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<PrehashedId>>,
+    /// Articles whose different id has the hash of an earlier one (64-bit collisions).
+    collided: Vec<u32>,
+}
+
+impl IdSet {
+    /// False when `id` (of hash `hash`) was seen before.
+    fn is_new(&self, hash: u64, id: &ArticleId, articles: &[Article]) -> bool {
+        let Some(&first) = self.first.get(&hash) else {
+            return true;
+        };
+        std::iter::once(&first)
+            .chain(&self.collided)
+            .all(|&a| articles[a as usize].id != *id)
+    }
+
+    /// Notes that article `index` holds the id of hash `hash` (after [`IdSet::is_new`]).
+    fn record(&mut self, hash: u64, index: usize) {
+        match self.first.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(index as u32);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => self.collided.push(index as u32),
+        }
+    }
+}
+
+/// The hasher of keys that are already hashes.
+#[derive(Default)]
+struct PrehashedId(u64);
+
+impl std::hash::Hasher for PrehashedId {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -103,8 +275,6 @@ pub struct Article {
     pub published_at: Option<i64>,
     /// Where it was read.
     pub origin: Origin,
-    /// What clustering needs.
-    pub features: Features,
 }
 
 /// Something worth telling about a good record.
@@ -136,6 +306,8 @@ pub struct Corpus {
     pub sources: Vec<Source>,
     /// Good records, in input order.
     pub articles: Vec<Article>,
+    /// What clustering needs of each good record, by the same index.
+    pub features: FeatureStore,
     /// Bad records, in input order.
     pub bad: Vec<BadRecord>,
     /// Notes on good records (empty texts, unreadable dates), in input order.
@@ -164,131 +336,140 @@ impl Corpus {
         mut progress: impl FnMut(u64, usize),
     ) -> Result<Corpus> {
         let started = Instant::now();
+        let spill = settings
+            .spill
+            .decide(text_bytes_estimate(&sources), store::available_memory());
+        let spill_dir = settings
+            .spill_dir
+            .clone()
+            .unwrap_or_else(std::env::temp_dir);
+        let mut store = StoreBuilder::new(spill.then_some(spill_dir.as_path()))?;
         let mut corpus = Corpus {
             sources,
             ..Corpus::default()
         };
-        let mut seen: HashSet<ArticleId> = HashSet::new();
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Raw>>(2);
+        let mut seen = IdSet::default();
+        // Three stages, each on its own thread, so none waits for another: reading and
+        // splitting records; analysis, in parallel over the records of a batch; and keeping
+        // the results, in input order (ids checked, features stored).
+        let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<Vec<Raw>>(2);
+        let (run_tx, run_rx) = std::sync::mpsc::sync_channel::<Vec<Run>>(2);
         let sources = corpus.sources.clone();
         let batch_bytes = settings.batch_bytes;
         std::thread::scope(|scope| -> Result<()> {
+            let sources = &sources;
             let reader = scope.spawn(move || {
-                ingest::read_batches(&sources, batch_bytes, |batch| {
+                ingest::read_batches(sources, batch_bytes, |batch| {
                     // A closed channel means the consumer stopped; stop reading quietly.
-                    let _ = tx.send(batch);
+                    let _ = raw_tx.send(batch);
                     Ok::<(), crate::error::Error>(())
                 })
             });
-            for batch in rx {
-                corpus.take_batch(batch, settings, &mut seen);
+            scope.spawn(move || {
+                for batch in raw_rx {
+                    if run_tx
+                        .send(analyze_batch(batch, sources, settings))
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+            for runs in run_rx {
+                corpus.keep(runs, &mut seen, &mut store)?;
                 progress(corpus.bytes, corpus.articles.len() + corpus.bad.len());
             }
             reader.join().expect("the reader thread does not panic")
         })?;
+        corpus.features = store.finish()?;
         corpus.timings.read_and_fingerprint = started.elapsed();
         Ok(corpus)
     }
 
-    fn take_batch(&mut self, batch: Vec<Raw>, settings: &Settings, seen: &mut HashSet<ArticleId>) {
-        let sources = &self.sources;
-        type Parsed = (
-            Origin,
-            std::result::Result<(ingest::Record, Features), BadRecord>,
-        );
-        let parsed: Vec<Parsed> = batch
-            .into_par_iter()
-            .map_init(Scratch::default, |scratch, raw| match raw {
-                Raw::Record { origin, bytes } => {
-                    let source = &sources[origin.source as usize];
-                    (
-                        origin,
-                        ingest::parse(source, origin, bytes).map(|r| {
-                            let f = analyze(&r.text, settings, scratch);
-                            (r, f)
-                        }),
-                    )
-                }
-                Raw::Unreadable { origin, problem } => {
-                    let file = sources[origin.source as usize].name.clone();
-                    (
-                        origin,
-                        Err(BadRecord {
-                            file,
-                            line: origin.line,
-                            problem,
-                        }),
-                    )
-                }
-            })
-            .collect();
-        for (origin, result) in parsed {
-            match result {
-                Err(bad) => self.bad.push(bad),
-                Ok((record, features)) => {
-                    let file = &self.sources[origin.source as usize].name;
-                    if !seen.insert(record.id.clone()) {
-                        self.bad.push(BadRecord {
-                            file: file.clone(),
-                            line: origin.line,
-                            problem: format!(
-                                "duplicate id {} (the first record with it is kept)",
-                                serde_json::to_string(&record.id).unwrap_or_default()
-                            ),
-                        });
+    /// Keeps the analyzed records of one batch, in order.
+    fn keep(&mut self, runs: Vec<Run>, seen: &mut IdSet, store: &mut StoreBuilder) -> Result<()> {
+        for run in runs {
+            let mut good = 0;
+            for (origin, result) in run.records {
+                let head = match result {
+                    Err(bad) => {
+                        self.bad.push(bad);
                         continue;
                     }
-                    self.bytes += record.text.len() as u64;
-                    if features.words == 0 {
-                        let note = "text has no words; kept as an article of its own".to_string();
-                        self.warnings.push(Warning {
-                            file: file.clone(),
-                            line: origin.line,
-                            note,
-                        });
-                    }
-                    let published_at = record
-                        .meta
-                        .published
-                        .as_deref()
-                        .and_then(ingest::published_seconds);
-                    if let (Some(p), None) = (&record.meta.published, published_at) {
-                        let note = format!(
-                            "`published` {p:?} is not an RFC 3339 date or date-time; ignored for ordering"
-                        );
-                        self.warnings.push(Warning {
-                            file: file.clone(),
-                            line: origin.line,
-                            note,
-                        });
-                    }
-                    self.articles.push(Article {
-                        id: record.id,
-                        meta: record.meta,
-                        published_at,
-                        origin,
-                        features,
+                    Ok(head) => head,
+                };
+                let k = good;
+                good += 1;
+                let file = &self.sources[origin.source as usize].name;
+                if !seen.is_new(head.id_hash, &head.id, &self.articles) {
+                    self.bad.push(BadRecord {
+                        file: file.clone(),
+                        line: origin.line,
+                        problem: format!(
+                            "duplicate id {} (the first record with it is kept)",
+                            serde_json::to_string(&head.id).unwrap_or_default()
+                        ),
+                    });
+                    continue;
+                }
+                self.bytes += head.text_bytes;
+                if run.words[k] == 0 {
+                    let note = "text has no words; kept as an article of its own".to_string();
+                    self.warnings.push(Warning {
+                        file: file.clone(),
+                        line: origin.line,
+                        note,
                     });
                 }
+                let published_at = head
+                    .meta
+                    .published
+                    .as_deref()
+                    .and_then(ingest::published_seconds);
+                if let (Some(p), None) = (&head.meta.published, published_at) {
+                    let note = format!(
+                        "`published` {p:?} is not an RFC 3339 date or date-time; ignored for ordering"
+                    );
+                    self.warnings.push(Warning {
+                        file: file.clone(),
+                        line: origin.line,
+                        note,
+                    });
+                }
+                seen.record(head.id_hash, self.articles.len());
+                store.push(
+                    run.words[k],
+                    run.simhashes[k],
+                    &run.sets[run.set_ends[k]..run.set_ends[k + 1]],
+                    &run.anchors[run.anchor_ends[k]..run.anchor_ends[k + 1]],
+                )?;
+                self.articles.push(Article {
+                    id: head.id,
+                    meta: head.meta,
+                    published_at,
+                    origin,
+                });
             }
         }
+        Ok(())
     }
 
     /// Finds and clusters the copies.
     pub fn dedup(&mut self, settings: &Settings) -> Dedup {
         let started = Instant::now();
-        let fingerprints: Vec<Fingerprint> =
-            self.articles.iter().map(|a| a.features.simhash).collect();
-        let anchors: Vec<&[u32]> = self.articles.iter().map(|a| &*a.features.anchors).collect();
-        let index = Index::build(&fingerprints, &anchors, settings.candidates.clone());
+        let store = &self.features;
+        let anchors: Vec<&[u32]> = (0..store.len()).map(|i| store.anchors(i)).collect();
+        let index = Index::build(store.simhashes(), &anchors, settings.candidates.clone());
+        drop(anchors);
         self.timings.index = started.elapsed();
         let started = Instant::now();
         let items: Vec<Item> = self
             .articles
             .iter()
-            .map(|a| Item {
-                shingles: &a.features.shingles,
-                anchors: &a.features.anchors,
+            .enumerate()
+            .map(|(i, a)| Item {
+                shingles: store.set(i),
+                anchors: store.anchors(i),
                 published: a.published_at,
             })
             .collect();
@@ -332,7 +513,7 @@ mod tests {
             .collect::<Vec<_>>()
             .join(" ");
         let (a, b) = (features(&excerpt), features(STORY));
-        let s = Similarity::of(&a.shingles, &b.shingles);
+        let s = Similarity::of(a.shingles.view(), b.shingles.view());
         assert_eq!(s.a_in_b, 1.0);
         assert!(a.anchors.iter().any(|x| b.anchors.contains(x)));
     }

@@ -116,7 +116,7 @@ pub fn write_clusters(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Resu
                     outlet: art.meta.outlet.as_deref(),
                     published: art.meta.published.as_deref(),
                     title: art.meta.title.as_deref(),
-                    words: art.features.words,
+                    words: corpus.features.words(m.doc as usize),
                     similarity: share(m.similarity),
                     containment: share(m.containment),
                     coverage: share(m.coverage),

@@ -1,6 +1,6 @@
 //! Verify: decide, on the shingles themselves, whether two articles are copies of one story.
 //!
-//! [`Similarity`] is exact over the two [`ShingleSet`]s: Jaccard, and containment each way (the
+//! [`Similarity`] is exact over the two shingle sets ([`crate::shingle::SetView`]): Jaccard, and containment each way (the
 //! share of one article's shingles found in the other), so that a 30% excerpt of a story counts
 //! as a copy even though its Jaccard with the full story is 0.3. [`Thresholds::accepts`] is the
 //! one place that says what a duplicate is. Symmetric by construction: swapping the two
@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::shingle::ShingleSet;
+use crate::shingle::SetView;
 
 /// Exact similarity of two shingle sets.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -25,8 +25,21 @@ pub struct Similarity {
 
 impl Similarity {
     /// Measures `a` against `b`.
-    pub fn of(a: &ShingleSet, b: &ShingleSet) -> Similarity {
-        let shared = a.intersection_len(b);
+    pub fn of(a: SetView<'_>, b: SetView<'_>) -> Similarity {
+        Similarity::from_counts(a.intersection_len(b), a.len(), b.len())
+    }
+
+    /// Measures two unpacked sets (ascending, no repeats), as hot loops keep them.
+    pub fn of_sorted(a: &[u32], b: &[u32]) -> Similarity {
+        Similarity::from_counts(
+            crate::shingle::intersection_len_sorted(a, b),
+            a.len(),
+            b.len(),
+        )
+    }
+
+    /// The measures of two sets of `a` and `b` values sharing `shared`.
+    pub fn from_counts(shared: usize, a: usize, b: usize) -> Similarity {
         let ratio = |n: usize| {
             if n == 0 {
                 0.0
@@ -36,9 +49,9 @@ impl Similarity {
         };
         Similarity {
             shared: shared as u32,
-            jaccard: ratio(a.len() + b.len() - shared),
-            a_in_b: ratio(a.len()),
-            b_in_a: ratio(b.len()),
+            jaccard: ratio((a + b).saturating_sub(shared)),
+            a_in_b: ratio(a),
+            b_in_a: ratio(b),
         }
     }
 
@@ -104,6 +117,7 @@ impl Thresholds {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::shingle::ShingleSet;
 
     fn set(v: &[u64]) -> ShingleSet {
         ShingleSet::from_values(v.iter().map(|&x| x as u32))
@@ -113,7 +127,7 @@ mod tests {
     fn excerpt_is_contained_but_not_jaccard_similar() {
         let full = set(&(0..100).collect::<Vec<_>>());
         let excerpt = set(&(0..30).collect::<Vec<_>>());
-        let s = Similarity::of(&excerpt, &full);
+        let s = Similarity::of(excerpt.view(), full.view());
         assert_eq!(s.shared, 30);
         assert!((s.jaccard - 0.3).abs() < 1e-6);
         assert_eq!(s.a_in_b, 1.0);
@@ -125,20 +139,23 @@ mod tests {
     fn a_shared_quote_is_not_a_copy() {
         let a = set(&(0..300).collect::<Vec<_>>());
         let b = set(&(260..560).collect::<Vec<_>>());
-        let s = Similarity::of(&a, &b);
+        let s = Similarity::of(a.view(), b.view());
         assert!(!Thresholds::default().accepts(&s), "{s:?}");
     }
 
     #[test]
     fn short_texts_need_enough_shared_shingles() {
-        let s = Similarity::of(&set(&[1, 2, 3]), &set(&(0..200).collect::<Vec<_>>()));
+        let s = Similarity::of(
+            set(&[1, 2, 3]).view(),
+            set(&(0..200).collect::<Vec<_>>()).view(),
+        );
         assert_eq!(s.a_in_b, 1.0);
         assert!(!Thresholds::default().accepts(&s));
     }
 
     #[test]
     fn empty_sets_share_nothing() {
-        let s = Similarity::of(&set(&[]), &set(&[]));
+        let s = Similarity::of(set(&[]).view(), set(&[]).view());
         assert_eq!(s, Similarity::default());
         assert!(!Thresholds::default().accepts(&s));
     }
