@@ -305,6 +305,17 @@ pub struct Tuning {
     /// Anchors found in more articles than this are stock phrases and ignored.
     #[arg(long, default_value_t = 1000, value_name = "N")]
     pub max_postings: usize,
+
+    /// Keep shingle sets and anchors in temporary files mapped into memory, so a corpus
+    /// larger than memory runs: `auto` spills when they would take more than half the memory
+    /// available (the cgroup's limit counts).
+    #[arg(long, value_enum, default_value_t = copydesk::store::Spill::Auto, value_name = "WHEN")]
+    pub spill: copydesk::store::Spill,
+
+    /// Folder for spilled features (default: the system's temporary folder). The files have
+    /// no name and vanish when copydesk exits, however it exits.
+    #[arg(long, value_name = "DIR")]
+    pub spill_dir: Option<std::path::PathBuf>,
 }
 
 /// Options of every long-running command.

@@ -127,6 +127,8 @@ fn settings(t: &cli::Tuning, keep: copydesk::cluster::Keep) -> anyhow::Result<Se
         },
         thresholds,
         keep,
+        spill: t.spill,
+        spill_dir: t.spill_dir.clone(),
         ..Settings::default()
     })
 }
@@ -554,6 +556,8 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
         "clusters": dedup.clustering.clusters.iter().filter(|k| k.members.len() > 1).count(),
         "peak_rss_mb": peak_rss_bytes().map(|b| b as f64 / 1048576.0),
         "rss_after_read_mb": rss_after_read.map(|b| b as f64 / 1048576.0),
+        "features_heap_mb": corpus.features.heap_bytes() as f64 / 1048576.0,
+        "spilled": corpus.features.spilled(),
         "accuracy": scores.map(|(s, labelled)| serde_json::json!({ "labelled": labelled, "ari": s.ari, "precision": s.precision, "recall": s.recall, "f1": s.f1 })),
     });
     match args.format {
@@ -608,8 +612,14 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
             );
             if let Some(m) = r["peak_rss_mb"].as_f64() {
                 println!(
-                    "peak memory         {m:.0} MiB ({:.0} MiB held after reading)",
-                    f(&r["rss_after_read_mb"])
+                    "peak memory         {m:.0} MiB ({:.0} MiB held after reading; features {:.0} MiB on the heap{})",
+                    f(&r["rss_after_read_mb"]),
+                    f(&r["features_heap_mb"]),
+                    if r["spilled"] == true {
+                        ", sets and anchors spilled to mapped files"
+                    } else {
+                        ""
+                    }
                 );
             }
             if let Some(a) = r["accuracy"].as_object() {

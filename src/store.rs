@@ -160,6 +160,10 @@ impl<T: bytemuck::Pod> Sink<T> {
                 // SAFETY: the file is an unnamed temporary file this process created and holds
                 // the only handle to; nothing else can change or truncate it while it is mapped.
                 let map = unsafe { memmap2::Mmap::map(&file) }.map_err(fail)?;
+                // Verification reads sets in no useful order: no read-ahead, so that a page
+                // fault under memory pressure reads one page rather than 32.
+                #[cfg(unix)]
+                map.advise(memmap2::Advice::Random).map_err(fail)?;
                 Ok(Column::Mapped(map, std::marker::PhantomData))
             }
         }

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use predicates::prelude::PredicateBooleanExt;
 use serde_json::{Value, json};
@@ -501,9 +501,9 @@ fn help_shows_examples_and_exit_codes() {
 // ---------------------------------------------------------------------------------------------
 // Determinism
 
-#[test]
-fn same_bytes_out_with_one_thread_and_many() {
-    // A corpus with many near-duplicate groups, so that the parallel clustering has real work.
+/// 60 stories, each as a full, a trimmed and a reworded version: many near-duplicate groups,
+/// so that the parallel clustering has real work.
+fn grouped_corpus() -> (tempfile::TempDir, PathBuf) {
     let mut lines = Vec::new();
     for s in 0..60u64 {
         let story = article(s, 250);
@@ -521,6 +521,12 @@ fn same_bytes_out_with_one_thread_and_many() {
     }
     let dir = world(&[("in.jsonl", lines.join("\n").as_bytes())]);
     let input = dir.path().join("in.jsonl");
+    (dir, input)
+}
+
+#[test]
+fn same_bytes_out_with_one_thread_and_many() {
+    let (_dir, input) = grouped_corpus();
     let run = |threads: Option<&str>| {
         let mut c = copydesk();
         if let Some(t) = threads {
@@ -548,6 +554,52 @@ fn same_bytes_out_with_one_thread_and_many() {
         m
     });
     assert_eq!(sizes.get(&3), Some(&60), "{sizes:?}");
+}
+
+#[test]
+fn spilled_features_give_the_same_clusters_and_leave_nothing_behind() {
+    let (dir, input) = grouped_corpus();
+    let spill_dir = dir.path().join("spill");
+    std::fs::create_dir(&spill_dir).unwrap();
+    let run = |spill: &[&str]| {
+        let out = copydesk()
+            .args([
+                "dedup",
+                input.to_str().unwrap(),
+                "--clusters",
+                "-",
+                "--quiet",
+            ])
+            .args(spill)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        out.stdout
+    };
+    let in_memory = run(&["--spill", "never"]);
+    assert_eq!(jsonl(&in_memory).len(), 60);
+    let spilled = run(&[
+        "--spill",
+        "always",
+        "--spill-dir",
+        spill_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(in_memory, spilled);
+    assert_eq!(std::fs::read_dir(&spill_dir).unwrap().count(), 0);
+    // A spill folder that is not there is named in the error.
+    let missing = dir.path().join("no-such-folder");
+    copydesk()
+        .args([
+            "dedup",
+            input.to_str().unwrap(),
+            "--quiet",
+            "--spill",
+            "always",
+        ])
+        .args(["--spill-dir", missing.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no-such-folder"));
 }
 
 // ---------------------------------------------------------------------------------------------
