@@ -51,7 +51,7 @@ fn search(c: &mut Criterion) {
     });
     let index = Index::build(&fps, &anchors, CandidateParams::default());
     g.bench_function("query every article", |b| {
-        let (mut scratch, mut out) = (Vec::new(), Vec::new());
+        let (mut scratch, mut out) = (copydesk::candidates::QueryScratch::default(), Vec::new());
         b.iter(|| {
             let mut found = 0usize;
             for d in 0..N as u32 {

@@ -19,7 +19,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::candidates::{Candidate, Index};
+use crate::candidates::{Candidate, Index, QueryScratch};
 use crate::shingle::SetView;
 use crate::verify::{Similarity, Thresholds};
 
@@ -107,7 +107,7 @@ const BEST_EXACT: usize = 64;
 /// Per-thread buffers of the clustering loops.
 #[derive(Default)]
 struct Scratch {
-    ids: Vec<u32>,
+    ids: QueryScratch,
     cands: Vec<Candidate>,
     /// The article being looked at, unpacked.
     mine: Vec<u32>,
@@ -250,9 +250,9 @@ pub fn cluster(
                 Some(cached) => cached,
                 None => {
                     index.candidates(d, me.anchors, scratch, cands);
-                    scratch.clear();
-                    scratch.extend(cands.iter().map(|c| c.doc));
-                    scratch
+                    scratch.docs.clear();
+                    scratch.docs.extend(cands.iter().map(|c| c.doc));
+                    &scratch.docs
                 }
             };
             let mut targets: Vec<u32> = near
