@@ -18,6 +18,8 @@
 //! - [`shingle`]: `k`-word shingles and the exact shingle set.
 //! - [`fingerprint`]: 64-bit simhash (primary) and winnowed anchors (for trimmed and reworded
 //!   copies).
+//! - [`store`]: every article's features in flat arenas, in memory or spilled to mapped
+//!   temporary files for corpora larger than memory.
 //! - [`candidates`]: sub-quadratic candidate search over both.
 //! - [`verify`]: the exact test of a pair.
 //! - [`cluster`]: star clustering without chaining, and the representative of each cluster.

@@ -2,8 +2,8 @@
 //!
 //! [`analyze`] runs normalize -> shingle -> fingerprint on one text. [`Corpus::read`] streams the
 //! inputs through ingest and analysis, a batch at a time, in parallel over the articles of a
-//! batch, keeping only what clustering needs (shingle set, simhash, anchors, metadata), never
-//! the texts. [`Corpus::dedup`] builds the candidate index and clusters. Every result is in
+//! batch (reading, analysis and keeping each on a thread of their own), keeping only what
+//! clustering needs (metadata, and features in a [`FeatureStore`]), never the texts. [`Corpus::dedup`] builds the candidate index and clusters. Every result is in
 //! input order, whatever the thread count.
 
 use std::time::{Duration, Instant};
