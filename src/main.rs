@@ -211,6 +211,13 @@ fn read_and_cluster(
         );
         return Ok(None);
     }
+    if !run.quiet && corpus.features.spilled() && settings.spill == copydesk::store::Spill::Auto {
+        eprintln!(
+            "copydesk: note: shingle sets and anchors are kept in temporary files (the corpus's \
+             features would take more than half the memory available); --spill never keeps them \
+             in memory"
+        );
+    }
     if !run.quiet {
         for w in corpus.warnings.iter().take(SHOWN) {
             eprintln!("{}:{}: warning: {}", w.file, w.line, w.note);
