@@ -171,6 +171,11 @@ pub struct BenchArgs {
     #[arg(long, value_enum, default_value_t = BenchFormat::Text)]
     pub format: BenchFormat,
 
+    /// Measure this many times and report the median of each time (with the range of the
+    /// wall times): one run on a shared machine can be off by a second or more.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100), value_name = "N")]
+    pub runs: u32,
+
     #[command(flatten)]
     pub tuning: Tuning,
 

@@ -468,6 +468,8 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
 
 fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
     use copydesk::bench::{PairScores, peak_rss_bytes, rss_bytes, tokenize_floor};
+    use copydesk::pipeline::Timings;
+    use std::time::Duration;
     setup_threads(&args.run)?;
     let settings = settings(&args.tuning, copydesk::cluster::Keep::Best)?;
     let scratch = tempfile::tempdir().context("cannot make a temporary folder")?;
@@ -497,12 +499,34 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
         &settings,
         &mut Default::default(),
     );
-    let floor = tokenize_floor(&sources, settings.batch_bytes)?;
-    let started = std::time::Instant::now();
-    let mut corpus = Corpus::read(sources, &settings, |_, _| {})?;
-    let rss_after_read = rss_bytes();
-    let dedup = corpus.dedup(&settings);
-    let wall = started.elapsed();
+    // Each run measures the floor, then the pipeline; the last run's corpus is scored.
+    let mut measured = Vec::new();
+    let mut last = None;
+    for _ in 0..args.runs {
+        drop(last.take()); // free the previous run's corpus before reading again
+        let floor = tokenize_floor(&sources, settings.batch_bytes)?;
+        let started = std::time::Instant::now();
+        let mut corpus = Corpus::read(sources.clone(), &settings, |_, _| {})?;
+        let rss_after_read = rss_bytes();
+        let dedup = corpus.dedup(&settings);
+        let wall = started.elapsed();
+        measured.push((wall, floor.wall, corpus.timings));
+        last = Some((corpus, dedup, floor, rss_after_read));
+    }
+    let (corpus, dedup, floor, rss_after_read) = last.expect("at least one run");
+    let median = |key: &dyn Fn(&(Duration, Duration, Timings)) -> Duration| -> Duration {
+        let mut v: Vec<Duration> = measured.iter().map(key).collect();
+        v.sort_unstable();
+        v[v.len() / 2]
+    };
+    let wall = median(&|m| m.0);
+    let floor_wall = median(&|m| m.1);
+    let t = Timings {
+        read_and_fingerprint: median(&|m| m.2.read_and_fingerprint),
+        index: median(&|m| m.2.index),
+        cluster: median(&|m| m.2.cluster),
+    };
+    let walls: Vec<f64> = measured.iter().map(|m| m.0.as_secs_f64()).collect();
     let scores = match &labels {
         None => None,
         Some(path) => {
@@ -537,7 +561,6 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
             Some((PairScores::of(&predicted, &truth), predicted.len()))
         }
     };
-    let t = corpus.timings;
     let n = corpus.articles.len() as f64;
     let mb = corpus.bytes as f64 / 1e6;
     let secs = |d: std::time::Duration| d.as_secs_f64().max(1e-9);
@@ -549,14 +572,16 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
         "threads": rayon::current_num_threads(),
         "wall_s": secs(wall),
         "articles_per_s": n / secs(wall),
-        "floor": { "read_and_tokenize_s": secs(floor.wall), "articles_per_s": floor.records as f64 / secs(floor.wall), "mb_per_s": floor.bytes as f64 / 1e6 / secs(floor.wall) },
+        "runs": args.runs,
+        "wall_s_each_run": walls,
+        "floor": { "read_and_tokenize_s": secs(floor_wall), "articles_per_s": floor.records as f64 / secs(floor_wall), "mb_per_s": floor.bytes as f64 / 1e6 / secs(floor_wall) },
         "stages": {
             "read_and_fingerprint": { "s": secs(t.read_and_fingerprint), "articles_per_s": n / secs(t.read_and_fingerprint), "mb_per_s": mb / secs(t.read_and_fingerprint) },
             "index": { "s": secs(t.index), "articles_per_s": n / secs(t.index) },
             "cluster": { "s": secs(t.cluster), "articles_per_s": n / secs(t.cluster) },
         },
-        "fingerprint_vs_floor": secs(floor.wall) / secs(t.read_and_fingerprint),
-        "pipeline_vs_floor": secs(wall) / secs(floor.wall),
+        "fingerprint_vs_floor": secs(floor_wall) / secs(t.read_and_fingerprint),
+        "pipeline_vs_floor": secs(wall) / secs(floor_wall),
         "candidate_pairs": stats.candidate_pairs,
         "verified_pairs": stats.verified_pairs,
         "accepted_pairs": stats.accepted_pairs,
@@ -586,6 +611,14 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
                 f(&r["wall_s"]),
                 f(&r["articles_per_s"])
             );
+            if args.runs > 1 {
+                let lo = walls.iter().copied().fold(f64::INFINITY, f64::min);
+                let hi = walls.iter().copied().fold(0.0, f64::max);
+                println!(
+                    "                    median of {} runs (wall {lo:.2}-{hi:.2} s); every time below is a median",
+                    args.runs
+                );
+            }
             println!(
                 "  read + fingerprint {:.2} s  {:>9.0} articles/s  {:>6.1} MB/s",
                 f(&r["stages"]["read_and_fingerprint"]["s"]),
@@ -617,6 +650,13 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
                 "pairs               {} candidates, {} verified, {} accepted; {} clusters",
                 r["candidate_pairs"], r["verified_pairs"], r["accepted_pairs"], r["clusters"]
             );
+            if args.runs > 1 {
+                println!(
+                    "(memory below is the process's over all {} runs; freed memory is not always \
+                     returned between runs, so measure one run's with --runs 1)",
+                    args.runs
+                );
+            }
             if let Some(m) = r["peak_rss_mb"].as_f64() {
                 println!(
                     "peak memory         {m:.0} MiB ({:.0} MiB held after reading; features {:.0} MiB on the heap{})",

@@ -696,7 +696,15 @@ fn a_full_disk_is_an_error_not_a_corrupt_file() {
 #[test]
 fn bench_scores_a_generated_corpus_against_its_labels() {
     let out = copydesk()
-        .args(["bench", "--generate", "3000", "--format", "json"])
+        .args([
+            "bench",
+            "--generate",
+            "3000",
+            "--format",
+            "json",
+            "--runs",
+            "3",
+        ])
         .output()
         .unwrap();
     assert!(
@@ -712,6 +720,16 @@ fn bench_scores_a_generated_corpus_against_its_labels() {
         assert!(r["stages"][stage]["s"].as_f64().unwrap() > 0.0);
     }
     assert!(r["candidate_pairs"].as_u64().unwrap() >= r["verified_pairs"].as_u64().unwrap());
+    // Three runs, and the wall time reported is their median.
+    let mut walls: Vec<f64> = r["wall_s_each_run"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_f64().unwrap())
+        .collect();
+    assert_eq!(walls.len(), 3);
+    walls.sort_by(f64::total_cmp);
+    assert_eq!(r["wall_s"].as_f64().unwrap(), walls[1]);
 }
 
 #[test]
