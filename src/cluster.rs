@@ -107,7 +107,7 @@ const BEST_EXACT: usize = 64;
 /// Per-thread buffers of the clustering loops.
 #[derive(Default)]
 struct Scratch {
-    ids: QueryScratch,
+    query: QueryScratch,
     cands: Vec<Candidate>,
     /// The article being looked at, unpacked.
     mine: Vec<u32>,
@@ -157,24 +157,18 @@ pub fn cluster(
                     return None;
                 }
                 let me = &items[d as usize];
-                let Scratch {
-                    ids: scratch,
-                    cands,
-                    mine,
-                    other,
-                } = sc;
-                index.candidates(d, me.anchors, scratch, cands);
-                me.shingles.decode_into(mine);
+                index.candidates(d, me.anchors, &mut sc.query, &mut sc.cands);
+                me.shingles.decode_into(&mut sc.mine);
                 let mut p = Proposal {
                     accepted: Vec::new(),
-                    neighbours: cands.iter().map(|c| c.doc).collect(),
-                    candidates: cands.len() as u64,
+                    neighbours: sc.cands.iter().map(|c| c.doc).collect(),
+                    candidates: sc.cands.len() as u64,
                     verified: 0,
                 };
-                for c in cands.iter().filter(|c| snapshot[c.doc as usize] == FREE) {
+                for c in sc.cands.iter().filter(|c| snapshot[c.doc as usize] == FREE) {
                     p.verified += 1;
-                    items[c.doc as usize].shingles.decode_into(other);
-                    if thresholds.accepts(&Similarity::of_sorted(mine, other)) {
+                    items[c.doc as usize].shingles.decode_into(&mut sc.other);
+                    if thresholds.accepts(&Similarity::of_sorted(&sc.mine, &sc.other)) {
                         p.accepted.push(c.doc);
                     }
                 }
@@ -228,12 +222,6 @@ pub fn cluster(
     let moves: Vec<(u32, u32)> = (0..n as u32)
         .into_par_iter()
         .map_init(Scratch::default, |sc, d| {
-            let Scratch {
-                ids: scratch,
-                cands,
-                mine,
-                other,
-            } = sc;
             let own = group_of[d as usize] as usize;
             let rep = reps[own];
             if rep == d && groups[own].len() > 1 {
@@ -249,10 +237,10 @@ pub fn cluster(
             let near: &[u32] = match &neighbours[d as usize] {
                 Some(cached) => cached,
                 None => {
-                    index.candidates(d, me.anchors, scratch, cands);
-                    scratch.docs.clear();
-                    scratch.docs.extend(cands.iter().map(|c| c.doc));
-                    &scratch.docs
+                    index.candidates(d, me.anchors, &mut sc.query, &mut sc.cands);
+                    sc.query.docs.clear();
+                    sc.query.docs.extend(sc.cands.iter().map(|c| c.doc));
+                    &sc.query.docs
                 }
             };
             let mut targets: Vec<u32> = near
@@ -263,10 +251,12 @@ pub fn cluster(
             targets.sort_unstable();
             targets.dedup();
             let mut best: Option<(f32, f32, u32)> = None;
-            me.shingles.decode_into(mine);
+            me.shingles.decode_into(&mut sc.mine);
             for g in targets {
-                items[reps[g as usize] as usize].shingles.decode_into(other);
-                let s = Similarity::of_sorted(mine, other);
+                items[reps[g as usize] as usize]
+                    .shingles
+                    .decode_into(&mut sc.other);
+                let s = Similarity::of_sorted(&sc.mine, &sc.other);
                 let better = best.is_none_or(|(c, j, _)| (s.containment(), s.jaccard) > (c, j));
                 if thresholds.accepts(&s) && better {
                     best = Some((s.containment(), s.jaccard, g));

@@ -219,7 +219,7 @@ impl Run {
 /// compared only when two hashes meet, and no copy of any id is kept.
 #[derive(Default)]
 struct IdSet {
-    first: std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<PrehashedId>>,
+    first: std::collections::HashMap<u64, u32>,
     /// Articles whose different id has the hash of an earlier one (64-bit collisions).
     collided: Vec<u32>,
 }
@@ -243,24 +243,6 @@ impl IdSet {
             }
             std::collections::hash_map::Entry::Occupied(_) => self.collided.push(index as u32),
         }
-    }
-}
-
-/// The hasher of keys that are already hashes.
-#[derive(Default)]
-struct PrehashedId(u64);
-
-impl std::hash::Hasher for PrehashedId {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 
@@ -516,6 +498,41 @@ mod tests {
         let s = Similarity::of(a.shingles.view(), b.shingles.view());
         assert_eq!(s.a_in_b, 1.0);
         assert!(a.anchors.iter().any(|x| b.anchors.contains(x)));
+    }
+
+    fn article(id: &str) -> Article {
+        Article {
+            id: ArticleId::Text(id.into()),
+            meta: Meta::default(),
+            published_at: None,
+            origin: Origin { source: 0, line: 1 },
+        }
+    }
+
+    #[test]
+    fn ids_with_the_same_hash_are_told_apart_by_the_id_itself() {
+        // Two different ids forced onto one hash (a 64-bit collision), then a true duplicate.
+        let (a, b) = (article("a"), article("b"));
+        let mut seen = IdSet::default();
+        let mut kept = Vec::new();
+        assert!(seen.is_new(7, &a.id, &kept));
+        seen.record(7, kept.len());
+        kept.push(a.clone());
+        assert!(
+            seen.is_new(7, &b.id, &kept),
+            "a colliding hash is not a duplicate"
+        );
+        seen.record(7, kept.len());
+        kept.push(b.clone());
+        assert!(!seen.is_new(7, &a.id, &kept));
+        assert!(
+            !seen.is_new(7, &b.id, &kept),
+            "the second holder of a hash is found too"
+        );
+        assert!(
+            seen.is_new(8, &b.id, &kept),
+            "only the hash's holders are compared"
+        );
     }
 
     #[test]

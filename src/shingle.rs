@@ -214,22 +214,47 @@ impl ShingleSet {
 /// Size of the intersection of two ascending, repeat-free slices: a branch-free linear merge, or
 /// binary searches into the larger when one is 16 times the other.
 pub fn intersection_len_sorted(a: &[u32], b: &[u32]) -> usize {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if small.is_empty() {
+    intersection_len_by(a.len(), |i| a[i], b.len(), |i| b[i])
+}
+
+/// The intersection of two ascending, repeat-free sequences of `na` and `nb` values, read by
+/// index: one merge for unpacked slices and packed sets alike.
+#[inline]
+fn intersection_len_by(
+    na: usize,
+    a: impl Fn(usize) -> u32,
+    nb: usize,
+    b: impl Fn(usize) -> u32,
+) -> usize {
+    if na > nb {
+        return intersection_len_by(nb, b, na, a);
+    }
+    if na == 0 {
         return 0;
     }
-    if large.len() / small.len() >= 16 {
-        return small
-            .iter()
-            .filter(|v| large.binary_search(v).is_ok())
+    if nb / na >= 16 {
+        return (0..na)
+            .filter(|&i| {
+                let v = a(i);
+                let (mut lo, mut hi) = (0, nb);
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    if b(mid) < v {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                lo < nb && b(lo) == v
+            })
             .count();
     }
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < small.len() && j < large.len() {
-        let (a, b) = (small[i], large[j]);
-        n += (a == b) as usize;
-        i += (a <= b) as usize;
-        j += (b <= a) as usize;
+    while i < na && j < nb {
+        let (x, y) = (a(i), b(j));
+        n += (x == y) as usize;
+        i += (x <= y) as usize;
+        j += (y <= x) as usize;
     }
     n
 }
@@ -276,52 +301,9 @@ impl<'a> SetView<'a> {
             .map(|b| u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
     }
 
-    /// Size of the intersection with `other`, by a linear merge (both are sorted). When one set
-    /// is much smaller, binary searches into the larger instead.
+    /// Size of the intersection with `other`, read packed (see [`intersection_len_sorted`]).
     pub fn intersection_len(self, other: SetView<'_>) -> usize {
-        let (small, large) = if self.len() <= other.len() {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        let (ns, nl) = (small.len(), large.len());
-        if ns == 0 {
-            return 0;
-        }
-        if nl / ns >= 16 {
-            return small
-                .iter()
-                .filter(|&v| {
-                    let (mut lo, mut hi) = (0, nl);
-                    while lo < hi {
-                        let mid = (lo + hi) / 2;
-                        if large.at(mid) < v {
-                            lo = mid + 1;
-                        } else {
-                            hi = mid;
-                        }
-                    }
-                    lo < nl && large.at(lo) == v
-                })
-                .count();
-        }
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        let (mut a, mut b) = (small.at(0), large.at(0));
-        loop {
-            n += (a == b) as usize;
-            let (step_i, step_j) = (a <= b, b <= a);
-            i += step_i as usize;
-            j += step_j as usize;
-            if i == ns || j == nl {
-                return n;
-            }
-            if step_i {
-                a = small.at(i);
-            }
-            if step_j {
-                b = large.at(j);
-            }
-        }
+        intersection_len_by(self.len(), |i| self.at(i), other.len(), |i| other.at(i))
     }
 }
 

@@ -571,9 +571,10 @@ fn spilled_features_give_the_same_clusters_and_leave_nothing_behind() {
                 "--quiet",
             ])
             .args(spill)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{out:?}");
+            .assert()
+            .success()
+            .get_output()
+            .clone();
         out.stdout
     };
     let in_memory = run(&["--spill", "never"]);
@@ -705,13 +706,10 @@ fn bench_scores_a_generated_corpus_against_its_labels() {
             "--runs",
             "3",
         ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r["articles"], 3000);
     assert_eq!(r["accuracy"]["labelled"], 3000);

@@ -18,13 +18,10 @@ fn compare_json(ids: &[&str], extra: &[&str]) -> Value {
             "json",
         ])
         .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     serde_json::from_slice(&out.stdout).expect("JSON output")
 }
 
@@ -384,13 +381,10 @@ fn diffs_and_report_read_stdin_twice() {
     let out = copydesk()
         .args(["dedup", "-", "--diffs", "-"])
         .write_stdin(input.clone())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("r.html");
