@@ -32,7 +32,9 @@
 //!                   "furniture"?: { dateline_was?, dateline_now?, added?, removed? } } ] }
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rapidfuzz::distance::lcs_seq;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -197,8 +199,9 @@ pub struct VersionDiff {
     pub words: usize,
     /// Share of the reference's words the version keeps, verbatim or reworded (0..1).
     pub kept: f32,
-    /// Share of the version's words that come from the reference (0..1): words inside a
-    /// two-word phrase the reference also has, wherever the version put it.
+    /// Share of the version's words that come from the reference (0..1): words of a longest
+    /// common subsequence with the reference, in runs of two or more (see `reused_words`), read
+    /// with moved sentences put back where the reference has them.
     pub reused: f32,
     /// Share of the reference's words the version keeps word for word (0..1).
     pub verbatim: f32,
@@ -371,39 +374,68 @@ fn prepare<'a>(
     }
 }
 
-/// The two-word phrases of a text (pairs of word ids within a sentence), and its one-word
-/// sentences.
-fn phrases(doc: &PreparedDoc<'_>) -> HashSet<(u32, u32)> {
-    let mut set = HashSet::new();
-    for s in &doc.sentences {
-        if s.sequence.len() == 1 {
-            set.insert((s.sequence[0], u32::MAX));
-        }
-        set.extend(s.sequence.windows(2).map(|w| (w[0], w[1])));
-    }
-    set
+/// Reads the version's words in the reference's order: each aligned sentence (moved ones
+/// included) at the place of its reference sentence, each added sentence after the aligned
+/// sentence it follows in the version.
+fn words_in_reference_order(
+    version: &PreparedDoc<'_>,
+    of_version: &[Option<(usize, f32)>],
+    in_order: &[bool],
+) -> Vec<u32> {
+    let mut anchor = 0;
+    let mut keyed: Vec<(usize, usize)> = of_version
+        .iter()
+        .zip(in_order)
+        .enumerate()
+        .map(|(j, (pair, &in_order))| match pair {
+            Some((i, _)) => {
+                if in_order {
+                    anchor = *i;
+                }
+                (*i, j)
+            }
+            None => (anchor, j),
+        })
+        .collect();
+    keyed.sort_unstable();
+    keyed
+        .iter()
+        .flat_map(|&(_, j)| version.sentences[j].sequence.iter().copied())
+        .collect()
 }
 
-/// Words of `doc` that stand inside a two-word phrase also found in the reference: the words
-/// the version took from it, wherever it put them.
-fn covered_words(doc: &PreparedDoc<'_>, reference: &HashSet<(u32, u32)>) -> usize {
-    let mut covered = 0;
-    for s in &doc.sentences {
-        let q = &s.sequence;
-        if q.len() == 1 {
-            covered += reference.contains(&(q[0], u32::MAX)) as usize;
-            continue;
-        }
-        let mut marked = vec![false; q.len()];
-        for (i, w) in q.windows(2).enumerate() {
-            if reference.contains(&(w[0], w[1])) {
-                marked[i] = true;
-                marked[i + 1] = true;
-            }
-        }
-        covered += marked.iter().filter(|m| **m).count();
+/// How many of `version`'s words a longest common subsequence with `reference` matches, counting
+/// only matches that have company: runs of two or more matched words, a run allowed to step over
+/// one unmatched word on either side. A stray "the" or "said" matched between independent texts
+/// does not count; a reworded sentence, with a word changed here and there, still does.
+///
+/// Myers' diff (the `similar` crate) finds the subsequence; past [`REUSE_DIFF_CELLS`] it would be
+/// too slow, and the bit-parallel LCS length of `rapidfuzz` (every match counted) stands in.
+fn reused_words(reference: &[u32], version: &[u32]) -> usize {
+    if reference.len().saturating_mul(version.len()) > REUSE_DIFF_CELLS {
+        return lcs_seq::similarity(reference.iter().copied(), version.iter().copied());
     }
-    covered
+    let mut counted = 0;
+    // The current run: its matched words, and where it ends in each text.
+    let (mut run, mut end_old, mut end_new) = (0usize, 0usize, 0usize);
+    for op in similar::capture_diff_slices(Algorithm::Myers, reference, version) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            let continues = run > 0 && old_index <= end_old + 1 && new_index <= end_new + 1;
+            if !continues {
+                counted += if run >= 2 { run } else { 0 };
+                run = 0;
+            }
+            run += len;
+            end_old = old_index + len;
+            end_new = new_index + len;
+        }
+    }
+    counted + if run >= 2 { run } else { 0 }
 }
 
 /// Word-level diff of two aligned sentences; also returns how many reference words are equal.
@@ -613,6 +645,10 @@ const RARE_HOLDERS: usize = 64;
 /// common start, common end, and one replaced middle.
 const WORD_DIFF_CELLS: usize = 4_000_000;
 
+/// Reference words times version words above which `reused` counts every match of the LCS
+/// rather than diffing (about two 20,000-word texts).
+const REUSE_DIFF_CELLS: usize = 400_000_000;
+
 /// Share of the alignment threshold from which a pair aligns when its place agrees.
 const RESCUE: f32 = 0.6;
 
@@ -697,7 +733,7 @@ fn diff_version(
     vocab: &Vocabulary,
     reference: &PreparedDoc<'_>,
     version: &PreparedDoc<'_>,
-    reference_phrases: &HashSet<(u32, u32)>,
+    reference_words: &[u32],
     doc: &Doc<'_>,
     params: &AlignParams,
 ) -> VersionDiff {
@@ -836,7 +872,13 @@ fn diff_version(
         published: doc.published.clone(),
         words: version.tokens,
         kept: share(kept_tokens, reference.tokens),
-        reused: share(covered_words(version, reference_phrases), version.tokens),
+        reused: share(
+            reused_words(
+                reference_words,
+                &words_in_reference_order(version, &of_version, &in_order),
+            ),
+            version.tokens,
+        ),
         verbatim: share(verbatim_tokens, reference.tokens),
         cut_at: (last_kept.is_some() && cut_from < reference.sentences.len()).then_some(cut_from),
         counts,
@@ -857,11 +899,15 @@ pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) 
         .map(|v| prepare(v.text, &mut vocab, &mut sentence_count))
         .collect();
     vocab.finish(sentence_count);
-    let reference_phrases = phrases(&r);
+    let reference_words: Vec<u32> = r
+        .sentences
+        .iter()
+        .flat_map(|s| s.sequence.iter().copied())
+        .collect();
     let diffs = vs
         .par_iter()
         .zip(versions)
-        .map(|(p, d)| diff_version(&vocab, &r, p, &reference_phrases, d, params))
+        .map(|(p, d)| diff_version(&vocab, &r, p, &reference_words, d, params))
         .collect();
     Comparison {
         schema: SCHEMA,
@@ -949,6 +995,36 @@ impl SentenceWeights {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reuse_counts_runs_not_stray_words() {
+        // One word in common, alone: nothing reused.
+        assert_eq!(reused_words(&[1, 2, 3, 4], &[9, 3, 8]), 0);
+        // A run of two counts both words.
+        assert_eq!(reused_words(&[1, 2, 3, 4], &[9, 2, 3, 8]), 2);
+        // A run may step over one changed word on either side: 1 2 _ 4 5 is one run of four.
+        assert_eq!(reused_words(&[1, 2, 3, 4, 5], &[1, 2, 7, 4, 5]), 4);
+        // Two changed words in a row break it; each side still a run of two.
+        assert_eq!(reused_words(&[1, 2, 3, 4, 5, 6], &[1, 2, 7, 8, 5, 6]), 4);
+        // A lone word left after the break is dropped.
+        assert_eq!(reused_words(&[1, 2, 3, 4, 5], &[1, 2, 7, 8, 5]), 2);
+        assert_eq!(reused_words(&[], &[1, 2]), 0);
+    }
+
+    #[test]
+    fn moved_sentences_count_as_reused() {
+        let reference = "The port reopened on Monday after the storm. \
+                         Ships queued for two days outside the harbour.";
+        let swapped = "Ships queued for two days outside the harbour. \
+                       The port reopened on Monday after the storm.";
+        let c = compare(
+            &doc("r", reference),
+            &[doc("v", swapped)],
+            &AlignParams::default(),
+        );
+        assert_eq!(c.versions[0].reused, 1.0);
+        assert_eq!(c.versions[0].counts.moved, 1);
+    }
 
     fn doc(id: &str, text: &'static str) -> Doc<'static> {
         Doc {
