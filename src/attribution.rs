@@ -16,6 +16,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::normalize;
+
 /// How a source is credited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -72,15 +74,15 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     );
     let anonymous = r"(?:an?|the|one|two|several)\s+(?:[\p{Ll}-]+\s+){0,2}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?)|\bofficials\b|\bsources\b|\banalysts\b";
     let person = format!(r"{cap}(?:\s+{cap}){{1,2}}");
-    Regex::new(&format!(
+    normalize::text_pattern(&format!(
         r"(?P<agency>{agency})|(?P<titled>{titled})|(?P<anonymous>{anonymous})|(?P<institution>{institution})|(?P<person>{person})"
     ))
-    .expect("source pattern is valid")
 });
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:according\s+to|citing|cited|cites|quoting|quoted|quotes|reported|reports|said|says|told|tells|stated|states|added|noted|announced|confirmed|wrote|claimed)\b")
-        .expect("cue pattern is valid")
+    normalize::text_pattern(
+        r"(?i)\b(?:according\s+to|citing|cited|cites|quoting|quoted|quotes|reported|reports|said|says|told|tells|stated|states|added|noted|announced|confirmed|wrote|claimed)\b",
+    )
 });
 
 fn cue_kind(cue: &str) -> Cue {

@@ -22,12 +22,23 @@ use std::sync::LazyLock;
 
 use icu_casemap::CaseMapperBorrowed;
 use icu_normalizer::DecomposingNormalizerBorrowed;
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 
 /// The stable hash of one normalized token: XXH3-64 with seed 0 over its UTF-8 bytes.
 #[inline]
 pub fn token_hash(folded: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(folded)
+}
+
+/// Compiles one of the furniture and attribution patterns. Their Unicode classes under counted
+/// repetition (`\p{Lu}[..]{1,40}`) make an automaton too big for the regex crate's default 2 MiB
+/// lazy-DFA cache, and it then falls back to its much slower PikeVM: with 8 MiB the dateline
+/// search measured 0.21 us per article instead of 1.24 us (a sixth of tokenizing one).
+pub(crate) fn text_pattern(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .dfa_size_limit(8 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("built-in pattern is valid: {e}"))
 }
 
 /// Leading datelines. Each alternative needs a strong signal (an all-capitals place, or an agency
@@ -49,24 +60,23 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let nocase = format!(r"[^\n()\p{{Ll}}\p{{Lu}}\p{{Lt}}]{{1,40}}{agency}\s*{dash}?");
     // (Reuters) -
     let bare = format!(r"{agency}\s*{dash}");
-    Regex::new(&format!(
+    text_pattern(&format!(
         r"^\s*(?:{caps}|{titled}|{dated}|{nocase}|{bare})\s*"
     ))
-    .expect("dateline pattern is valid")
 });
 
 /// A byline line: `By Jane Doe`, `By JANE DOE and John Roe`, `BY Staff Reporter`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:By|BY)\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)\p{L}[\p{L}\p{M}.'’-]*){0,6}\s*$")
-        .expect("byline pattern is valid")
+    text_pattern(
+        r"^\s*(?:By|BY)\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)\p{L}[\p{L}\p{M}.'’-]*){0,6}\s*$",
+    )
 });
 
 /// A footer line: credits, social-media prompts, copyright notices.
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    text_pattern(
         r"(?i)^\s*[(\[]?\s*(?:(?:additional\s+)?reporting\s+by|writing\s+by|editing\s+by|compiled\s+by|follow\s+(?:us|\S+)\s+on\b|like\s+us\s+on\s+facebook|click\s+here|subscribe\s+to\b|sign\s+up\s+for\b|copyright\b|©|\(c\)\s+\d{4}|all\s+rights\s+reserved|read\s+more\s*:|related\s*:|share\s+this\b)",
     )
-    .expect("footer pattern is valid")
 });
 
 /// How many non-empty lines at the top are checked for bylines.
@@ -162,7 +172,7 @@ pub fn for_each_token<'a>(
     let mut buf = String::new();
     for part in parts {
         if part.is_ascii() {
-            count += ascii_tokens(part.as_bytes(), &mut |h| emit(h));
+            count += ascii_tokens(part.as_bytes(), &mut emit);
         } else {
             count += unicode_tokens(part, &mut buf, &mut |h| emit(h));
         }
@@ -173,44 +183,49 @@ pub fn for_each_token<'a>(
 /// ASCII fast path: ASCII is already NFKC and its case folding is `to_ascii_lowercase`, so
 /// tokens are hashed from a stack buffer with no normalization pass (measured about 4x faster
 /// than the general path on English news).
-fn ascii_tokens(bytes: &[u8], emit: &mut dyn FnMut(u64)) -> usize {
+fn ascii_tokens(bytes: &[u8], emit: &mut impl FnMut(u64)) -> usize {
     let mut count = 0;
     let mut word = [0u8; 64];
-    let mut len = 0usize;
     let mut long: Vec<u8> = Vec::new();
-    let mut flush = |len: &mut usize, long: &mut Vec<u8>, word: &[u8; 64], count: &mut usize| {
-        if !long.is_empty() {
-            emit(token_hash(long));
-            long.clear();
-            *count += 1;
-        } else if *len > 0 {
-            emit(token_hash(&word[..*len]));
-            *count += 1;
+    let mut i = 0;
+    // Word by word rather than byte by byte with a state machine: measured 1.6x faster.
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
         }
-        *len = 0;
-    };
-    for (i, &b) in bytes.iter().enumerate() {
-        if b.is_ascii_alphanumeric() {
-            let b = b.to_ascii_lowercase();
-            if len < word.len() && long.is_empty() {
-                word[len] = b;
-                len += 1;
-            } else {
-                if long.is_empty() {
-                    long.extend_from_slice(&word[..len]);
+        let mut len = 0;
+        long.clear();
+        loop {
+            while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
+                let b = b.to_ascii_lowercase();
+                if len < word.len() {
+                    word[len] = b;
+                } else {
+                    if len == word.len() {
+                        long.extend_from_slice(&word);
+                    }
+                    long.push(b);
                 }
-                long.push(b);
+                len += 1;
+                i += 1;
             }
-        } else if b == b'\''
-            && len > 0
-            && bytes.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric())
-        {
             // An apostrophe inside a word joins it: don't, Trump's.
-        } else {
-            flush(&mut len, &mut long, &word, &mut count);
+            if bytes.get(i) == Some(&b'\'')
+                && bytes.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric())
+            {
+                i += 1;
+                continue;
+            }
+            break;
         }
+        emit(token_hash(if len > word.len() {
+            &long
+        } else {
+            &word[..len]
+        }));
+        count += 1;
     }
-    flush(&mut len, &mut long, &word, &mut count);
     count
 }
 
@@ -294,6 +309,19 @@ mod tests {
             hashes(&["trumps", "cafe", "plan"])
         );
         assert_eq!(tokens("Trump's cafe plan"), tokens("Trump’s café plan"));
+    }
+
+    proptest::proptest! {
+        /// The ASCII fast path gives exactly what the general path gives.
+        #[test]
+        fn ascii_path_is_the_general_path(text in "[a-zA-Z0-9' .,\\-\n]{0,200}|[a-z']{60,140}") {
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            let n = ascii_tokens(text.as_bytes(), &mut |h| fast.push(h));
+            let m = unicode_tokens(&text, &mut String::new(), &mut |h| general.push(h));
+            proptest::prop_assert_eq!(&fast, &general);
+            proptest::prop_assert_eq!(n, fast.len());
+            proptest::prop_assert_eq!(m, general.len());
+        }
     }
 
     #[test]
