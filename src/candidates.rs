@@ -248,7 +248,8 @@ fn radix_sort_by_low_key(pairs: &mut [(u32, u32)], scratch: &mut Vec<(u32, u32)>
     scratch.clear();
     scratch.resize(pairs.len(), (0, 0));
     let mut counts = vec![0usize; BUCKETS];
-    let (mut from, mut to): (&mut [(u32, u32)], &mut [(u32, u32)]) = (pairs, scratch);
+    let mut from: &mut [(u32, u32)] = pairs;
+    let mut to: &mut [(u32, u32)] = scratch;
     for pass in 0..2 {
         let shift = pass * BITS;
         let bucket = |k: u32| ((k >> shift) as usize) & (BUCKETS - 1);
