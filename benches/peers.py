@@ -132,6 +132,8 @@ def main():
         corpus = os.path.join(work, f"g{n}.jsonl")
         labels = os.path.join(work, f"g{n}.labels.jsonl")
         subprocess.run([args.copydesk, "gen", "--articles", str(n), "--out", corpus, "--labels", labels], check=True)
+        # The corpus's dirty pages flushed first, so no system pays for writing it.
+        os.sync()
         truth = {r["id"]: r["story"] for r in load(labels)}
         out = os.path.join(work, f"copydesk{n}.jsonl")
         wall, rss = measure([args.copydesk, "dedup", corpus, "--assignments", out, "--quiet"], out)
