@@ -117,7 +117,8 @@ struct Scratch {
 
 /// A centre's verified neighbours, computed against a snapshot.
 struct Proposal {
-    accepted: Vec<u32>,
+    /// Accepted neighbours, with how many shingles each shares with the centre.
+    accepted: Vec<(u32, u32)>,
     /// Every candidate, kept for the second look if this article becomes a centre.
     neighbours: Box<[u32]>,
     candidates: u64,
@@ -145,6 +146,9 @@ pub fn cluster(
 
     const FREE: u32 = u32::MAX;
     let mut centre_of = vec![FREE; n];
+    // Shingles each article shares with its centre, so that measuring a cluster whose
+    // representative is that centre need not intersect the two again.
+    let mut shared_with_centre = vec![0u32; n];
     let mut stats = ClusterStats::default();
     // Candidates of the articles that became centres: the second look reuses them.
     let mut neighbours: Vec<Option<Box<[u32]>>> = vec![None; n];
@@ -168,8 +172,9 @@ pub fn cluster(
                 for c in sc.cands.iter().filter(|c| snapshot[c.doc as usize] == FREE) {
                     p.verified += 1;
                     items[c.doc as usize].shingles.decode_into(&mut sc.other);
-                    if thresholds.accepts(&Similarity::of_sorted(&sc.mine, &sc.other)) {
-                        p.accepted.push(c.doc);
+                    let s = Similarity::of_sorted(&sc.mine, &sc.other);
+                    if thresholds.accepts(&s) {
+                        p.accepted.push((c.doc, s.shared));
                     }
                 }
                 Some(p)
@@ -184,9 +189,10 @@ pub fn cluster(
             }
             centre_of[d as usize] = d;
             neighbours[d as usize] = Some(p.neighbours);
-            for other in p.accepted {
+            for (other, shared) in p.accepted {
                 if centre_of[other as usize] == FREE {
                     centre_of[other as usize] = d;
+                    shared_with_centre[other as usize] = shared;
                     stats.accepted_pairs += 1;
                 }
             }
@@ -290,7 +296,7 @@ pub fn cluster(
     let clusters = members
         .into_par_iter()
         .zip(representatives)
-        .map(|(docs, rep)| measure(items, docs, rep))
+        .map(|(docs, rep)| measure(items, docs, rep, &centre_of, &shared_with_centre))
         .collect();
     Clustering {
         clusters,
@@ -299,31 +305,48 @@ pub fn cluster(
     }
 }
 
-/// Measures every member of a cluster against its representative.
-fn measure(items: &[Item<'_>], docs: Vec<u32>, representative: u32) -> Cluster {
+/// Measures every member of a cluster against its representative. A member whose centre was
+/// the representative was measured against it in the first pass (`shared_with_centre`); the
+/// others are intersected here.
+fn measure(
+    items: &[Item<'_>],
+    docs: Vec<u32>,
+    representative: u32,
+    centre_of: &[u32],
+    shared_with_centre: &[u32],
+) -> Cluster {
+    let rep_set = items[representative as usize].shingles;
     let (mut rep, mut member) = (Vec::new(), Vec::new());
-    items[representative as usize]
-        .shingles
-        .decode_into(&mut rep);
     let members = docs
         .iter()
         .map(|&d| {
-            items[d as usize].shingles.decode_into(&mut member);
-            let s = Similarity::of_sorted(&member, &rep);
             if d == representative {
-                Member {
+                return Member {
                     doc: d,
                     similarity: 1.0,
                     containment: 1.0,
                     coverage: 1.0,
-                }
+                };
+            }
+            let me = items[d as usize].shingles;
+            let s = if centre_of[d as usize] == representative {
+                Similarity::from_counts(
+                    shared_with_centre[d as usize] as usize,
+                    me.len(),
+                    rep_set.len(),
+                )
             } else {
-                Member {
-                    doc: d,
-                    similarity: s.jaccard,
-                    containment: s.a_in_b,
-                    coverage: s.b_in_a,
+                if rep.is_empty() {
+                    rep_set.decode_into(&mut rep);
                 }
+                me.decode_into(&mut member);
+                Similarity::of_sorted(&member, &rep)
+            };
+            Member {
+                doc: d,
+                similarity: s.jaccard,
+                containment: s.a_in_b,
+                coverage: s.b_in_a,
             }
         })
         .collect();
