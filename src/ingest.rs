@@ -347,12 +347,16 @@ fn optional_string(
     }
 }
 
-/// Seconds since the Unix epoch of a `published` value: RFC 3339 (with offset), or a civil
-/// date-time or date read as UTC. `None` when it is none of these.
+/// Seconds since the Unix epoch of a `published` value: RFC 3339 (with offset), RFC 2822 (as
+/// RSS feeds write it: `Fri, 27 Nov 2026 10:00:00 +0000`), or a civil date-time or date read as
+/// UTC (`2026-11-27 10:00`, `2026-11-27`). `None` when it is none of these.
 pub fn published_seconds(s: &str) -> Option<i64> {
     let s = s.trim();
     if let Ok(ts) = s.parse::<jiff::Timestamp>() {
         return Some(ts.as_second());
+    }
+    if let Ok(z) = jiff::fmt::rfc2822::parse(s) {
+        return Some(z.timestamp().as_second());
     }
     let civil = s.parse::<jiff::civil::DateTime>().ok().or_else(|| {
         s.parse::<jiff::civil::Date>()
@@ -623,6 +627,17 @@ mod tests {
         assert_eq!(noon - day, 12 * 3600);
         assert_eq!(noon, noon_cet);
         assert_eq!(published_seconds("20-APR-1987 bogus"), None);
+        // RSS dates, and a space for the `T`.
+        assert_eq!(
+            published_seconds("Fri, 20 Apr 2018 13:00:00 +0100"),
+            Some(noon)
+        );
+        assert_eq!(
+            published_seconds("Fri, 20 Apr 2018 12:00:00 GMT"),
+            Some(noon)
+        );
+        assert_eq!(published_seconds("2018-04-20 12:00:00"), Some(noon));
+        assert_eq!(published_seconds("2018-04-20 12:00"), Some(noon));
     }
 
     #[test]

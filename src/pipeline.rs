@@ -410,7 +410,7 @@ impl Corpus {
                     .and_then(ingest::published_seconds);
                 if let (Some(p), None) = (&head.meta.published, published_at) {
                     let note = format!(
-                        "`published` {p:?} is not an RFC 3339 date or date-time; ignored for ordering"
+                        "`published` {p:?} is not an RFC 3339 or RFC 2822 date or date-time; ignored for ordering"
                     );
                     self.warnings.push(Warning {
                         file: file.clone(),
