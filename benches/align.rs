@@ -60,6 +60,7 @@ fn align(c: &mut Criterion) {
         id: "ref".into(),
         outlet: None,
         published: None,
+        title: None,
         text: &story,
     };
     let docs: Vec<Doc> = versions
@@ -69,6 +70,7 @@ fn align(c: &mut Criterion) {
             id: i.to_string(),
             outlet: None,
             published: None,
+            title: None,
             text: v,
         })
         .collect();

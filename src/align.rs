@@ -18,7 +18,7 @@
 //!
 //! ```text
 //! { "schema": "copydesk.compare/1",
-//!   "reference": { "id", "outlet"?, "published"?, "words", "sentences": [..],
+//!   "reference": { "id", "outlet"?, "published"?, "title"?, "words", "sentences": [..],
 //!                  "attributions": [[sentence, {source, kind, cue, cue_kind}], ..] },
 //!   "versions": [ { "id", "outlet"?, "published"?, "words", "kept", "reused", "verbatim",
 //!                   "cut_at"?, "counts": {same, reworded, trimmed, added, moved},
@@ -29,7 +29,8 @@
 //!                   "attributions": [ { "reference": {..}, "fate": kept|reworded|dropped|
 //!                                       replaced|trimmed, "version"?: {..} } ],
 //!                   "added_attributions": [..],
-//!                   "furniture"?: { dateline_was?, dateline_now?, added?, removed? } } ] }
+//!                   "furniture"?: { dateline_was?, dateline_now?, added?, removed? },
+//!                   "headline"?: { "was"?, "now"?, "same", "changes"?: [..] } } ] }
 //! ```
 
 use std::collections::HashMap;
@@ -70,6 +71,8 @@ pub struct Doc<'a> {
     pub outlet: Option<String>,
     /// Publication time as given, when known.
     pub published: Option<String>,
+    /// Headline, when known.
+    pub title: Option<String>,
     /// The text.
     pub text: &'a str,
 }
@@ -143,6 +146,49 @@ pub struct Segment {
     /// Word-level changes of a reworded pair.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<Change>,
+}
+
+/// What a version did to the headline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct HeadlineChange {
+    /// The reference's headline, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub was: Option<String>,
+    /// The version's headline, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub now: Option<String>,
+    /// Both have one, and they are word for word the same (case and punctuation aside).
+    pub same: bool,
+    /// Word-level changes from `was` to `now`, when both exist and differ.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
+}
+
+impl HeadlineChange {
+    /// Compares two headlines; `None` when neither text has one.
+    fn of(was: Option<&str>, now: Option<&str>) -> Option<HeadlineChange> {
+        fn words(t: Option<&str>) -> Vec<(&str, u64)> {
+            t.map_or_else(Vec::new, |t| {
+                t.split_whitespace().map(|w| (w, word_key(w))).collect()
+            })
+        }
+        let (a, b) = (words(was), words(now));
+        if a.is_empty() && b.is_empty() {
+            return None;
+        }
+        let same = !a.is_empty() && a.iter().map(|w| w.1).eq(b.iter().map(|w| w.1));
+        let changes = if same || a.is_empty() || b.is_empty() {
+            Vec::new()
+        } else {
+            word_diff(&a, &b).0
+        };
+        Some(HeadlineChange {
+            was: was.filter(|_| !a.is_empty()).map(|t| t.trim().to_string()),
+            now: now.filter(|_| !b.is_empty()).map(|t| t.trim().to_string()),
+            same,
+            changes,
+        })
+    }
 }
 
 /// Changes to the wire furniture (dateline, bylines, footers), which are not story text.
@@ -220,6 +266,9 @@ pub struct VersionDiff {
     /// Dateline, byline and footer changes.
     #[serde(skip_serializing_if = "FurnitureChange::is_empty")]
     pub furniture: FurnitureChange,
+    /// What it did to the headline, when either has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headline: Option<HeadlineChange>,
 }
 
 /// The reference, as summarized in a [`Comparison`].
@@ -233,6 +282,9 @@ pub struct ReferenceSummary {
     /// Its publication time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// Its headline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// Words in its story.
     pub words: usize,
     /// Its sentences.
@@ -438,10 +490,11 @@ fn reused_words(reference: &[u32], version: &[u32]) -> usize {
     counted + if run >= 2 { run } else { 0 }
 }
 
-/// Word-level diff of two aligned sentences; also returns how many reference words are equal.
-fn word_diff(a: &Prepared<'_>, b: &Prepared<'_>) -> (Vec<Change>, usize) {
-    let ka: Vec<u64> = a.words.iter().map(|w| w.1).collect();
-    let kb: Vec<u64> = b.words.iter().map(|w| w.1).collect();
+/// Word-level diff of two aligned sentences (their words, each with its key); also returns how
+/// many reference words are equal.
+fn word_diff(a: &[(&str, u64)], b: &[(&str, u64)]) -> (Vec<Change>, usize) {
+    let ka: Vec<u64> = a.iter().map(|w| w.1).collect();
+    let kb: Vec<u64> = b.iter().map(|w| w.1).collect();
     let mut changes: Vec<Change> = Vec::new();
     let mut equal_tokens = 0;
     let mut push = |tag: Tag, words: &[(&str, u64)]| {
@@ -465,7 +518,7 @@ fn word_diff(a: &Prepared<'_>, b: &Prepared<'_>) -> (Vec<Change>, usize) {
     for op in ops {
         match op {
             DiffOp::Equal { old_index, len, .. } => {
-                let words = &a.words[old_index..old_index + len];
+                let words = &a[old_index..old_index + len];
                 equal_tokens += words
                     .iter()
                     .map(|w| normalize::for_each_token([w.0], |_| ()))
@@ -474,18 +527,18 @@ fn word_diff(a: &Prepared<'_>, b: &Prepared<'_>) -> (Vec<Change>, usize) {
             }
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => push(Tag::Delete, &a.words[old_index..old_index + old_len]),
+            } => push(Tag::Delete, &a[old_index..old_index + old_len]),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => push(Tag::Insert, &b.words[new_index..new_index + new_len]),
+            } => push(Tag::Insert, &b[new_index..new_index + new_len]),
             DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => {
-                push(Tag::Delete, &a.words[old_index..old_index + old_len]);
-                push(Tag::Insert, &b.words[new_index..new_index + new_len]);
+                push(Tag::Delete, &a[old_index..old_index + old_len]);
+                push(Tag::Insert, &b[new_index..new_index + new_len]);
             }
         }
     }
@@ -797,7 +850,7 @@ fn diff_version(
                     next_trim = next_trim.max(i + 1);
                 }
                 let r = &reference.sentences[i];
-                let (changes, equal) = word_diff(r, v);
+                let (changes, equal) = word_diff(&r.words, &v.words);
                 let same = changes.iter().all(|c| c.tag == Tag::Equal);
                 kept_tokens += r.tokens;
                 verbatim_tokens += equal.min(r.tokens);
@@ -886,6 +939,7 @@ fn diff_version(
         attributions,
         added_attributions,
         furniture: furniture_change(&reference.furniture, &version.furniture),
+        headline: None,
     }
 }
 
@@ -907,7 +961,10 @@ pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) 
     let diffs = vs
         .par_iter()
         .zip(versions)
-        .map(|(p, d)| diff_version(&vocab, &r, p, &reference_words, d, params))
+        .map(|(p, d)| VersionDiff {
+            headline: HeadlineChange::of(reference.title.as_deref(), d.title.as_deref()),
+            ..diff_version(&vocab, &r, p, &reference_words, d, params)
+        })
         .collect();
     Comparison {
         schema: SCHEMA,
@@ -915,6 +972,7 @@ pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) 
             id: reference.id.clone(),
             outlet: reference.outlet.clone(),
             published: reference.published.clone(),
+            title: reference.title.clone(),
             words: r.tokens,
             sentences: r.sentences.iter().map(|s| s.text.to_string()).collect(),
             attributions: r
@@ -997,6 +1055,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn headline_changes_are_word_diffs() {
+        assert_eq!(HeadlineChange::of(None, None), None);
+        assert_eq!(HeadlineChange::of(Some("  "), None), None);
+        let same = HeadlineChange::of(Some("Talks to resume"), Some("TALKS to resume!")).unwrap();
+        assert!(same.same && same.changes.is_empty());
+        let changed = HeadlineChange::of(
+            Some("Fishing talks to resume"),
+            Some("Quota talks to resume in April"),
+        )
+        .unwrap();
+        assert!(!changed.same);
+        let tagged: Vec<(Tag, &str)> = changed
+            .changes
+            .iter()
+            .map(|c| (c.tag, c.text.as_str()))
+            .collect();
+        assert_eq!(
+            tagged,
+            vec![
+                (Tag::Delete, "Fishing"),
+                (Tag::Insert, "Quota"),
+                (Tag::Equal, "talks to resume"),
+                (Tag::Insert, "in April"),
+            ]
+        );
+        let added = HeadlineChange::of(None, Some("New headline")).unwrap();
+        assert!(!added.same && added.was.is_none() && added.now.as_deref() == Some("New headline"));
+    }
+
+    #[test]
     fn reuse_counts_runs_not_stray_words() {
         // One word in common, alone: nothing reused.
         assert_eq!(reused_words(&[1, 2, 3, 4], &[9, 3, 8]), 0);
@@ -1031,6 +1119,7 @@ mod tests {
             id: id.into(),
             outlet: None,
             published: None,
+            title: None,
             text,
         }
     }

@@ -85,6 +85,7 @@ struct PageVersion<'a> {
     attributions: &'a [AttributionChange],
     added_attributions: &'a [Attribution],
     furniture: &'a crate::align::FurnitureChange,
+    headline: Option<&'a crate::align::HeadlineChange>,
 }
 
 #[derive(Serialize)]
@@ -147,6 +148,7 @@ fn page_cluster<'a>(id: usize, title: &'a str, c: &'a Comparison) -> PageCluster
             attributions: &v.attributions,
             added_attributions: &v.added_attributions,
             furniture: &v.furniture,
+            headline: v.headline.as_ref(),
         })
         .collect();
     PageCluster {

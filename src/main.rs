@@ -289,6 +289,7 @@ struct Input {
     id: String,
     outlet: Option<String>,
     published: Option<String>,
+    title: Option<String>,
     text: String,
 }
 
@@ -310,6 +311,7 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<Vec<Input>> {
                 id: id.clone(),
                 outlet: r.meta.outlet.as_deref().map(str::to_string),
                 published: r.meta.published.as_deref().map(str::to_string),
+                title: r.meta.title.as_deref().map(str::to_string),
                 text: r.text.clone(),
             });
         }
@@ -328,6 +330,7 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<Vec<Input>> {
                 id: p.display().to_string(),
                 outlet: None,
                 published: None,
+                title: None,
                 text,
             })
         })
@@ -361,6 +364,7 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
             id: i.id.clone(),
             outlet: i.outlet.clone(),
             published: i.published.clone(),
+            title: i.title.clone(),
             text: &i.text,
         }
     }

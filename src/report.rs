@@ -232,6 +232,7 @@ pub fn cluster_comparisons(
             id: a.id.to_string(),
             outlet: a.meta.outlet.as_deref().map(str::to_string),
             published: a.meta.published.as_deref().map(str::to_string),
+            title: a.meta.title.as_deref().map(str::to_string),
             text: text_of(d),
         }
     };

@@ -96,6 +96,18 @@ fn header(v: &VersionDiff, style: &Style, out: &mut String) {
             .map_or(String::new(), |k| format!(" (cut from sentence {})", k + 1)),
         c.added
     );
+    if let Some(h) = &v.headline {
+        let line = match (&h.was, &h.now) {
+            _ if h.same => style.paint(DIM, "kept"),
+            (Some(_), Some(_)) => inline(&h.changes, style),
+            (None, Some(now)) => {
+                style.paint(GREEN, &format!("{{+{now}+}} (the reference has none)"))
+            }
+            (Some(was), None) => style.paint(RED, &format!("[-{was}-] (none)")),
+            (None, None) => String::new(),
+        };
+        let _ = writeln!(out, "   headline: {line}");
+    }
     if let Some(now) = &v.furniture.dateline_now {
         let was = v.furniture.dateline_was.as_deref().unwrap_or("(none)");
         let _ = writeln!(out, "   dateline: {was} → {now}");
@@ -240,12 +252,14 @@ mod tests {
             id: "wire".into(),
             outlet: Some("Reuters".into()),
             published: None,
+            title: None,
             text: "Talks will resume in April, RIA Novosti said.\nCod stocks fell sharply this year.\nCrews welcomed the news.",
         };
         let v = Doc {
             id: "copy".into(),
             outlet: None,
             published: None,
+            title: None,
             text: "Talks will restart in April.\nCod stocks fell sharply this year.",
         };
         compare(&r, &[v], &AlignParams::default())

@@ -26,7 +26,7 @@ fn compare_json(ids: &[&str], extra: &[&str]) -> Value {
 }
 
 /// One version's edits in a line: every op other than `same` with its count, the cut, the
-/// furniture changes, and every credit whose fate is not `kept`.
+/// furniture changes, every credit whose fate is not `kept`, and a headline not kept.
 fn edits(v: &Value) -> String {
     let mut parts = Vec::new();
     for op in ["reworded", "moved", "trimmed", "added"] {
@@ -67,6 +67,9 @@ fn edits(v: &Value) -> String {
     for a in v["added_attributions"].as_array().unwrap() {
         parts.push(format!("{} added", a["source"].as_str().unwrap()));
     }
+    if v["headline"]["same"] == false {
+        parts.push("headline changed".into());
+    }
     parts.join("; ")
 }
 
@@ -78,24 +81,27 @@ fn every_edit_of_every_version_is_named_and_nothing_else() {
             &[
                 (
                     "fish-harbour-times",
-                    "trimmed 5; cut at 5; dateline now Moscow, March 14 —; Norway's fisheries ministry trimmed; a ministry spokeswoman trimmed",
+                    "trimmed 5; cut at 5; dateline now Moscow, March 14 —; Norway's fisheries ministry trimmed; a ministry spokeswoman trimmed; headline changed",
                 ),
                 (
                     "fish-valley-courier",
-                    "trimmed 8; cut at 2; Norway's fisheries ministry trimmed; a ministry spokeswoman trimmed",
+                    "trimmed 8; cut at 2; Norway's fisheries ministry trimmed; a ministry spokeswoman trimmed; headline changed",
                 ),
-                ("fish-daily-meridian", "reworded 1; dateline dropped"),
+                (
+                    "fish-daily-meridian",
+                    "reworded 1; dateline dropped; headline changed",
+                ),
                 (
                     "fish-capital-digest",
                     "reworded 1; Russian news agency RIA Novosti reworded -> RIA Novosti",
                 ),
                 (
                     "fish-northern-ledger",
-                    "reworded 1; the Russian Foreign Ministry dropped; Russian news agency RIA Novosti dropped",
+                    "reworded 1; the Russian Foreign Ministry dropped; Russian news agency RIA Novosti dropped; headline changed",
                 ),
                 (
                     "fish-lakeside-gazette",
-                    "added 1; furniture added Follow us on Facebook for more news from the fishing industry.",
+                    "added 1; furniture added Follow us on Facebook for more news from the fishing industry.; headline changed",
                 ),
                 ("fish-evening-post", "moved 3"),
                 (
@@ -109,21 +115,24 @@ fn every_edit_of_every_version_is_named_and_nothing_else() {
             &[
                 (
                     "quake-coastal-herald",
-                    "trimmed 5; cut at 7; The regional power company trimmed; The navy's hydrographic office trimmed",
+                    "trimmed 5; cut at 7; The regional power company trimmed; The navy's hydrographic office trimmed; headline changed",
                 ),
                 (
                     "quake-city-bulletin",
-                    "trimmed 9; cut at 3; Marta Ilves trimmed; Civil protection chief Tomas Rebane trimmed; The regional power company trimmed; The navy's hydrographic office trimmed",
+                    "trimmed 9; cut at 3; Marta Ilves trimmed; Civil protection chief Tomas Rebane trimmed; The regional power company trimmed; The navy's hydrographic office trimmed; headline changed",
                 ),
-                ("quake-daily-meridian", "reworded 1; dateline dropped"),
+                (
+                    "quake-daily-meridian",
+                    "reworded 1; dateline dropped; headline changed",
+                ),
                 ("quake-capital-digest", "reworded 1; AP added"),
                 (
                     "quake-northern-ledger",
-                    "reworded 1; Civil protection chief Tomas Rebane dropped",
+                    "reworded 1; Civil protection chief Tomas Rebane dropped; headline changed",
                 ),
                 (
                     "quake-lakeside-gazette",
-                    "added 2; furniture added Follow us on Facebook for more news from the fishing industry.",
+                    "added 2; furniture added Follow us on Facebook for more news from the fishing industry.; headline changed",
                 ),
                 ("quake-evening-post", "moved 5"),
             ],

@@ -118,6 +118,11 @@ fn index_and_cluster_views_show_the_corpus_edits() {
         "attribution change flagged in the text"
     );
     assert_eq!(count(&ledger, "class=\"fate fate-dropped\""), 2);
+    assert!(
+        ledger.contains("class=\"furniture headline\"")
+            && ledger.contains("<ins title=\"inserted\">set for April</ins>"),
+        "the headline's rewording shown"
+    );
 
     let courier = rendered(&page, &format!("#c0/v{}", tab("Valley Courier")));
     assert!(
@@ -140,6 +145,7 @@ fn index_and_cluster_views_show_the_corpus_edits() {
 
     let metro = rendered(&page, &format!("#c0/v{}", tab("Metro Morning")));
     assert!(metro.contains("class=\"fate fate-replaced\""));
+    assert!(metro.contains("Headline: <span class=\"muted\">kept</span>"));
 }
 
 #[test]

@@ -137,6 +137,7 @@ fn main() {
             id: id.into(),
             outlet: None,
             published: None,
+            title: None,
             text,
         };
         let c = compare(&doc("source", source), &[doc("derived", derived)], &params);
