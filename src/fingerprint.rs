@@ -33,7 +33,7 @@ impl Fingerprint {
 /// Simhash of a stream of feature hashes: bit `i` is set when more features have bit `i` set
 /// than clear. Repeated features count each time, as in the reference crate.
 ///
-/// Counted eight bits at a time: each byte of a hash indexes [`SPREAD`], which spreads its
+/// Counted eight bits at a time: each byte of a hash indexes `SPREAD`, which spreads its
 /// eight bits over the eight bytes of a `u64`, and eight such words accumulate the 64 per-bit
 /// counts as bytes (flushed before a byte can overflow). Eight loads and adds per feature
 /// instead of 64 lane updates: with it, tokens + shingles + simhash went from 74k to 114k

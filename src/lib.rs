@@ -27,7 +27,7 @@
 //!
 //! After clustering, [`align`] (with [`segment`] and [`attribution`]) says what each version did
 //! with its cluster's reference, and [`view`] (terminal) and [`html`] (report page) show it.
-//! Beside the pipeline, [`generate`] makes synthetic labelled corpora and [`bench`] measures
+//! Beside the pipeline, [`generate`] makes synthetic labelled corpora and [`bench`](mod@bench) measures
 //! and scores runs.
 //!
 //! Everything is deterministic: the same input gives the same bytes out at any thread count.
