@@ -467,6 +467,7 @@ fn reused_words(reference: &[u32], version: &[u32]) -> usize {
     if reference.len().saturating_mul(version.len()) > REUSE_DIFF_CELLS {
         return lcs_seq::similarity(reference.iter().copied(), version.iter().copied());
     }
+    let counts = |run: usize| if run >= 2 { run } else { 0 };
     let mut counted = 0;
     // The current run: its matched words, and where it ends in each text.
     let (mut run, mut end_old, mut end_new) = (0usize, 0usize, 0usize);
@@ -479,7 +480,7 @@ fn reused_words(reference: &[u32], version: &[u32]) -> usize {
         {
             let continues = run > 0 && old_index <= end_old + 1 && new_index <= end_new + 1;
             if !continues {
-                counted += if run >= 2 { run } else { 0 };
+                counted += counts(run);
                 run = 0;
             }
             run += len;
@@ -487,7 +488,7 @@ fn reused_words(reference: &[u32], version: &[u32]) -> usize {
             end_new = new_index + len;
         }
     }
-    counted + if run >= 2 { run } else { 0 }
+    counted + counts(run)
 }
 
 /// Word-level diff of two aligned sentences (their words, each with its key); also returns how

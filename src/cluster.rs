@@ -316,7 +316,9 @@ fn measure(
     shared_with_centre: &[u32],
 ) -> Cluster {
     let rep_set = items[representative as usize].shingles;
-    let (mut rep, mut member) = (Vec::new(), Vec::new());
+    // Unpacked only if some member needs a fresh intersection.
+    let mut rep: Option<Vec<u32>> = None;
+    let mut member = Vec::new();
     let members = docs
         .iter()
         .map(|&d| {
@@ -336,11 +338,13 @@ fn measure(
                     rep_set.len(),
                 )
             } else {
-                if rep.is_empty() {
-                    rep_set.decode_into(&mut rep);
-                }
+                let rep = rep.get_or_insert_with(|| {
+                    let mut v = Vec::new();
+                    rep_set.decode_into(&mut v);
+                    v
+                });
                 me.decode_into(&mut member);
-                Similarity::of_sorted(&member, &rep)
+                Similarity::of_sorted(&member, rep)
             };
             Member {
                 doc: d,

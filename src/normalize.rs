@@ -188,7 +188,8 @@ fn ascii_tokens(bytes: &[u8], emit: &mut impl FnMut(u64)) -> usize {
     let mut word = [0u8; 64];
     let mut long: Vec<u8> = Vec::new();
     let mut i = 0;
-    // Word by word rather than byte by byte with a state machine: measured 1.6x faster.
+    // Word by word rather than byte by byte with a state machine: furniture and tokens of a
+    // generated news article went from 5.9 to 4.7 us.
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphanumeric() {
             i += 1;

@@ -252,14 +252,14 @@ mod tests {
             id: "wire".into(),
             outlet: Some("Reuters".into()),
             published: None,
-            title: None,
+            title: Some("Cod talks to resume in April".into()),
             text: "Talks will resume in April, RIA Novosti said.\nCod stocks fell sharply this year.\nCrews welcomed the news.",
         };
         let v = Doc {
             id: "copy".into(),
             outlet: None,
             published: None,
-            title: None,
+            title: Some("Cod talks to restart".into()),
             text: "Talks will restart in April.\nCod stocks fell sharply this year.",
         };
         compare(&r, &[v], &AlignParams::default())
@@ -283,6 +283,10 @@ mod tests {
         assert!(text.contains(" = Cod stocks"));
         assert!(text.contains(" ✂ Crews welcomed the news."));
         assert!(text.contains("@ RIA Novosti (said): dropped"));
+        assert!(
+            text.contains("   headline: Cod talks to [-resume in April-] {+restart+}"),
+            "{text}"
+        );
     }
 
     #[test]

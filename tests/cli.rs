@@ -562,7 +562,7 @@ fn spilled_features_give_the_same_clusters_and_leave_nothing_behind() {
     let spill_dir = dir.path().join("spill");
     std::fs::create_dir(&spill_dir).unwrap();
     let run = |spill: &[&str]| {
-        let out = copydesk()
+        copydesk()
             .args([
                 "dedup",
                 input.to_str().unwrap(),
@@ -574,8 +574,8 @@ fn spilled_features_give_the_same_clusters_and_leave_nothing_behind() {
             .assert()
             .success()
             .get_output()
-            .clone();
-        out.stdout
+            .stdout
+            .clone()
     };
     let in_memory = run(&["--spill", "never"]);
     assert_eq!(jsonl(&in_memory).len(), 60);
