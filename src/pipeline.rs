@@ -77,6 +77,7 @@ pub struct Scratch {
     shingles: Vec<u64>,
     set: shingle::SetScratch,
     anchors: Vec<u32>,
+    spare: Vec<u32>,
 }
 
 /// Normalizes, shingles and fingerprints one text.
@@ -107,8 +108,13 @@ pub fn analyze_into(
         settings.shingle_words,
         &mut scratch.shingles,
     );
-    let simhash = fingerprint::simhash(scratch.shingles.iter().copied());
-    fingerprint::anchors(&scratch.shingles, settings.window, &mut scratch.anchors);
+    let simhash = fingerprint::simhash(&scratch.shingles);
+    fingerprint::anchors(
+        &scratch.shingles,
+        settings.window,
+        &mut scratch.spare,
+        &mut scratch.anchors,
+    );
     anchors.extend_from_slice(&scratch.anchors);
     shingle::pack_hashes_into(&scratch.shingles, &mut scratch.set, set);
     (words.min(u32::MAX as usize) as u32, simhash)
