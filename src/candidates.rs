@@ -67,19 +67,27 @@ struct BlockTable {
 }
 
 impl BlockTable {
-    /// Counting sort by block value: linear, and docs stay in input order within a value.
-    fn build(fingerprints: &[Fingerprint], b: usize) -> BlockTable {
+    /// Counting sort by block value of the articles `indexed` says: linear, and docs stay in
+    /// input order within a value.
+    fn build(fingerprints: &[Fingerprint], b: usize, indexed: &Indexed) -> BlockTable {
         let mut starts = vec![0u32; (1 << 16) + 1];
-        for fp in fingerprints {
+        let included = || {
+            fingerprints
+                .iter()
+                .enumerate()
+                .filter(|&(d, _)| indexed.has(d))
+        };
+        for (_, fp) in included() {
             starts[block(*fp, b) as usize + 1] += 1;
         }
         for v in 0..1 << 16 {
             starts[v + 1] += starts[v];
         }
         let mut next = starts.clone();
-        let mut docs = vec![0u32; fingerprints.len()];
-        let mut fps = vec![Fingerprint(0); fingerprints.len()];
-        for (d, fp) in fingerprints.iter().enumerate() {
+        let entries = starts[1 << 16] as usize;
+        let mut docs = vec![0u32; entries];
+        let mut fps = vec![Fingerprint(0); entries];
+        for (d, fp) in included() {
             let slot = &mut next[block(*fp, b) as usize];
             docs[*slot as usize] = d as u32;
             fps[*slot as usize] = *fp;
@@ -131,6 +139,7 @@ impl Postings {
     /// order.
     fn from_anchors<A: AsRef<[u32]> + Sync>(
         anchors: &[A],
+        indexed: &Indexed,
         max_postings: usize,
     ) -> (Postings, usize) {
         const RANGES: u32 = 16;
@@ -139,8 +148,8 @@ impl Postings {
         let (mut left, mut right) = (RangeBuffers::default(), RangeBuffers::default());
         for first in (0..RANGES).step_by(2) {
             rayon::join(
-                || left.build(anchors, first, max_postings),
-                || right.build(anchors, first + 1, max_postings),
+                || left.build(anchors, indexed, first, max_postings),
+                || right.build(anchors, indexed, first + 1, max_postings),
             );
             for done in [&left, &right] {
                 let base = p.docs.len() as u32;
@@ -209,12 +218,18 @@ struct RangeBuffers {
 
 impl RangeBuffers {
     /// The postings of keys whose top four bits are `range`.
-    fn build<A: AsRef<[u32]>>(&mut self, anchors: &[A], range: u32, max_postings: usize) {
+    fn build<A: AsRef<[u32]>>(
+        &mut self,
+        anchors: &[A],
+        indexed: &Indexed,
+        range: u32,
+        max_postings: usize,
+    ) {
         self.pairs.clear();
         self.entries.clear();
         self.docs.clear();
         self.skipped = 0;
-        for (d, a) in anchors.iter().enumerate() {
+        for (d, a) in anchors.iter().enumerate().filter(|&(d, _)| indexed.has(d)) {
             let a = a.as_ref();
             let start = a.partition_point(|&k| k >> 28 < range);
             let end = start + a[start..].partition_point(|&k| k >> 28 == range);
@@ -290,18 +305,58 @@ pub struct Index {
     params: CandidateParams,
 }
 
+/// Which articles an index holds.
+enum Indexed<'a> {
+    All,
+    Only(&'a [bool]),
+}
+
+impl Indexed<'_> {
+    #[inline]
+    fn has(&self, doc: usize) -> bool {
+        match self {
+            Indexed::All => true,
+            Indexed::Only(mask) => mask[doc],
+        }
+    }
+}
+
 impl Index {
-    /// Builds the index. `anchors[i]` are article `i`'s anchors (sorted, no repeats).
+    /// Builds the index over every article. `anchors[i]` are article `i`'s anchors (sorted, no
+    /// repeats).
     pub fn build<A: AsRef<[u32]> + Sync>(
         fingerprints: &[Fingerprint],
         anchors: &[A],
         params: CandidateParams,
     ) -> Index {
+        Index::build_with(fingerprints, anchors, params, Indexed::All)
+    }
+
+    /// Builds the index over the articles `indexed` marks: the others are never proposed as
+    /// anyone's candidate (they can still ask for theirs). For articles that cannot be copies
+    /// of anything (no words) or that stand for someone else (exact copies of an earlier one).
+    pub fn build_only<A: AsRef<[u32]> + Sync>(
+        fingerprints: &[Fingerprint],
+        anchors: &[A],
+        params: CandidateParams,
+        indexed: &[bool],
+    ) -> Index {
+        assert_eq!(indexed.len(), fingerprints.len(), "one flag per article");
+        Index::build_with(fingerprints, anchors, params, Indexed::Only(indexed))
+    }
+
+    fn build_with<A: AsRef<[u32]> + Sync>(
+        fingerprints: &[Fingerprint],
+        anchors: &[A],
+        params: CandidateParams,
+        indexed: Indexed<'_>,
+    ) -> Index {
         let blocks = (0..BLOCKS)
             .into_par_iter()
-            .map(|b| BlockTable::build(fingerprints, b))
+            .map(|b| BlockTable::build(fingerprints, b, &indexed))
             .collect();
-        let (postings, skipped_keys) = Postings::from_anchors(anchors, params.max_postings);
+        let (postings, skipped_keys) =
+            Postings::from_anchors(anchors, &indexed, params.max_postings);
         let anchor_counts = anchors.iter().map(|a| a.as_ref().len() as u32).collect();
         Index {
             fingerprints: fingerprints.to_vec(),
@@ -470,7 +525,7 @@ mod tests {
         for l in &mut lists {
             l.sort_unstable();
         }
-        let (p, skipped) = Postings::from_anchors(&lists, 1000);
+        let (p, skipped) = Postings::from_anchors(&lists, &Indexed::All, 1000);
         assert_eq!(skipped, 0);
         for group in pairs.chunk_by(|a, b| a.0 == b.0) {
             let want: Vec<u32> = group.iter().map(|e| e.1).collect();

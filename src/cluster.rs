@@ -13,6 +13,11 @@
 //! clustered articles never become free again, this gives exactly the sequential result,
 //! whatever the thread count.
 //!
+//! Exact copies (the same non-empty shingle set) are folded first ([`exact_copies`]): only the
+//! first of each group is indexed and visited, and the others follow it into whatever cluster it
+//! joins. They would verify exactly as it does, so the clusters are the same; a corpus holding
+//! the same page 100,000 times no longer makes every copy a candidate of every other.
+//!
 //! Once formed, each cluster picks its representative ([`Keep`]) and every member is measured
 //! against it. This module never reads text or metadata beyond the ordering keys it is given.
 
@@ -20,6 +25,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::candidates::{Candidate, Index, QueryScratch};
+use crate::fingerprint::Fingerprint;
 use crate::shingle::SetView;
 use crate::verify::{Similarity, Thresholds};
 
@@ -47,6 +53,8 @@ pub struct Item<'a> {
     pub shingles: SetView<'a>,
     /// Its anchors.
     pub anchors: &'a [u32],
+    /// Its simhash.
+    pub simhash: Fingerprint,
     /// `published` as seconds, when known.
     pub published: Option<i64>,
 }
@@ -84,6 +92,9 @@ pub struct ClusterStats {
     pub accepted_pairs: u64,
     /// Articles moved, in the second look, to the cluster whose representative they copy.
     pub rehomed: u64,
+    /// Articles that were exact copies of an earlier one (same shingle set) and followed it
+    /// without being searched or verified.
+    pub exact_copies: u64,
 }
 
 /// The result: every article in exactly one cluster.
@@ -125,16 +136,71 @@ struct Proposal {
     verified: u64,
 }
 
-/// Clusters `items` using `index` (built over the same items, in the same order).
+/// For every article, the article it is an exact copy of: the first, in visiting order, of
+/// those with the same non-empty shingle set, anchors and simhash (itself when it is that first
+/// one, or when it has no shingles at all). All three, so that a copy meets exactly the
+/// candidates its original meets and verifies exactly as it does: sets alone keep 24 bits a
+/// shingle, and two different one-word texts can share one.
+///
+/// Articles are grouped by a hash of all three and compared in full within a group, so a hash
+/// collision never joins two different articles.
+pub fn exact_copies(items: &[Item<'_>]) -> Vec<u32> {
+    let n = items.len();
+    let hashes: Vec<u64> = items
+        .par_iter()
+        .map(|it| {
+            let set = xxhash_rust::xxh3::xxh3_64(it.shingles.as_bytes());
+            let anchors = xxhash_rust::xxh3::xxh3_64(bytemuck::cast_slice(it.anchors));
+            set ^ anchors.rotate_left(21) ^ it.simhash.0.rotate_left(42)
+        })
+        .collect();
+    let mut order: Vec<u32> = (0..n as u32)
+        .filter(|&d| !items[d as usize].shingles.is_empty())
+        .collect();
+    // Equal sets have equal lengths, so among them visiting order is earliest, then input order.
+    order.par_sort_unstable_by_key(|&d| (hashes[d as usize], earliest_key(items, d)));
+    let mut first: Vec<u32> = (0..n as u32).collect();
+    let same = |a: u32, b: u32| {
+        let (x, y) = (&items[a as usize], &items[b as usize]);
+        x.simhash == y.simhash
+            && x.anchors == y.anchors
+            && x.shingles.as_bytes() == y.shingles.as_bytes()
+    };
+    for group in order.chunk_by(|&a, &b| hashes[a as usize] == hashes[b as usize]) {
+        // Almost always one article: each joins the first earlier one it equals.
+        let mut firsts: Vec<u32> = Vec::new();
+        for &d in group {
+            match firsts.iter().find(|&&f| same(f, d)) {
+                Some(&f) => first[d as usize] = f,
+                None => firsts.push(d),
+            }
+        }
+    }
+    first
+}
+
+/// Which articles the candidate index should hold: those with words (the others pair with
+/// nothing) that are not exact copies of an earlier one (`copies`, from [`exact_copies`]).
+pub fn to_index(items: &[Item<'_>], copies: &[u32]) -> Vec<bool> {
+    (0..items.len())
+        .map(|d| copies[d] == d as u32 && !items[d].shingles.is_empty())
+        .collect()
+}
+
+/// Clusters `items` using `index`, built over the same items in the same order, leaving out
+/// those that `copies` ([`exact_copies`]) says stand for an earlier one (see [`to_index`]).
 pub fn cluster(
     items: &[Item<'_>],
     index: &Index,
+    copies: &[u32],
     thresholds: &Thresholds,
     keep: Keep,
 ) -> Clustering {
     let n = items.len();
-    // Longest first, then earliest, then input order.
-    let mut order: Vec<u32> = (0..n as u32).collect();
+    assert_eq!(copies.len(), n, "one entry per article");
+    let is_copy = |d: u32| copies[d as usize] != d;
+    // Longest first, then earliest, then input order; exact copies follow their original.
+    let mut order: Vec<u32> = (0..n as u32).filter(|&d| !is_copy(d)).collect();
     order.par_sort_unstable_by_key(|&d| {
         let it = &items[d as usize];
         (
@@ -197,6 +263,19 @@ pub fn cluster(
                 }
             }
         }
+    }
+
+    // Exact copies join whatever their original joined, sharing with the centre what it does.
+    for d in (0..n as u32).filter(|&d| is_copy(d)) {
+        let original = copies[d as usize] as usize;
+        let centre = centre_of[original];
+        centre_of[d as usize] = centre;
+        shared_with_centre[d as usize] = if centre as usize == original {
+            items[original].shingles.len() as u32
+        } else {
+            shared_with_centre[original]
+        };
+        stats.exact_copies += 1;
     }
 
     // Gather members per centre.
@@ -446,27 +525,146 @@ mod tests {
     /// Builds items whose shingles are the given ranges; every item's anchors are its shingles, so
     /// the index proposes every overlapping pair and the clustering alone is tested.
     fn run(sets: &[Vec<u32>], published: &[Option<i64>], keep: Keep) -> Clustering {
+        run_folding(sets, published, keep, true)
+    }
+
+    /// [`run`], with exact copies folded as the pipeline does (`fold`) or treated like any
+    /// other article (every article indexed and visited).
+    fn run_folding(
+        sets: &[Vec<u32>],
+        published: &[Option<i64>],
+        keep: Keep,
+        fold: bool,
+    ) -> Clustering {
         let shingles: Vec<ShingleSet> = sets
             .iter()
             .map(|s| ShingleSet::from_values(s.iter().copied()))
             .collect();
-        let fps: Vec<Fingerprint> = (0..sets.len())
-            .map(|i| Fingerprint(0x5555_5555_5555_5555u64.rotate_left(i as u32 * 7) ^ i as u64))
+        // Equal sets get equal fingerprints, as they would from real text.
+        let fps: Vec<Fingerprint> = shingles
+            .iter()
+            .map(|s| Fingerprint(xxhash_rust::xxh3::xxh3_64(s.as_bytes())))
             .collect();
         let params = CandidateParams {
             min_shared_anchors: 1,
             max_distance: 0,
             ..CandidateParams::default()
         };
-        let index = Index::build(&fps, sets, params);
         let items: Vec<Item> = (0..sets.len())
             .map(|i| Item {
                 shingles: shingles[i].view(),
                 anchors: &sets[i],
+                simhash: fps[i],
                 published: published.get(i).copied().flatten(),
             })
             .collect();
-        cluster(&items, &index, &Thresholds::default(), keep)
+        let (index, copies) = if fold {
+            let copies = exact_copies(&items);
+            let indexed = to_index(&items, &copies);
+            (Index::build_only(&fps, sets, params, &indexed), copies)
+        } else {
+            (
+                Index::build(&fps, sets, params),
+                (0..sets.len() as u32).collect(),
+            )
+        };
+        cluster(&items, &index, &copies, &Thresholds::default(), keep)
+    }
+
+    #[test]
+    fn exact_copies_follow_the_earliest_and_are_counted() {
+        let a = range(0, 100);
+        let b = range(500, 560);
+        let sets = [a.clone(), b.clone(), a.clone(), a, b, vec![]];
+        let published = [Some(5), None, Some(1), Some(9), None, None];
+        let shingles: Vec<ShingleSet> = sets
+            .iter()
+            .map(|s| ShingleSet::from_values(s.iter().copied()))
+            .collect();
+        let items: Vec<Item> = (0..sets.len())
+            .map(|i| Item {
+                shingles: shingles[i].view(),
+                anchors: &sets[i],
+                simhash: Fingerprint(sets[i].len() as u64),
+                published: published[i],
+            })
+            .collect();
+        // The earliest of equal sets is the original (undated after dated, then input order);
+        // an article with no shingles copies nothing.
+        assert_eq!(exact_copies(&items), vec![2, 1, 2, 2, 1, 5]);
+        assert_eq!(
+            to_index(&items, &exact_copies(&items)),
+            vec![false, true, true, false, false, false]
+        );
+        let c = run(&sets, &published, Keep::Best);
+        assert_eq!(c.stats.exact_copies, 3);
+        assert_eq!(c.assignment[0], c.assignment[2]);
+        assert_eq!(c.assignment[3], c.assignment[2]);
+        assert_eq!(c.assignment[4], c.assignment[1]);
+        assert_eq!(c.clusters.len(), 3);
+        let with_a = &c.clusters[c.assignment[0] as usize];
+        assert_eq!(with_a.representative, 2);
+        assert!(with_a.members.iter().all(|m| m.similarity == 1.0));
+    }
+
+    #[test]
+    fn a_flood_of_identical_articles_costs_no_candidate_search() {
+        // 3,000 copies of one story and 3,000 empty texts: without folding, every copy would be
+        // a candidate of every other (millions of pairs) and every empty text would meet every
+        // other in the simhash tables.
+        let story = range(0, 300);
+        let sets: Vec<Vec<u32>> = (0..6000)
+            .map(|i| if i % 2 == 0 { story.clone() } else { vec![] })
+            .collect();
+        let c = run(&sets, &[], Keep::Best);
+        assert_eq!(c.stats.exact_copies, 2999);
+        assert_eq!(c.stats.candidate_pairs, 0);
+        assert_eq!(c.stats.verified_pairs, 0);
+        assert_eq!(
+            c.clusters.len(),
+            1 + 3000,
+            "one story, and each empty text alone"
+        );
+        assert_eq!(c.clusters[0].members.len(), 3000);
+    }
+
+    #[test]
+    fn equal_sets_with_different_fingerprints_are_not_exact_copies() {
+        // Two different one-word texts can share a 24-bit set value; their simhashes (or
+        // anchors) still tell them apart, and so must exact-copy folding.
+        let set = ShingleSet::from_values([7]);
+        let item = |anchors: &'static [u32], simhash: u64| Item {
+            shingles: set.view(),
+            anchors,
+            simhash: Fingerprint(simhash),
+            published: None,
+        };
+        let items = [
+            item(&[1], 10),
+            item(&[1], 11),
+            item(&[2], 10),
+            item(&[1], 10),
+        ];
+        assert_eq!(exact_copies(&items), vec![0, 1, 2, 0]);
+    }
+
+    proptest::proptest! {
+        /// Folding exact copies is only a shortcut: clusters, representatives and every
+        /// member's measures are those of treating each copy as an article of its own.
+        #[test]
+        fn folding_exact_copies_changes_no_cluster(
+            picks in proptest::collection::vec((0usize..6, proptest::option::of(0i64..4)), 1..24),
+            keep in proptest::sample::select(vec![Keep::Best, Keep::Earliest, Keep::Longest, Keep::First]),
+        ) {
+            // Six stories: overlapping ranges (copies, trims, rewordings) and one empty text.
+            let family = [range(0, 100), range(0, 60), range(30, 130), range(0, 100).into_iter().chain(range(900, 910)).collect(), range(2000, 2040), vec![]];
+            let sets: Vec<Vec<u32>> = picks.iter().map(|&(k, _)| family[k].clone()).collect();
+            let published: Vec<Option<i64>> = picks.iter().map(|&(_, p)| p).collect();
+            let folded = run_folding(&sets, &published, keep, true);
+            let plain = run_folding(&sets, &published, keep, false);
+            proptest::prop_assert_eq!(&folded.assignment, &plain.assignment);
+            proptest::prop_assert_eq!(&folded.clusters, &plain.clusters);
+        }
     }
 
     #[test]
@@ -495,10 +693,17 @@ mod tests {
             .map(|i| Item {
                 shingles: shingles[i].view(),
                 anchors: &anchors[i],
+                simhash: fps[i],
                 published: published[i],
             })
             .collect();
-        let c = cluster(&items, &index, &Thresholds::default(), Keep::Best);
+        let c = cluster(
+            &items,
+            &index,
+            &exact_copies(&items),
+            &Thresholds::default(),
+            Keep::Best,
+        );
         assert_eq!(c.clusters.len(), 1, "{c:?}");
         assert_eq!(c.clusters[0].representative, 1);
         assert_eq!(c.stats.rehomed, 1);

@@ -422,6 +422,7 @@ fn best_cover(inputs: &[Input]) -> usize {
         .map(|(f, i)| copydesk::cluster::Item {
             shingles: f.shingles.view(),
             anchors: &f.anchors,
+            simhash: f.simhash,
             published: i.published.as_deref().and_then(ingest::published_seconds),
         })
         .collect();
@@ -589,6 +590,7 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
         "candidate_pairs": stats.candidate_pairs,
         "verified_pairs": stats.verified_pairs,
         "accepted_pairs": stats.accepted_pairs,
+        "exact_copies": stats.exact_copies,
         "clusters": dedup.clustering.clusters.iter().filter(|k| k.members.len() > 1).count(),
         "peak_rss_mb": peak_rss_bytes().map(|b| b as f64 / 1048576.0),
         "rss_after_read_mb": rss_after_read.map(|b| b as f64 / 1048576.0),

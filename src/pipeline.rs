@@ -446,11 +446,6 @@ impl Corpus {
     pub fn dedup(&mut self, settings: &Settings) -> Dedup {
         let started = Instant::now();
         let store = &self.features;
-        let anchors: Vec<&[u32]> = (0..store.len()).map(|i| store.anchors(i)).collect();
-        let index = Index::build(store.simhashes(), &anchors, settings.candidates.clone());
-        drop(anchors);
-        self.timings.index = started.elapsed();
-        let started = Instant::now();
         let items: Vec<Item> = self
             .articles
             .iter()
@@ -458,10 +453,26 @@ impl Corpus {
             .map(|(i, a)| Item {
                 shingles: store.set(i),
                 anchors: store.anchors(i),
+                simhash: store.simhashes()[i],
                 published: a.published_at,
             })
             .collect();
-        let clustering = cluster::cluster(&items, &index, &settings.thresholds, settings.keep);
+        // Articles with no words pair with nothing, and exact copies follow their original:
+        // neither is indexed.
+        let copies = cluster::exact_copies(&items);
+        let indexed = cluster::to_index(&items, &copies);
+        let anchors: Vec<&[u32]> = items.iter().map(|it| it.anchors).collect();
+        let index = Index::build_only(
+            store.simhashes(),
+            &anchors,
+            settings.candidates.clone(),
+            &indexed,
+        );
+        drop((anchors, indexed));
+        self.timings.index = started.elapsed();
+        let started = Instant::now();
+        let clustering =
+            cluster::cluster(&items, &index, &copies, &settings.thresholds, settings.keep);
         self.timings.cluster = started.elapsed();
         Dedup {
             clustering,

@@ -325,6 +325,13 @@ pub fn write_summary(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Resul
         "pairs checked       {} candidates, {} verified, {} accepted",
         c.stats.candidate_pairs, c.stats.verified_pairs, c.stats.accepted_pairs
     );
+    if c.stats.exact_copies > 0 {
+        let _ = writeln!(
+            out,
+            "exact copies        {} (same words as an earlier article; not searched again)",
+            c.stats.exact_copies
+        );
+    }
     let t = &corpus.timings;
     let _ = writeln!(
         out,

@@ -342,6 +342,11 @@ impl<'a> SetView<'a> {
         self.0.len() / PACKED
     }
 
+    /// The packed bytes (three little-endian bytes a value, ascending): equal sets, equal bytes.
+    pub fn as_bytes(self) -> &'a [u8] {
+        self.0
+    }
+
     /// True when empty.
     pub fn is_empty(self) -> bool {
         self.0.is_empty()
