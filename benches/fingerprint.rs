@@ -59,7 +59,7 @@ fn per_article(c: &mut Criterion) {
             }
         })
     });
-    g.bench_function("simhash: ours over XXH3 4-word shingles", |b| {
+    g.bench_function("simhash: ours over 4-word shingles", |b| {
         let (mut tokens, mut shingles) = (Vec::new(), Vec::new());
         b.iter(|| {
             for d in &docs {

@@ -144,16 +144,17 @@ struct Proposal {
 /// candidates its original meets and verifies exactly as it does: sets alone keep 24 bits a
 /// shingle, and two different one-word texts can share one.
 ///
-/// Articles are grouped by a hash of all three and compared in full within a group, so a hash
-/// collision never joins two different articles.
+/// Articles are grouped by a hash of their anchors, simhash and set length, and compared in
+/// full within a group, so a hash collision never joins two different articles.
 pub fn exact_copies(items: &[Item<'_>]) -> Vec<u32> {
     let n = items.len();
     let hashes: Vec<u64> = items
         .par_iter()
         .map(|it| {
-            let set = xxhash_rust::xxh3::xxh3_64(it.shingles.as_bytes());
+            // The set's length rather than its bytes: a fifth of the reading, and different
+            // sets of one length almost never have the same anchors and simhash too.
             let anchors = xxhash_rust::xxh3::xxh3_64(bytemuck::cast_slice(it.anchors));
-            set ^ anchors.rotate_left(21) ^ it.simhash.0.rotate_left(42)
+            anchors ^ it.simhash.0.rotate_left(21) ^ (it.shingles.len() as u64).rotate_left(42)
         })
         .collect();
     let mut order: Vec<u32> = (0..n as u32)
