@@ -959,12 +959,43 @@ pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) 
         .iter()
         .flat_map(|s| s.sequence.iter().copied())
         .collect();
-    let diffs = vs
+    // Versions with the same text as an earlier one get a copy of its diff (a corpus can hold
+    // one page thousands of times; the diff is most of the work).
+    let mut first_with_text: HashMap<&str, usize> = HashMap::new();
+    let same_as: Vec<usize> = versions
+        .iter()
+        .enumerate()
+        .map(|(k, v)| *first_with_text.entry(v.text).or_insert(k))
+        .collect();
+    let mut diffs: Vec<Option<VersionDiff>> = vs
         .par_iter()
         .zip(versions)
-        .map(|(p, d)| VersionDiff {
+        .enumerate()
+        .map(|(k, (p, d))| {
+            (same_as[k] == k).then(|| diff_version(&vocab, &r, p, &reference_words, d, params))
+        })
+        .collect();
+    for k in 0..versions.len() {
+        if diffs[k].is_none() {
+            let d = &versions[k];
+            let copy = diffs[same_as[k]]
+                .as_ref()
+                .expect("the first is diffed")
+                .clone();
+            diffs[k] = Some(VersionDiff {
+                id: d.id.clone(),
+                outlet: d.outlet.clone(),
+                published: d.published.clone(),
+                ..copy
+            });
+        }
+    }
+    let diffs = diffs
+        .into_iter()
+        .zip(versions)
+        .map(|(diff, d)| VersionDiff {
             headline: HeadlineChange::of(reference.title.as_deref(), d.title.as_deref()),
-            ..diff_version(&vocab, &r, p, &reference_words, d, params)
+            ..diff.expect("every version diffed or copied")
         })
         .collect();
     Comparison {
