@@ -1166,6 +1166,31 @@ mod tests {
     }
 
     #[test]
+    fn versions_with_one_text_share_a_diff_but_keep_their_own_names() {
+        let trimmed = "MOSCOW, March 14 (Reuters) - Russia and Norway agreed to resume fishing talks in April.\n\
+            RIA Novosti said the first round would be held in Murmansk.";
+        let named = |id: &str, outlet: &str, title: &str| Doc {
+            outlet: Some(outlet.into()),
+            published: Some(format!("2024-03-1{}", id.len())),
+            title: Some(title.into()),
+            ..doc(id, trimmed)
+        };
+        let versions = [
+            named("a", "Daily One", "Talks resume"),
+            named("bb", "Daily Two", "Fishing talks to resume in April"),
+        ];
+        let c = compare(&doc("r", REF), &versions, &AlignParams::default());
+        let (a, b) = (&c.versions[0], &c.versions[1]);
+        assert_eq!((a.id.as_str(), b.id.as_str()), ("a", "bb"));
+        assert_eq!(b.outlet.as_deref(), Some("Daily Two"));
+        assert_eq!(b.published.as_deref(), Some("2024-03-12"));
+        assert_ne!(a.headline, b.headline);
+        assert_eq!(a.segments, b.segments);
+        assert_eq!(a.attributions, b.attributions);
+        assert_eq!((a.kept, a.reused), (b.kept, b.reused));
+    }
+
+    #[test]
     fn identical_version_is_all_same() {
         let c = compare(&doc("r", REF), &[doc("v", REF)], &AlignParams::default());
         let v = &c.versions[0];
