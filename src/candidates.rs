@@ -499,6 +499,22 @@ mod tests {
     }
 
     #[test]
+    fn articles_left_out_are_never_proposed_but_can_ask() {
+        // Four articles alike in anchors and simhash; the second and fourth are left out.
+        let anchors = vec![vec![1, 2, 3]; 4];
+        let fps: Vec<Fingerprint> = vec![Fingerprint(7); 4];
+        let ix = Index::build_only(
+            &fps,
+            &anchors,
+            CandidateParams::default(),
+            &[true, false, true, false],
+        );
+        assert_eq!(cands(&ix, 0, &anchors[0]), vec![2]);
+        assert_eq!(cands(&ix, 1, &anchors[1]), vec![0, 2]);
+        assert_eq!(cands(&ix, 3, &anchors[3]), vec![0, 2]);
+    }
+
+    #[test]
     fn postings_find_every_key_and_nothing_else() {
         // Keys spread over the whole range, including neighbours in one directory slot.
         let mut pairs: Vec<(u32, u32)> = (0..5000u32)

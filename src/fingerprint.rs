@@ -2,12 +2,13 @@
 //!
 //! Two kinds, both computed from an article's shingle hashes in text order:
 //! - [`Fingerprint`], the primary 64-bit simhash (Charikar 2002) over all shingles. Copies that
-//!   are nearly word for word land within a few bits of each other. It is our own ~20-line
-//!   implementation: the `simhash` crate is the reference it is checked against (same output
-//!   for the same feature hashes, see the tests) and benchmarked against (`benches/fingerprint.rs`:
-//!   the crate hashes with SipHash and its per-bit loop does not vectorise).
-//! - [`anchors`], winnowed shingles (Schleimer, Wilkerson, Aiken 2003): the smallest hash in every
-//!   window of `w` consecutive shingles. Any passage of `w + k - 1` words that two articles share
+//!   are nearly word for word land within a few bits of each other. It is our own short
+//!   implementation (a byte table, or AVX-512 masked adds): the `simhash` crate is the reference
+//!   it is checked against (same output for the same feature hashes, see the tests) and
+//!   benchmarked against (`benches/fingerprint.rs`: the crate hashes with SipHash and its per-bit
+//!   loop does not vectorise).
+//! - [`anchors`], winnowed shingles (Schleimer, Wilkerson, Aiken 2003): the smallest rank (upper
+//!   half of the hash) in every window of `w` consecutive shingles. Any passage of `w + k - 1` words that two articles share
 //!   word for word yields a shared anchor, wherever it sits in either article. This is what finds
 //!   a trimmed copy (a 30% excerpt has a simhash far from the full story's) and a copy with a
 //!   reworded lead or a local intro.
