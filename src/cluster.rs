@@ -90,7 +90,8 @@ pub struct ClusterStats {
     pub verified_pairs: u64,
     /// Pairs accepted as copies.
     pub accepted_pairs: u64,
-    /// Articles moved, in the second look, to the cluster whose representative they copy.
+    /// Articles moved after the first pass to the cluster whose representative they copy (alone,
+    /// or with their whole group).
     pub rehomed: u64,
     /// Articles that were exact copies of an earlier one (same shingle set) and followed it
     /// without being searched or verified.
@@ -326,6 +327,25 @@ pub fn cluster(
         .map(|&c| group_of_centre[c as usize])
         .collect();
 
+    // Groups that copy an earlier group (see `join_copied_groups`).
+    let mut visited = vec![0u32; n];
+    for (rank, &d) in order.iter().enumerate() {
+        visited[d as usize] = rank as u32;
+    }
+    let centre_of_group: Vec<u32> = groups.iter().map(|g| centre_of[g[0] as usize]).collect();
+    stats.rehomed += join_copied_groups(
+        items,
+        thresholds,
+        &Groups {
+            reps: &reps,
+            centres: &centre_of_group,
+            neighbours: &neighbours,
+            visited: &visited,
+        },
+        &mut groups,
+        &mut group_of,
+    );
+
     // Second look. A centre is the longest version, not always the source: a copy padded with a
     // local intro can take the wire copy and leave a differently reworded copy alone. Now that
     // each group has its representative, an article that is alone, or is not a verified copy of
@@ -379,7 +399,7 @@ pub fn cluster(
         })
         .flatten()
         .collect();
-    stats.rehomed = moves.len() as u64;
+    stats.rehomed += moves.len() as u64;
     for (d, g) in moves {
         group_of[d as usize] = g;
     }
@@ -410,6 +430,95 @@ pub fn cluster(
         assignment,
         stats,
     }
+}
+
+/// What [`join_copied_groups`] reads of the first pass.
+struct Groups<'a> {
+    /// Each group's representative.
+    reps: &'a [u32],
+    /// Each group's centre.
+    centres: &'a [u32],
+    /// The candidates of every article that became a centre.
+    neighbours: &'a [Option<Box<[u32]>>],
+    /// Each article's place in the visiting order.
+    visited: &'a [u32],
+}
+
+/// Rounds of [`join_copied_groups`] at most.
+const JOIN_ROUNDS: usize = 8;
+
+/// Moves whole groups into earlier groups they copy; returns how many articles moved.
+///
+/// A story with more versions than `max_postings` loses its anchors as stock phrases, and its
+/// versions, found by simhash alone, form many groups (20,000 versions of one text: 149). A
+/// group joins an earlier group next to it (one its centre saw among its candidates) when its
+/// representative verifies against that group's and so does every one of its members, so every
+/// member is still a verified copy of its representative. Decisions in a round read the groups
+/// as they were before it, in parallel; a group whose own target moves in the same round waits
+/// for the next, up to [`JOIN_ROUNDS`].
+fn join_copied_groups(
+    items: &[Item<'_>],
+    thresholds: &Thresholds,
+    first: &Groups<'_>,
+    groups: &mut [Vec<u32>],
+    group_of: &mut [u32],
+) -> u64 {
+    let mut moved = 0;
+    for _ in 0..JOIN_ROUNDS {
+        let targets: Vec<Option<u32>> = (0..groups.len())
+            .into_par_iter()
+            .map(|g| {
+                if groups[g].len() < 2 {
+                    return None; // an article alone is the second look's
+                }
+                let centre = first.centres[g];
+                let near = first.neighbours[centre as usize].as_deref()?;
+                let rank = first.visited[centre as usize];
+                let mut earlier: Vec<u32> = near
+                    .iter()
+                    .map(|&c| group_of[c as usize])
+                    .filter(|&h| first.visited[first.centres[h as usize] as usize] < rank)
+                    .collect();
+                earlier.sort_unstable();
+                earlier.dedup();
+                let rep = items[first.reps[g] as usize].shingles;
+                let mut best: Option<(f32, f32, u32)> = None;
+                for h in earlier {
+                    let s = Similarity::of(rep, items[first.reps[h as usize] as usize].shingles);
+                    let better = best.is_none_or(|(c, j, _)| (s.containment(), s.jaccard) > (c, j));
+                    if thresholds.accepts(&s) && better {
+                        best = Some((s.containment(), s.jaccard, h));
+                    }
+                }
+                let (_, _, h) = best?;
+                let target = items[first.reps[h as usize] as usize].shingles;
+                groups[g]
+                    .iter()
+                    .all(|&m| {
+                        thresholds.accepts(&Similarity::of(items[m as usize].shingles, target))
+                    })
+                    .then_some(h)
+            })
+            .collect();
+        let mut joined = 0;
+        for g in 0..groups.len() {
+            let Some(h) = targets[g] else { continue };
+            if targets[h as usize].is_some() {
+                continue; // its target moves this round; its members were checked against it
+            }
+            let members = std::mem::take(&mut groups[g]);
+            for &m in &members {
+                group_of[m as usize] = h;
+            }
+            joined += members.len() as u64;
+            groups[h as usize].extend(members);
+        }
+        moved += joined;
+        if joined == 0 {
+            break;
+        }
+    }
+    moved
 }
 
 /// Measures every member of a cluster against its representative. A member whose centre was
@@ -696,6 +805,99 @@ mod tests {
             "{} pairs verified",
             c.stats.verified_pairs
         );
+    }
+
+    #[test]
+    fn a_group_copying_an_earlier_group_joins_it() {
+        // a1 opens a group and takes a2 (anchor 1000). c1 is not a1's candidate (no shared
+        // anchor, as when a flood's anchors are all stock phrases), so it opens a group of its
+        // own with c2; its centre saw a2, though, and c1 and c2 both verify against a1.
+        let base = range(0, 100);
+        let with = |extra: &[u32], from: u32| -> Vec<u32> {
+            base.iter()
+                .copied()
+                .filter(|&v| v >= from)
+                .chain(extra.iter().copied())
+                .collect()
+        };
+        let sets = [
+            with(&[200, 201, 202, 203], 0),
+            with(&[], 0),
+            with(&[300], 2),
+            with(&[301], 2),
+        ];
+        let anchors = [vec![1000], vec![1000, 2000], vec![2000, 3000], vec![3000]];
+        let shingles: Vec<ShingleSet> = sets
+            .iter()
+            .map(|s| ShingleSet::from_values(s.iter().copied()))
+            .collect();
+        let fps: Vec<Fingerprint> = [1u64, 1 << 20, 1 << 40, 1 << 60].map(Fingerprint).to_vec();
+        let params = CandidateParams {
+            min_shared_anchors: 1,
+            max_distance: 0,
+            ..CandidateParams::default()
+        };
+        let index = Index::build(&fps, &anchors, params);
+        let items: Vec<Item> = (0..4)
+            .map(|i| Item {
+                shingles: shingles[i].view(),
+                anchors: &anchors[i],
+                simhash: fps[i],
+                published: None,
+            })
+            .collect();
+        let c = cluster(
+            &items,
+            &index,
+            &exact_copies(&items),
+            &Thresholds::default(),
+            Keep::First,
+        );
+        assert_eq!(c.clusters.len(), 1, "{c:?}");
+        assert_eq!(c.clusters[0].representative, 0);
+        assert_eq!(c.stats.rehomed, 2);
+    }
+
+    #[test]
+    fn a_group_joins_only_if_every_member_copies_the_earlier_representative() {
+        // As above, but c2 copies c1's own material, not a1's: moving the group would make c2 a
+        // member of a cluster whose representative it does not copy. The group stays.
+        let cat = |parts: &[Vec<u32>]| -> Vec<u32> { parts.concat() };
+        let sets = [
+            cat(&[range(0, 100), range(200, 270)]),
+            range(0, 100),
+            cat(&[range(2, 100), range(300, 301), range(400, 461)]),
+            cat(&[range(400, 461), range(90, 100), range(500, 520)]),
+        ];
+        let anchors = [vec![1000], vec![1000, 2000], vec![2000, 3000], vec![3000]];
+        let shingles: Vec<ShingleSet> = sets
+            .iter()
+            .map(|s| ShingleSet::from_values(s.iter().copied()))
+            .collect();
+        let fps: Vec<Fingerprint> = [1u64, 1 << 20, 1 << 40, 1 << 60].map(Fingerprint).to_vec();
+        let params = CandidateParams {
+            min_shared_anchors: 1,
+            max_distance: 0,
+            ..CandidateParams::default()
+        };
+        let index = Index::build(&fps, &anchors, params);
+        let items: Vec<Item> = (0..4)
+            .map(|i| Item {
+                shingles: shingles[i].view(),
+                anchors: &anchors[i],
+                simhash: fps[i],
+                published: None,
+            })
+            .collect();
+        let c = cluster(
+            &items,
+            &index,
+            &exact_copies(&items),
+            &Thresholds::default(),
+            Keep::First,
+        );
+        assert_eq!(c.clusters.len(), 2, "{c:?}");
+        assert_eq!(c.assignment, vec![0, 0, 1, 1]);
     }
 
     #[test]

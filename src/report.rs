@@ -343,7 +343,7 @@ pub fn write_summary(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Resul
     if dedup.skipped_anchors > 0 {
         let _ = writeln!(
             out,
-            "stock phrases       {} anchors ignored (in more than --max-postings articles; a story with more versions than that splits: raise it)",
+            "stock phrases       {} anchors ignored (in more than --max-postings articles: boilerplate, or a story with that many versions)",
             dedup.skipped_anchors
         );
     }
