@@ -13,13 +13,20 @@
 //! clustered articles never become free again, this gives exactly the sequential result,
 //! whatever the thread count.
 //!
-//! Exact copies (the same non-empty shingle set) are folded first ([`exact_copies`]): only the
-//! first of each group is indexed and visited, and the others follow it into whatever cluster it
-//! joins. They would verify exactly as it does, so the clusters are the same; a corpus holding
-//! the same page 100,000 times no longer makes every copy a candidate of every other.
+//! Exact copies (the same non-empty shingle set, anchors and simhash) are folded first
+//! ([`exact_copies`]): only the first of each group is indexed and visited, and the others
+//! follow it into whatever cluster it joins. They would verify exactly as it does, so the
+//! clusters are the same; a corpus holding the same page 100,000 times no longer makes every
+//! copy a candidate of every other.
 //!
-//! Once formed, each cluster picks its representative ([`Keep`]) and every member is measured
-//! against it. This module never reads text or metadata beyond the ordering keys it is given.
+//! Once formed, each group picks its representative ([`Keep`]). Two repairs follow, both keeping
+//! every member a verified copy of its representative: a whole group joins an earlier group
+//! whose representative it and all its members copy (a story with thousands of versions, whose
+//! anchors were dropped as stock phrases, is otherwise split wherever simhash alone did not
+//! reach), and then an article alone or not a copy of its own representative joins the group
+//! whose representative it copies best (the second look). Every member is finally measured
+//! against its representative. This module never reads text or metadata beyond the ordering
+//! keys it is given.
 
 use rayon::prelude::*;
 use serde::Serialize;
