@@ -156,20 +156,22 @@ struct Proposal {
 /// full within a group, so a hash collision never joins two different articles.
 pub fn exact_copies(items: &[Item<'_>]) -> Vec<u32> {
     let n = items.len();
-    let hashes: Vec<u64> = items
+    // Keyed by a hash of anchors, simhash and set length (the length rather than the set's
+    // bytes: a fifth of the reading, and different sets of one length almost never have the same
+    // anchors and simhash too), then by visiting order: equal sets have equal lengths, so among
+    // them that is earliest, then input order.
+    let mut keyed: Vec<(u64, (i64, u32))> = items
         .par_iter()
-        .map(|it| {
-            // The set's length rather than its bytes: a fifth of the reading, and different
-            // sets of one length almost never have the same anchors and simhash too.
+        .enumerate()
+        .filter(|(_, it)| !it.shingles.is_empty())
+        .map(|(d, it)| {
             let anchors = xxhash_rust::xxh3::xxh3_64(bytemuck::cast_slice(it.anchors));
-            anchors ^ it.simhash.0.rotate_left(21) ^ (it.shingles.len() as u64).rotate_left(42)
+            let hash =
+                anchors ^ it.simhash.0.rotate_left(21) ^ (it.shingles.len() as u64).rotate_left(42);
+            (hash, earliest_key(items, d as u32))
         })
         .collect();
-    let mut order: Vec<u32> = (0..n as u32)
-        .filter(|&d| !items[d as usize].shingles.is_empty())
-        .collect();
-    // Equal sets have equal lengths, so among them visiting order is earliest, then input order.
-    order.par_sort_unstable_by_key(|&d| (hashes[d as usize], earliest_key(items, d)));
+    keyed.par_sort_unstable();
     let mut first: Vec<u32> = (0..n as u32).collect();
     let same = |a: u32, b: u32| {
         let (x, y) = (&items[a as usize], &items[b as usize]);
@@ -177,10 +179,11 @@ pub fn exact_copies(items: &[Item<'_>]) -> Vec<u32> {
             && x.anchors == y.anchors
             && x.shingles.as_bytes() == y.shingles.as_bytes()
     };
-    for group in order.chunk_by(|&a, &b| hashes[a as usize] == hashes[b as usize]) {
-        // Almost always one article: each joins the first earlier one it equals.
-        let mut firsts: Vec<u32> = Vec::new();
-        for &d in group {
+    let mut firsts: Vec<u32> = Vec::new();
+    for group in keyed.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        // Each article joins the first earlier one it equals (almost always the group's first).
+        firsts.clear();
+        for &(_, (_, d)) in group {
             match firsts.iter().find(|&&f| same(f, d)) {
                 Some(&f) => first[d as usize] = f,
                 None => firsts.push(d),
