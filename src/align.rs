@@ -967,7 +967,7 @@ pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) 
         .enumerate()
         .map(|(k, v)| *first_with_text.entry(v.text).or_insert(k))
         .collect();
-    let mut diffs: Vec<Option<VersionDiff>> = vs
+    let mut computed: Vec<Option<VersionDiff>> = vs
         .par_iter()
         .zip(versions)
         .enumerate()
@@ -975,29 +975,23 @@ pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) 
             (same_as[k] == k).then(|| diff_version(&vocab, &r, p, &reference_words, d, params))
         })
         .collect();
-    for k in 0..versions.len() {
-        if diffs[k].is_none() {
-            let d = &versions[k];
-            let copy = diffs[same_as[k]]
-                .as_ref()
-                .expect("the first is diffed")
-                .clone();
-            diffs[k] = Some(VersionDiff {
+    // In version order, so a copy's original (always earlier) is already in `diffs`.
+    let mut diffs: Vec<VersionDiff> = Vec::with_capacity(versions.len());
+    for (k, d) in versions.iter().enumerate() {
+        let diff = match computed[k].take() {
+            Some(diff) => diff,
+            None => VersionDiff {
                 id: d.id.clone(),
                 outlet: d.outlet.clone(),
                 published: d.published.clone(),
-                ..copy
-            });
-        }
-    }
-    let diffs = diffs
-        .into_iter()
-        .zip(versions)
-        .map(|(diff, d)| VersionDiff {
+                ..diffs[same_as[k]].clone()
+            },
+        };
+        diffs.push(VersionDiff {
             headline: HeadlineChange::of(reference.title.as_deref(), d.title.as_deref()),
-            ..diff.expect("every version diffed or copied")
-        })
-        .collect();
+            ..diff
+        });
+    }
     Comparison {
         schema: SCHEMA,
         reference: ReferenceSummary {

@@ -837,32 +837,7 @@ mod tests {
             with(&[301], 2),
         ];
         let anchors = [vec![1000], vec![1000, 2000], vec![2000, 3000], vec![3000]];
-        let shingles: Vec<ShingleSet> = sets
-            .iter()
-            .map(|s| ShingleSet::from_values(s.iter().copied()))
-            .collect();
-        let fps: Vec<Fingerprint> = [1u64, 1 << 20, 1 << 40, 1 << 60].map(Fingerprint).to_vec();
-        let params = CandidateParams {
-            min_shared_anchors: 1,
-            max_distance: 0,
-            ..CandidateParams::default()
-        };
-        let index = Index::build(&fps, &anchors, params);
-        let items: Vec<Item> = (0..4)
-            .map(|i| Item {
-                shingles: shingles[i].view(),
-                anchors: &anchors[i],
-                simhash: fps[i],
-                published: None,
-            })
-            .collect();
-        let c = cluster(
-            &items,
-            &index,
-            &exact_copies(&items),
-            &Thresholds::default(),
-            Keep::First,
-        );
+        let c = run_with_anchors(&sets, &anchors, &[], Keep::First);
         assert_eq!(c.clusters.len(), 1, "{c:?}");
         assert_eq!(c.clusters[0].representative, 0);
         assert_eq!(c.stats.rehomed, 2);
@@ -880,32 +855,7 @@ mod tests {
             cat(&[range(400, 461), range(90, 100), range(500, 520)]),
         ];
         let anchors = [vec![1000], vec![1000, 2000], vec![2000, 3000], vec![3000]];
-        let shingles: Vec<ShingleSet> = sets
-            .iter()
-            .map(|s| ShingleSet::from_values(s.iter().copied()))
-            .collect();
-        let fps: Vec<Fingerprint> = [1u64, 1 << 20, 1 << 40, 1 << 60].map(Fingerprint).to_vec();
-        let params = CandidateParams {
-            min_shared_anchors: 1,
-            max_distance: 0,
-            ..CandidateParams::default()
-        };
-        let index = Index::build(&fps, &anchors, params);
-        let items: Vec<Item> = (0..4)
-            .map(|i| Item {
-                shingles: shingles[i].view(),
-                anchors: &anchors[i],
-                simhash: fps[i],
-                published: None,
-            })
-            .collect();
-        let c = cluster(
-            &items,
-            &index,
-            &exact_copies(&items),
-            &Thresholds::default(),
-            Keep::First,
-        );
+        let c = run_with_anchors(&sets, &anchors, &[], Keep::First);
         assert_eq!(c.clusters.len(), 2, "{c:?}");
         assert_eq!(c.assignment, vec![0, 0, 1, 1]);
     }
@@ -959,33 +909,7 @@ mod tests {
         let r: Vec<u32> = range(0, 68).into_iter().chain(range(300, 332)).collect();
         let sets = [l.clone(), w.clone(), r.clone()];
         let anchors = [vec![99, 200], w, r];
-        let shingles: Vec<ShingleSet> = sets
-            .iter()
-            .map(|s| ShingleSet::from_values(s.iter().copied()))
-            .collect();
-        let fps: Vec<Fingerprint> = [1u64, 1 << 20, 1 << 40].map(Fingerprint).to_vec();
-        let params = CandidateParams {
-            min_shared_anchors: 1,
-            max_distance: 0,
-            ..CandidateParams::default()
-        };
-        let index = Index::build(&fps, &anchors, params);
-        let published = [Some(2), Some(1), Some(3)];
-        let items: Vec<Item> = (0..3)
-            .map(|i| Item {
-                shingles: shingles[i].view(),
-                anchors: &anchors[i],
-                simhash: fps[i],
-                published: published[i],
-            })
-            .collect();
-        let c = cluster(
-            &items,
-            &index,
-            &exact_copies(&items),
-            &Thresholds::default(),
-            Keep::Best,
-        );
+        let c = run_with_anchors(&sets, &anchors, &[Some(2), Some(1), Some(3)], Keep::Best);
         assert_eq!(c.clusters.len(), 1, "{c:?}");
         assert_eq!(c.clusters[0].representative, 1);
         assert_eq!(c.stats.rehomed, 1);
@@ -993,6 +917,45 @@ mod tests {
 
     fn range(a: u32, b: u32) -> Vec<u32> {
         (a..b).collect()
+    }
+
+    /// Clusters `sets` with candidates from the given `anchors` alone (one shared anchor is
+    /// enough; the simhashes are all far apart), so a test says exactly which pairs the index
+    /// proposes.
+    fn run_with_anchors(
+        sets: &[Vec<u32>],
+        anchors: &[Vec<u32>],
+        published: &[Option<i64>],
+        keep: Keep,
+    ) -> Clustering {
+        let shingles: Vec<ShingleSet> = sets
+            .iter()
+            .map(|s| ShingleSet::from_values(s.iter().copied()))
+            .collect();
+        let fps: Vec<Fingerprint> = (0..sets.len() as u32)
+            .map(|i| Fingerprint(1u64.rotate_left(20 * i)))
+            .collect();
+        let params = CandidateParams {
+            min_shared_anchors: 1,
+            max_distance: 0,
+            ..CandidateParams::default()
+        };
+        let index = Index::build(&fps, anchors, params);
+        let items: Vec<Item> = (0..sets.len())
+            .map(|i| Item {
+                shingles: shingles[i].view(),
+                anchors: &anchors[i],
+                simhash: fps[i],
+                published: published.get(i).copied().flatten(),
+            })
+            .collect();
+        cluster(
+            &items,
+            &index,
+            &exact_copies(&items),
+            &Thresholds::default(),
+            keep,
+        )
     }
 
     #[test]

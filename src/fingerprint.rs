@@ -161,18 +161,7 @@ pub fn anchors(shingles: &[u64], w: usize, spare: &mut Vec<u32>, out: &mut Vec<u
     if out.is_empty() {
         return;
     }
-    let w = w.max(1).min(out.len());
-    #[cfg(target_arch = "x86_64")]
-    {
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: AVX2 is available, checked just above.
-            unsafe { window_minima_avx2(out, spare, w) };
-        } else {
-            window_minima(out, spare, w);
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    window_minima(out, spare, w);
+    window_minima(out, spare, w.max(1).min(out.len()));
     // Neighbouring windows mostly share their minimum: drop runs first (branch-free), then sort.
     let mut kept = 0;
     let mut last = !out[0];
@@ -202,9 +191,19 @@ pub fn scramble(mut x: u32) -> u32 {
 }
 
 /// Replaces `keys` by the minimum of each of its windows of `w` (`1 <= w <= keys.len()`):
-/// `keys.len() - w + 1` values.
-#[inline(always)]
+/// `keys.len() - w + 1` values. Compiled for AVX2 when the processor has it.
 fn window_minima(keys: &mut Vec<u32>, spare: &mut Vec<u32>, w: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: AVX2 is available, checked just above.
+        return unsafe { window_minima_avx2(keys, spare, w) };
+    }
+    window_minima_portable(keys, spare, w)
+}
+
+/// [`window_minima`] for any processor.
+#[inline(always)]
+fn window_minima_portable(keys: &mut Vec<u32>, spare: &mut Vec<u32>, w: usize) {
     // `keys[i]` is the minimum of the `width` keys from `i`; windows of `width + step` are the
     // minima of two overlapping windows of `width`.
     let mut width = 1;
@@ -218,14 +217,14 @@ fn window_minima(keys: &mut Vec<u32>, spare: &mut Vec<u32>, w: usize) {
     }
 }
 
-/// [`window_minima`] compiled for AVX2.
+/// [`window_minima_portable`] compiled for AVX2.
 ///
 /// # Safety
 /// The processor must support AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 unsafe fn window_minima_avx2(keys: &mut Vec<u32>, spare: &mut Vec<u32>, w: usize) {
-    window_minima(keys, spare, w)
+    window_minima_portable(keys, spare, w)
 }
 
 #[cfg(test)]
@@ -361,7 +360,7 @@ mod tests {
             // The portable minima too (the dispatch above takes AVX2 where it can).
             if !seq.is_empty() {
                 let mut keys: Vec<u32> = seq.iter().map(|&h| (h >> 32) as u32).collect();
-                window_minima(&mut keys, &mut spare, w.min(seq.len()));
+                window_minima_portable(&mut keys, &mut spare, w.min(seq.len()));
                 let mut keys: Vec<u32> = keys.into_iter().map(scramble).collect();
                 keys.sort_unstable();
                 keys.dedup();
