@@ -263,7 +263,9 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
             Output::Assignments => report::write_assignments(&corpus, &dedup, w),
             Output::Clusters => report::write_clusters(&corpus, &dedup, w),
             Output::Unique => report::write_unique(&corpus, &dedup, w),
-            Output::Diffs => report::write_diffs(&corpus, &dedup, &AlignParams::default(), w),
+            Output::Diffs => {
+                report::write_diffs(&corpus, &dedup, &settings, &AlignParams::default(), w)
+            }
             Output::Rejects => report::write_rejects(&corpus, w),
         })
         .with_context(|| format!("writing --{}", output.flag()))?;
@@ -446,7 +448,19 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
     else {
         return Ok(exit::STRICT);
     };
-    let comparisons = report::cluster_comparisons(&corpus, &dedup, &AlignParams::default())?;
+    // The page holds every cluster's comparison: it is as big as they are.
+    let mut comparisons = Vec::new();
+    report::for_each_comparison(
+        &corpus,
+        &dedup,
+        &settings,
+        &AlignParams::default(),
+        |i, c| (i, c),
+        |ic| {
+            comparisons.push(ic);
+            Ok(())
+        },
+    )?;
     let page = copydesk::html::render(&corpus, &dedup, &comparisons, &args.title, &template)?;
     report::write_atomic(&args.out, |w| {
         w.write_all(page.as_bytes())

@@ -42,6 +42,13 @@ pub struct Settings {
     pub spill_dir: Option<std::path::PathBuf>,
 }
 
+impl Settings {
+    /// Where spilled data goes: `spill_dir`, or the system's temporary folder.
+    pub fn spill_dir_or_temp(&self) -> std::path::PathBuf {
+        self.spill_dir.clone().unwrap_or_else(std::env::temp_dir)
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -327,10 +334,7 @@ impl Corpus {
         let spill = settings
             .spill
             .decide(text_bytes_estimate(&sources), store::available_memory());
-        let spill_dir = settings
-            .spill_dir
-            .clone()
-            .unwrap_or_else(std::env::temp_dir);
+        let spill_dir = settings.spill_dir_or_temp();
         let mut store = StoreBuilder::new(spill.then_some(spill_dir.as_path()))?;
         let mut corpus = Corpus {
             sources,

@@ -3,6 +3,8 @@
 //! - [`write_assignments`]: one JSON line per good record, in input order.
 //! - [`write_clusters`]: one JSON line per cluster of two or more.
 //! - [`write_unique`]: the deduplicated corpus, one raw input record per cluster, byte for byte.
+//! - [`write_diffs`]: one JSON line per cluster of two or more, what each member did with the
+//!   representative ([`for_each_comparison`] reads the members again and compares them).
 //! - [`write_rejects`]: one JSON line per bad record.
 //! - [`write_summary`]: the human summary.
 //!
@@ -13,9 +15,12 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::align::{AlignParams, Comparison, Doc};
+use crate::cluster::Cluster;
 use crate::error::{Error, Result};
 use crate::ingest::{self, ArticleId, SourceKind};
-use crate::pipeline::{Article, Corpus, Dedup};
+use crate::pipeline::{Article, Corpus, Dedup, Settings};
+use crate::store::{self, TextStore, TextStoreBuilder};
 
 pub use crate::output::{AtomicFile, write_atomic};
 
@@ -191,15 +196,42 @@ pub fn write_unique(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result
     })
 }
 
-/// For every cluster of two or more (in cluster order), its index and what each member did
-/// with the representative. Reads the members' texts again from the inputs.
-pub fn cluster_comparisons(
+/// Members compared at once by [`for_each_comparison`]: enough to keep both cores busy, few
+/// enough that one chunk's comparisons take tens of megabytes, not the corpus's gigabytes.
+const COMPARE_CHUNK_MEMBERS: usize = 4096;
+
+/// For every cluster of two or more, in cluster order: what each member did with the
+/// representative, turned by `each` (in parallel; given the cluster's index) into what `sink`
+/// receives (in cluster order).
+///
+/// The members' texts are read again from the inputs, in one pass, into a [`TextStore`]
+/// (spilled to a temporary file by `settings.spill`'s rule when they would crowd memory);
+/// clusters are then compared a chunk at a time, in parallel within a chunk, so that memory
+/// holds one chunk's comparisons rather than the whole corpus's.
+pub fn for_each_comparison<T: Send>(
     corpus: &Corpus,
     dedup: &Dedup,
-    params: &crate::align::AlignParams,
-) -> Result<Vec<(usize, crate::align::Comparison)>> {
+    settings: &Settings,
+    params: &AlignParams,
+    each: impl Fn(usize, Comparison) -> T + Sync,
+    sink: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let chunk = COMPARE_CHUNK_MEMBERS;
+    compare_in_chunks(corpus, dedup, settings, params, chunk, each, sink)
+}
+
+/// [`for_each_comparison`], comparing about `chunk_members` members at a time.
+fn compare_in_chunks<T: Send>(
+    corpus: &Corpus,
+    dedup: &Dedup,
+    settings: &Settings,
+    params: &AlignParams,
+    chunk_members: usize,
+    each: impl Fn(usize, Comparison) -> T + Sync,
+    mut sink: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
     use rayon::prelude::*;
-    let clusters: Vec<(usize, &crate::cluster::Cluster)> = dedup
+    let clusters: Vec<(usize, &Cluster)> = dedup
         .clustering
         .clusters
         .iter()
@@ -211,24 +243,11 @@ pub fn cluster_comparisons(
         .flat_map(|(_, k)| k.members.iter().map(|m| m.doc))
         .collect();
     docs.sort_unstable();
-    let origins: Vec<_> = docs
-        .iter()
-        .map(|&d| corpus.articles[d as usize].origin)
-        .collect();
-    let mut texts: Vec<String> = Vec::with_capacity(docs.len());
-    ingest::reread(&corpus.sources, &origins, |origin, bytes| {
-        let source = &corpus.sources[origin.source as usize];
-        let record = ingest::parse(source, origin, bytes.to_vec()).map_err(|b| Error::Read {
-            path: source.path.clone(),
-            source: io::Error::new(io::ErrorKind::InvalidData, b.to_string()),
-        })?;
-        texts.push(record.text);
-        Ok(())
-    })?;
-    let text_of = |d: u32| texts[docs.binary_search(&d).expect("member text was read")].as_str();
+    let texts = member_texts(corpus, &docs, settings)?;
+    let text_of = |d: u32| texts.get(docs.binary_search(&d).expect("member text was read"));
     let doc = |d: u32| {
         let a = &corpus.articles[d as usize];
-        crate::align::Doc {
+        Doc {
             id: a.id.to_string(),
             outlet: a.meta.outlet.as_deref().map(str::to_string),
             published: a.meta.published.as_deref().map(str::to_string),
@@ -236,21 +255,59 @@ pub fn cluster_comparisons(
             text: text_of(d),
         }
     };
-    Ok(clusters
-        .par_iter()
-        .map(|(i, k)| {
-            let versions: Vec<_> = k
-                .members
-                .iter()
-                .filter(|m| m.doc != k.representative)
-                .map(|m| doc(m.doc))
-                .collect();
-            (
-                *i,
-                crate::align::compare(&doc(k.representative), &versions, params),
-            )
-        })
-        .collect())
+    let compare_cluster = |k: &Cluster| {
+        let versions: Vec<_> = k
+            .members
+            .iter()
+            .filter(|m| m.doc != k.representative)
+            .map(|m| doc(m.doc))
+            .collect();
+        crate::align::compare(&doc(k.representative), &versions, params)
+    };
+    let mut rest = &clusters[..];
+    while !rest.is_empty() {
+        let mut members = 0;
+        let take = rest
+            .iter()
+            .position(|(_, k)| {
+                members += k.members.len();
+                members >= chunk_members
+            })
+            .map_or(rest.len(), |i| i + 1);
+        let (chunk, after) = rest.split_at(take);
+        let compared: Vec<T> = chunk
+            .par_iter()
+            .map(|&(i, k)| each(i, compare_cluster(k)))
+            .collect();
+        compared.into_iter().try_for_each(&mut sink)?;
+        rest = after;
+    }
+    Ok(())
+}
+
+/// Reads the texts of `docs` (sorted) again from the inputs, into a store in the same order.
+fn member_texts(corpus: &Corpus, docs: &[u32], settings: &Settings) -> Result<TextStore> {
+    // Input bytes stand in for text bytes (an overestimate: JSON and metadata count too).
+    let share = docs.len() as f64 / corpus.articles.len().max(1) as f64;
+    let held = (corpus.bytes as f64 * share) as u64;
+    let spill_dir = settings
+        .spill
+        .decide_held(held, store::available_memory())
+        .then(|| settings.spill_dir_or_temp());
+    let mut texts = TextStoreBuilder::new(spill_dir.as_deref())?;
+    let origins: Vec<_> = docs
+        .iter()
+        .map(|&d| corpus.articles[d as usize].origin)
+        .collect();
+    ingest::reread(&corpus.sources, &origins, |origin, bytes| {
+        let source = &corpus.sources[origin.source as usize];
+        let record = ingest::parse(source, origin, bytes.to_vec()).map_err(|b| Error::Read {
+            path: source.path.clone(),
+            source: io::Error::new(io::ErrorKind::InvalidData, b.to_string()),
+        })?;
+        texts.push(&record.text)
+    })?;
+    texts.finish()
 }
 
 /// For every cluster of two or more, what each member did with the representative: one JSON
@@ -258,25 +315,35 @@ pub fn cluster_comparisons(
 pub fn write_diffs(
     corpus: &Corpus,
     dedup: &Dedup,
-    params: &crate::align::AlignParams,
+    settings: &Settings,
+    params: &AlignParams,
     w: &mut dyn Write,
 ) -> Result<()> {
     #[derive(Serialize)]
     struct ClusterDiff<'a> {
         cluster: usize,
         #[serde(flatten)]
-        comparison: &'a crate::align::Comparison,
+        comparison: &'a Comparison,
     }
-    for (cluster, comparison) in cluster_comparisons(corpus, dedup, params)? {
+    // Each cluster's line is serialized beside its comparison, in parallel; only writing is
+    // in order.
+    let serialize = |cluster, comparison: Comparison| {
+        let mut bytes = Vec::new();
         line(
-            w,
+            &mut bytes,
             &ClusterDiff {
                 cluster,
                 comparison: &comparison,
             },
-        )?;
-    }
-    Ok(())
+        )
+        .map(|()| bytes)
+    };
+    for_each_comparison(corpus, dedup, settings, params, serialize, |bytes| {
+        w.write_all(&bytes?).map_err(|e| Error::Write {
+            path: "output".into(),
+            source: e,
+        })
+    })
 }
 
 /// One JSON line per bad record: `{"file", "line", "problem"}`.
@@ -370,4 +437,101 @@ pub fn write_summary(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Resul
         );
     }
     w.write_all(out.as_bytes()).map_err(io_err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Spill;
+
+    /// Every comparison `compare_in_chunks` gives, as JSON, with its cluster's index.
+    fn comparisons(
+        corpus: &Corpus,
+        dedup: &Dedup,
+        spill: Spill,
+        chunk_members: usize,
+    ) -> Vec<(usize, String)> {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = Settings {
+            spill,
+            spill_dir: Some(dir.path().to_path_buf()),
+            ..Settings::default()
+        };
+        let mut out = Vec::new();
+        let each = |i, c: Comparison| (i, serde_json::to_string(&c).unwrap());
+        compare_in_chunks(
+            corpus,
+            dedup,
+            &settings,
+            &AlignParams::default(),
+            chunk_members,
+            each,
+            |x| {
+                out.push(x);
+                Ok(())
+            },
+        )
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn clusters_are_compared_in_order_whatever_the_chunks_and_wherever_texts_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("corpus.jsonl");
+        let (mut out, mut labels) = (Vec::new(), Vec::new());
+        let params = crate::generate::GenParams {
+            articles: 300,
+            ..Default::default()
+        };
+        crate::generate::generate(&params, &mut out, &mut labels).unwrap();
+        std::fs::write(&path, out).unwrap();
+        let sources = ingest::open_sources(std::slice::from_ref(&path)).unwrap();
+        let settings = Settings::default();
+        let mut corpus = Corpus::read(sources.clone(), &settings, |_, _| {}).unwrap();
+        let dedup = corpus.dedup(&settings);
+
+        // Expected: each cluster of two or more, in order, compared straight from the records.
+        let (records, _) = ingest::read_all(&sources).unwrap();
+        let doc = |d: u32| {
+            let r = &records[d as usize];
+            Doc {
+                id: r.id.to_string(),
+                outlet: r.meta.outlet.as_deref().map(str::to_string),
+                published: r.meta.published.as_deref().map(str::to_string),
+                title: r.meta.title.as_deref().map(str::to_string),
+                text: &r.text,
+            }
+        };
+        let expected: Vec<(usize, String)> = dedup
+            .clustering
+            .clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.members.len() > 1)
+            .map(|(i, k)| {
+                let versions: Vec<Doc> = k
+                    .members
+                    .iter()
+                    .filter(|m| m.doc != k.representative)
+                    .map(|m| doc(m.doc))
+                    .collect();
+                let c = crate::align::compare(
+                    &doc(k.representative),
+                    &versions,
+                    &AlignParams::default(),
+                );
+                (i, serde_json::to_string(&c).unwrap())
+            })
+            .collect();
+        assert!(expected.len() > 20, "the corpus has clusters to chunk");
+
+        assert_eq!(
+            comparisons(&corpus, &dedup, Spill::Never, usize::MAX),
+            expected
+        );
+        // Chunks of a few members cut between clusters (and a big cluster is a chunk alone).
+        assert_eq!(comparisons(&corpus, &dedup, Spill::Always, 5), expected);
+        assert_eq!(comparisons(&corpus, &dedup, Spill::Never, 1), expected);
+    }
 }

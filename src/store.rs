@@ -6,7 +6,8 @@
 //! by index afterwards ([`FeatureStore`]). Spilled columns live in unnamed temporary files
 //! (gone when the process ends, however it ends) mapped read-only: the kernel pages them in as
 //! candidates are verified and can drop them again under memory pressure, where heap memory
-//! could only be swapped or killed for.
+//! could only be swapped or killed for. The diff stage keeps the texts of clustered articles
+//! the same way ([`TextStore`]).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -36,12 +37,19 @@ const FEATURE_BYTES_PER_TEXT_BYTE: f64 = 0.6;
 impl Spill {
     /// Decides for a corpus of about `input_bytes` of text, given `available` bytes of memory.
     pub fn decide(self, input_bytes: u64, available: Option<u64>) -> bool {
+        self.decide_held(
+            (input_bytes as f64 * FEATURE_BYTES_PER_TEXT_BYTE) as u64,
+            available,
+        )
+    }
+
+    /// Decides for `held` bytes that would otherwise stay on the heap: spill when they would
+    /// take more than half of the `available` memory.
+    pub fn decide_held(self, held: u64, available: Option<u64>) -> bool {
         match self {
             Spill::Never => false,
             Spill::Always => true,
-            Spill::Auto => available.is_some_and(|free| {
-                input_bytes as f64 * FEATURE_BYTES_PER_TEXT_BYTE > free as f64 / 2.0
-            }),
+            Spill::Auto => available.is_some_and(|free| held > free / 2),
         }
     }
 }
@@ -348,6 +356,71 @@ impl FeatureStore {
     }
 }
 
+/// Texts of many articles, one after another, read back by index: in memory, or spilled to an
+/// unnamed temporary file and mapped back (the diff stage holds every clustered member's text).
+#[derive(Debug)]
+pub struct TextStore {
+    ends: Vec<u64>,
+    bytes: Column<u8>,
+}
+
+/// Collects texts for a [`TextStore`], in the order they will be looked up by.
+pub struct TextStoreBuilder {
+    ends: Vec<u64>,
+    bytes: Sink<u8>,
+}
+
+impl TextStoreBuilder {
+    /// A builder keeping texts in memory, or in an unnamed temporary file in `spill_dir`.
+    pub fn new(spill_dir: Option<&Path>) -> Result<Self> {
+        Ok(TextStoreBuilder {
+            ends: vec![0],
+            bytes: Sink::new(spill_dir)?,
+        })
+    }
+
+    /// Appends one text.
+    pub fn push(&mut self, text: &str) -> Result<()> {
+        self.bytes.extend(text.as_bytes())?;
+        let end = *self.ends.last().expect("starts with 0") + text.len() as u64;
+        self.ends.push(end);
+        Ok(())
+    }
+
+    /// Finishes writing; a spilled file is mapped back.
+    pub fn finish(mut self) -> Result<TextStore> {
+        self.ends.shrink_to_fit();
+        Ok(TextStore {
+            ends: self.ends,
+            bytes: self.bytes.finish()?,
+        })
+    }
+}
+
+impl TextStore {
+    /// Number of texts.
+    pub fn len(&self) -> usize {
+        self.ends.len() - 1
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Text `i`.
+    pub fn get(&self, i: usize) -> &str {
+        let (a, b) = (self.ends[i] as usize, self.ends[i + 1] as usize);
+        std::str::from_utf8(&self.bytes.as_slice()[a..b])
+            .expect("a store holds only the `str`s pushed into it")
+    }
+
+    /// Bytes held on the heap (a mapped file not counted).
+    pub fn heap_bytes(&self) -> usize {
+        self.ends.capacity() * 8 + self.bytes.heap_bytes()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -408,6 +481,24 @@ mod tests {
     }
 
     #[test]
+    fn text_stores_give_back_what_was_pushed() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts = ["Reuters said", "", "Привет, ایران ۔ 北京"];
+        for spill in [None, Some(dir.path())] {
+            let mut b = TextStoreBuilder::new(spill).unwrap();
+            for t in texts {
+                b.push(t).unwrap();
+            }
+            let store = b.finish().unwrap();
+            assert_eq!(store.len(), 3);
+            assert_eq!((0..3).map(|i| store.get(i)).collect::<Vec<_>>(), texts);
+            let text_bytes: usize = texts.iter().map(|t| t.len()).sum();
+            assert_eq!(store.heap_bytes() >= text_bytes, spill.is_none());
+        }
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
     fn auto_spills_only_when_features_would_crowd_memory() {
         let gib = 1u64 << 30;
         assert!(!Spill::Auto.decide(gib, Some(16 * gib)));
@@ -418,6 +509,9 @@ mod tests {
         );
         assert!(Spill::Always.decide(0, None));
         assert!(!Spill::Never.decide(u64::MAX, Some(0)));
+        // Texts are held as they are: spilled past half of what is free.
+        assert!(!Spill::Auto.decide_held(gib, Some(3 * gib)));
+        assert!(Spill::Auto.decide_held(2 * gib, Some(3 * gib)));
     }
 
     #[test]
