@@ -19,7 +19,8 @@
 //! ```text
 //! { "schema": "copydesk.compare/1",
 //!   "reference": { "id", "outlet"?, "published"?, "title"?, "words", "sentences": [..],
-//!                  "attributions": [[sentence, {source, kind, cue, cue_kind}], ..] },
+//!                  "attributions": [[sentence, {source, kind, cue, cue_kind}], ..],
+//!                  "dateline_credits"?: [{source, kind, cue: "dateline", cue_kind: "dateline"}] },
 //!   "versions": [ { "id", "outlet"?, "published"?, "words", "kept", "reused", "verbatim",
 //!                   "cut_at"?, "counts": {same, reworded, trimmed, added, moved},
 //!                   "segments": [ { "op": same|reworded|trimmed|added|moved,
@@ -291,6 +292,9 @@ pub struct ReferenceSummary {
     pub sentences: Vec<String>,
     /// Its credits, per sentence index.
     pub attributions: Vec<(usize, Attribution)>,
+    /// The credits in its dateline (`(Reuters)`), when it has any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dateline_credits: Vec<Attribution>,
 }
 
 /// A reference and what every version did with it. Serialized with `schema` = [`SCHEMA`].
@@ -321,6 +325,8 @@ struct Prepared<'a> {
 /// A text ready for alignment.
 struct PreparedDoc<'a> {
     furniture: normalize::Furniture<'a>,
+    /// Credits in the dateline.
+    credits: Vec<Attribution>,
     sentences: Vec<Prepared<'a>>,
     tokens: usize,
 }
@@ -420,6 +426,10 @@ fn prepare<'a>(
         })
         .collect();
     PreparedDoc {
+        credits: furniture
+            .dateline
+            .map(attribution::dateline_credits)
+            .unwrap_or_default(),
         furniture,
         sentences,
         tokens: tokens_total,
@@ -783,6 +793,18 @@ fn furniture_change(r: &normalize::Furniture<'_>, v: &normalize::Furniture<'_>) 
     f
 }
 
+/// The credits of `credits` that `used` does not mark.
+fn unused<'a>(
+    credits: &'a [Attribution],
+    used: &'a [bool],
+) -> impl Iterator<Item = Attribution> + 'a {
+    credits
+        .iter()
+        .zip(used)
+        .filter(|(_, u)| !**u)
+        .map(|(a, _)| a.clone())
+}
+
 fn diff_version(
     vocab: &Vocabulary,
     reference: &PreparedDoc<'_>,
@@ -834,8 +856,11 @@ fn diff_version(
     let mut counts = OpCounts::default();
     let mut next_trim = 0; // reference sentences before this are placed
     let (mut kept_tokens, mut verbatim_tokens) = (0usize, 0usize);
-    let mut attributions = Vec::new();
-    let mut added_attributions = Vec::new();
+    // Dateline credits first: the dateline heads the story.
+    let mut used = vec![false; version.credits.len()];
+    let mut attributions =
+        attribution::compare(&reference.credits, Some(&version.credits), &mut used);
+    let mut added_attributions: Vec<Attribution> = unused(&version.credits, &used).collect();
     for (j, v) in version.sentences.iter().enumerate() {
         let mut used = vec![false; v.attributions.len()];
         match of_version[j] {
@@ -893,13 +918,7 @@ fn diff_version(
                 });
             }
         }
-        added_attributions.extend(
-            v.attributions
-                .iter()
-                .zip(&used)
-                .filter(|(_, u)| !**u)
-                .map(|(a, _)| a.clone()),
-        );
+        added_attributions.extend(unused(&v.attributions, &used));
     }
     for (i, pair) in of_reference.iter().enumerate().skip(next_trim) {
         if pair.is_none() {
@@ -913,6 +932,7 @@ fn diff_version(
             attributions.extend(attribution::compare(&r.attributions, None, &mut []));
         }
     }
+    attribution::moved_between_dateline_and_text(&mut attributions, &mut added_attributions);
     let share = |a: usize, b: usize| {
         if b == 0 {
             0.0
@@ -1007,6 +1027,7 @@ pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) 
                 .enumerate()
                 .flat_map(|(i, s)| s.attributions.iter().map(move |a| (i, a.clone())))
                 .collect(),
+            dateline_credits: r.credits.clone(),
         },
         versions: diffs,
     }
@@ -1140,7 +1161,7 @@ mod tests {
         assert_eq!(c.versions[0].counts.moved, 1);
     }
 
-    fn doc(id: &str, text: &'static str) -> Doc<'static> {
+    fn doc<'a>(id: &str, text: &'a str) -> Doc<'a> {
         Doc {
             id: id.into(),
             outlet: None,
@@ -1232,9 +1253,12 @@ mod tests {
         assert_eq!(by_op(Op::Added), 1);
         assert_eq!(by_op(Op::Trimmed), 1);
         let fates: Vec<_> = v.attributions.iter().map(|a| a.fate).collect();
+        // The dateline's Reuters credit first, then the two credits of the lead.
+        assert_eq!(fates, vec![attribution::Fate::Dropped; 3]);
+        assert_eq!(v.attributions[0].reference.source, "Reuters");
         assert_eq!(
-            fates,
-            vec![attribution::Fate::Dropped, attribution::Fate::Dropped]
+            v.attributions[0].reference.cue_kind,
+            attribution::Cue::Dateline
         );
         let rew = v.segments.iter().find(|s| s.op == Op::Reworded).unwrap();
         assert!(
@@ -1247,6 +1271,49 @@ mod tests {
             v.furniture.dateline_was.as_deref(),
             Some("MOSCOW, March 14 (Reuters) -")
         );
+    }
+
+    #[test]
+    fn dateline_credits_kept_replaced_dropped_or_moved_into_the_text() {
+        let fates = |version: &str| {
+            let c = compare(
+                &doc("r", REF),
+                &[doc("v", version)],
+                &AlignParams::default(),
+            );
+            assert_eq!(c.reference.dateline_credits.len(), 1);
+            let v = &c.versions[0];
+            let dateline = v
+                .attributions
+                .iter()
+                .find(|a| a.reference.cue_kind == attribution::Cue::Dateline)
+                .expect("the reference's dateline credit has a fate");
+            (
+                dateline.fate,
+                dateline.version.as_ref().map(|a| a.source.clone()),
+                v.added_attributions.len(),
+            )
+        };
+        let story = REF.split_once(" - ").unwrap().1;
+        use attribution::Fate::*;
+        assert_eq!(
+            fates(&format!("MOSCOW (Reuters) - {story}")),
+            (Kept, Some("Reuters".into()), 0)
+        );
+        assert_eq!(
+            fates(&format!("MOSCOW (AP) - {story}")),
+            (Replaced, Some("AP".into()), 0)
+        );
+        assert_eq!(
+            fates(&format!("MOSCOW (Our Correspondent) - {story}")),
+            (Replaced, Some("Our Correspondent".into()), 0)
+        );
+        assert_eq!(fates(&format!("MOSCOW - {story}")), (Dropped, None, 0));
+        assert_eq!(fates(story), (Dropped, None, 0));
+        // Moved into the text: reworded, and not counted as an added credit.
+        let (lead, rest) = story.split_once('\n').unwrap();
+        let moved = format!("{}, Reuters reported.\n{rest}", lead.trim_end_matches('.'));
+        assert_eq!(fates(&moved), (Reworded, Some("Reuters".into()), 0));
     }
 
     #[test]

@@ -8,8 +8,12 @@
 //! the like dropped; `Associated Press` = `AP`), equal, containing one another, or within a small
 //! edit distance (strsim), so that `RIA` and `RIA Novosti` are one source.
 //!
-//! Heuristic by nature: it reads English newswire phrasing. It never aligns sentences; see
-//! [`crate::align`].
+//! A dateline's parentheses credit too ([`dateline_credits`]: `LONDON (Reuters) -`, and the
+//! Urdu `ڈھاکہ ۔ یکم دسمبر (اے پی پی)`), with the cue [`Cue::Dateline`]; a credit there is an
+//! agency unless it names the outlet's own desk or reporter ([`SourceKind::Staff`]).
+//!
+//! Heuristic by nature: credits in the text are read in English newswire phrasing; dateline
+//! credits in any script. It never aligns sentences; see [`crate::align`].
 
 use std::sync::LazyLock;
 
@@ -30,6 +34,8 @@ pub enum Cue {
     AccordingTo,
     /// citing, cited, quoted, quoting
     Citing,
+    /// Credited in the dateline: `LONDON (Reuters) -`, `ڈھاکہ ۔ یکم دسمبر (اے پی پی)`.
+    Dateline,
 }
 
 /// What kind of source.
@@ -44,6 +50,8 @@ pub enum SourceKind {
     Person,
     /// A spokesman, an official, sources.
     Anonymous,
+    /// The outlet's own desk or reporter: `Sports Desk`, `Our Correspondent`, `سپورٹس ڈیسک`.
+    Staff,
 }
 
 /// One credit in a sentence.
@@ -227,6 +235,48 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
     out
 }
 
+/// Words that make a dateline credit the outlet's own desk or reporter rather than an agency.
+/// English, and Urdu as COUNTER's newspapers write it: desk (ڈیسک, also ڈسک), correspondent
+/// (نامہ نگار, وقائع نگار, خبر نگار: any `نگار`), representative (نمائندہ), reporter and report
+/// (رپورٹر, رپورٹ: `نوائے وقت رپورٹ` is the paper's own), staff (سٹاف), monitoring (مانیٹرنگ).
+static STAFF: LazyLock<Regex> = LazyLock::new(|| {
+    normalize::text_pattern(
+        r"(?i)(?-u:\b)(?:desk|correspondents?|reporters?|staff|bureau|monitoring)(?-u:\b)|ڈیسک|ڈسک|نگار|نمائندہ|نمائندے|رپورٹ|سٹاف|مانیٹرنگ",
+    )
+});
+
+/// The credits a dateline carries in its parentheses: `LONDON, March 3 (Reuters) -` credits
+/// Reuters, `ڈھاکہ ۔ یکم دسمبر (اے پی پی)` APP (in Urdu), `(Sports Desk/AFP)` the outlet's
+/// sports desk and AFP. Their cue is [`Cue::Dateline`].
+pub fn dateline_credits(dateline: &str) -> Vec<Attribution> {
+    let Some(open) = dateline.rfind('(') else {
+        return Vec::new();
+    };
+    let inside = &dateline[open + 1..];
+    let inside = &inside[..inside.find(')').unwrap_or(inside.len())];
+    let mut out: Vec<Attribution> = Vec::new();
+    for part in inside.split(['/', ',', '،', '&', '+', ';']) {
+        let source = part.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !source.chars().any(char::is_alphabetic)
+            || out.iter().any(|o| same_source(&o.source, &source))
+        {
+            continue;
+        }
+        let kind = if STAFF.is_match(&source) {
+            SourceKind::Staff
+        } else {
+            SourceKind::Agency
+        };
+        out.push(Attribution {
+            source,
+            kind,
+            cue: "dateline".into(),
+            cue_kind: Cue::Dateline,
+        });
+    }
+    out
+}
+
 /// The comparable form of a source name.
 pub fn source_key(source: &str) -> String {
     let mut s = source.to_lowercase().replace(['’', '\''], "");
@@ -245,7 +295,7 @@ pub fn source_key(source: &str) -> String {
             s = rest.to_string();
         }
     }
-    let s = s.trim().to_string();
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     match s.as_str() {
         "associated press" => "ap".into(),
         "agence france-presse" => "afp".into(),
@@ -340,20 +390,44 @@ pub fn compare(
             });
         }
     }
-    // A dropped agency credit whose sentence now credits another agency was replaced.
+    // A dropped agency credit whose sentence now credits another agency was replaced; so was
+    // any dropped dateline credit when the dateline now credits someone else (an agency, or the
+    // outlet's own desk).
+    let replaceable = |a: &Attribution| a.kind == SourceKind::Agency || a.cue_kind == Cue::Dateline;
+    let replacement = |a: &Attribution| {
+        a.kind == SourceKind::Agency || (a.cue_kind == Cue::Dateline && a.kind == SourceKind::Staff)
+    };
     for change in out
         .iter_mut()
-        .filter(|c| c.fate == Fate::Dropped && c.reference.kind == SourceKind::Agency)
+        .filter(|c| c.fate == Fate::Dropped && replaceable(&c.reference))
     {
-        if let Some(i) =
-            (0..version.len()).find(|&i| !used[i] && version[i].kind == SourceKind::Agency)
-        {
+        if let Some(i) = (0..version.len()).find(|&i| !used[i] && replacement(&version[i])) {
             used[i] = true;
             change.fate = Fate::Replaced;
             change.version = Some(version[i].clone());
         }
     }
     out
+}
+
+/// A credit moved between the dateline and the story is reworded, not dropped and added: a
+/// dropped dateline credit whose source the version credits in its text (`LONDON (Reuters) -`
+/// became `..., Reuters reported`), or a dropped text credit the version's dateline carries.
+/// Takes the version's credit out of `added`.
+pub fn moved_between_dateline_and_text(
+    changes: &mut [AttributionChange],
+    added: &mut Vec<Attribution>,
+) {
+    for change in changes.iter_mut().filter(|c| c.fate == Fate::Dropped) {
+        let from_dateline = change.reference.cue_kind == Cue::Dateline;
+        if let Some(i) = added.iter().position(|a| {
+            (a.cue_kind == Cue::Dateline) != from_dateline
+                && same_source(&a.source, &change.reference.source)
+        }) {
+            change.fate = Fate::Reworded;
+            change.version = Some(added.remove(i));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -450,6 +524,54 @@ mod tests {
         ));
         assert!(!same_source("TASS", "RIA Novosti"));
         assert!(!same_source("Reuters", "AP"));
+    }
+
+    #[test]
+    fn dateline_credits_name_agencies_and_the_outlets_own_desks() {
+        let credits = |d: &str| {
+            dateline_credits(d)
+                .into_iter()
+                .map(|a| (a.source, a.kind))
+                .collect::<Vec<_>>()
+        };
+        use SourceKind::{Agency, Staff};
+        assert_eq!(
+            credits("MOSCOW, March 14 (Reuters) -"),
+            [("Reuters".into(), Agency)]
+        );
+        assert_eq!(credits("MOSCOW -"), []);
+        assert_eq!(credits("(AP) —"), [("AP".into(), Agency)]);
+        // Urdu: APP, spaces inside the parentheses; a desk and an agency; agencies and a desk.
+        assert_eq!(
+            credits("ڈھاکہ ۔ یکم دسمبر ( اے  پی پی )"),
+            [("اے پی پی".into(), Agency)]
+        );
+        assert_eq!(
+            credits("ڈھاکہ (سپورٹس ڈیسک/اے ایف پی )"),
+            [("سپورٹس ڈیسک".into(), Staff), ("اے ایف پی".into(), Agency)]
+        );
+        assert_eq!(
+            credits("بیجنگ(نیوز ایجنسیاں،مانیٹرنگ ڈیسک)"),
+            [
+                ("نیوز ایجنسیاں".into(), Agency),
+                ("مانیٹرنگ ڈیسک".into(), Staff)
+            ]
+        );
+        assert_eq!(
+            credits("LAGOS (Our Correspondent) -"),
+            [("Our Correspondent".into(), Staff)]
+        );
+        // Only the last parentheses credit; numbers alone credit nobody.
+        assert_eq!(
+            credits("KYIV (UKRAINE) (Reuters) -"),
+            [("Reuters".into(), Agency)]
+        );
+        assert_eq!(credits("PARIS, May 3 (2024) -"), []);
+        assert!(
+            dateline_credits("(AFP) -")
+                .iter()
+                .all(|a| a.cue_kind == Cue::Dateline)
+        );
     }
 
     #[test]

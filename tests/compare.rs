@@ -52,20 +52,26 @@ fn edits(v: &Value) -> String {
     {
         parts.push(format!("furniture added {}", a.as_str().unwrap()));
     }
+    // A credit by its source, and "(dateline)" when the dateline gives it.
+    let credit = |a: &Value| {
+        let source = a["source"].as_str().unwrap();
+        if a["cue_kind"] == "dateline" {
+            format!("{source} (dateline)")
+        } else {
+            source.to_string()
+        }
+    };
     for a in v["attributions"].as_array().unwrap() {
         let fate = a["fate"].as_str().unwrap();
         if fate != "kept" {
-            let now = a.get("version").map_or(String::new(), |n| {
-                format!(" -> {}", n["source"].as_str().unwrap())
-            });
-            parts.push(format!(
-                "{} {fate}{now}",
-                a["reference"]["source"].as_str().unwrap()
-            ));
+            let now = a
+                .get("version")
+                .map_or(String::new(), |n| format!(" -> {}", credit(n)));
+            parts.push(format!("{} {fate}{now}", credit(&a["reference"])));
         }
     }
     for a in v["added_attributions"].as_array().unwrap() {
-        parts.push(format!("{} added", a["source"].as_str().unwrap()));
+        parts.push(format!("{} added", credit(a)));
     }
     if v["headline"]["same"] == false {
         parts.push("headline changed".into());
@@ -81,7 +87,7 @@ fn every_edit_of_every_version_is_named_and_nothing_else() {
             &[
                 (
                     "fish-harbour-times",
-                    "trimmed 5; cut at 5; dateline now Moscow, March 14 —; Norway's fisheries ministry trimmed; a ministry spokeswoman trimmed; headline changed",
+                    "trimmed 5; cut at 5; dateline now Moscow, March 14 —; Reuters (dateline) dropped; Norway's fisheries ministry trimmed; a ministry spokeswoman trimmed; headline changed",
                 ),
                 (
                     "fish-valley-courier",
@@ -89,7 +95,7 @@ fn every_edit_of_every_version_is_named_and_nothing_else() {
                 ),
                 (
                     "fish-daily-meridian",
-                    "reworded 1; dateline dropped; headline changed",
+                    "reworded 1; dateline dropped; Reuters (dateline) dropped; headline changed",
                 ),
                 (
                     "fish-capital-digest",
@@ -123,7 +129,7 @@ fn every_edit_of_every_version_is_named_and_nothing_else() {
                 ),
                 (
                     "quake-daily-meridian",
-                    "reworded 1; dateline dropped; headline changed",
+                    "reworded 1; dateline dropped; AP (dateline) dropped; headline changed",
                 ),
                 ("quake-capital-digest", "reworded 1; AP added"),
                 (

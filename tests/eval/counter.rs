@@ -29,6 +29,31 @@ struct Pair {
     reused: f64,
     kept: f64,
     baseline: f64,
+    /// What the newspaper did with the agency's dateline credit, when the story has one.
+    credit: Option<Credit>,
+}
+
+/// The fate of the agency story's dateline credit (`(اے پی پی)`) in the newspaper's version.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Credit {
+    Kept,
+    ToOwnDesk,
+    ToAnotherSource,
+    Dropped,
+}
+
+fn dateline_credit(v: &copydesk::align::VersionDiff) -> Option<Credit> {
+    use copydesk::attribution::{Cue, Fate, SourceKind};
+    let change = v
+        .attributions
+        .iter()
+        .find(|a| a.reference.cue_kind == Cue::Dateline)?;
+    Some(match (change.fate, &change.version) {
+        (Fate::Kept | Fate::Reworded, _) => Credit::Kept,
+        (Fate::Replaced, Some(a)) if a.kind == SourceKind::Staff => Credit::ToOwnDesk,
+        (Fate::Replaced, _) => Credit::ToAnotherSource,
+        _ => Credit::Dropped,
+    })
 }
 
 fn shingles3(text: &str) -> HashSet<[u64; 3]> {
@@ -153,6 +178,7 @@ fn main() {
             reused: v.reused as f64,
             kept: v.kept as f64,
             baseline,
+            credit: dateline_credit(v),
         });
     }
     let scores = |f: fn(&Pair) -> f64, pos: &[Label]| {
@@ -199,6 +225,32 @@ fn main() {
             scores(f, &[Label::Wd]),
             scores(f, &[Label::Wd, Label::Pd]),
             f1(f)
+        );
+    }
+    println!();
+    println!(
+        "the agency's dateline credit in the newspaper's version (share of pairs whose agency story has one)"
+    );
+    println!(
+        "{:<6} {:>6} {:>8} {:>12} {:>16} {:>8}",
+        "label", "pairs", "kept", "own desk", "another source", "dropped"
+    );
+    for (name, label) in [("WD", Label::Wd), ("PD", Label::Pd), ("ND", Label::Nd)] {
+        let credits: Vec<Credit> = pairs
+            .iter()
+            .filter(|p| p.label == label)
+            .filter_map(|p| p.credit)
+            .collect();
+        let share =
+            |c| credits.iter().filter(|&&x| x == c).count() as f64 / credits.len().max(1) as f64;
+        println!(
+            "{:<6} {:>6} {:>8.2} {:>12.2} {:>16.2} {:>8.2}",
+            name,
+            credits.len(),
+            share(Credit::Kept),
+            share(Credit::ToOwnDesk),
+            share(Credit::ToAnotherSource),
+            share(Credit::Dropped)
         );
     }
     let mean = |l| {
