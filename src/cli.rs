@@ -135,6 +135,11 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = Keep::Best)]
     pub keep: Keep,
 
+    /// Show at most this many clusters, the largest (0: all). A browser handles a page of a
+    /// thousand clusters well; every cluster of a million-article corpus would be gigabytes.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub max_clusters: usize,
+
     #[command(flatten)]
     pub tuning: Tuning,
 

@@ -29,6 +29,8 @@ struct Summary {
     articles: usize,
     bad_records: usize,
     clusters: usize,
+    /// Clusters detailed on the page (the largest, when there are more than it may hold).
+    shown: usize,
     in_clusters: usize,
     unique: usize,
     duplicate_rate: f64,
@@ -159,7 +161,8 @@ fn page_cluster<'a>(id: usize, title: &'a str, c: &'a Comparison) -> PageCluster
     }
 }
 
-/// Renders the report of `corpus` with `template` (see [`DEFAULT_TEMPLATE`]).
+/// Renders the report of `corpus` with `template` (see [`DEFAULT_TEMPLATE`]): the corpus
+/// summary, and the clusters of `comparisons` (all of them, or the ones chosen to be shown).
 pub fn render(
     corpus: &Corpus,
     dedup: &Dedup,
@@ -210,14 +213,16 @@ pub fn render(
             }
         })
         .collect();
-    let in_clusters: usize = rows.iter().map(|r| r.size).sum();
+    let multi = || clusters.iter().filter(|k| k.members.len() > 1);
+    let in_clusters: usize = multi().map(|k| k.members.len()).sum();
     let n = articles.len();
     let index = Index {
         title,
         summary: Summary {
             articles: n,
             bad_records: corpus.bad.len(),
-            clusters: rows.len(),
+            clusters: multi().count(),
+            shown: rows.len(),
             in_clusters,
             unique: clusters.len(),
             duplicate_rate: if n == 0 {

@@ -448,13 +448,18 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
     else {
         return Ok(exit::STRICT);
     };
-    // The page holds every cluster's comparison: it is as big as they are.
+    // The page holds every shown cluster's comparison: it is as big as they are.
+    let shown = match args.max_clusters {
+        0 => report::multi_clusters(&dedup),
+        n => report::largest_clusters(&dedup, n),
+    };
     let mut comparisons = Vec::new();
     report::for_each_comparison(
         &corpus,
         &dedup,
         &settings,
         &AlignParams::default(),
+        &shown,
         |i, c| (i, c),
         |ic| {
             comparisons.push(ic);
@@ -471,10 +476,18 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
     })
     .with_context(|| format!("writing {}", args.out.display()))?;
     if !args.run.quiet {
+        let all = report::multi_clusters(&dedup).len();
+        let shown = if comparisons.len() < all {
+            format!(
+                "the {} largest of {all} clusters; --max-clusters 0 shows all",
+                comparisons.len()
+            )
+        } else {
+            format!("{all} clusters")
+        };
         eprintln!(
-            "wrote {} ({} clusters, {:.1} MB)",
+            "wrote {} ({shown}, {:.1} MB)",
             args.out.display(),
-            comparisons.len(),
             page.len() as f64 / 1e6
         );
     }

@@ -200,9 +200,29 @@ pub fn write_unique(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result
 /// enough that one chunk's comparisons take tens of megabytes, not the corpus's gigabytes.
 const COMPARE_CHUNK_MEMBERS: usize = 4096;
 
-/// For every cluster of two or more, in cluster order: what each member did with the
+/// The clusters of two or more, in cluster order: the ones with something to compare.
+pub fn multi_clusters(dedup: &Dedup) -> Vec<usize> {
+    let clusters = &dedup.clustering.clusters;
+    (0..clusters.len())
+        .filter(|&k| clusters[k].members.len() > 1)
+        .collect()
+}
+
+/// The `n` largest clusters of two or more (ties to the earlier cluster), in cluster order.
+pub fn largest_clusters(dedup: &Dedup, n: usize) -> Vec<usize> {
+    let clusters = &dedup.clustering.clusters;
+    let mut ks = multi_clusters(dedup);
+    if ks.len() > n {
+        ks.select_nth_unstable_by_key(n, |&k| (std::cmp::Reverse(clusters[k].members.len()), k));
+        ks.truncate(n);
+        ks.sort_unstable();
+    }
+    ks
+}
+
+/// For each cluster of `clusters` (indices, in that order): what each member did with the
 /// representative, turned by `each` (in parallel; given the cluster's index) into what `sink`
-/// receives (in cluster order).
+/// receives (in order).
 ///
 /// The members' texts are read again from the inputs, in one pass, into a [`TextStore`]
 /// (spilled to a temporary file by `settings.spill`'s rule when they would crowd memory);
@@ -213,36 +233,37 @@ pub fn for_each_comparison<T: Send>(
     dedup: &Dedup,
     settings: &Settings,
     params: &AlignParams,
+    clusters: &[usize],
     each: impl Fn(usize, Comparison) -> T + Sync,
     sink: impl FnMut(T) -> Result<()>,
 ) -> Result<()> {
     let chunk = COMPARE_CHUNK_MEMBERS;
-    compare_in_chunks(corpus, dedup, settings, params, chunk, each, sink)
+    compare_in_chunks(corpus, dedup, settings, params, clusters, chunk, each, sink)
 }
 
 /// [`for_each_comparison`], comparing about `chunk_members` members at a time.
+#[allow(clippy::too_many_arguments)] // for_each_comparison's, and the chunk size tests vary
 fn compare_in_chunks<T: Send>(
     corpus: &Corpus,
     dedup: &Dedup,
     settings: &Settings,
     params: &AlignParams,
+    clusters: &[usize],
     chunk_members: usize,
     each: impl Fn(usize, Comparison) -> T + Sync,
     mut sink: impl FnMut(T) -> Result<()>,
 ) -> Result<()> {
     use rayon::prelude::*;
-    let clusters: Vec<(usize, &Cluster)> = dedup
-        .clustering
-        .clusters
+    let clusters: Vec<(usize, &Cluster)> = clusters
         .iter()
-        .enumerate()
-        .filter(|(_, k)| k.members.len() > 1)
+        .map(|&k| (k, &dedup.clustering.clusters[k]))
         .collect();
     let mut docs: Vec<u32> = clusters
         .iter()
         .flat_map(|(_, k)| k.members.iter().map(|m| m.doc))
         .collect();
     docs.sort_unstable();
+    docs.dedup();
     let texts = member_texts(corpus, &docs, settings)?;
     let text_of = |d: u32| texts.get(docs.binary_search(&d).expect("member text was read"));
     let doc = |d: u32| {
@@ -338,12 +359,21 @@ pub fn write_diffs(
         )
         .map(|()| bytes)
     };
-    for_each_comparison(corpus, dedup, settings, params, serialize, |bytes| {
-        w.write_all(&bytes?).map_err(|e| Error::Write {
-            path: "output".into(),
-            source: e,
-        })
-    })
+    let clusters = multi_clusters(dedup);
+    for_each_comparison(
+        corpus,
+        dedup,
+        settings,
+        params,
+        &clusters,
+        serialize,
+        |bytes| {
+            w.write_all(&bytes?).map_err(|e| Error::Write {
+                path: "output".into(),
+                source: e,
+            })
+        },
+    )
 }
 
 /// One JSON line per bad record: `{"file", "line", "problem"}`.
@@ -464,6 +494,7 @@ mod tests {
             dedup,
             &settings,
             &AlignParams::default(),
+            &multi_clusters(dedup),
             chunk_members,
             each,
             |x| {
@@ -473,6 +504,38 @@ mod tests {
         )
         .unwrap();
         out
+    }
+
+    #[test]
+    fn the_largest_clusters_are_chosen_ties_to_the_earlier() {
+        use crate::cluster::{Cluster, Clustering, Member};
+        let sizes = [1, 3, 2, 3, 5, 2, 1];
+        let member = Member {
+            doc: 0,
+            similarity: 1.0,
+            containment: 1.0,
+            coverage: 1.0,
+        };
+        let clustering = Clustering {
+            clusters: sizes
+                .iter()
+                .map(|&n| Cluster {
+                    representative: 0,
+                    members: vec![member; n],
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let dedup = Dedup {
+            clustering,
+            skipped_anchors: 0,
+        };
+        assert_eq!(multi_clusters(&dedup), [1, 2, 3, 4, 5]);
+        assert_eq!(largest_clusters(&dedup, 1), [4]);
+        assert_eq!(largest_clusters(&dedup, 2), [1, 4]);
+        assert_eq!(largest_clusters(&dedup, 4), [1, 2, 3, 4]);
+        assert_eq!(largest_clusters(&dedup, 10), [1, 2, 3, 4, 5]);
+        assert_eq!(largest_clusters(&dedup, 0), Vec::<usize>::new());
     }
 
     #[test]

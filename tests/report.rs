@@ -225,3 +225,27 @@ fn a_template_can_be_replaced() {
     assert!(html.contains("<h1>A &amp; B</h1>"), "{html}");
     assert_eq!(count(&html, "<p>cluster "), 2);
 }
+
+#[test]
+fn a_capped_page_shows_the_largest_clusters_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("capped.html");
+    copydesk()
+        .args(["report", corpus().to_str().unwrap(), "--max-clusters", "1"])
+        .args(["--out", page.to_str().unwrap()])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "the 1 largest of 2 clusters; --max-clusters 0 shows all",
+        ));
+    let index = rendered(&page, "");
+    assert_eq!(count(&index, "class=\"row\""), 1, "one cluster listed");
+    // The fishing story (9 versions) outranks the earthquake (8).
+    assert!(index.contains("Russia and Norway to resume Barents Sea fishing talks"));
+    assert!(index.contains("Showing the 1 largest of 2 clusters"));
+    // The summary still counts every cluster.
+    assert!(index.contains("<b>2</b>clusters of 2+"), "{index}");
+    // Uncapped, no note.
+    let full = report(dir.path(), &[&corpus()], "All");
+    assert!(!rendered(&full, "").contains("id=\"shown-note\""));
+}
