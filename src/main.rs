@@ -107,6 +107,20 @@ fn progress(run: &RunArgs, what: &str) -> Option<ProgressBar> {
     Some(bar)
 }
 
+/// A progress bar over `len` clusters on stderr, or nothing when stderr is not a terminal or
+/// `--quiet`. The members' texts are read again before the first cluster is done.
+fn cluster_progress(run: &RunArgs, len: usize) -> Option<ProgressBar> {
+    if run.quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(len as u64);
+    let style = ProgressStyle::with_template("{spinner} comparing clusters {pos}/{len} {elapsed}")
+        .expect("template is valid");
+    bar.set_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(bar)
+}
+
 fn settings(t: &cli::Tuning, keep: copydesk::cluster::Keep) -> anyhow::Result<Settings> {
     let thresholds = Thresholds {
         jaccard: t.jaccard,
@@ -264,7 +278,18 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
             Output::Clusters => report::write_clusters(&corpus, &dedup, w),
             Output::Unique => report::write_unique(&corpus, &dedup, w),
             Output::Diffs => {
-                report::write_diffs(&corpus, &dedup, &settings, &AlignParams::default(), w)
+                let bar = cluster_progress(&args.run, report::multi_clusters(&dedup).len());
+                let done = |n| {
+                    if let Some(b) = &bar {
+                        b.set_position(n as u64);
+                    }
+                };
+                let params = AlignParams::default();
+                let wrote = report::write_diffs(&corpus, &dedup, &settings, &params, w, done);
+                if let Some(b) = &bar {
+                    b.finish_and_clear();
+                }
+                wrote
             }
             Output::Rejects => report::write_rejects(&corpus, w),
         })
@@ -454,6 +479,7 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
         n => report::largest_clusters(&dedup, n),
     };
     let mut comparisons = Vec::new();
+    let bar = cluster_progress(&args.run, shown.len());
     report::for_each_comparison(
         &corpus,
         &dedup,
@@ -463,9 +489,15 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
         |i, c| (i, c),
         |ic| {
             comparisons.push(ic);
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
             Ok(())
         },
     )?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
     let page = copydesk::html::render(&corpus, &dedup, &comparisons, &args.title, &template)?;
     report::write_atomic(&args.out, |w| {
         w.write_all(page.as_bytes())

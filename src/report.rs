@@ -333,12 +333,14 @@ fn member_texts(corpus: &Corpus, docs: &[u32], settings: &Settings) -> Result<Te
 
 /// For every cluster of two or more, what each member did with the representative: one JSON
 /// line per cluster, `{"cluster": N, ...}` and the fields of [`crate::align::Comparison`].
+/// `progress` is told how many clusters are written so far.
 pub fn write_diffs(
     corpus: &Corpus,
     dedup: &Dedup,
     settings: &Settings,
     params: &AlignParams,
     w: &mut dyn Write,
+    mut progress: impl FnMut(usize),
 ) -> Result<()> {
     #[derive(Serialize)]
     struct ClusterDiff<'a> {
@@ -360,6 +362,7 @@ pub fn write_diffs(
         .map(|()| bytes)
     };
     let clusters = multi_clusters(dedup);
+    let mut written = 0;
     for_each_comparison(
         corpus,
         dedup,
@@ -371,7 +374,10 @@ pub fn write_diffs(
             w.write_all(&bytes?).map_err(|e| Error::Write {
                 path: "output".into(),
                 source: e,
-            })
+            })?;
+            written += 1;
+            progress(written);
+            Ok(())
         },
     )
 }
