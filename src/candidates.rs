@@ -7,7 +7,11 @@
 //! - **Anchor postings**: for every winnowed anchor, the articles that have it. Articles sharing
 //!   `min_shared_anchors` anchors are candidates: this finds trimmed excerpts and reworded copies
 //!   that the simhash misses. An anchor found in more than `max_postings` articles is boilerplate
-//!   or a stock phrase, not evidence of copying, and is skipped (the count is reported).
+//!   or a stock phrase, not evidence of copying, and is skipped (the count is reported); unless
+//!   those articles are copies of one story (a story republished thousands of times): then a
+//!   few of them, the first the clustering visits, are the anchor's hubs. A hub is proposed
+//!   every article holding the anchor, and every other article only the hubs: linear work, and
+//!   the first centre of the story still meets all its copies.
 //!
 //! Both tables are flat vectors with a directory in front (no hash maps): built by a counting
 //! sort and a parallel sort, deterministic, about 4 bytes per entry plus the directories. This module proposes; it never decides (see [`crate::verify`]).
@@ -36,6 +40,15 @@ impl Default for CandidateParams {
         }
     }
 }
+
+/// Hubs of an over-full anchor whose articles are copies of one story: the articles holding it
+/// that are visited first. They are proposed every article holding the anchor; the others only
+/// the hubs.
+const FLOOD_HUBS: usize = 8;
+
+/// Articles, spread through an over-full anchor's list, checked against its first to tell a
+/// story's copies from different stories sharing a phrase.
+const FLOOD_SAMPLES: usize = 8;
 
 /// A proposed pair, seen from one article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,8 +143,9 @@ struct Postings {
 
 impl Postings {
     /// Builds the postings of every article's anchors (each list sorted), dropping keys held
-    /// by one article (they pair nothing) or by more than `max_postings` (stock phrases).
-    /// Returns the postings and the number of stock-phrase keys dropped.
+    /// by one article (they pair nothing) or by more than `max_postings` (stock phrases), but
+    /// keeping keys held by more copies of one story than that, their [`FLOOD_HUBS`] articles of
+    /// lowest `rank` first. Returns the postings and how many keys were dropped and kept so.
     ///
     /// The (key, doc) pairs are sorted one key range at a time (16 ranges by the top four bits),
     /// two ranges at once (one a core), so the transient pair buffers are an eighth of the
@@ -140,23 +154,25 @@ impl Postings {
     fn from_anchors<A: AsRef<[u32]> + Sync>(
         anchors: &[A],
         indexed: &Indexed,
+        rank: &Rank,
         max_postings: usize,
-    ) -> (Postings, usize) {
+    ) -> (Postings, OverFull) {
         const RANGES: u32 = 16;
         let mut p = Postings::default();
-        let mut skipped = 0;
+        let mut over_full = OverFull::default();
         let (mut left, mut right) = (RangeBuffers::default(), RangeBuffers::default());
         for first in (0..RANGES).step_by(2) {
             rayon::join(
-                || left.build(anchors, indexed, first, max_postings),
-                || right.build(anchors, indexed, first + 1, max_postings),
+                || left.build(anchors, indexed, rank, first, max_postings),
+                || right.build(anchors, indexed, rank, first + 1, max_postings),
             );
             for done in [&left, &right] {
                 let base = p.docs.len() as u32;
                 p.entries
                     .extend(done.entries.iter().map(|&(k, start)| (k, base + start)));
                 p.docs.extend_from_slice(&done.docs);
-                skipped += done.skipped;
+                over_full.skipped += done.over_full.skipped;
+                over_full.floods += done.over_full.floods;
             }
         }
         let keys = p.entries.len();
@@ -171,7 +187,7 @@ impl Postings {
         for i in 0..1usize << bits {
             p.directory[i + 1] += p.directory[i];
         }
-        (p, skipped)
+        (p, over_full)
     }
 
     /// The docs holding `key`.
@@ -204,6 +220,44 @@ impl Postings {
     }
 }
 
+/// Keys held by more than `max_postings` articles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct OverFull {
+    /// Dropped as stock phrases.
+    skipped: usize,
+    /// Kept, hubs first: their articles are copies of one story.
+    floods: usize,
+}
+
+/// Whether the articles of an over-full key (`group`: (key, doc) pairs in doc order) are copies
+/// of one story rather than different stories sharing a phrase: articles spread evenly through
+/// the group (not its first ones, which could be one cluster among many that carry the same
+/// boilerplate) share at least half of their anchors (of the shorter list: an excerpt counts)
+/// with its first, three times in four.
+fn is_flood<A: AsRef<[u32]>>(group: &[(u32, u32)], anchors: &[A]) -> bool {
+    let first = anchors[group[0].1 as usize].as_ref();
+    let copies = (1..=FLOOD_SAMPLES)
+        .filter(|&s| {
+            let other = anchors[group[s * (group.len() - 1) / FLOOD_SAMPLES].1 as usize].as_ref();
+            2 * shared(first, other) >= first.len().min(other.len())
+        })
+        .count();
+    4 * copies >= 3 * FLOOD_SAMPLES
+}
+
+/// Values two sorted lists share.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
+        }
+    }
+    n
+}
+
 /// One key range's postings, built apart and then appended in order; the buffers are reused
 /// from range to range.
 #[derive(Default)]
@@ -213,7 +267,7 @@ struct RangeBuffers {
     /// Keys with where their docs start in `docs`.
     entries: Vec<(u32, u32)>,
     docs: Vec<u32>,
-    skipped: usize,
+    over_full: OverFull,
 }
 
 impl RangeBuffers {
@@ -222,13 +276,14 @@ impl RangeBuffers {
         &mut self,
         anchors: &[A],
         indexed: &Indexed,
+        rank: &Rank,
         range: u32,
         max_postings: usize,
     ) {
         self.pairs.clear();
         self.entries.clear();
         self.docs.clear();
-        self.skipped = 0;
+        self.over_full = OverFull::default();
         for (d, a) in anchors.iter().enumerate().filter(|&(d, _)| indexed.has(d)) {
             let a = a.as_ref();
             let start = a.partition_point(|&k| k >> 28 < range);
@@ -242,12 +297,23 @@ impl RangeBuffers {
             if group.len() < 2 {
                 continue; // an anchor only one article has pairs it with nothing
             }
-            if group.len() > max_postings {
-                self.skipped += 1;
+            let start = self.docs.len();
+            if group.len() <= max_postings {
+                self.docs.extend(group.iter().map(|e| e.1));
+            } else if is_flood(group, anchors) {
+                self.over_full.floods += 1;
+                self.docs.extend(group.iter().map(|e| e.1));
+                // Hubs first: the articles visited first, each of the others after them.
+                let list = &mut self.docs[start..];
+                if list.len() > FLOOD_HUBS {
+                    list.select_nth_unstable_by_key(FLOOD_HUBS, |&d| (rank.of(d), d));
+                    list[FLOOD_HUBS..].sort_unstable();
+                }
+            } else {
+                self.over_full.skipped += 1;
                 continue;
             }
-            self.entries.push((group[0].0, self.docs.len() as u32));
-            self.docs.extend(group.iter().map(|e| e.1));
+            self.entries.push((group[0].0, start as u32));
         }
     }
 }
@@ -301,8 +367,26 @@ pub struct Index {
     anchor_counts: Vec<u32>,
     blocks: Vec<BlockTable>,
     postings: Postings,
-    skipped_keys: usize,
+    over_full: OverFull,
     params: CandidateParams,
+}
+
+/// Where each article comes in the clustering's visiting order: hubs are chosen by it.
+enum Rank<'a> {
+    /// Input order.
+    Input,
+    /// `ranks[d]` is article `d`'s place.
+    Given(&'a [u32]),
+}
+
+impl Rank<'_> {
+    #[inline]
+    fn of(&self, doc: u32) -> u32 {
+        match self {
+            Rank::Input => doc,
+            Rank::Given(ranks) => ranks[doc as usize],
+        }
+    }
 }
 
 /// Which articles an index holds.
@@ -329,20 +413,26 @@ impl Index {
         anchors: &[A],
         params: CandidateParams,
     ) -> Index {
-        Index::build_with(fingerprints, anchors, params, Indexed::All)
+        Index::build_with(fingerprints, anchors, params, Indexed::All, Rank::Input)
     }
 
     /// Builds the index over the articles `indexed` marks: the others are never proposed as
     /// anyone's candidate (they can still ask for theirs). For articles that cannot be copies
     /// of anything (no words) or that stand for someone else (exact copies of an earlier one).
+    /// `visit_rank[d]` is article `d`'s place in the clustering's visiting order (see
+    /// [`crate::cluster::visiting_order`]): a story's copies beyond `max_postings` are found
+    /// through those visited first.
     pub fn build_only<A: AsRef<[u32]> + Sync>(
         fingerprints: &[Fingerprint],
         anchors: &[A],
         params: CandidateParams,
         indexed: &[bool],
+        visit_rank: &[u32],
     ) -> Index {
         assert_eq!(indexed.len(), fingerprints.len(), "one flag per article");
-        Index::build_with(fingerprints, anchors, params, Indexed::Only(indexed))
+        assert_eq!(visit_rank.len(), fingerprints.len(), "one rank per article");
+        let (indexed, rank) = (Indexed::Only(indexed), Rank::Given(visit_rank));
+        Index::build_with(fingerprints, anchors, params, indexed, rank)
     }
 
     fn build_with<A: AsRef<[u32]> + Sync>(
@@ -350,27 +440,33 @@ impl Index {
         anchors: &[A],
         params: CandidateParams,
         indexed: Indexed<'_>,
+        rank: Rank<'_>,
     ) -> Index {
         let blocks = (0..BLOCKS)
             .into_par_iter()
             .map(|b| BlockTable::build(fingerprints, b, &indexed))
             .collect();
-        let (postings, skipped_keys) =
-            Postings::from_anchors(anchors, &indexed, params.max_postings);
+        let (postings, over_full) =
+            Postings::from_anchors(anchors, &indexed, &rank, params.max_postings);
         let anchor_counts = anchors.iter().map(|a| a.as_ref().len() as u32).collect();
         Index {
             fingerprints: fingerprints.to_vec(),
             anchor_counts,
             blocks,
             postings,
-            skipped_keys,
+            over_full,
             params,
         }
     }
 
     /// Anchors skipped as stock phrases.
     pub fn skipped_keys(&self) -> usize {
-        self.skipped_keys
+        self.over_full.skipped
+    }
+
+    /// Anchors held by more than `max_postings` copies of one story, searched through hubs.
+    pub fn flood_keys(&self) -> usize {
+        self.over_full.floods
     }
 
     /// Number of articles indexed.
@@ -398,7 +494,11 @@ impl Index {
         let scratch_docs = &mut scratch.docs;
         scratch_docs.clear();
         for &(a, b) in &scratch.spans {
-            let docs = &self.postings.docs[a as usize..b as usize];
+            let mut docs = &self.postings.docs[a as usize..b as usize];
+            let flood = docs.len() > self.params.max_postings.max(FLOOD_HUBS);
+            if flood && !docs[..FLOOD_HUBS].contains(&doc) {
+                docs = &docs[..FLOOD_HUBS]; // a story's copies: the others meet its hubs
+            }
             scratch_docs.extend(docs.iter().filter(|&&d| d != doc));
         }
         let scratch = scratch_docs;
@@ -508,6 +608,7 @@ mod tests {
             &anchors,
             CandidateParams::default(),
             &[true, false, true, false],
+            &[0, 1, 2, 3],
         );
         assert_eq!(cands(&ix, 0, &anchors[0]), vec![2]);
         assert_eq!(cands(&ix, 1, &anchors[1]), vec![0, 2]);
@@ -541,8 +642,8 @@ mod tests {
         for l in &mut lists {
             l.sort_unstable();
         }
-        let (p, skipped) = Postings::from_anchors(&lists, &Indexed::All, 1000);
-        assert_eq!(skipped, 0);
+        let (p, over_full) = Postings::from_anchors(&lists, &Indexed::All, &Rank::Input, 1000);
+        assert_eq!(over_full, OverFull::default());
         for group in pairs.chunk_by(|a, b| a.0 == b.0) {
             let want: Vec<u32> = group.iter().map(|e| e.1).collect();
             // Keys held by one document are not stored: they pair nothing.
@@ -553,17 +654,84 @@ mod tests {
         assert_eq!(p.get(7), &[1, 2]);
     }
 
-    #[test]
-    fn stock_phrase_anchors_are_skipped() {
-        let anchors: Vec<Vec<u32>> = (0..5).map(|_| vec![7, 8]).collect();
-        let fps = [1u64 << 1, 1 << 17, 1 << 33, 1 << 49, 0xffff];
-        let params = CandidateParams {
-            max_postings: 4,
+    /// Distinct fingerprints (splitmix64 of the index): with `max_distance` 0 none is another's
+    /// candidate.
+    fn far_apart(n: usize) -> Vec<u64> {
+        (0..n as u64)
+            .map(|i| {
+                let mut z = (i + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+                z ^ (z >> 31)
+            })
+            .collect()
+    }
+
+    fn over_full_params() -> CandidateParams {
+        CandidateParams {
+            max_postings: 10,
             max_distance: 0,
             ..CandidateParams::default()
-        };
-        let ix = index(&fps, &anchors, params);
+        }
+    }
+
+    #[test]
+    fn stock_phrase_anchors_are_skipped() {
+        // 40 different stories (six anchors of their own) sharing one two-anchor phrase.
+        let anchors: Vec<Vec<u32>> = (0..40u32)
+            .map(|i| {
+                let mut a: Vec<u32> = (0..6).map(|j| 1000 + 10 * i + j).collect();
+                a.extend([7, 8]);
+                a.sort_unstable();
+                a
+            })
+            .collect();
+        let ix = index(&far_apart(40), &anchors, over_full_params());
+        assert_eq!((ix.skipped_keys(), ix.flood_keys()), (2, 0));
+        assert!(cands(&ix, 39, &anchors[39]).is_empty());
+    }
+
+    #[test]
+    fn a_story_in_more_copies_than_max_postings_is_found_through_hubs() {
+        // 40 copies of one story of 20 anchors, each with two anchors of its own (an edit).
+        let anchors: Vec<Vec<u32>> = (0..40u32)
+            .map(|i| (0..20).chain([1000 + 2 * i, 1001 + 2 * i]).collect())
+            .collect();
+        let ix = index(&far_apart(40), &anchors, over_full_params());
+        assert_eq!((ix.skipped_keys(), ix.flood_keys()), (0, 20));
+        let hubs: Vec<u32> = (0..FLOOD_HUBS as u32).collect();
+        assert_eq!(cands(&ix, 39, &anchors[39]), hubs, "a copy finds the hubs");
+        let all_but = |d| (0..40).filter(|&o| o != d).collect::<Vec<u32>>();
+        assert_eq!(
+            cands(&ix, 3, &anchors[3]),
+            all_but(3),
+            "a hub finds every copy"
+        );
+        // Hubs are the copies visited first, not the first in input order.
+        let mask = vec![true; 40];
+        let rank: Vec<u32> = (0..40).rev().collect();
+        let fps: Vec<Fingerprint> = far_apart(40).into_iter().map(Fingerprint).collect();
+        let ix = Index::build_only(&fps, &anchors, over_full_params(), &mask, &rank);
+        let last: Vec<u32> = (40 - FLOOD_HUBS as u32..40).collect();
+        assert_eq!(cands(&ix, 0, &anchors[0]), last);
+        assert_eq!(cands(&ix, 39, &anchors[39]), all_but(39));
+    }
+
+    #[test]
+    fn copies_at_the_head_of_a_stock_phrase_do_not_make_it_a_flood() {
+        // The first ten articles are copies of one story; thirty more are other stories; all
+        // forty carry one phrase. Sampled through the whole list, the phrase is boilerplate.
+        let anchors: Vec<Vec<u32>> = (0..40u32)
+            .map(|i| {
+                let own = if i < 10 { 0 } else { i };
+                let mut a: Vec<u32> = (0..6).map(|j| 1000 + 10 * own + j).collect();
+                a.extend([7, 8]);
+                a.sort_unstable();
+                a
+            })
+            .collect();
+        let ix = index(&far_apart(40), &anchors, over_full_params());
+        assert_eq!(ix.flood_keys(), 0);
         assert_eq!(ix.skipped_keys(), 2);
-        assert!(cands(&ix, 0, &anchors[0]).is_empty());
     }
 }

@@ -21,9 +21,8 @@
 //!
 //! Once formed, each group picks its representative ([`Keep`]). Two repairs follow, both keeping
 //! every member a verified copy of its representative: a whole group joins an earlier group
-//! whose representative it and all its members copy (a story with thousands of versions, whose
-//! anchors were dropped as stock phrases, is otherwise split wherever simhash alone did not
-//! reach), and then an article alone or not a copy of its own representative joins the group
+//! whose representative it and all its members copy (versions that met only through simhash,
+//! or through a flood anchor's hubs, see [`crate::candidates`]), and then an article alone or not a copy of its own representative joins the group
 //! whose representative it copies best (the second look). Every member is finally measured
 //! against its representative. This module never reads text or metadata beyond the ordering
 //! keys it is given.
@@ -201,6 +200,34 @@ pub fn to_index(items: &[Item<'_>], copies: &[u32]) -> Vec<bool> {
         .collect()
 }
 
+/// The order in which [`cluster`] visits articles: longest first, then earliest, then input
+/// order; exact copies (`copies`, see [`exact_copies`]) are left out, as they follow their
+/// original.
+pub fn visiting_order(items: &[Item<'_>], copies: &[u32]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..items.len() as u32)
+        .filter(|&d| copies[d as usize] == d)
+        .collect();
+    order.par_sort_unstable_by_key(|&d| {
+        let it = &items[d as usize];
+        (
+            std::cmp::Reverse(it.shingles.len()),
+            it.published.unwrap_or(i64::MAX),
+            d,
+        )
+    });
+    order
+}
+
+/// Each article's place in `order`, a visiting order of `n` articles (those left out of it
+/// come after every visited one), as [`crate::candidates::Index::build_only`] takes it.
+pub fn visit_ranks(order: &[u32], n: usize) -> Vec<u32> {
+    let mut rank = vec![u32::MAX; n];
+    for (r, &d) in order.iter().enumerate() {
+        rank[d as usize] = r as u32;
+    }
+    rank
+}
+
 /// Clusters `items` using `index`, built over the same items in the same order, leaving out
 /// those that `copies` ([`exact_copies`]) says stand for an earlier one (see [`to_index`]).
 pub fn cluster(
@@ -212,17 +239,7 @@ pub fn cluster(
 ) -> Clustering {
     let n = items.len();
     assert_eq!(copies.len(), n, "one entry per article");
-    let is_copy = |d: u32| copies[d as usize] != d;
-    // Longest first, then earliest, then input order; exact copies follow their original.
-    let mut order: Vec<u32> = (0..n as u32).filter(|&d| !is_copy(d)).collect();
-    order.par_sort_unstable_by_key(|&d| {
-        let it = &items[d as usize];
-        (
-            std::cmp::Reverse(it.shingles.len()),
-            it.published.unwrap_or(i64::MAX),
-            d,
-        )
-    });
+    let order = visiting_order(items, copies);
 
     const FREE: u32 = u32::MAX;
     let mut centre_of = vec![FREE; n];
@@ -305,7 +322,7 @@ pub fn cluster(
     }
 
     // Exact copies join whatever their original joined, sharing with the centre what it does.
-    for d in (0..n as u32).filter(|&d| is_copy(d)) {
+    for d in (0..n as u32).filter(|&d| copies[d as usize] != d) {
         let original = copies[d as usize] as usize;
         let centre = centre_of[original];
         centre_of[d as usize] = centre;
@@ -338,10 +355,7 @@ pub fn cluster(
         .collect();
 
     // Groups that copy an earlier group (see `join_copied_groups`).
-    let mut visited = vec![0u32; n];
-    for (rank, &d) in order.iter().enumerate() {
-        visited[d as usize] = rank as u32;
-    }
+    let visited = visit_ranks(&order, n);
     let centre_of_group: Vec<u32> = groups.iter().map(|g| centre_of[g[0] as usize]).collect();
     stats.rehomed += join_copied_groups(
         items,
@@ -459,8 +473,9 @@ const JOIN_ROUNDS: usize = 8;
 
 /// Moves whole groups into earlier groups they copy; returns how many articles moved.
 ///
-/// A story with more versions than `max_postings` loses its anchors as stock phrases, and its
-/// versions, found by simhash alone, form many groups (20,000 versions of one text: 149). A
+/// Versions of a story that met only through simhash (or, beyond `max_postings` versions,
+/// through a flood anchor's hubs) can form many groups: 20,000 versions of one text made 149
+/// when such anchors were dropped. A
 /// group joins an earlier group next to it (one its centre saw among its candidates) when its
 /// representative verifies against that group's and so does every one of its members, so every
 /// member is still a verified copy of its representative. Decisions in a round read the groups
@@ -708,7 +723,11 @@ mod tests {
         let (index, copies) = if fold {
             let copies = exact_copies(&items);
             let indexed = to_index(&items, &copies);
-            (Index::build_only(&fps, sets, params, &indexed), copies)
+            let rank = visit_ranks(&visiting_order(&items, &copies), items.len());
+            (
+                Index::build_only(&fps, sets, params, &indexed, &rank),
+                copies,
+            )
         } else {
             (
                 Index::build(&fps, sets, params),

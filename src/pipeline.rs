@@ -320,6 +320,8 @@ pub struct Dedup {
     pub clustering: Clustering,
     /// Anchors skipped as stock phrases.
     pub skipped_anchors: usize,
+    /// Anchors held by more than `max_postings` copies of one story, searched through a few.
+    pub flood_anchors: usize,
 }
 
 impl Corpus {
@@ -466,13 +468,15 @@ impl Corpus {
         let copies = cluster::exact_copies(&items);
         let indexed = cluster::to_index(&items, &copies);
         let anchors: Vec<&[u32]> = items.iter().map(|it| it.anchors).collect();
+        let rank = cluster::visit_ranks(&cluster::visiting_order(&items, &copies), items.len());
         let index = Index::build_only(
             store.simhashes(),
             &anchors,
             settings.candidates.clone(),
             &indexed,
+            &rank,
         );
-        drop((anchors, indexed));
+        drop((anchors, indexed, rank));
         self.timings.index = started.elapsed();
         let started = Instant::now();
         let clustering =
@@ -481,6 +485,7 @@ impl Corpus {
         Dedup {
             clustering,
             skipped_anchors: index.skipped_keys(),
+            flood_anchors: index.flood_keys(),
         }
     }
 }
@@ -563,6 +568,59 @@ mod tests {
         let s = Similarity::of(a.shingles.view(), b.shingles.view());
         assert_eq!(s.a_in_b, 1.0);
         assert!(a.anchors.iter().any(|x| b.anchors.contains(x)));
+    }
+
+    #[test]
+    fn a_story_with_more_copies_than_max_postings_is_one_cluster() {
+        // A 40-sentence story and 80 versions, each keeping a different half of its sentences
+        // and adding two of its own: far apart in simhash, so only anchors bring them together,
+        // and every anchor of the story is held by more articles than `max_postings`.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let mut sentence = |_| {
+            (0..12)
+                .map(|_| format!("w{}", next(5000)))
+                .collect::<Vec<_>>()
+                .join(" ")
+                + "."
+        };
+        let story: Vec<String> = (0..40).map(&mut sentence).collect();
+        let mut texts = vec![story.join(" ")];
+        for v in 0..80 {
+            let mut kept: Vec<String> = story
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| (i * 7 + v * 13) % 40 < 20 || *i < 2)
+                .map(|(_, s)| s.clone())
+                .collect();
+            kept.push(format!("local{v} news for our readers today."));
+            texts.push(kept.join(" "));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("flood.jsonl");
+        let lines: Vec<String> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| serde_json::json!({"id": i, "text": t}).to_string())
+            .collect();
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        let mut settings = Settings::default();
+        settings.candidates.max_postings = 20;
+        let sources = ingest::open_sources(&[path]).unwrap();
+        let mut corpus = Corpus::read(sources, &settings, |_, _| {}).unwrap();
+        let dedup = corpus.dedup(&settings);
+        assert!(dedup.flood_anchors > 0 && dedup.skipped_anchors == 0);
+        let clusters = &dedup.clustering.clusters;
+        assert_eq!(clusters.len(), 1, "{} clusters", clusters.len());
+        assert_eq!(
+            clusters[0].representative, 0,
+            "the full story represents it"
+        );
     }
 
     fn article(id: &str) -> Article {

@@ -450,6 +450,13 @@ pub fn write_summary(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Resul
             dedup.skipped_anchors
         );
     }
+    if dedup.flood_anchors > 0 {
+        let _ = writeln!(
+            out,
+            "floods              {} anchors held by more than --max-postings copies of one story, searched through the copies visited first",
+            dedup.flood_anchors
+        );
+    }
     let mut largest = multi.clone();
     largest.sort_by_key(|(i, k)| (std::cmp::Reverse(k.members.len()), *i));
     if !largest.is_empty() {
@@ -535,6 +542,7 @@ mod tests {
         let dedup = Dedup {
             clustering,
             skipped_anchors: 0,
+            flood_anchors: 0,
         };
         assert_eq!(multi_clusters(&dedup), [1, 2, 3, 4, 5]);
         assert_eq!(largest_clusters(&dedup, 1), [4]);
