@@ -238,7 +238,9 @@ fn is_flood<A: AsRef<[u32]>>(group: &[(u32, u32)], anchors: &[A]) -> bool {
     let first = anchors[group[0].1 as usize].as_ref();
     let copies = (1..=FLOOD_SAMPLES)
         .filter(|&s| {
-            let other = anchors[group[s * (group.len() - 1) / FLOOD_SAMPLES].1 as usize].as_ref();
+            // Never the first itself: positions 1..=len-1, evenly spread.
+            let at = (s * (group.len() - 1)).div_ceil(FLOOD_SAMPLES);
+            let other = anchors[group[at].1 as usize].as_ref();
             2 * shared(first, other) >= first.len().min(other.len())
         })
         .count();
