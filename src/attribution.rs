@@ -12,8 +12,11 @@
 //! Urdu `ڈھاکہ ۔ یکم دسمبر (اے پی پی)`), with the cue [`Cue::Dateline`]; a credit there is an
 //! agency unless it names the outlet's own desk or reporter ([`SourceKind::Staff`]).
 //!
-//! Heuristic by nature: credits in the text are read in English newswire phrasing; dateline
-//! credits in any script. It never aligns sentences; see [`crate::align`].
+//! In Urdu text, a known source (an agency, the media, the police, a spokesman, sources: see
+//! `URDU_SOURCES`) before its cue (`کے مطابق`, according to; `نے کہا`, said; ...) is a credit.
+//!
+//! Heuristic by nature: credits in the text are read in English newswire phrasing and, for a
+//! list of sources, in Urdu; dateline credits in any script. It never aligns sentences; see [`crate::align`].
 
 use std::sync::LazyLock;
 
@@ -147,13 +150,103 @@ const NOT_NAMES: &[&str] = &[
     "According",
 ];
 
+/// Urdu sources, as COUNTER's agency copy and newspapers write them, with their kind: news
+/// agencies and media first (the longest names first, so `کشمیر میڈیا سروس` is not `میڈیا`),
+/// then institutions, then anonymous sources.
+const URDU_SOURCES: &[(&str, SourceKind)] = &[
+    ("کشمیر میڈیا سروس", SourceKind::Agency), // Kashmir Media Service
+    ("خبر رساں ادارے", SourceKind::Agency),   // news agency
+    ("ریڈیو پاکستان", SourceKind::Agency),    // Radio Pakistan
+    ("این این آئی", SourceKind::Agency),      // NNI
+    ("ذرائع ابلاغ", SourceKind::Agency),       // the media
+    ("اے ایف پی", SourceKind::Agency),        // AFP
+    ("اے پی پی", SourceKind::Agency),         // APP
+    ("ثناء نیوز", SourceKind::Agency),        // Sana News
+    ("بی بی سی", SourceKind::Agency),         // BBC
+    ("سی این این", SourceKind::Agency),       // CNN
+    ("الجزیرہ", SourceKind::Agency),          // Al Jazeera
+    ("رائٹرز", SourceKind::Agency),           // Reuters
+    ("شنہوا", SourceKind::Agency),            // Xinhua
+    ("اے پی", SourceKind::Agency),            // AP
+    ("میڈیا", SourceKind::Agency),            // media
+    ("آئی ایس پی آر", SourceKind::Institution), // ISPR, the military's press office
+    ("وزارت خارجہ", SourceKind::Institution), // foreign ministry
+    ("دفتر خارجہ", SourceKind::Institution),  // foreign office
+    ("پولیس", SourceKind::Institution),       // police
+    ("ترجمان", SourceKind::Anonymous),        // spokesman
+    ("عہدیدار", SourceKind::Anonymous),       // official
+    ("ذرائع", SourceKind::Anonymous),         // sources
+    ("حکام", SourceKind::Anonymous),          // officials
+];
+
+/// Urdu cues come after their source: `X کے مطابق` (according to X), `X کے حوالے سے` (citing
+/// X), `X کی رپورٹ` (X's report), `X نے کہا` / `کا کہنا` / `نے بتایا` (X said, says, told).
+const URDU_CUES: &[(&str, Cue)] = &[
+    ("کے مطابق", Cue::AccordingTo),
+    ("کے حوالے سے", Cue::Citing),
+    ("کی رپورٹ", Cue::Reported),
+    ("نے رپورٹ", Cue::Reported),
+    ("نے کہا", Cue::Said),
+    ("کا کہنا", Cue::Said),
+    ("نے بتایا", Cue::Said),
+];
+
+/// A known Urdu source, up to three more words of its name (`ترجمان نور محمد نور`, `پولیس
+/// حکام`), then a cue. The source starts a word: at the start or after a space or punctuation.
+static URDU: LazyLock<Regex> = LazyLock::new(|| {
+    let alternatives = |names: &mut dyn Iterator<Item = &str>| {
+        names
+            .map(|n| {
+                n.split(' ')
+                    .map(regex::escape)
+                    .collect::<Vec<_>>()
+                    .join(r"\s+")
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let sources = alternatives(&mut URDU_SOURCES.iter().map(|s| s.0));
+    let cues = alternatives(&mut URDU_CUES.iter().map(|c| c.0));
+    normalize::text_pattern(&format!(
+        r"(?:^|[\s\p{{P}}])(?P<source>(?P<name>{sources})(?:\s+[^\s\p{{P}}]+){{0,3}}?)\s+(?P<cue>{cues})"
+    ))
+});
+
+/// The Urdu credits of a sentence (see [`URDU_SOURCES`] and [`URDU_CUES`]).
+fn find_urdu(sentence: &str, out: &mut Vec<Attribution>) {
+    let spaced = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for caps in URDU.captures_iter(sentence) {
+        let (name, cue) = (spaced(&caps["name"]), spaced(&caps["cue"]));
+        let kind = URDU_SOURCES.iter().find(|s| s.0 == name).map(|s| s.1);
+        let cue_kind = URDU_CUES.iter().find(|c| c.0 == cue).map(|c| c.1);
+        let (Some(kind), Some(cue_kind)) = (kind, cue_kind) else {
+            continue;
+        };
+        let a = Attribution {
+            source: spaced(&caps["source"]),
+            kind,
+            cue,
+            cue_kind,
+        };
+        if !out.iter().any(|o| same_source(&o.source, &a.source)) {
+            out.push(a);
+        }
+    }
+}
+
 /// The credits in one sentence, in order of their sources.
 pub fn find(sentence: &str) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    if sentence
+        .chars()
+        .any(|c| matches!(c, '\u{0600}'..='\u{06FF}'))
+    {
+        find_urdu(sentence, &mut out);
+    }
     let cues: Vec<regex::Match> = CUE.find_iter(sentence).collect();
     if cues.is_empty() {
-        return Vec::new();
+        return out;
     }
-    let mut out: Vec<Attribution> = Vec::new();
     for caps in SOURCE.captures_iter(sentence) {
         let (m, kind) = if let Some(m) = caps.name("agency") {
             (m, SourceKind::Agency)
@@ -299,6 +392,7 @@ pub fn source_key(source: &str) -> String {
     match s.as_str() {
         "associated press" => "ap".into(),
         "agence france-presse" => "afp".into(),
+        "ذرائع ابلاغ" => "میڈیا".into(), // "the media", two ways
         "ria" => "ria novosti".into(),
         _ => s,
     }
@@ -524,6 +618,40 @@ mod tests {
         ));
         assert!(!same_source("TASS", "RIA Novosti"));
         assert!(!same_source("Reuters", "AP"));
+    }
+
+    #[test]
+    fn urdu_credits_come_before_their_cue() {
+        let credits = |s: &str| {
+            find(s)
+                .into_iter()
+                .map(|a| (a.source, a.kind, a.cue_kind))
+                .collect::<Vec<_>>()
+        };
+        use SourceKind::*;
+        assert_eq!(
+            credits("ذرائع ابلاغ کے مطابق حملے میں دس افراد ہلاک ہوئے۔"),
+            [("ذرائع ابلاغ".into(), Agency, Cue::AccordingTo)]
+        );
+        // The source's name runs on to the cue; `کہاکہ` (said-that) is written joined.
+        assert_eq!(
+            credits("ترجمان دفتر خارجہ نے کہاکہ مذاکرات جاری رہیں گے۔"),
+            [("ترجمان دفتر خارجہ".into(), Anonymous, Cue::Said)]
+        );
+        assert_eq!(
+            credits("بھارتی فوج نے، کشمیر میڈیا سروس کے مطابق، فائرنگ کی۔"),
+            [("کشمیر میڈیا سروس".into(), Agency, Cue::AccordingTo)]
+        );
+        assert_eq!(
+            credits("پولیس حکام کے حوالے سے بتایا گیا"),
+            [("پولیس حکام".into(), Institution, Cue::Citing)]
+        );
+        // "According to the details" credits nobody; a source inside a longer word is none.
+        assert!(credits("تفصیلات کے مطابق میچ کل ہوگا۔").is_empty());
+        assert!(credits("ذرائعے کے مطابق").is_empty());
+        // The media, written two ways, are one source.
+        assert!(same_source("ذرائع ابلاغ", "میڈیا"));
+        assert!(!same_source("میڈیا", "پولیس"));
     }
 
     #[test]

@@ -149,6 +149,7 @@ fn main() {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let params = AlignParams::default();
     let mut pairs = Vec::new();
+    let mut in_text: std::collections::BTreeMap<String, usize> = Default::default();
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("COUNTER line is JSON");
         let label = match v["label"].as_str() {
@@ -180,6 +181,19 @@ fn main() {
             baseline,
             credit: dateline_credit(v),
         });
+        // Credits inside the text (Urdu cues), by fate; and those the paper added.
+        for a in &v.attributions {
+            if a.reference.cue_kind != copydesk::attribution::Cue::Dateline {
+                *in_text
+                    .entry(format!("{:?}", a.fate).to_lowercase())
+                    .or_insert(0) += 1;
+            }
+        }
+        *in_text.entry("added by the paper".into()).or_insert(0) += v
+            .added_attributions
+            .iter()
+            .filter(|a| a.cue_kind != copydesk::attribution::Cue::Dateline)
+            .count();
     }
     let scores = |f: fn(&Pair) -> f64, pos: &[Label]| {
         let p: Vec<f64> = pairs
@@ -253,6 +267,14 @@ fn main() {
             share(Credit::Dropped)
         );
     }
+    println!(
+        "credits inside the agency stories' text, by what the paper did: {}",
+        in_text
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let mean = |l| {
         pairs
             .iter()
