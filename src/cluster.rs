@@ -229,17 +229,25 @@ pub fn visit_ranks(order: &[u32], n: usize) -> Vec<u32> {
 }
 
 /// Clusters `items` using `index`, built over the same items in the same order, leaving out
-/// those that `copies` ([`exact_copies`]) says stand for an earlier one (see [`to_index`]).
+/// those that `copies` ([`exact_copies`]) says stand for an earlier one (see [`to_index`]),
+/// visiting the others in `order` ([`visiting_order`] of the same items and copies, which the
+/// index's flood hubs were chosen by).
 pub fn cluster(
     items: &[Item<'_>],
     index: &Index,
     copies: &[u32],
+    order: &[u32],
     thresholds: &Thresholds,
     keep: Keep,
 ) -> Clustering {
     let n = items.len();
     assert_eq!(copies.len(), n, "one entry per article");
-    let order = visiting_order(items, copies);
+    let originals = copies.iter().enumerate().filter(|&(d, &c)| c == d as u32);
+    assert_eq!(
+        order.len(),
+        originals.count(),
+        "every original visited once"
+    );
 
     const FREE: u32 = u32::MAX;
     let mut centre_of = vec![FREE; n];
@@ -355,7 +363,7 @@ pub fn cluster(
         .collect();
 
     // Groups that copy an earlier group (see `join_copied_groups`).
-    let visited = visit_ranks(&order, n);
+    let visited = visit_ranks(order, n);
     let centre_of_group: Vec<u32> = groups.iter().map(|g| centre_of[g[0] as usize]).collect();
     stats.rehomed += join_copied_groups(
         items,
@@ -720,21 +728,26 @@ mod tests {
                 published: published.get(i).copied().flatten(),
             })
             .collect();
-        let (index, copies) = if fold {
+        let (index, copies, order) = if fold {
             let copies = exact_copies(&items);
             let indexed = to_index(&items, &copies);
-            let rank = visit_ranks(&visiting_order(&items, &copies), items.len());
-            (
-                Index::build_only(&fps, sets, params, &indexed, &rank),
-                copies,
-            )
+            let order = visiting_order(&items, &copies);
+            let rank = visit_ranks(&order, items.len());
+            let index = Index::build_only(&fps, sets, params, &indexed, &rank);
+            (index, copies, order)
         } else {
-            (
-                Index::build(&fps, sets, params),
-                (0..sets.len() as u32).collect(),
-            )
+            let copies: Vec<u32> = (0..sets.len() as u32).collect();
+            let order = visiting_order(&items, &copies);
+            (Index::build(&fps, sets, params), copies, order)
         };
-        cluster(&items, &index, &copies, &Thresholds::default(), keep)
+        cluster(
+            &items,
+            &index,
+            &copies,
+            &order,
+            &Thresholds::default(),
+            keep,
+        )
     }
 
     #[test]
@@ -827,7 +840,15 @@ mod tests {
             .collect();
         let index = Index::build(&fps, &sets, params);
         let copies = exact_copies(&items);
-        let c = cluster(&items, &index, &copies, &Thresholds::default(), Keep::First);
+        let order = visiting_order(&items, &copies);
+        let c = cluster(
+            &items,
+            &index,
+            &copies,
+            &order,
+            &Thresholds::default(),
+            Keep::First,
+        );
         assert_eq!(c.clusters.len(), 1);
         assert!(
             c.stats.verified_pairs < 50_000,
@@ -968,10 +989,13 @@ mod tests {
                 published: published.get(i).copied().flatten(),
             })
             .collect();
+        let copies = exact_copies(&items);
+        let order = visiting_order(&items, &copies);
         cluster(
             &items,
             &index,
-            &exact_copies(&items),
+            &copies,
+            &order,
             &Thresholds::default(),
             keep,
         )

@@ -468,7 +468,8 @@ impl Corpus {
         let copies = cluster::exact_copies(&items);
         let indexed = cluster::to_index(&items, &copies);
         let anchors: Vec<&[u32]> = items.iter().map(|it| it.anchors).collect();
-        let rank = cluster::visit_ranks(&cluster::visiting_order(&items, &copies), items.len());
+        let order = cluster::visiting_order(&items, &copies);
+        let rank = cluster::visit_ranks(&order, items.len());
         let index = Index::build_only(
             store.simhashes(),
             &anchors,
@@ -479,8 +480,14 @@ impl Corpus {
         drop((anchors, indexed, rank));
         self.timings.index = started.elapsed();
         let started = Instant::now();
-        let clustering =
-            cluster::cluster(&items, &index, &copies, &settings.thresholds, settings.keep);
+        let clustering = cluster::cluster(
+            &items,
+            &index,
+            &copies,
+            &order,
+            &settings.thresholds,
+            settings.keep,
+        );
         self.timings.cluster = started.elapsed();
         Dedup {
             clustering,
