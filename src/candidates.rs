@@ -19,6 +19,7 @@
 use rayon::prelude::*;
 
 use crate::fingerprint::Fingerprint;
+use crate::shingle::intersection_len_sorted;
 
 /// How candidates are found.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,13 +83,13 @@ struct BlockTable {
 impl BlockTable {
     /// Counting sort by block value of the articles `indexed` says: linear, and docs stay in
     /// input order within a value.
-    fn build(fingerprints: &[Fingerprint], b: usize, indexed: &Indexed) -> BlockTable {
+    fn build(fingerprints: &[Fingerprint], b: usize, scope: Scope) -> BlockTable {
         let mut starts = vec![0u32; (1 << 16) + 1];
         let included = || {
             fingerprints
                 .iter()
                 .enumerate()
-                .filter(|&(d, _)| indexed.has(d))
+                .filter(|&(d, _)| scope.has(d))
         };
         for (_, fp) in included() {
             starts[block(*fp, b) as usize + 1] += 1;
@@ -153,8 +154,7 @@ impl Postings {
     /// order.
     fn from_anchors<A: AsRef<[u32]> + Sync>(
         anchors: &[A],
-        indexed: &Indexed,
-        rank: &Rank,
+        scope: Scope,
         max_postings: usize,
     ) -> (Postings, OverFull) {
         const RANGES: u32 = 16;
@@ -163,8 +163,8 @@ impl Postings {
         let (mut left, mut right) = (RangeBuffers::default(), RangeBuffers::default());
         for first in (0..RANGES).step_by(2) {
             rayon::join(
-                || left.build(anchors, indexed, rank, first, max_postings),
-                || right.build(anchors, indexed, rank, first + 1, max_postings),
+                || left.build(anchors, scope, first, max_postings),
+                || right.build(anchors, scope, first + 1, max_postings),
             );
             for done in [&left, &right] {
                 let base = p.docs.len() as u32;
@@ -241,23 +241,10 @@ fn is_flood<A: AsRef<[u32]>>(group: &[(u32, u32)], anchors: &[A]) -> bool {
             // Never the first itself: positions 1..=len-1, evenly spread.
             let at = (s * (group.len() - 1)).div_ceil(FLOOD_SAMPLES);
             let other = anchors[group[at].1 as usize].as_ref();
-            2 * shared(first, other) >= first.len().min(other.len())
+            2 * intersection_len_sorted(first, other) >= first.len().min(other.len())
         })
         .count();
     4 * copies >= 3 * FLOOD_SAMPLES
-}
-
-/// Values two sorted lists share.
-fn shared(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
-        }
-    }
-    n
 }
 
 /// One key range's postings, built apart and then appended in order; the buffers are reused
@@ -277,8 +264,7 @@ impl RangeBuffers {
     fn build<A: AsRef<[u32]>>(
         &mut self,
         anchors: &[A],
-        indexed: &Indexed,
-        rank: &Rank,
+        scope: Scope,
         range: u32,
         max_postings: usize,
     ) {
@@ -286,7 +272,7 @@ impl RangeBuffers {
         self.entries.clear();
         self.docs.clear();
         self.over_full = OverFull::default();
-        for (d, a) in anchors.iter().enumerate().filter(|&(d, _)| indexed.has(d)) {
+        for (d, a) in anchors.iter().enumerate().filter(|&(d, _)| scope.has(d)) {
             let a = a.as_ref();
             let start = a.partition_point(|&k| k >> 28 < range);
             let end = start + a[start..].partition_point(|&k| k >> 28 == range);
@@ -308,7 +294,7 @@ impl RangeBuffers {
                 // Hubs first: the articles visited first, each of the others after them.
                 let list = &mut self.docs[start..];
                 if list.len() > FLOOD_HUBS {
-                    list.select_nth_unstable_by_key(FLOOD_HUBS, |&d| (rank.of(d), d));
+                    list.select_nth_unstable_by_key(FLOOD_HUBS, |&d| (scope.rank(d), d));
                     list[FLOOD_HUBS..].sort_unstable();
                 }
             } else {
@@ -373,37 +359,24 @@ pub struct Index {
     params: CandidateParams,
 }
 
-/// Where each article comes in the clustering's visiting order: hubs are chosen by it.
-enum Rank<'a> {
-    /// Input order.
-    Input,
-    /// `ranks[d]` is article `d`'s place.
-    Given(&'a [u32]),
+/// Which articles an index holds, and the visiting order its flood hubs are chosen by.
+#[derive(Clone, Copy, Default)]
+struct Scope<'a> {
+    /// Articles indexed (`None`: all).
+    indexed: Option<&'a [bool]>,
+    /// Each article's place in the visiting order (`None`: input order).
+    rank: Option<&'a [u32]>,
 }
 
-impl Rank<'_> {
-    #[inline]
-    fn of(&self, doc: u32) -> u32 {
-        match self {
-            Rank::Input => doc,
-            Rank::Given(ranks) => ranks[doc as usize],
-        }
-    }
-}
-
-/// Which articles an index holds.
-enum Indexed<'a> {
-    All,
-    Only(&'a [bool]),
-}
-
-impl Indexed<'_> {
+impl Scope<'_> {
     #[inline]
     fn has(&self, doc: usize) -> bool {
-        match self {
-            Indexed::All => true,
-            Indexed::Only(mask) => mask[doc],
-        }
+        self.indexed.is_none_or(|mask| mask[doc])
+    }
+
+    #[inline]
+    fn rank(&self, doc: u32) -> u32 {
+        self.rank.map_or(doc, |ranks| ranks[doc as usize])
     }
 }
 
@@ -415,7 +388,7 @@ impl Index {
         anchors: &[A],
         params: CandidateParams,
     ) -> Index {
-        Index::build_with(fingerprints, anchors, params, Indexed::All, Rank::Input)
+        Index::build_with(fingerprints, anchors, params, Scope::default())
     }
 
     /// Builds the index over the articles `indexed` marks: the others are never proposed as
@@ -433,23 +406,24 @@ impl Index {
     ) -> Index {
         assert_eq!(indexed.len(), fingerprints.len(), "one flag per article");
         assert_eq!(visit_rank.len(), fingerprints.len(), "one rank per article");
-        let (indexed, rank) = (Indexed::Only(indexed), Rank::Given(visit_rank));
-        Index::build_with(fingerprints, anchors, params, indexed, rank)
+        let scope = Scope {
+            indexed: Some(indexed),
+            rank: Some(visit_rank),
+        };
+        Index::build_with(fingerprints, anchors, params, scope)
     }
 
     fn build_with<A: AsRef<[u32]> + Sync>(
         fingerprints: &[Fingerprint],
         anchors: &[A],
         params: CandidateParams,
-        indexed: Indexed<'_>,
-        rank: Rank<'_>,
+        scope: Scope<'_>,
     ) -> Index {
         let blocks = (0..BLOCKS)
             .into_par_iter()
-            .map(|b| BlockTable::build(fingerprints, b, &indexed))
+            .map(|b| BlockTable::build(fingerprints, b, scope))
             .collect();
-        let (postings, over_full) =
-            Postings::from_anchors(anchors, &indexed, &rank, params.max_postings);
+        let (postings, over_full) = Postings::from_anchors(anchors, scope, params.max_postings);
         let anchor_counts = anchors.iter().map(|a| a.as_ref().len() as u32).collect();
         Index {
             fingerprints: fingerprints.to_vec(),
@@ -644,7 +618,7 @@ mod tests {
         for l in &mut lists {
             l.sort_unstable();
         }
-        let (p, over_full) = Postings::from_anchors(&lists, &Indexed::All, &Rank::Input, 1000);
+        let (p, over_full) = Postings::from_anchors(&lists, Scope::default(), 1000);
         assert_eq!(over_full, OverFull::default());
         for group in pairs.chunk_by(|a, b| a.0 == b.0) {
             let want: Vec<u32> = group.iter().map(|e| e.1).collect();

@@ -715,11 +715,6 @@ mod tests {
             .iter()
             .map(|s| Fingerprint(xxhash_rust::xxh3::xxh3_64(s.as_bytes())))
             .collect();
-        let params = CandidateParams {
-            min_shared_anchors: 1,
-            max_distance: 0,
-            ..CandidateParams::default()
-        };
         let items: Vec<Item> = (0..sets.len())
             .map(|i| Item {
                 shingles: shingles[i].view(),
@@ -728,26 +723,32 @@ mod tests {
                 published: published.get(i).copied().flatten(),
             })
             .collect();
+        cluster_items(&items, fold, keep)
+    }
+
+    /// Clusters `items` as the pipeline does, exact copies folded (`fold`) or every article
+    /// indexed and visited; candidates are articles with the same simhash or one shared anchor.
+    fn cluster_items(items: &[Item<'_>], fold: bool, keep: Keep) -> Clustering {
+        let params = CandidateParams {
+            min_shared_anchors: 1,
+            max_distance: 0,
+            ..CandidateParams::default()
+        };
+        let fps: Vec<Fingerprint> = items.iter().map(|it| it.simhash).collect();
+        let anchors: Vec<&[u32]> = items.iter().map(|it| it.anchors).collect();
         let (index, copies, order) = if fold {
-            let copies = exact_copies(&items);
-            let indexed = to_index(&items, &copies);
-            let order = visiting_order(&items, &copies);
+            let copies = exact_copies(items);
+            let indexed = to_index(items, &copies);
+            let order = visiting_order(items, &copies);
             let rank = visit_ranks(&order, items.len());
-            let index = Index::build_only(&fps, sets, params, &indexed, &rank);
+            let index = Index::build_only(&fps, &anchors, params, &indexed, &rank);
             (index, copies, order)
         } else {
-            let copies: Vec<u32> = (0..sets.len() as u32).collect();
-            let order = visiting_order(&items, &copies);
-            (Index::build(&fps, sets, params), copies, order)
+            let copies: Vec<u32> = (0..items.len() as u32).collect();
+            let order = visiting_order(items, &copies);
+            (Index::build(&fps, &anchors, params), copies, order)
         };
-        cluster(
-            &items,
-            &index,
-            &copies,
-            &order,
-            &Thresholds::default(),
-            keep,
-        )
+        cluster(items, &index, &copies, &order, &Thresholds::default(), keep)
     }
 
     #[test]
@@ -975,12 +976,6 @@ mod tests {
         let fps: Vec<Fingerprint> = (0..sets.len() as u32)
             .map(|i| Fingerprint(1u64.rotate_left(20 * i)))
             .collect();
-        let params = CandidateParams {
-            min_shared_anchors: 1,
-            max_distance: 0,
-            ..CandidateParams::default()
-        };
-        let index = Index::build(&fps, anchors, params);
         let items: Vec<Item> = (0..sets.len())
             .map(|i| Item {
                 shingles: shingles[i].view(),
@@ -989,16 +984,7 @@ mod tests {
                 published: published.get(i).copied().flatten(),
             })
             .collect();
-        let copies = exact_copies(&items);
-        let order = visiting_order(&items, &copies);
-        cluster(
-            &items,
-            &index,
-            &copies,
-            &order,
-            &Thresholds::default(),
-            keep,
-        )
+        cluster_items(&items, true, keep)
     }
 
     #[test]

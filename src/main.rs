@@ -91,34 +91,35 @@ fn setup_threads(run: &RunArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A progress spinner on stderr, or nothing when stderr is not a terminal or `--quiet`.
-fn progress(run: &RunArgs, what: &str) -> Option<ProgressBar> {
+/// `bar` drawn on stderr with `template`, or nothing when stderr is not a terminal or `--quiet`.
+fn shown(run: &RunArgs, bar: ProgressBar, template: &str) -> Option<ProgressBar> {
     if run.quiet || !std::io::stderr().is_terminal() {
         return None;
     }
-    let bar = ProgressBar::new_spinner();
-    let style = ProgressStyle::with_template(
-        "{spinner} {msg} {binary_bytes} ({binary_bytes_per_sec}) {elapsed}",
-    )
-    .expect("template is valid");
-    bar.set_style(style);
-    bar.set_message(what.to_string());
+    bar.set_style(ProgressStyle::with_template(template).expect("template is valid"));
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     Some(bar)
 }
 
-/// A progress bar over `len` clusters on stderr, or nothing when stderr is not a terminal or
-/// `--quiet`. The members' texts are read again before the first cluster is done.
+/// A progress spinner over bytes read, saying `what`.
+fn progress(run: &RunArgs, what: &str) -> Option<ProgressBar> {
+    let bar = ProgressBar::new_spinner().with_message(what.to_string());
+    shown(
+        run,
+        bar,
+        "{spinner} {msg} {binary_bytes} ({binary_bytes_per_sec}) {elapsed}",
+    )
+}
+
+/// A progress bar over `len` clusters. The members' texts are read again before the first
+/// cluster is done.
 fn cluster_progress(run: &RunArgs, len: usize) -> Option<ProgressBar> {
-    if run.quiet || !std::io::stderr().is_terminal() {
-        return None;
-    }
     let bar = ProgressBar::new(len as u64);
-    let style = ProgressStyle::with_template("{spinner} comparing clusters {pos}/{len} {elapsed}")
-        .expect("template is valid");
-    bar.set_style(style);
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
-    Some(bar)
+    shown(
+        run,
+        bar,
+        "{spinner} comparing clusters {pos}/{len} {elapsed}",
+    )
 }
 
 fn settings(t: &cli::Tuning, keep: copydesk::cluster::Keep) -> anyhow::Result<Settings> {
