@@ -12,8 +12,9 @@
 //! Urdu `ڈھاکہ ۔ یکم دسمبر (اے پی پی)`), with the cue [`Cue::Dateline`]; a credit there is an
 //! agency unless it names the outlet's own desk or reporter ([`SourceKind::Staff`]).
 //!
-//! In Urdu text, a known source (an agency, the media, the police, a spokesman, sources: see
-//! `URDU_SOURCES`) before its cue (`کے مطابق`, according to; `نے کہا`, said; ...) is a credit.
+//! In Urdu text, a known source (an agency, the media, the police, a spokesman, sources, a
+//! title such as `وزیراعظم`, prime minister: see `URDU_SOURCES`) and up to three words of its
+//! name before its cue (`کے مطابق`, according to; `نے کہا`, said; ...) is a credit.
 //!
 //! Heuristic by nature: credits in the text are read in English newswire phrasing and, for a
 //! list of sources, in Urdu; dateline credits in any script. It never aligns sentences; see [`crate::align`].
@@ -173,7 +174,26 @@ const URDU_SOURCES: &[(&str, SourceKind)] = &[
     ("وزارت خارجہ", SourceKind::Institution), // foreign ministry
     ("دفتر خارجہ", SourceKind::Institution),  // foreign office
     ("پولیس", SourceKind::Institution),       // police
+    ("وزیراعظم", SourceKind::Person),         // prime minister
+    ("وزیر اعظم", SourceKind::Person),        // prime minister, spaced
+    ("وزیراعلیٰ", SourceKind::Person),         // chief minister
+    ("وزیر اعلیٰ", SourceKind::Person),        // chief minister, spaced
+    ("وزیر", SourceKind::Person),             // minister (`وزیر خزانہ`, finance minister)
+    ("صدر", SourceKind::Person),              // president (`صدر مملکت`, of the state)
+    ("گورنر", SourceKind::Person),            // governor
+    ("چیئرمین", SourceKind::Person),          // chairman
+    ("سینیٹر", SourceKind::Person),           // senator
+    ("مشیر", SourceKind::Person),             // adviser
+    ("سفیر", SourceKind::Person),             // ambassador
+    ("سیکرٹری", SourceKind::Person),          // secretary
+    ("جنرل", SourceKind::Person),             // general
+    ("کپتان", SourceKind::Person),            // captain
+    ("کوچ", SourceKind::Person),              // coach
+    ("اداکار", SourceKind::Person),           // actor
+    ("اداکارہ", SourceKind::Person),          // actress
+    ("وکیل", SourceKind::Person),             // lawyer
     ("ترجمان", SourceKind::Anonymous),        // spokesman
+    ("عینی شاہدین", SourceKind::Anonymous),   // eyewitnesses
     ("عہدیدار", SourceKind::Anonymous),       // official
     ("ذرائع", SourceKind::Anonymous),         // sources
     ("حکام", SourceKind::Anonymous),          // officials
@@ -191,8 +211,14 @@ const URDU_CUES: &[(&str, Cue)] = &[
     ("نے بتایا", Cue::Said),
 ];
 
+/// Words that end a source's name: postpositions and `and`. `وزارت خارجہ کے ترجمان نے کہا` (the
+/// foreign ministry's spokesman said) credits the spokesman; `وزیراعظم کی ہدایات کے مطابق` (as
+/// the prime minister instructed) credits nobody.
+const URDU_NAME_STOPS: &[&str] = &["کے", "کی", "کا", "نے", "میں", "سے", "کو", "پر", "اور"];
+
 /// A known Urdu source, up to three more words of its name (`ترجمان نور محمد نور`, `پولیس
-/// حکام`), then a cue. The source starts a word: at the start or after a space or punctuation.
+/// حکام`, `وزیراعظم محمد نواز شریف`), then a cue. The source starts a word: at the start or after
+/// a space or punctuation. A name running through one of [`URDU_NAME_STOPS`] is no source.
 static URDU: LazyLock<Regex> = LazyLock::new(|| {
     let alternatives = |names: &mut dyn Iterator<Item = &str>| {
         names
@@ -215,15 +241,29 @@ static URDU: LazyLock<Regex> = LazyLock::new(|| {
 /// The Urdu credits of a sentence (see [`URDU_SOURCES`] and [`URDU_CUES`]).
 fn find_urdu(sentence: &str, out: &mut Vec<Attribution>) {
     let spaced = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    for caps in URDU.captures_iter(sentence) {
-        let (name, cue) = (spaced(&caps["name"]), spaced(&caps["cue"]));
+    let mut at = 0;
+    while let Some(caps) = URDU.captures_at(sentence, at) {
+        let (source, name) = (&caps["source"], &caps["name"]);
+        let whole = caps.name("source").expect("group");
+        // The words after the name, as a slice of `sentence`, so a word's offset is its pointer's.
+        let stop_end = sentence[whole.start() + name.len()..whole.end()]
+            .split_whitespace()
+            .rfind(|w| URDU_NAME_STOPS.contains(w))
+            .map(|w| w.as_ptr() as usize - sentence.as_ptr() as usize + w.len());
+        if let Some(end) = stop_end {
+            // Search again after the last stop word: a source may start there.
+            at = end;
+            continue;
+        }
+        at = caps.get(0).expect("match").end();
+        let (name, cue) = (spaced(name), spaced(&caps["cue"]));
         let kind = URDU_SOURCES.iter().find(|s| s.0 == name).map(|s| s.1);
         let cue_kind = URDU_CUES.iter().find(|c| c.0 == cue).map(|c| c.1);
         let (Some(kind), Some(cue_kind)) = (kind, cue_kind) else {
             continue;
         };
         let a = Attribution {
-            source: spaced(&caps["source"]),
+            source: spaced(source),
             kind,
             cue,
             cue_kind,
@@ -646,6 +686,22 @@ mod tests {
             credits("پولیس حکام کے حوالے سے بتایا گیا"),
             [("پولیس حکام".into(), Institution, Cue::Citing)]
         );
+        // A titled person, the title written joined or spaced, with up to three words of name.
+        assert_eq!(
+            credits("وزیراعظم محمد نواز شریف نے کہاکہ"),
+            [("وزیراعظم محمد نواز شریف".into(), Person, Cue::Said)]
+        );
+        assert_eq!(
+            credits("وزیر اعظم نے کہا"),
+            [("وزیر اعظم".into(), Person, Cue::Said)]
+        );
+        // A name does not run through a postposition: the ministry's spokesman is credited, and
+        // "as the prime minister instructed" credits nobody.
+        assert_eq!(
+            credits("وزارت خارجہ کے ترجمان نے کہا"),
+            [("ترجمان".into(), Anonymous, Cue::Said)]
+        );
+        assert!(credits("وزیراعظم کی ہدایات کے مطابق کام ہوگا۔").is_empty());
         // "According to the details" credits nobody; a source inside a longer word is none.
         assert!(credits("تفصیلات کے مطابق میچ کل ہوگا۔").is_empty());
         assert!(credits("ذرائعے کے مطابق").is_empty());
