@@ -143,6 +143,13 @@ pub fn peak_rss_bytes() -> Option<u64> {
     proc_status_kb("VmHWM:").map(|kb| kb * 1024)
 }
 
+/// Starts the high-water mark over from the resident memory now (Linux: `5` written to
+/// `/proc/self/clear_refs`), so [`peak_rss_bytes`] measures from here; `false` where the
+/// platform does not allow it, and the mark then stays the process's.
+pub fn reset_peak_rss() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
 /// The process's resident memory now, when the platform tells it (Linux `VmRSS`).
 pub fn rss_bytes() -> Option<u64> {
     proc_status_kb("VmRSS:").map(|kb| kb * 1024)
