@@ -340,6 +340,14 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
                     words_between(sentence, end, c.start())
                 };
                 match k {
+                    // "X was quoted as saying": the passive credits what comes before.
+                    Cue::Citing
+                        if c.start() >= end
+                            && is_passive_link(&sentence[end..c.start()])
+                            && matches!(c.as_str().to_lowercase().as_str(), "quoted" | "cited") =>
+                    {
+                        true
+                    }
                     Cue::AccordingTo | Cue::Citing => after_cue && gap <= 2,
                     // "X said" within a few words; "said X" only right after the cue.
                     _ if after_cue => gap == 0,
@@ -366,6 +374,22 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
         }
     }
     out
+}
+
+/// Whether the words between a source and a `quoted` cue make it passive: `was`, `were`, `is`,
+/// `are`, `has been`, `had been` ("Deputy Foreign Minister Pavel Sorokin was quoted as saying").
+fn is_passive_link(between: &str) -> bool {
+    let words: Vec<String> = between.split_whitespace().map(str::to_lowercase).collect();
+    matches!(
+        words.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ["was"]
+            | ["were"]
+            | ["is"]
+            | ["are"]
+            | ["has", "been"]
+            | ["have", "been"]
+            | ["had", "been"]
+    )
 }
 
 /// Words that make a dateline credit the outlet's own desk or reporter rather than an agency.
@@ -602,6 +626,27 @@ mod tests {
         assert_eq!(got, vec![("RIA Novosti".to_string(), Cue::AccordingTo)]);
         let got = sources("TASS reported that the talks would resume.");
         assert_eq!(got, vec![("TASS".to_string(), Cue::Reported)]);
+    }
+
+    #[test]
+    fn a_source_quoted_in_the_passive_comes_before_its_cue() {
+        let got =
+            sources("“It matters,” Deputy Foreign Minister Pavel Sorokin was quoted as saying.");
+        assert_eq!(
+            got,
+            vec![(
+                "Deputy Foreign Minister Pavel Sorokin".to_string(),
+                Cue::Citing
+            )]
+        );
+        // Whom a medium quoted, by the medium: the medium follows `quoted by`.
+        let got = sources("The minister was quoted by TASS as saying talks would resume.");
+        assert!(got.iter().any(|(s, _)| s == "TASS"), "{got:?}");
+        // Active `citing` still credits only what follows it.
+        let got = sources("Izvestia is citing TASS.");
+        assert_eq!(got, vec![("TASS".to_string(), Cue::Citing)]);
+        // A cue inside the source's words is never read backwards (no panic).
+        assert!(sources("Quoted Smith Jones").len() <= 1);
     }
 
     #[test]

@@ -91,7 +91,7 @@ fn every_edit_of_every_version_is_named_and_nothing_else() {
                 ),
                 (
                     "fish-valley-courier",
-                    "trimmed 8; cut at 2; Norway's fisheries ministry trimmed; a ministry spokeswoman trimmed; headline changed",
+                    "trimmed 8; cut at 2; Deputy Foreign Minister Pavel Sorokin trimmed; Norway's fisheries ministry trimmed; a ministry spokeswoman trimmed; headline changed",
                 ),
                 (
                     "fish-daily-meridian",
