@@ -66,6 +66,37 @@ fn count(haystack: &str, needle: &str) -> usize {
 }
 
 #[test]
+fn timeline_labels_do_not_overlap() {
+    // Outlets published minutes apart (the fishing story has three within 90 minutes): every
+    // label's box, as laid out in the browser, clears every other's. A probe appended to a copy
+    // of the page counts the overlapping pairs once the page has rendered.
+    let dir = tempfile::tempdir().unwrap();
+    let page = report(dir.path(), &[&corpus()], "Wire test");
+    let probe = r##"<script>setTimeout(() => {
+      const boxes = [...document.querySelectorAll("#timeline label")].map(l => l.getBoundingClientRect());
+      let overlaps = 0;
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps++;
+      }
+      document.body.setAttribute("data-labels", boxes.length + " " + overlaps);
+    }, 200);</script>"##;
+    let html = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, html.replace("</body>", &format!("{probe}</body>"))).unwrap();
+    for fragment in ["#c0", "#c3"] {
+        let dom = rendered(&page, fragment);
+        let got = dom
+            .split("data-labels=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .expect("the probe ran");
+        let (labels, overlaps) = got.split_once(' ').unwrap();
+        assert!(labels.parse::<usize>().unwrap() >= 8, "{fragment}: {got}");
+        assert_eq!(overlaps, "0", "{fragment}: labels overlap ({got})");
+    }
+}
+
+#[test]
 fn index_and_cluster_views_show_the_corpus_edits() {
     let dir = tempfile::tempdir().unwrap();
     let page = report(dir.path(), &[&corpus()], "Wire test");
