@@ -168,13 +168,23 @@ pub fn for_each_token<'a>(
     parts: impl IntoIterator<Item = &'a str>,
     mut emit: impl FnMut(u64),
 ) -> usize {
+    for_each_token_of_parts(parts, |_, h| emit(h))
+}
+
+/// Like [`for_each_token`], also telling `emit` which part (its index in `parts`) each token
+/// comes from. No token spans two parts: a text's tokens are those of its whitespace-separated
+/// words, in order, so the diff stage tokenizes each word once and knows whose tokens they are.
+pub fn for_each_token_of_parts<'a>(
+    parts: impl IntoIterator<Item = &'a str>,
+    mut emit: impl FnMut(usize, u64),
+) -> usize {
     let mut count = 0usize;
     let mut buf = String::new();
-    for part in parts {
+    for (i, part) in parts.into_iter().enumerate() {
         if part.is_ascii() {
-            count += ascii_tokens(part.as_bytes(), &mut emit);
+            count += ascii_tokens(part.as_bytes(), &mut |h| emit(i, h));
         } else {
-            count += unicode_tokens(part, &mut buf, &mut |h| emit(h));
+            count += unicode_tokens(part, &mut buf, &mut |h| emit(i, h));
         }
     }
     count
@@ -322,6 +332,26 @@ mod tests {
             proptest::prop_assert_eq!(&fast, &general);
             proptest::prop_assert_eq!(n, fast.len());
             proptest::prop_assert_eq!(m, general.len());
+        }
+    }
+
+    proptest::proptest! {
+        /// A text's tokens are its whitespace-separated words' tokens, in order: what the diff
+        /// stage relies on to tokenize each word once.
+        #[test]
+        fn tokens_never_span_whitespace(
+            text in "(\\PC|[ \t\n\u{a0}\u{3000}'’\u{301}\u{64e}۔.])*"
+        ) {
+            let mut whole = Vec::new();
+            let n = for_each_token([text.as_str()], |h| whole.push(h));
+            let (mut by_word, mut parts) = (Vec::new(), Vec::new());
+            let m = for_each_token_of_parts(text.split_whitespace(), |i, h| {
+                by_word.push(h);
+                parts.push(i);
+            });
+            proptest::prop_assert_eq!(&whole, &by_word);
+            proptest::prop_assert_eq!(n, m);
+            proptest::prop_assert!(parts.windows(2).all(|w| w[0] <= w[1]));
         }
     }
 

@@ -232,7 +232,7 @@ impl Run {
 /// compared only when two hashes meet, and no copy of any id is kept.
 #[derive(Default)]
 struct IdSet {
-    first: std::collections::HashMap<u64, u32>,
+    first: rustc_hash::FxHashMap<u64, u32>,
     /// Articles whose different id has the hash of an earlier one (64-bit collisions).
     collided: Vec<u32>,
 }
