@@ -44,6 +44,7 @@ Examples:
   copydesk compare wire.txt outlet-a.txt outlet-b.txt
   copydesk compare --input corpora/wire.jsonl --ids fish-reuters,fish-capital-digest
   copydesk compare --input corpora/wire.jsonl --ids fish-valley-courier,fish-reuters --reference auto
+  copydesk compare --input corpora/wire.jsonl --copies-of fish-harbour-times --reference auto
   copydesk compare a.txt b.txt --format side-by-side
   copydesk compare a.txt b.txt --format json > diff.json
 
@@ -57,13 +58,24 @@ pub struct CompareArgs {
     #[arg(value_name = "FILE", required_unless_present = "input")]
     pub files: Vec<PathBuf>,
 
-    /// Take the texts from this JSONL file instead (with --ids).
-    #[arg(long, value_name = "FILE.jsonl", requires = "ids")]
+    /// Take the texts from this JSONL file (or folder) instead (with --ids or --copies-of).
+    #[arg(long, value_name = "FILE.jsonl", conflicts_with = "files")]
     pub input: Option<PathBuf>,
 
     /// Ids of the records to compare, comma-separated, the reference first.
-    #[arg(long, value_delimiter = ',', value_name = "ID,ID,...")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "ID,ID,...",
+        requires = "input"
+    )]
     pub ids: Vec<String>,
+
+    /// Compare this article with every copy of it `dedup` finds in --input (its cluster): the
+    /// article is the reference unless --reference says otherwise (`auto`: the reconstructed
+    /// source).
+    #[arg(long, value_name = "ID", requires = "input", conflicts_with = "ids")]
+    pub copies_of: Option<String>,
 
     /// The reference: `first` (default), `auto` (the version that best covers the others), or
     /// an id or file name among the inputs.
@@ -81,6 +93,10 @@ pub struct CompareArgs {
     /// Weighted similarity from which two sentences align (0..1).
     #[arg(long, default_value_t = 0.45, value_name = "0..1")]
     pub align_threshold: f32,
+
+    /// Run options (for --copies-of, which clusters the whole input).
+    #[command(flatten)]
+    pub run: RunArgs,
 }
 
 /// How `compare` prints.

@@ -45,11 +45,23 @@ fn main() -> ExitCode {
     }
     match run(cli) {
         Ok(code) => ExitCode::from(code),
+        // The reader of our stdout went away (`copydesk compare ... | head`): it has what it
+        // wanted, so stop quietly, as other Unix tools do.
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(exit::OK),
         Err(e) => {
             eprintln!("copydesk: error: {e:#}");
             ExitCode::from(exit::ERROR)
         }
     }
+}
+
+/// Whether `e` comes from writing to a pipe whose reader closed it.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
@@ -321,9 +333,17 @@ struct Input {
     text: String,
 }
 
-/// Reads the texts `compare` was given, in order.
-fn compare_inputs(args: &CompareArgs) -> anyhow::Result<Vec<Input>> {
+/// The texts `compare` was given, in order, and how many bad records were reported on the way.
+fn compare_inputs(args: &CompareArgs) -> anyhow::Result<(Vec<Input>, usize)> {
+    if let (Some(path), Some(id)) = (&args.input, &args.copies_of) {
+        return copies_of_inputs(path, id, &args.run);
+    }
     if let Some(path) = &args.input {
+        if args.ids.is_empty() {
+            bail!(
+                "--input needs --ids (the records to compare) or --copies-of (an article whose copies to find)"
+            );
+        }
         let sources = ingest::open_sources(std::slice::from_ref(path))?;
         let (records, bad) = ingest::read_all(&sources)?;
         for b in bad.iter().take(SHOWN) {
@@ -343,9 +363,10 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<Vec<Input>> {
                 text: r.text.clone(),
             });
         }
-        return Ok(out);
+        return Ok((out, bad.len()));
     }
-    args.files
+    let files = args
+        .files
         .iter()
         .map(|p| {
             let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
@@ -362,7 +383,72 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<Vec<Input>> {
                 text,
             })
         })
-        .collect()
+        .collect::<anyhow::Result<_>>()?;
+    Ok((files, 0))
+}
+
+/// The article `id` of `path` and every copy of it that `dedup` finds there (its cluster): the
+/// article first, then the other members in input order. The corpus is clustered with the
+/// default settings, and the members' texts read again, so memory holds one cluster's texts.
+fn copies_of_inputs(
+    path: &std::path::Path,
+    id: &str,
+    run: &RunArgs,
+) -> anyhow::Result<(Vec<Input>, usize)> {
+    let settings = Settings::default();
+    let Some(Clustered {
+        corpus,
+        dedup,
+        _spool,
+    }) = read_and_cluster(&[path.to_path_buf()], &settings, run, true, false)?
+    else {
+        unreachable!("not strict: bad records are reported, never refused");
+    };
+    let article = corpus
+        .articles
+        .iter()
+        .position(|a| a.id.to_string() == id)
+        .with_context(|| format!("{}: no record with id {id:?}", path.display()))?;
+    let cluster = &dedup.clustering.clusters[dedup.clustering.assignment[article] as usize];
+    let mut docs: Vec<u32> = cluster.members.iter().map(|m| m.doc).collect();
+    docs.sort_unstable();
+    let texts = report::texts_of(&corpus, &docs, &settings)
+        .with_context(|| format!("reading {} again", path.display()))?;
+    let mut inputs: Vec<Input> = docs
+        .iter()
+        .zip(texts)
+        .map(|(&d, text)| {
+            let a = &corpus.articles[d as usize];
+            Input {
+                id: a.id.to_string(),
+                outlet: a.meta.outlet.as_deref().map(str::to_string),
+                published: a.meta.published.as_deref().map(str::to_string),
+                title: a.meta.title.as_deref().map(str::to_string),
+                text,
+            }
+        })
+        .collect();
+    let at = docs
+        .iter()
+        .position(|&d| d as usize == article)
+        .expect("an article is a member of its own cluster");
+    let named = inputs.remove(at);
+    inputs.insert(0, named);
+    if inputs.len() == 1 {
+        eprintln!(
+            "copydesk: {id}: no copies of it in {} ({} articles)",
+            path.display(),
+            corpus.articles.len()
+        );
+    } else if !run.quiet {
+        eprintln!(
+            "copydesk: {id}: {} copies found in {} ({} articles)",
+            inputs.len() - 1,
+            path.display(),
+            corpus.articles.len()
+        );
+    }
+    Ok((inputs, corpus.bad.len()))
 }
 
 fn compare(args: CompareArgs) -> anyhow::Result<u8> {
@@ -372,8 +458,11 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
             args.align_threshold
         );
     }
-    let inputs = compare_inputs(&args)?;
-    if inputs.len() < 2 {
+    setup_threads(&args.run)?;
+    let (inputs, bad) = compare_inputs(&args)?;
+    // An article with no copies is an answer (said on stderr; the comparison has no versions),
+    // not an error.
+    if inputs.len() < 2 && args.copies_of.is_none() {
         bail!(
             "compare needs a reference and at least one version (got {} text)",
             inputs.len()
@@ -433,7 +522,11 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
                 source: e,
             })
     })?;
-    Ok(exit::OK)
+    Ok(if bad == 0 {
+        exit::OK
+    } else {
+        exit::BAD_RECORDS
+    })
 }
 
 /// The input that best covers the others (as `dedup --keep best` picks a representative).

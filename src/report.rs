@@ -306,6 +306,13 @@ fn compare_in_chunks<T: Send>(
     Ok(())
 }
 
+/// The texts of articles `docs` (sorted, distinct), read again from the inputs, in that order.
+/// For a few articles (one cluster); [`for_each_comparison`] is the way for many.
+pub fn texts_of(corpus: &Corpus, docs: &[u32], settings: &Settings) -> Result<Vec<String>> {
+    let store = member_texts(corpus, docs, settings)?;
+    Ok((0..store.len()).map(|i| store.get(i).to_string()).collect())
+}
+
 /// Reads the texts of `docs` (sorted) again from the inputs, into a store in the same order.
 fn member_texts(corpus: &Corpus, docs: &[u32], settings: &Settings) -> Result<TextStore> {
     // Input bytes stand in for text bytes (an overestimate: JSON and metadata count too).

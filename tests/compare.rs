@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 mod common;
-use common::{copydesk, read_jsonl, wire as corpus};
+use common::{copydesk, read_jsonl, repo, wire as corpus};
 
 fn compare_json(ids: &[&str], extra: &[&str]) -> Value {
     let out = copydesk()
@@ -415,4 +415,99 @@ fn diffs_and_report_read_stdin_twice() {
             .count(),
         2
     );
+}
+
+/// `compare --input FILE --copies-of ID` with `extra` options: exit status, JSON, stderr.
+fn copies_of(id: &str, extra: &[&str]) -> (i32, Value, String) {
+    let out = copydesk()
+        .args(["compare", "--input", corpus().to_str().unwrap()])
+        .args(["--copies-of", id, "--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    (out.status.code().unwrap(), json, stderr)
+}
+
+/// The ids the corpus's labels put in the same story as `id`, `id` included.
+fn labelled_story_of(id: &str) -> std::collections::BTreeSet<String> {
+    let labels = read_jsonl(&repo("corpora/wire.labels.jsonl"));
+    let story = |l: &Value| l["story"].as_str().unwrap().to_string();
+    let of = labels.iter().find(|l| l["id"] == id).map(story).unwrap();
+    labels
+        .iter()
+        .filter(|l| story(l) == of)
+        .map(|l| l["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn copies_of_an_article_are_its_labelled_story() {
+    // A trimmed copy names the story; every labelled version of it is compared, the copy first.
+    let (code, c, stderr) = copies_of("fish-harbour-times", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(c["reference"]["id"], "fish-harbour-times");
+    let mut ids: std::collections::BTreeSet<String> = c["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(ids.insert("fish-harbour-times".into()));
+    assert_eq!(ids, labelled_story_of("fish-harbour-times"));
+    assert!(stderr.contains("8 copies found"), "{stderr}");
+    // `--reference auto`: the reconstructed source, the wire copy.
+    let (_, c, _) = copies_of("fish-harbour-times", &["--reference", "auto", "-q"]);
+    assert_eq!(c["reference"]["id"], "fish-reuters");
+    assert_eq!(c["versions"].as_array().unwrap().len(), 8);
+}
+
+#[test]
+fn an_article_without_copies_is_compared_with_nothing() {
+    // The business-page piece quotes the wire story once but is not a copy of it.
+    let (code, c, stderr) = copies_of("fish-nordic-business", &[]);
+    assert_eq!(code, 0);
+    assert_eq!(c["reference"]["id"], "fish-nordic-business");
+    assert_eq!(c["versions"].as_array().unwrap().len(), 0);
+    assert!(stderr.contains("no copies of it"), "{stderr}");
+}
+
+#[test]
+fn copies_of_needs_a_known_id_and_input_needs_a_choice() {
+    copydesk()
+        .args(["compare", "--input", corpus().to_str().unwrap()])
+        .args(["--copies-of", "nope"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no record with id \"nope\""));
+    copydesk()
+        .args(["compare", "--input", corpus().to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("--ids"));
+    copydesk()
+        .args(["compare", "--copies-of", "fish-reuters"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    // `copydesk compare ... | head -c 10`: the comparison is larger than a pipe holds, so the
+    // write fails once the reader is gone; copydesk stops quietly.
+    use std::io::Read;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("copydesk"))
+        .args(["compare", "--input", corpus().to_str().unwrap()])
+        .args(["--copies-of", "fish-reuters", "--format", "json", "-q"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(&first[..1], b"{");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
