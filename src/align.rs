@@ -83,6 +83,20 @@ pub struct Doc<'a> {
     pub text: &'a str,
 }
 
+impl<'a> Doc<'a> {
+    /// The text of an article with the metadata it was read with.
+    pub fn with_meta(id: String, meta: &crate::ingest::Meta, text: &'a str) -> Doc<'a> {
+        let owned = |v: &Option<Box<str>>| v.as_deref().map(str::to_string);
+        Doc {
+            id,
+            outlet: owned(&meta.outlet),
+            published: owned(&meta.published),
+            title: owned(&meta.title),
+            text,
+        }
+    }
+}
+
 /// What happened to one sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -327,10 +327,14 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
 /// A text to compare, owned.
 struct Input {
     id: String,
-    outlet: Option<String>,
-    published: Option<String>,
-    title: Option<String>,
+    meta: ingest::Meta,
     text: String,
+}
+
+impl Input {
+    fn doc(&self) -> Doc<'_> {
+        Doc::with_meta(self.id.clone(), &self.meta, &self.text)
+    }
 }
 
 /// The texts `compare` was given, in order, and how many bad records were reported on the way.
@@ -357,9 +361,7 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<(Vec<Input>, usize)> {
                 .with_context(|| format!("{}: no record with id {id:?}", path.display()))?;
             out.push(Input {
                 id: id.clone(),
-                outlet: r.meta.outlet.as_deref().map(str::to_string),
-                published: r.meta.published.as_deref().map(str::to_string),
-                title: r.meta.title.as_deref().map(str::to_string),
+                meta: r.meta.clone(),
                 text: r.text.clone(),
             });
         }
@@ -377,9 +379,7 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<(Vec<Input>, usize)> {
             })?;
             Ok(Input {
                 id: p.display().to_string(),
-                outlet: None,
-                published: None,
-                title: None,
+                meta: ingest::Meta::default(),
                 text,
             })
         })
@@ -421,9 +421,7 @@ fn copies_of_inputs(
             let a = &corpus.articles[d as usize];
             Input {
                 id: a.id.to_string(),
-                outlet: a.meta.outlet.as_deref().map(str::to_string),
-                published: a.meta.published.as_deref().map(str::to_string),
-                title: a.meta.title.as_deref().map(str::to_string),
+                meta: a.meta.clone(),
                 text,
             }
         })
@@ -476,25 +474,16 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
             .position(|i| i.id == id)
             .with_context(|| format!("--reference {id:?} is not one of the inputs"))?,
     };
-    fn doc(i: &Input) -> Doc<'_> {
-        Doc {
-            id: i.id.clone(),
-            outlet: i.outlet.clone(),
-            published: i.published.clone(),
-            title: i.title.clone(),
-            text: &i.text,
-        }
-    }
     let versions: Vec<Doc> = inputs
         .iter()
         .enumerate()
         .filter(|(k, _)| *k != reference)
-        .map(|(_, i)| doc(i))
+        .map(|(_, i)| i.doc())
         .collect();
     let params = AlignParams {
         threshold: args.align_threshold,
     };
-    let comparison = align::compare(&doc(&inputs[reference]), &versions, &params);
+    let comparison = align::compare(&inputs[reference].doc(), &versions, &params);
     let stdout_tty = std::io::stdout().is_terminal();
     let color = match args.color {
         ColorChoice::Always => true,
@@ -544,7 +533,11 @@ fn best_cover(inputs: &[Input]) -> usize {
             shingles: f.shingles.view(),
             anchors: &f.anchors,
             simhash: f.simhash,
-            published: i.published.as_deref().and_then(ingest::published_seconds),
+            published: i
+                .meta
+                .published
+                .as_deref()
+                .and_then(ingest::published_seconds),
         })
         .collect();
     let all: Vec<u32> = (0..inputs.len() as u32).collect();

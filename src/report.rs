@@ -268,13 +268,7 @@ fn compare_in_chunks<T: Send>(
     let text_of = |d: u32| texts.get(docs.binary_search(&d).expect("member text was read"));
     let doc = |d: u32| {
         let a = &corpus.articles[d as usize];
-        Doc {
-            id: a.id.to_string(),
-            outlet: a.meta.outlet.as_deref().map(str::to_string),
-            published: a.meta.published.as_deref().map(str::to_string),
-            title: a.meta.title.as_deref().map(str::to_string),
-            text: text_of(d),
-        }
+        Doc::with_meta(a.id.to_string(), &a.meta, text_of(d))
     };
     let compare_cluster = |k: &Cluster| {
         let versions: Vec<_> = k
