@@ -77,6 +77,13 @@ impl Serialize for ArticleId {
 }
 
 impl ArticleId {
+    /// The id as written (an integer id's decimal text), as [`fmt::Display`] shows it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ArticleId::Int(t) | ArticleId::Text(t) => t,
+        }
+    }
+
     /// A hash of the id that is the same in every run and build (XXH3 of a kind byte and the
     /// text): an integer id and a string id with the same digits differ.
     pub fn stable_hash(&self) -> u64 {
@@ -527,13 +534,23 @@ pub fn spool_stdin() -> Result<tempfile::NamedTempFile> {
 
 /// Reads a whole small input for tests and tools: parses every record of `sources`.
 pub fn read_all(sources: &[Source]) -> Result<(Vec<Record>, Vec<BadRecord>)> {
+    read_filtered(sources, |_| true)
+}
+
+/// Parses every record of `sources` and keeps those `keep` accepts (with every bad record), so
+/// picking a few records out of a large corpus holds only those few.
+pub fn read_filtered(
+    sources: &[Source],
+    mut keep: impl FnMut(&Record) -> bool,
+) -> Result<(Vec<Record>, Vec<BadRecord>)> {
     let (mut good, mut bad) = (Vec::new(), Vec::new());
     read_batches::<Error>(sources, 1 << 20, |batch| {
         for raw in batch {
             match raw {
                 Raw::Record { origin, bytes } => {
                     match parse(&sources[origin.source as usize], origin, bytes) {
-                        Ok(r) => good.push(r),
+                        Ok(r) if keep(&r) => good.push(r),
+                        Ok(_) => {}
                         Err(b) => bad.push(b),
                     }
                 }
@@ -617,6 +634,25 @@ mod tests {
             b.to_string(),
             "in.jsonl:3: invalid UTF-8 at byte 10 (column 11)"
         );
+    }
+
+    #[test]
+    fn filtered_reading_keeps_the_chosen_records_and_every_bad_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.jsonl");
+        std::fs::write(
+            &path,
+            "{\"id\":\"a\",\"text\":\"one\"}\nnot json\n{\"id\":7,\"text\":\"two\"}\n{\"id\":\"c\",\"text\":\"three\"}\n",
+        )
+        .unwrap();
+        let sources = open_sources(&[path]).unwrap();
+        let (good, bad) = read_filtered(&sources, |r| r.id.as_str() != "a").unwrap();
+        let ids: Vec<&str> = good.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["7", "c"]);
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].line, 2);
+        let (all, _) = read_all(&sources).unwrap();
+        assert_eq!(all.len(), 3);
     }
 
     #[test]

@@ -349,7 +349,8 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<(Vec<Input>, usize)> {
             );
         }
         let sources = ingest::open_sources(std::slice::from_ref(path))?;
-        let (records, bad) = ingest::read_all(&sources)?;
+        let wanted: std::collections::HashSet<&str> = args.ids.iter().map(String::as_str).collect();
+        let (records, bad) = ingest::read_filtered(&sources, |r| wanted.contains(r.id.as_str()))?;
         for b in bad.iter().take(SHOWN) {
             eprintln!("{b}");
         }
