@@ -280,3 +280,72 @@ fn a_capped_page_shows_the_largest_clusters_and_says_so() {
     let full = report(dir.path(), &[&corpus()], "All");
     assert!(!rendered(&full, "").contains("id=\"shown-note\""));
 }
+
+#[test]
+fn urdu_text_runs_right_to_left_and_english_left_to_right() {
+    // Two versions of a short Urdu weather report (written for this test), the second trimmed
+    // and with its lead reworded; and the English corpus beside them.
+    let sentences = [
+        "لاہور میں آج صبح سے شدید بارش ہو رہی ہے اور شہر کی کئی سڑکیں پانی میں ڈوب گئی ہیں۔",
+        "محکمہ موسمیات کے مطابق بارش کا یہ سلسلہ کل شام تک جاری رہنے کا امکان ہے۔",
+        "شہر کے نشیبی علاقوں میں پانی گھروں میں داخل ہو گیا اور لوگ اپنا سامان چھتوں پر لے گئے۔",
+        "بجلی کی فراہمی کئی گھنٹے معطل رہی جس سے کاروبار زندگی بری طرح متاثر ہوا۔",
+        "ضلعی انتظامیہ نے شہریوں کو ہدایت کی ہے کہ وہ غیر ضروری سفر سے گریز کریں۔",
+        "اسکولوں میں آج چھٹی کا اعلان کیا گیا اور امتحانات اگلے ہفتے تک ملتوی کر دیے گئے۔",
+        "ریسکیو اہلکار کشتیوں کی مدد سے پھنسے ہوئے خاندانوں کو محفوظ مقامات پر منتقل کر رہے ہیں۔",
+        "کسانوں کا کہنا ہے کہ تیز بارش سے گندم کی کھڑی فصل کو نقصان پہنچنے کا خدشہ ہے۔",
+    ];
+    let full = sentences.join(" ");
+    let trimmed = format!(
+        "لاہور میں آج صبح سے موسلا دھار بارش ہو رہی ہے اور شہر کی کئی سڑکیں پانی میں ڈوب گئی ہیں۔ {}",
+        sentences[1..6].join(" ")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let urdu = dir.path().join("urdu.jsonl");
+    let line = |id: &str, text: &str| {
+        serde_json::json!({"id": id, "outlet": id, "title": "لاہور میں شدید بارش", "text": text})
+            .to_string()
+    };
+    std::fs::write(
+        &urdu,
+        format!(
+            "{}\n{}\n",
+            line("urdu-wire", &full),
+            line("urdu-paper", &trimmed)
+        ),
+    )
+    .unwrap();
+    let page = report(dir.path(), &[&corpus(), &urdu], "RTL test");
+    let index = rendered(&page, "");
+    let urdu_row = index
+        .split("<tr ")
+        .find(|r| r.contains("لاہور میں شدید بارش"))
+        .expect("the Urdu story is a cluster");
+    assert!(urdu_row.contains("dir=\"rtl\""), "{urdu_row}");
+    let urdu_id = urdu_row
+        .split("data-cluster=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+
+    let cluster = rendered(&page, &format!("#c{urdu_id}"));
+    assert!(cluster.contains("id=\"cluster-title\"") && cluster.contains("dir=\"rtl\""));
+    // Every sentence cell of both columns is right-to-left (the trimmed rows' empty version
+    // cells excepted); the English labels inside do not turn them.
+    let cells: Vec<&str> = cluster
+        .split("<div class=\"")
+        .filter(|c| c.starts_with("left op-") || c.starts_with("right op-"))
+        .filter(|c| !c.starts_with("right op-trimmed"))
+        .collect();
+    assert!(cells.len() >= 8, "{}", cells.len());
+    for c in &cells {
+        let tag = c.split('>').next().unwrap();
+        assert!(tag.contains("dir=\"rtl\""), "{tag}");
+    }
+    // The English story stays left-to-right.
+    let english = rendered(&page, "#c0");
+    assert!(english.contains("class=\"left op-same\" dir=\"ltr\""));
+    assert!(!english.contains("dir=\"rtl\""));
+}
