@@ -6,7 +6,8 @@
 //! agency story as reference and reports ROC-AUC of `reused` (and `kept`) for WD+PD vs ND and WD
 //! vs ND, and a three-way macro-F1 from two thresholds on `reused`, chosen on 4/5 of the pairs
 //! and scored on the rest (5-fold cross-validation). Beside it, the plain word-3-shingle
-//! containment baseline. The data is read at run time from `../shared/data/`.
+//! containment baseline; the fate of the agency's credits; and how many pairs `dedup` puts in
+//! one cluster, per label. The data is read at run time from `../shared/data/`.
 //!
 //! ```sh
 //! cargo run --release --example eval_counter [-- PATH/TO/dev.jsonl]
@@ -150,6 +151,8 @@ fn main() {
     let params = AlignParams::default();
     let mut pairs = Vec::new();
     let mut in_text: std::collections::BTreeMap<String, usize> = Default::default();
+    // Every pair's two texts as a corpus for `dedup`: `a{n}` the agency story, `d{n}` the paper's.
+    let mut corpus = String::new();
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("COUNTER line is JSON");
         let label = match v["label"].as_str() {
@@ -159,6 +162,11 @@ fn main() {
         };
         let source = v["source"]["body"].as_str().unwrap_or("");
         let derived = v["derived"]["body"].as_str().unwrap_or("");
+        let n = pairs.len();
+        for (id, text) in [(format!("a{n}"), source), (format!("d{n}"), derived)] {
+            corpus.push_str(&serde_json::json!({ "id": id, "text": text }).to_string());
+            corpus.push('\n');
+        }
         let doc = |id: &str, text| Doc {
             id: id.into(),
             outlet: None,
@@ -275,6 +283,23 @@ fn main() {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    // Does `dedup` put the agency story and the paper's article in one cluster?
+    let grouped = together_in_dedup(&corpus, pairs.len());
+    let share = |l: Label| {
+        let of: Vec<bool> = pairs
+            .iter()
+            .zip(&grouped)
+            .filter(|(p, _)| p.label == l)
+            .map(|(_, &g)| g)
+            .collect();
+        format!("{}/{}", of.iter().filter(|&&g| g).count(), of.len())
+    };
+    println!(
+        "copydesk dedup clusters the agency story with the paper's article: WD {}, PD {}, ND {}",
+        share(Label::Wd),
+        share(Label::Pd),
+        share(Label::Nd)
+    );
     let mean = |l| {
         pairs
             .iter()
@@ -289,4 +314,26 @@ fn main() {
         mean(Label::Pd),
         mean(Label::Nd)
     );
+}
+
+/// For each pair `n`, whether `dedup` (default settings) puts `a{n}` and `d{n}` of `corpus` (JSONL)
+/// in one cluster.
+fn together_in_dedup(corpus: &str, pairs: usize) -> Vec<bool> {
+    use copydesk::pipeline::{Corpus, Settings};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("counter.jsonl");
+    std::fs::write(&path, corpus).expect("the corpus is written");
+    let settings = Settings::default();
+    let sources = copydesk::ingest::open_sources(&[path]).expect("the corpus opens");
+    let mut read = Corpus::read(sources, &settings, |_, _| {}).expect("the corpus reads");
+    let dedup = read.dedup(&settings);
+    let cluster_of: std::collections::HashMap<String, u32> = read
+        .articles
+        .iter()
+        .zip(&dedup.clustering.assignment)
+        .map(|(a, &c)| (a.id.to_string(), c))
+        .collect();
+    (0..pairs)
+        .map(|n| cluster_of[&format!("a{n}")] == cluster_of[&format!("d{n}")])
+        .collect()
 }
