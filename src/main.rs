@@ -358,7 +358,7 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<(Vec<Input>, usize)> {
         for id in &args.ids {
             let r = records
                 .iter()
-                .find(|r| r.id.to_string() == *id)
+                .find(|r| r.id.as_str() == id)
                 .with_context(|| format!("{}: no record with id {id:?}", path.display()))?;
             out.push(Input {
                 id: id.clone(),
@@ -408,7 +408,7 @@ fn copies_of_inputs(
     let article = corpus
         .articles
         .iter()
-        .position(|a| a.id.to_string() == id)
+        .position(|a| a.id.as_str() == id)
         .with_context(|| format!("{}: no record with id {id:?}", path.display()))?;
     let cluster = &dedup.clustering.clusters[dedup.clustering.assignment[article] as usize];
     let mut docs: Vec<u32> = cluster.members.iter().map(|m| m.doc).collect();
@@ -853,7 +853,7 @@ fn score_against_labels(
     }
     let (mut predicted, mut truth) = (Vec::new(), Vec::new());
     for (d, a) in corpus.articles.iter().enumerate() {
-        if let Some(&s) = story.get(&xxh3_64(a.id.to_string().as_bytes())) {
+        if let Some(&s) = story.get(&xxh3_64(a.id.as_str().as_bytes())) {
             predicted.push(dedup.clustering.assignment[d]);
             truth.push(s);
         }
