@@ -81,7 +81,11 @@ const AGENCIES: &str = r"RIA Novosti|RIA|TASS|Interfax|Reuters|Associated Press|
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     let cap = r"\p{Lu}[\p{L}\p{M}'’.-]*";
     let agency = format!(
-        r"(?:(?:the\s+)?(?:{cap}\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:the\s+)?(?-u:\b)(?:{AGENCIES})(?-u:\b)"
+        r"(?:(?:the\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:[Tt]he\s+)?(?:{cap}'s\s+)?(?-u:\b)(?:{AGENCIES})(?-u:\b)(?:\s+news\s+agency)?"
+    );
+    // Newspapers and broadcasters by name: `the Wall Street Journal`, `the Daily Meridian`.
+    let media = format!(
+        r"(?:the\s+)?(?:{cap}\s+){{0,3}}(?-u:\b)(?:Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Observer|Chronicle|Courier|Ledger|Meridian|Bulletin|Kommersant|Izvestia|Vedomosti)(?-u:\b)"
     );
     let institution = format!(
         r"(?:the\s+)?(?:(?:{cap}|[\p{{Ll}}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|government|committee|company|embassy|court|prosecutors?)(?:\s+of\s+(?:{cap}\s*){{1,3}})?(?-u:\b)"
@@ -89,10 +93,10 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     let titled = format!(
         r"(?:(?:{cap}|[\p{{Ll}}]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official)\s+{cap}(?:\s+{cap}){{0,2}}"
     );
-    let anonymous = r"(?:an?|the|one|two|several)\s+(?:[\p{Ll}-]+\s+){0,2}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?)|(?-u:\b)officials(?-u:\b)|(?-u:\b)sources(?-u:\b)|(?-u:\b)analysts(?-u:\b)";
+    let anonymous = r"(?:an?|the|one|two|several)\s+(?:[\p{L}-]+\s+){0,2}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?)|(?-u:\b)officials(?-u:\b)|(?-u:\b)sources(?-u:\b)|(?-u:\b)analysts(?-u:\b)";
     let person = format!(r"{cap}(?:\s+{cap}){{1,2}}");
     normalize::text_pattern(&format!(
-        r"(?P<agency>{agency})|(?P<titled>{titled})|(?P<anonymous>{anonymous})|(?P<institution>{institution})|(?P<person>{person})"
+        r"(?P<agency>{agency}|{media})|(?P<titled>{titled})|(?P<anonymous>{anonymous})|(?P<institution>{institution})|(?P<person>{person})"
     ))
 });
 
@@ -123,6 +127,9 @@ fn words_between(text: &str, a: usize, b: usize) -> usize {
 
 /// Words allowed between a source and its cue.
 const NEAR: usize = 6;
+
+/// Lowercase words that describe an agency before its kind: `state news agency Xinhua`.
+const DESCRIBED: &str = r"state|state-run|state-owned|official|semi-official|government|private|independent|local|national|international";
 
 /// Words that link clauses and never start a source's name.
 const LINKING: &[&str] = &[
@@ -304,7 +311,7 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
         let mut text = m.as_str().trim();
         // A match may start on a linking word ("that the commission"): the source starts after.
         while let Some((first, rest)) = text.split_once(char::is_whitespace) {
-            if LINKING.contains(&first.to_lowercase().as_str()) {
+            if LINKING.contains(&first.to_lowercase().as_str()) || is_cue_word(first) {
                 text = rest.trim_start();
             } else {
                 break;
@@ -348,6 +355,17 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
                     {
                         true
                     }
+                    // "TASS quoted the minister as saying": the medium right before `quoted`.
+                    Cue::Citing
+                        if !after_cue
+                            && gap == 0
+                            && matches!(
+                                c.as_str().to_lowercase().as_str(),
+                                "quoted" | "cited" | "quotes" | "cites"
+                            ) =>
+                    {
+                        true
+                    }
                     Cue::AccordingTo | Cue::Citing => after_cue && gap <= 2,
                     // "X said" within a few words; "said X" only right after the cue.
                     _ if after_cue => gap == 0,
@@ -374,6 +392,12 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
         }
     }
     out
+}
+
+/// Whether `word` is a cue by itself (`quoted`, `said`): such a word never starts a source.
+fn is_cue_word(word: &str) -> bool {
+    CUE.find(word)
+        .is_some_and(|m| m.start() == 0 && m.end() == word.len())
 }
 
 /// Whether the words between a source and a `quoted` cue make it passive: `was`, `were`, `is`,
@@ -647,6 +671,49 @@ mod tests {
         assert_eq!(got, vec![("TASS".to_string(), Cue::Citing)]);
         // A cue inside the source's words is never read backwards (no panic).
         assert!(sources("Quoted Smith Jones").len() <= 1);
+    }
+
+    #[test]
+    fn wire_phrasings_name_one_source_of_the_right_kind() {
+        let credits = |s: &str| {
+            find(s)
+                .into_iter()
+                .map(|a| (a.source, a.kind, a.cue_kind))
+                .collect::<Vec<_>>()
+        };
+        use SourceKind::*;
+        // The medium that quoted, and whom it quoted.
+        assert_eq!(
+            credits("TASS quoted Foreign Minister Sergei Lavrov as saying the talks would resume."),
+            [
+                ("TASS".into(), Agency, Cue::Citing),
+                ("Foreign Minister Sergei Lavrov".into(), Person, Cue::Citing)
+            ]
+        );
+        // An agency with what describes it, before or after its name, is one agency.
+        assert_eq!(
+            credits("The talks will resume, state news agency Xinhua said."),
+            [("state news agency Xinhua".into(), Agency, Cue::Said)]
+        );
+        assert_eq!(
+            credits("The Interfax news agency reported that the talks would resume."),
+            [("The Interfax news agency".into(), Agency, Cue::Reported)]
+        );
+        assert_eq!(
+            credits(
+                "Russia's RIA Novosti news agency, citing a source, said the talks would resume."
+            )[0],
+            ("Russia's RIA Novosti news agency".into(), Agency, Cue::Said)
+        );
+        // An anonymous official of a named institution; a newspaper by name.
+        assert_eq!(
+            credits("The talks will resume, a Kremlin spokesman told reporters."),
+            [("a Kremlin spokesman".into(), Anonymous, Cue::Said)]
+        );
+        assert_eq!(
+            credits("The talks would resume, the Wall Street Journal reported."),
+            [("the Wall Street Journal".into(), Agency, Cue::Reported)]
+        );
     }
 
     #[test]
