@@ -94,7 +94,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?:{cap}|[\p{{Ll}}]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official)\s+{cap}(?:\s+{cap}){{0,2}}"
     );
     let anonymous = r"(?:an?|the|one|two|several)\s+(?:[\p{L}-]+\s+){0,2}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?)|(?-u:\b)officials(?-u:\b)|(?-u:\b)sources(?-u:\b)|(?-u:\b)analysts(?-u:\b)";
-    let person = format!(r"{cap}(?:\s+{cap}){{1,2}}");
+    let person = format!(r"{cap}(?:\s+{cap}){{0,2}}");
     normalize::text_pattern(&format!(
         r"(?P<agency>{agency}|{media})|(?P<titled>{titled})|(?P<anonymous>{anonymous})|(?P<institution>{institution})|(?P<person>{person})"
     ))
@@ -156,6 +156,30 @@ const NOT_NAMES: &[&str] = &[
     "That",
     "Citing",
     "According",
+];
+
+/// Capitalized words of the calendar, which a lone capitalized word before `said` may be
+/// ("on Friday said") but never names a source.
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Urdu sources, as COUNTER's agency copy and newspapers write them, with their kind: news
@@ -290,7 +314,15 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
     {
         find_urdu(sentence, &mut out);
     }
-    let cues: Vec<regex::Match> = CUE.find_iter(sentence).collect();
+    // A capitalized cue inside a sentence is part of a name ("the United States", "Edward
+    // Said"); at its start it is a cue ("Citing the ministry, ...").
+    let cues: Vec<regex::Match> = CUE
+        .find_iter(sentence)
+        .filter(|c| {
+            !c.as_str().starts_with(char::is_uppercase)
+                || !sentence[..c.start()].chars().any(char::is_alphanumeric)
+        })
+        .collect();
     if cues.is_empty() {
         return out;
     }
@@ -328,6 +360,20 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
                 text = rest;
             }
         }
+        // A full stop after a name ends the sentence ("said Peskov."); one inside it or after
+        // an initial ("U.S.", "Jr.") is part of it.
+        if let Some(stripped) = text.strip_suffix('.') {
+            let last = stripped.rsplit(char::is_whitespace).next().unwrap_or("");
+            if last.chars().count() > 2 && !last.contains('.') {
+                text = stripped;
+            }
+        }
+        // A surname alone ("Peskov said") credits only right beside `said` or `reported`; a
+        // capitalized word that is no name never does.
+        let surname = kind == SourceKind::Person && !text.contains(char::is_whitespace);
+        if surname && (NOT_NAMES.contains(&text) || CALENDAR.contains(&text)) {
+            continue;
+        }
         let start = text.as_ptr() as usize - sentence.as_ptr() as usize;
         let end = start + text.len();
         // Whom someone "told" is a listener, not a source.
@@ -338,6 +384,9 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
         let nearest = cues
             .iter()
             .filter(|c| {
+                if c.start() < end && start < c.end() {
+                    return false; // a cue inside the source is none of its cues
+                }
                 let after_cue = start >= c.end();
                 let k = cue_kind(c.as_str());
                 // "according to X" and "citing X" credit what follows; "X said" or "said X" either side.
@@ -347,6 +396,7 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
                     words_between(sentence, end, c.start())
                 };
                 match k {
+                    _ if surname => gap == 0 && matches!(k, Cue::Said | Cue::Reported),
                     // "X was quoted as saying": the passive credits what comes before.
                     Cue::Citing
                         if c.start() >= end
@@ -713,6 +763,30 @@ mod tests {
         assert_eq!(
             credits("The talks would resume, the Wall Street Journal reported."),
             [("the Wall Street Journal".into(), Agency, Cue::Reported)]
+        );
+        // A surname alone, right beside its cue (a listener after `told` is still none).
+        assert_eq!(
+            credits("The talks would resume, Lavrov told TASS."),
+            [("Lavrov".into(), Person, Cue::Said)]
+        );
+        assert_eq!(
+            credits("“We are ready,” said Peskov."),
+            [("Peskov".into(), Person, Cue::Said)]
+        );
+        assert!(credits("He said the talks would resume.").is_empty());
+        // A cue's word inside a name is no cue: nobody here is credited.
+        assert!(
+            credits("On April 14, the United States, France and the United Kingdom struck.")
+                .is_empty()
+        );
+        assert!(
+            credits("Peskov, who met the envoy on Friday, later said talks would resume.")
+                .is_empty()
+        );
+        assert!(
+            credits("The ministry on Friday said nothing.")
+                .iter()
+                .all(|(s, _, _)| s != "Friday")
         );
     }
 
