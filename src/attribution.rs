@@ -131,6 +131,25 @@ const NEAR: usize = 6;
 /// Lowercase words that describe an agency before its kind: `state news agency Xinhua`.
 const DESCRIBED: &str = r"state|state-run|state-owned|official|semi-official|government|private|independent|local|national|international";
 
+/// What a source puts out, before `from`/`by`: `according to a statement from the Kremlin`.
+const ISSUED: &[&str] = &[
+    "statement",
+    "statements",
+    "report",
+    "reports",
+    "data",
+    "figures",
+    "estimates",
+    "calculations",
+    "remarks",
+    "comments",
+    "letter",
+    "document",
+    "documents",
+    "filing",
+    "filings",
+];
+
 /// Words that link clauses and never start a source's name.
 const LINKING: &[&str] = &[
     "that", "which", "who", "and", "or", "but", "of", "in", "on", "to", "for", "with", "as", "by",
@@ -341,10 +360,20 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
             continue;
         };
         let mut text = m.as_str().trim();
-        // A match may start on a linking word ("that the commission"): the source starts after.
+        // A match may start on a linking word ("that the commission"), or on what the source
+        // put out ("statement from the Kremlin"): the source starts after.
+        // Where what the source put out begins, when it was stripped.
+        let mut issued_from = None;
         while let Some((first, rest)) = text.split_once(char::is_whitespace) {
-            if LINKING.contains(&first.to_lowercase().as_str()) || is_cue_word(first) {
+            let lower = first.to_lowercase();
+            if LINKING.contains(&lower.as_str()) || is_cue_word(first) {
                 text = rest.trim_start();
+            } else if ISSUED.contains(&lower.as_str())
+                && let Some((by, after)) = rest.split_once(char::is_whitespace)
+                && matches!(by, "from" | "by" | "of")
+            {
+                issued_from.get_or_insert(text.as_ptr() as usize - sentence.as_ptr() as usize);
+                text = after.trim_start();
             } else {
                 break;
             }
@@ -390,8 +419,14 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
                 let after_cue = start >= c.end();
                 let k = cue_kind(c.as_str());
                 // "according to X" and "citing X" credit what follows; "X said" or "said X" either side.
+                // After `according to` or `citing`, what the source put out counts as the
+                // source ("according to a statement from the Kremlin").
+                let credited_from = match k {
+                    Cue::AccordingTo | Cue::Citing => issued_from.unwrap_or(start),
+                    _ => start,
+                };
                 let gap = if after_cue {
-                    words_between(sentence, c.end(), start)
+                    words_between(sentence, c.end(), credited_from.max(c.end()))
                 } else {
                     words_between(sentence, end, c.start())
                 };
@@ -772,6 +807,11 @@ mod tests {
         assert_eq!(
             credits("“We are ready,” said Peskov."),
             [("Peskov".into(), Person, Cue::Said)]
+        );
+        // What the source put out is not the source.
+        assert_eq!(
+            credits("The talks will resume, according to a statement from the Kremlin."),
+            [("the Kremlin".into(), Institution, Cue::AccordingTo)]
         );
         assert!(credits("He said the talks would resume.").is_empty());
         // A cue's word inside a name is no cue: nobody here is credited.
