@@ -1,9 +1,9 @@
 //! Attribution: find who a sentence credits ("RIA Novosti said", "according to the Foreign
 //! Ministry", "citing TASS") and say what a version did to each credit of the reference.
 //!
-//! A [`Attribution`] is a *source* (a news agency, an institution, a titled or named person, an
-//! anonymous official) joined to a *cue* (`said`, `told`, `reported`, `according to`, `citing`,
-//! `quoted`, ...) within a few words of it. A name right after `told` is whom the source spoke
+//! A [`Attribution`] is a *source* (a news agency, a newspaper, an institution, a titled or named
+//! person, an anonymous official) joined to a *cue* (`said`, `told`, `reported`, `according
+//! to`, `citing`, `quoted`, ...) within a few words of it. A name right after `told` is whom the source spoke
 //! to, not a source. Sources are compared by a normalized key (`the`, `news agency` and
 //! the like dropped; `Associated Press` = `AP`), equal, containing one another, or within a small
 //! edit distance (strsim), so that `RIA` and `RIA Novosti` are one source.
@@ -83,9 +83,9 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     let agency = format!(
         r"(?:(?:the\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:[Tt]he\s+)?(?:{cap}'s\s+)?(?-u:\b)(?:{AGENCIES})(?-u:\b)(?:\s+news\s+agency)?"
     );
-    // Newspapers and broadcasters by name: `the Wall Street Journal`, `the Daily Meridian`.
+    // Newspapers by name: `the Wall Street Journal`, `The Daily Telegraph`, `Kommersant`.
     let media = format!(
-        r"(?:the\s+)?(?:{cap}\s+){{0,3}}(?-u:\b)(?:Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Observer|Chronicle|Courier|Ledger|Meridian|Bulletin|Kommersant|Izvestia|Vedomosti)(?-u:\b)"
+        r"(?:the\s+)?(?:{cap}\s+){{0,3}}(?-u:\b)(?:Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Observer|Chronicle|Courier|Ledger|Bulletin|Kommersant|Izvestia|Vedomosti)(?-u:\b)"
     );
     let institution = format!(
         r"(?:the\s+)?(?:(?:{cap}|[\p{{Ll}}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|government|committee|company|embassy|court|prosecutors?)(?:\s+of\s+(?:{cap}\s*){{1,3}})?(?-u:\b)"
