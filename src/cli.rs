@@ -125,6 +125,7 @@ const REPORT_EXAMPLES: &str = "\
 Examples:
   copydesk report corpora/wire.jsonl --out report.html
   copydesk report news.jsonl.gz --out news.html --title \"Coverage of the summit\"
+  copydesk report corpora/wire.jsonl --copies-of fish-reuters --out fishing.html
 
 The page needs no server and no network: open it in any browser.";
 
@@ -155,6 +156,10 @@ pub struct ReportArgs {
     /// thousand clusters well; every cluster of a million-article corpus would be gigabytes.
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub max_clusters: usize,
+
+    /// Show only the story of this article: its cluster, every copy of it found.
+    #[arg(long, value_name = "ID")]
+    pub copies_of: Option<String>,
 
     #[command(flatten)]
     pub tuning: Tuning,

@@ -31,6 +31,9 @@ struct Summary {
     clusters: usize,
     /// Clusters detailed on the page (the largest, when there are more than it may hold).
     shown: usize,
+    /// The article whose story alone the page shows (`report --copies-of`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story: Option<String>,
     in_clusters: usize,
     unique: usize,
     duplicate_rate: f64,
@@ -162,11 +165,13 @@ fn page_cluster<'a>(id: usize, title: &'a str, c: &'a Comparison) -> PageCluster
 }
 
 /// Renders the report of `corpus` with `template` (see [`DEFAULT_TEMPLATE`]): the corpus
-/// summary, and the clusters of `comparisons` (all of them, or the ones chosen to be shown).
+/// summary, and the clusters of `comparisons` (all of them, or the ones chosen to be shown;
+/// `story` names the article when they are that article's story alone).
 pub fn render(
     corpus: &Corpus,
     dedup: &Dedup,
     comparisons: &[(usize, Comparison)],
+    story: Option<&str>,
     title: &str,
     template: &str,
 ) -> Result<String> {
@@ -223,6 +228,7 @@ pub fn render(
             bad_records: corpus.bad.len(),
             clusters: multi().count(),
             shown: rows.len(),
+            story: story.map(str::to_string),
             in_clusters,
             unique: clusters.len(),
             duplicate_rate: if n == 0 {

@@ -562,9 +562,23 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
         return Ok(exit::STRICT);
     };
     // The page holds every shown cluster's comparison: it is as big as they are.
-    let shown = match args.max_clusters {
-        0 => report::multi_clusters(&dedup),
-        n => report::largest_clusters(&dedup, n),
+    let shown = match (&args.copies_of, args.max_clusters) {
+        (Some(id), _) => {
+            let article = corpus
+                .articles
+                .iter()
+                .position(|a| a.id.as_str() == id)
+                .with_context(|| format!("--copies-of: no record with id {id:?}"))?;
+            let cluster = dedup.clustering.assignment[article] as usize;
+            if dedup.clustering.clusters[cluster].members.len() < 2 {
+                eprintln!("copydesk: {id}: no copies of it; the page lists no story");
+                Vec::new()
+            } else {
+                vec![cluster]
+            }
+        }
+        (None, 0) => report::multi_clusters(&dedup),
+        (None, n) => report::largest_clusters(&dedup, n),
     };
     let mut comparisons = Vec::new();
     let bar = cluster_progress(&args.run, shown.len());
@@ -586,7 +600,14 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    let page = copydesk::html::render(&corpus, &dedup, &comparisons, &args.title, &template)?;
+    let page = copydesk::html::render(
+        &corpus,
+        &dedup,
+        &comparisons,
+        args.copies_of.as_deref(),
+        &args.title,
+        &template,
+    )?;
     report::write_atomic(&args.out, |w| {
         w.write_all(page.as_bytes())
             .map_err(|e| copydesk::Error::Write {
@@ -597,7 +618,9 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
     .with_context(|| format!("writing {}", args.out.display()))?;
     if !args.run.quiet {
         let all = report::multi_clusters(&dedup).len();
-        let shown = if comparisons.len() < all {
+        let shown = if let Some(id) = &args.copies_of {
+            format!("the story of {id}: {} of {all} clusters", comparisons.len())
+        } else if comparisons.len() < all {
             format!(
                 "the {} largest of {all} clusters; --max-clusters 0 shows all",
                 comparisons.len()

@@ -282,6 +282,39 @@ fn a_capped_page_shows_the_largest_clusters_and_says_so() {
 }
 
 #[test]
+fn a_page_for_one_story_shows_that_story_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("one.html");
+    let story = |id: &str| {
+        copydesk()
+            .args(["report", corpus().to_str().unwrap(), "--copies-of", id])
+            .args(["--out", page.to_str().unwrap()])
+            .assert()
+            .success()
+    };
+    // The smaller story (the earthquake, 8 versions), named by one of its copies.
+    story("quake-city-bulletin").stderr(predicates::str::contains(
+        "the story of quake-city-bulletin: 1 of 2 clusters",
+    ));
+    let index = rendered(&page, "");
+    assert_eq!(count(&index, "class=\"row\""), 1, "one cluster listed");
+    assert!(index.contains("Magnitude 6.1 quake shakes Valdoria, cuts power"));
+    assert!(index.contains("Showing the story of quake-city-bulletin alone, of 2 clusters"));
+    // An article with no copies: no story, said on the page and on stderr.
+    story("fish-nordic-business").stderr(predicates::str::contains("no copies"));
+    let index = rendered(&page, "");
+    assert_eq!(count(&index, "class=\"row\""), 0);
+    assert!(index.contains("fish-nordic-business has no copies in this corpus."));
+    // An unknown id is an error.
+    copydesk()
+        .args(["report", corpus().to_str().unwrap(), "--copies-of", "nope"])
+        .args(["--out", page.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no record with id \"nope\""));
+}
+
+#[test]
 fn urdu_text_runs_right_to_left_and_english_left_to_right() {
     // Two versions of a short Urdu weather report (written for this test), the second trimmed
     // and with its lead reworded; and the English corpus beside them.
