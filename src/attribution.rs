@@ -701,6 +701,14 @@ pub fn moved_between_dateline_and_text(
 mod tests {
     use super::*;
 
+    /// Each credit of `s` as (source, kind, cue kind).
+    fn credits(s: &str) -> Vec<(String, SourceKind, Cue)> {
+        find(s)
+            .into_iter()
+            .map(|a| (a.source, a.kind, a.cue_kind))
+            .collect()
+    }
+
     fn sources(s: &str) -> Vec<(String, Cue)> {
         find(s)
             .into_iter()
@@ -760,12 +768,6 @@ mod tests {
 
     #[test]
     fn wire_phrasings_name_one_source_of_the_right_kind() {
-        let credits = |s: &str| {
-            find(s)
-                .into_iter()
-                .map(|a| (a.source, a.kind, a.cue_kind))
-                .collect::<Vec<_>>()
-        };
         use SourceKind::*;
         // The medium that quoted, and whom it quoted.
         assert_eq!(
@@ -888,12 +890,6 @@ mod tests {
 
     #[test]
     fn urdu_credits_come_before_their_cue() {
-        let credits = |s: &str| {
-            find(s)
-                .into_iter()
-                .map(|a| (a.source, a.kind, a.cue_kind))
-                .collect::<Vec<_>>()
-        };
         use SourceKind::*;
         assert_eq!(
             credits("ذرائع ابلاغ کے مطابق حملے میں دس افراد ہلاک ہوئے۔"),
