@@ -22,8 +22,9 @@
 //! Once formed, each group picks its representative ([`Keep`]). Two repairs follow, both keeping
 //! every member a verified copy of its representative: a whole group joins an earlier group
 //! whose representative it and all its members copy (versions that met only through simhash,
-//! or through a flood anchor's hubs, see [`crate::candidates`]), and then an article alone or not a copy of its own representative joins the group
-//! whose representative it copies best (the second look). Every member is finally measured
+//! or through a flood anchor's hubs, see [`crate::candidates`]), and then an article alone or
+//! not a copy of its own representative joins the group whose representative it copies best
+//! (the second look). Every member is finally measured
 //! against its representative. This module never reads text or metadata beyond the ordering
 //! keys it is given.
 
@@ -483,9 +484,8 @@ const JOIN_ROUNDS: usize = 8;
 ///
 /// Versions of a story that met only through simhash (or, beyond `max_postings` versions,
 /// through a flood anchor's hubs) can form many groups: 20,000 versions of one text made 149
-/// when such anchors were dropped. A
-/// group joins an earlier group next to it (one its centre saw among its candidates) when its
-/// representative verifies against that group's and so does every one of its members, so every
+/// when such anchors were dropped. A group joins an earlier group next to it (one its centre
+/// saw among its candidates) when its representative verifies against that group's and so does every one of its members, so every
 /// member is still a verified copy of its representative. Decisions in a round read the groups
 /// as they were before it, in parallel; a group whose own target moves in the same round waits
 /// for the next, up to [`JOIN_ROUNDS`].

@@ -388,6 +388,20 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<(Vec<Input>, usize)> {
     Ok((files, 0))
 }
 
+/// The article with id `id` and the cluster it is in (`--copies-of`).
+fn story_of(
+    corpus: &Corpus,
+    dedup: &copydesk::pipeline::Dedup,
+    id: &str,
+) -> anyhow::Result<(usize, usize)> {
+    let article = corpus
+        .articles
+        .iter()
+        .position(|a| a.id.as_str() == id)
+        .with_context(|| format!("no record with id {id:?}"))?;
+    Ok((article, dedup.clustering.assignment[article] as usize))
+}
+
 /// The article `id` of `path` and every copy of it that `dedup` finds there (its cluster): the
 /// article first, then the other members in input order. The corpus is clustered with the
 /// default settings, and the members' texts read again, so memory holds one cluster's texts.
@@ -405,12 +419,9 @@ fn copies_of_inputs(
     else {
         unreachable!("not strict: bad records are reported, never refused");
     };
-    let article = corpus
-        .articles
-        .iter()
-        .position(|a| a.id.as_str() == id)
-        .with_context(|| format!("{}: no record with id {id:?}", path.display()))?;
-    let cluster = &dedup.clustering.clusters[dedup.clustering.assignment[article] as usize];
+    let (article, cluster) = story_of(&corpus, &dedup, id)
+        .with_context(|| format!("{}: --copies-of", path.display()))?;
+    let cluster = &dedup.clustering.clusters[cluster];
     let mut docs: Vec<u32> = cluster.members.iter().map(|m| m.doc).collect();
     docs.sort_unstable();
     let texts = report::texts_of(&corpus, &docs, &settings)
@@ -564,12 +575,7 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
     // The page holds every shown cluster's comparison: it is as big as they are.
     let shown = match (&args.copies_of, args.max_clusters) {
         (Some(id), _) => {
-            let article = corpus
-                .articles
-                .iter()
-                .position(|a| a.id.as_str() == id)
-                .with_context(|| format!("--copies-of: no record with id {id:?}"))?;
-            let cluster = dedup.clustering.assignment[article] as usize;
+            let (_, cluster) = story_of(&corpus, &dedup, id).context("--copies-of")?;
             if dedup.clustering.clusters[cluster].members.len() < 2 {
                 eprintln!("copydesk: {id}: no copies of it; the page lists no story");
                 Vec::new()
