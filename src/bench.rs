@@ -165,6 +165,27 @@ fn proc_status_kb(field: &str) -> Option<u64> {
 mod tests {
     use super::*;
 
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn resetting_the_peak_forgets_memory_already_freed() {
+        // 256 MiB touched and freed (a block that size is mapped and unmapped whole): the
+        // process's mark keeps it, the mark after a reset does not.
+        let block = vec![1u8; 256 << 20];
+        assert_eq!(
+            block
+                .iter()
+                .step_by(4096)
+                .map(|&b| b as usize)
+                .sum::<usize>(),
+            65536
+        );
+        drop(block);
+        let before = peak_rss_bytes().unwrap();
+        assert!(reset_peak_rss(), "/proc/self/clear_refs is writable");
+        let after = peak_rss_bytes().unwrap();
+        assert!(after + (128 << 20) < before, "{before} -> {after}");
+    }
+
     #[test]
     fn perfect_and_opposite_clusterings() {
         let truth = [1, 1, 2, 2, 3];
