@@ -337,6 +337,12 @@ pub struct Tuning {
     #[arg(long, default_value_t = 1000, value_name = "N")]
     pub max_postings: usize,
 
+    /// A passage one outlet repeats, word for word, as a top or bottom paragraph of this many
+    /// of its articles (a disclaimer, an about-us box), and that they share nothing else with,
+    /// is boilerplate: left out of their similarity. 0 turns this off.
+    #[arg(long, default_value_t = copydesk::boilerplate::DEFAULT_MIN_ARTICLES, value_name = "N")]
+    pub boilerplate: usize,
+
     /// Keep shingle sets and anchors in temporary files mapped into memory, so a corpus
     /// larger than memory runs: `auto` spills when they would take more than half the memory
     /// available (the cgroup's limit counts).

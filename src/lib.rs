@@ -20,6 +20,8 @@
 //!   copies).
 //! - [`store`]: every article's features in flat arenas, in memory or spilled to mapped
 //!   temporary files for corpora larger than memory.
+//! - [`boilerplate`]: passages one outlet repeats across many of its articles (disclaimers,
+//!   about-us boxes), found once all is read and left out of those articles' features.
 //! - [`candidates`]: sub-quadratic candidate search over both.
 //! - [`verify`]: the exact test of a pair.
 //! - [`cluster`]: star clustering without chaining, and the representative of each cluster.
@@ -35,6 +37,7 @@
 pub mod align;
 pub mod attribution;
 pub mod bench;
+pub mod boilerplate;
 pub mod candidates;
 pub mod cluster;
 pub mod error;

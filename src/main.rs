@@ -156,6 +156,7 @@ fn settings(t: &cli::Tuning, keep: copydesk::cluster::Keep) -> anyhow::Result<Se
         keep,
         spill: t.spill,
         spill_dir: t.spill_dir.clone(),
+        boilerplate: t.boilerplate,
         ..Settings::default()
     })
 }
@@ -253,7 +254,9 @@ fn read_and_cluster(
             eprintln!("... and {} more warnings", corpus.warnings.len() - SHOWN);
         }
     }
-    let dedup = corpus.dedup(settings);
+    let dedup = corpus
+        .dedup(settings)
+        .context("cannot keep the features with boilerplate left out")?;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -692,7 +695,7 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
         let started = std::time::Instant::now();
         let mut corpus = Corpus::read(sources.clone(), &settings, |_, _| {})?;
         held_after_read.push(rss_bytes());
-        let dedup = corpus.dedup(&settings);
+        let dedup = corpus.dedup(&settings)?;
         let wall = started.elapsed();
         measured.push((wall, floor.wall, corpus.timings));
         peaks.push(peak_rss_bytes());
@@ -708,6 +711,7 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
     let floor_wall = median(&|m| m.1);
     let t = Timings {
         read_and_fingerprint: median(&|m| m.2.read_and_fingerprint),
+        boilerplate: median(&|m| m.2.boilerplate),
         index: median(&|m| m.2.index),
         cluster: median(&|m| m.2.cluster),
     };
@@ -738,6 +742,7 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
         "floor": { "read_and_tokenize_s": secs(floor_wall), "articles_per_s": floor.records as f64 / secs(floor_wall), "mb_per_s": floor.bytes as f64 / 1e6 / secs(floor_wall) },
         "stages": {
             "read_and_fingerprint": { "s": secs(t.read_and_fingerprint), "articles_per_s": n / secs(t.read_and_fingerprint), "mb_per_s": mb / secs(t.read_and_fingerprint) },
+            "boilerplate": { "s": secs(t.boilerplate), "passages": dedup.boilerplate_passages, "articles": dedup.boilerplate_articles },
             "index": { "s": secs(t.index), "articles_per_s": n / secs(t.index) },
             "cluster": { "s": secs(t.cluster), "articles_per_s": n / secs(t.cluster) },
         },
@@ -787,6 +792,12 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
                 f(&r["stages"]["read_and_fingerprint"]["s"]),
                 f(&r["stages"]["read_and_fingerprint"]["articles_per_s"]),
                 f(&r["stages"]["read_and_fingerprint"]["mb_per_s"])
+            );
+            println!(
+                "  boilerplate        {:.2} s  {} passages one outlet repeats, left out of {} articles",
+                f(&r["stages"]["boilerplate"]["s"]),
+                r["stages"]["boilerplate"]["passages"],
+                r["stages"]["boilerplate"]["articles"]
             );
             println!(
                 "  index              {:.2} s  {:>9.0} articles/s",

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::boilerplate::{self, Passage};
 use crate::candidates::{CandidateParams, Index};
 use crate::cluster::{self, Clustering, Item, Keep};
 use crate::error::Result;
@@ -40,6 +41,9 @@ pub struct Settings {
     pub spill: Spill,
     /// Where spilled features go (the system's temporary folder when `None`).
     pub spill_dir: Option<std::path::PathBuf>,
+    /// In how many articles one outlet must repeat a passage for it to be boilerplate (below
+    /// 2: never); see [`boilerplate`].
+    pub boilerplate: usize,
 }
 
 impl Settings {
@@ -60,6 +64,7 @@ impl Default for Settings {
             batch_bytes: 16 << 20,
             spill: Spill::Auto,
             spill_dir: None,
+            boilerplate: boilerplate::DEFAULT_MIN_ARTICLES,
         }
     }
 }
@@ -85,6 +90,8 @@ pub struct Scratch {
     set: shingle::SetScratch,
     anchors: Vec<u32>,
     spare: Vec<u32>,
+    /// Where each paragraph of the story body starts in `tokens`.
+    paragraph_starts: Vec<u32>,
 }
 
 /// Normalizes, shingles and fingerprints one text.
@@ -109,7 +116,15 @@ pub fn analyze_into(
     anchors: &mut Vec<u32>,
 ) -> (u32, Fingerprint) {
     scratch.tokens.clear();
-    let words = normalize::for_each_token(normalize::story_body(text), |h| scratch.tokens.push(h));
+    scratch.paragraph_starts.clear();
+    let (tokens, starts) = (&mut scratch.tokens, &mut scratch.paragraph_starts);
+    let words = normalize::for_each_token_of_parts(normalize::story_body(text), |part, h| {
+        // A paragraph with no words starts where the next one does.
+        while starts.len() <= part {
+            starts.push(tokens.len() as u32);
+        }
+        tokens.push(h);
+    });
     shingle::shingles_into(
         &scratch.tokens,
         settings.shingle_words,
@@ -175,6 +190,9 @@ struct Run {
     set_ends: Vec<usize>,
     anchors: Vec<u32>,
     anchor_ends: Vec<usize>,
+    /// Each good record's edge passages (key and words), when it has an outlet.
+    passages: Vec<(u64, u32)>,
+    passage_ends: Vec<usize>,
 }
 
 impl Run {
@@ -187,6 +205,7 @@ impl Run {
         let mut run = Run {
             set_ends: vec![0],
             anchor_ends: vec![0],
+            passage_ends: vec![0],
             ..Run::default()
         };
         for raw in raws {
@@ -208,6 +227,17 @@ impl Run {
                         run.simhashes.push(simhash);
                         run.set_ends.push(run.sets.len());
                         run.anchor_ends.push(run.anchors.len());
+                        if let Some(outlet) = r.meta.outlet.as_deref()
+                            && settings.boilerplate >= 2
+                        {
+                            boilerplate::edge_passages(
+                                outlet,
+                                &scratch.tokens,
+                                &scratch.paragraph_starts,
+                                |key, words| run.passages.push((key, words)),
+                            );
+                        }
+                        run.passage_ends.push(run.passages.len());
                         Head {
                             id_hash: r.id.stable_hash(),
                             id: r.id,
@@ -288,6 +318,8 @@ pub struct Warning {
 pub struct Timings {
     /// Reading, parsing, normalizing, shingling, fingerprinting (overlapped).
     pub read_and_fingerprint: Duration,
+    /// Finding and stripping boilerplate.
+    pub boilerplate: Duration,
     /// Building the candidate index.
     pub index: Duration,
     /// Candidate search, verification and clustering.
@@ -307,6 +339,9 @@ pub struct Corpus {
     pub bad: Vec<BadRecord>,
     /// Notes on good records (empty texts, unreadable dates), in input order.
     pub warnings: Vec<Warning>,
+    /// The long paragraphs at the top and bottom of articles with an outlet, for
+    /// [`boilerplate::find`]; [`Corpus::dedup`] takes them.
+    pub passages: Vec<Passage>,
     /// Bytes of input read (after decompression).
     pub bytes: u64,
     /// Stage timings.
@@ -322,6 +357,10 @@ pub struct Dedup {
     pub skipped_anchors: usize,
     /// Anchors held by more than `max_postings` copies of one story, searched through a few.
     pub flood_anchors: usize,
+    /// Passages found to be boilerplate.
+    pub boilerplate_passages: usize,
+    /// Articles with boilerplate left out of their features.
+    pub boilerplate_articles: usize,
 }
 
 impl Corpus {
@@ -431,6 +470,12 @@ impl Corpus {
                     });
                 }
                 seen.record(head.id_hash, self.articles.len());
+                let doc = self.articles.len() as u32;
+                self.passages.extend(
+                    run.passages[run.passage_ends[k]..run.passage_ends[k + 1]]
+                        .iter()
+                        .map(|&(key, words)| Passage { key, doc, words }),
+                );
                 store.push(
                     run.words[k],
                     run.simhashes[k],
@@ -448,17 +493,29 @@ impl Corpus {
         Ok(())
     }
 
-    /// Finds and clusters the copies.
-    pub fn dedup(&mut self, settings: &Settings) -> Dedup {
+    /// Finds and clusters the copies. Fails only when stripped features cannot be spilled.
+    pub fn dedup(&mut self, settings: &Settings) -> Result<Dedup> {
         let started = Instant::now();
         let store = &self.features;
+        let spill_dir = settings.spill_dir_or_temp();
+        let boilerplate = boilerplate::find(
+            std::mem::take(&mut self.passages),
+            store,
+            settings.shingle_words,
+            settings.boilerplate,
+            store.spilled().then_some(spill_dir.as_path()),
+        )?;
+        self.timings.boilerplate = started.elapsed();
+        let started = Instant::now();
         let items: Vec<Item> = self
             .articles
             .iter()
             .enumerate()
             .map(|(i, a)| Item {
-                shingles: store.set(i),
-                anchors: store.anchors(i),
+                shingles: boilerplate.set(i as u32).unwrap_or_else(|| store.set(i)),
+                anchors: boilerplate
+                    .anchors(i as u32)
+                    .unwrap_or_else(|| store.anchors(i)),
                 simhash: store.simhashes()[i],
                 published: a.published_at,
             })
@@ -489,11 +546,13 @@ impl Corpus {
             settings.keep,
         );
         self.timings.cluster = started.elapsed();
-        Dedup {
+        Ok(Dedup {
             clustering,
             skipped_anchors: index.skipped_keys(),
             flood_anchors: index.flood_keys(),
-        }
+            boilerplate_passages: boilerplate.passages(),
+            boilerplate_articles: boilerplate.articles(),
+        })
     }
 }
 
@@ -620,7 +679,7 @@ mod tests {
         settings.candidates.max_postings = 20;
         let sources = ingest::open_sources(&[path]).unwrap();
         let mut corpus = Corpus::read(sources, &settings, |_, _| {}).unwrap();
-        let dedup = corpus.dedup(&settings);
+        let dedup = corpus.dedup(&settings).unwrap();
         assert!(dedup.flood_anchors > 0 && dedup.skipped_anchors == 0);
         let clusters = &dedup.clustering.clusters;
         assert_eq!(clusters.len(), 1, "{} clusters", clusters.len());

@@ -391,6 +391,11 @@ pub fn write_rejects(corpus: &Corpus, w: &mut dyn Write) -> Result<()> {
 /// How many clusters the summary lists.
 const SUMMARY_CLUSTERS: usize = 10;
 
+/// `n` and `noun`, the noun made plural unless `n` is 1.
+fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 /// The human summary: what was read, what was found, the largest clusters.
 pub fn write_summary(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result<()> {
     let io_err = |e: io::Error| Error::Write {
@@ -456,6 +461,14 @@ pub fn write_summary(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Resul
             out,
             "floods              {} anchors held by more than --max-postings copies of one story, searched through the copies visited first",
             dedup.flood_anchors
+        );
+    }
+    if dedup.boilerplate_passages > 0 {
+        let _ = writeln!(
+            out,
+            "boilerplate         {} one outlet repeats in many of its articles, left out of {} (--boilerplate)",
+            plural(dedup.boilerplate_passages, "passage"),
+            plural(dedup.boilerplate_articles, "article")
         );
     }
     let mut largest = multi.clone();
@@ -544,6 +557,8 @@ mod tests {
             clustering,
             skipped_anchors: 0,
             flood_anchors: 0,
+            boilerplate_passages: 0,
+            boilerplate_articles: 0,
         };
         assert_eq!(multi_clusters(&dedup), [1, 2, 3, 4, 5]);
         assert_eq!(largest_clusters(&dedup, 1), [4]);
@@ -567,7 +582,7 @@ mod tests {
         let sources = ingest::open_sources(std::slice::from_ref(&path)).unwrap();
         let settings = Settings::default();
         let mut corpus = Corpus::read(sources.clone(), &settings, |_, _| {}).unwrap();
-        let dedup = corpus.dedup(&settings);
+        let dedup = corpus.dedup(&settings).unwrap();
 
         // Expected: each cluster of two or more, in order, compared straight from the records.
         let (records, _) = ingest::read_all(&sources).unwrap();

@@ -603,6 +603,64 @@ fn spilled_features_give_the_same_clusters_and_leave_nothing_behind() {
         .stderr(predicates::str::contains("no-such-folder"));
 }
 
+/// One outlet's briefs on six different stories, each under the outlet's long disclaimer, and
+/// a wire story the outlet and AP both ran.
+fn disclaimer_corpus() -> (tempfile::TempDir, PathBuf) {
+    let disclaimer = "The Gazette publishes wire reports as received and is not responsible for \
+        their accuracy. Readers who find an error should write to the standards desk, which \
+        reviews every complaint within five working days and prints corrections on page two of \
+        the print edition and under the article online.";
+    let wire = format!("{}\n\n{}", article(900, 60), article(901, 60));
+    let mut lines: Vec<String> = (0..6)
+        .map(|i| {
+            let text = format!("{}\n\n{disclaimer}", article(i, 25));
+            json!({"id": format!("brief{i}"), "outlet": "Gazette", "text": text}).to_string()
+        })
+        .collect();
+    let text = format!("{wire}\n\n{disclaimer}");
+    lines.push(json!({"id": "wire-gazette", "outlet": "Gazette", "text": text}).to_string());
+    lines.push(json!({"id": "wire-ap", "outlet": "AP", "text": wire}).to_string());
+    let dir = world(&[("gazette.jsonl", (lines.join("\n") + "\n").as_bytes())]);
+    let path = dir.path().join("gazette.jsonl");
+    (dir, path)
+}
+
+#[test]
+fn an_outlets_disclaimer_does_not_make_its_briefs_one_story() {
+    let (_dir, input) = disclaimer_corpus();
+    let groups = |extra: &[&str]| {
+        let mut args = vec![input.to_str().unwrap()];
+        args.extend(extra);
+        let (lines, stderr, code) = assignments(&args);
+        assert_eq!(code, 0, "{stderr}");
+        partition(lines.iter().map(|l| {
+            (
+                l["id"].as_str().unwrap().to_string(),
+                l["cluster"].to_string(),
+            )
+        }))
+    };
+    let set = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    let got = groups(&[]);
+    assert_eq!(got.len(), 7, "{got:?}");
+    assert!(got.contains(&set(&["wire-gazette", "wire-ap"])), "{got:?}");
+    // Spilled, the stripped features give the same clusters.
+    assert_eq!(groups(&["--spill", "always"]), got);
+    // Turned off, the disclaimer makes the six briefs one story.
+    let off = groups(&["--boilerplate", "0"]);
+    assert!(
+        off.iter().any(|g| g.len() >= 6 && g.contains("brief0")),
+        "{off:?}"
+    );
+    copydesk()
+        .args(["dedup", input.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "boilerplate         1 passage one outlet repeats in many of its articles, left out of 7 articles",
+        ));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Interruption
 

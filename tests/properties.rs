@@ -10,7 +10,9 @@ use copydesk::pipeline::{Corpus, Settings};
 use copydesk::shingle::ShingleSet;
 use copydesk::verify::Similarity;
 
-/// A random corpus line: a story, an edited copy of an earlier story, or junk.
+/// A random corpus line: a story, an edited copy of an earlier story, or junk; stories and
+/// copies come from one of three outlets, some ending in their outlet's disclaimer paragraph
+/// (so that boilerplate is found and stripped).
 #[derive(Clone, Debug)]
 enum Line {
     Story(Vec<u8>),
@@ -22,12 +24,29 @@ enum Line {
     Junk(Vec<u8>),
 }
 
-fn line() -> impl Strategy<Value = Line> {
-    prop_oneof![
+fn line() -> impl Strategy<Value = (Line, u8)> {
+    let line = prop_oneof![
         4 => prop::collection::vec(0u8..40, 0..120).prop_map(Line::Story),
         4 => (0usize..50, 0.2f64..1.0, 3usize..30).prop_map(|(of, keep, reword_every)| Line::Copy { of, keep, reword_every }),
         1 => prop::collection::vec(any::<u8>(), 0..30).prop_map(Line::Junk),
-    ]
+    ];
+    // The outlet (tag % 3), and whether the text ends in the outlet's disclaimer (tag >= 3).
+    (line, 0u8..6)
+}
+
+/// Outlet `o`'s record of `text`, ending in its disclaimer when `tag` says so.
+fn record(i: usize, text: &str, tag: u8) -> Vec<u8> {
+    let o = tag % 3;
+    let text = if tag >= 3 {
+        format!(
+            "{text}\n\nOutlet {o} disclaimer: reports are published as received and the desk reviews every complaint."
+        )
+    } else {
+        text.to_string()
+    };
+    serde_json::json!({"id": i, "outlet": format!("outlet {o}"), "text": text})
+        .to_string()
+        .into_bytes()
 }
 
 fn words(codes: &[u8]) -> Vec<String> {
@@ -35,17 +54,15 @@ fn words(codes: &[u8]) -> Vec<String> {
 }
 
 /// Renders the lines as a JSONL file; returns it and the number of non-blank lines.
-fn render(lines: &[Line]) -> (tempfile::NamedTempFile, usize) {
+fn render(lines: &[(Line, u8)]) -> (tempfile::NamedTempFile, usize) {
     let mut stories: Vec<Vec<String>> = Vec::new();
     let mut file = tempfile::NamedTempFile::new().unwrap();
     let mut count = 0;
-    for (i, l) in lines.iter().enumerate() {
+    for (i, (l, tag)) in lines.iter().enumerate() {
         let bytes = match l {
             Line::Story(codes) => {
                 stories.push(words(codes));
-                serde_json::json!({"id": i, "text": stories.last().unwrap().join(" ")})
-                    .to_string()
-                    .into_bytes()
+                record(i, &stories.last().unwrap().join(" "), *tag)
             }
             Line::Copy {
                 of,
@@ -65,9 +82,7 @@ fn render(lines: &[Line]) -> (tempfile::NamedTempFile, usize) {
                         }
                     })
                     .collect();
-                serde_json::json!({"id": i, "text": text.join(" ")})
-                    .to_string()
-                    .into_bytes()
+                record(i, &text.join(" "), *tag)
             }
             Line::Copy { .. } => b"{\"id\": \"early-copy\"}".to_vec(),
             Line::Junk(bytes) => bytes
@@ -87,12 +102,12 @@ fn render(lines: &[Line]) -> (tempfile::NamedTempFile, usize) {
 
 /// Runs the pipeline on `threads` threads, anchors in more than `max_postings` articles being
 /// over-full (stock phrases, or a story's flood); returns (assignments, representatives, bad
-/// lines, articles).
+/// lines, articles, articles with boilerplate stripped).
 fn run(
     path: &std::path::Path,
     threads: usize,
     max_postings: usize,
-) -> (Vec<u32>, Vec<u32>, Vec<u64>, usize) {
+) -> (Vec<u32>, Vec<u32>, Vec<u64>, usize, usize) {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -105,7 +120,8 @@ fn run(
         };
         settings.candidates.max_postings = max_postings;
         let mut corpus = Corpus::read(sources, &settings, |_, _| {}).unwrap();
-        let dedup = corpus.dedup(&settings);
+        let dedup = corpus.dedup(&settings).unwrap();
+        let stripped = dedup.boilerplate_articles;
         let c = dedup.clustering;
         let reps = c.clusters.iter().map(|k| k.representative).collect();
         (
@@ -113,6 +129,7 @@ fn run(
             reps,
             corpus.bad.iter().map(|b| b.line).collect(),
             corpus.articles.len(),
+            stripped,
         )
     })
 }
@@ -139,7 +156,7 @@ proptest! {
             settings.candidates.max_postings = max_postings;
             let mut corpus = Corpus::read(sources, &settings, |_, _| {}).unwrap();
             prop_assert_eq!(corpus.articles.len() + corpus.bad.len(), nonblank);
-            let c = corpus.dedup(&settings).clustering;
+            let c = corpus.dedup(&settings).unwrap().clustering;
             prop_assert_eq!(c.assignment.len(), corpus.articles.len());
             let mut seen = vec![0u32; corpus.articles.len()];
             for (k, cluster) in c.clusters.iter().enumerate() {

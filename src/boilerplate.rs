@@ -1,0 +1,397 @@
+//! Boilerplate: passages one outlet repeats across many of its articles (a disclaimer, an
+//! about-us box, an editor's note, a standing background paragraph), left out of those
+//! articles' similarity.
+//!
+//! Two short briefs from one outlet that both end in its 75-word disclaimer share most of their
+//! shingles: by Jaccard alone they are copies, and six unrelated briefs become one story. Wire
+//! copies share whole paragraphs too, but across outlets, and the versions of one story share
+//! more than a paragraph. So a passage is boilerplate when
+//! - one outlet's articles hold it word for word (after normalization) as one of their first
+//!   [`HEAD`] or last [`TAIL`] paragraphs of at least [`MIN_WORDS`] words, in at least
+//!   `min_articles` of them; and
+//! - those articles share nothing else: the shingles common to the first [`SAMPLE`] of them are
+//!   no more than the passage's own.
+//!
+//! The passage's shingles and anchors are then taken out of the features of every article that
+//! holds it and has words of its own (an article that is nothing but the passage keeps it, and
+//! stays a copy of its like). The simhash is left as it is: it only proposes pairs, and the
+//! pairs are verified on the stripped shingles.
+//!
+//! Articles with no outlet are never touched: without one, a disclaimer and a wire story
+//! republished five times look the same. A disclaimer run into the story's last paragraph is
+//! not found either (paragraphs are compared whole).
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::error::Result;
+use crate::shingle::{SetView, ShingleSet};
+use crate::store::{FeatureStore, StoreBuilder};
+
+/// Paragraphs shorter than this are not compared (a `Read more` line moves no similarity).
+pub const MIN_WORDS: usize = 8;
+/// How many long paragraphs from the top of an article are compared.
+pub const HEAD: usize = 2;
+/// How many long paragraphs from the bottom of an article are compared.
+pub const TAIL: usize = 3;
+/// How many of the articles holding a passage are compared to tell boilerplate from the
+/// versions of one story.
+pub const SAMPLE: usize = 8;
+/// The default of `min_articles`: how many articles of one outlet must hold a passage.
+pub const DEFAULT_MIN_ARTICLES: usize = 5;
+
+/// A long paragraph at the top or bottom of an article, keyed by its outlet and its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Passage {
+    /// A hash of the outlet and the paragraph's token hashes.
+    pub key: u64,
+    /// The article (input order among good records).
+    pub doc: u32,
+    /// The paragraph's words.
+    pub words: u32,
+}
+
+/// Calls `emit(key, words)` for each of the first [`HEAD`] and last [`TAIL`] paragraphs of at
+/// least [`MIN_WORDS`] words of an article of `outlet`. `tokens` are the article's token
+/// hashes, and paragraph `i`'s are `tokens[starts[i]..starts[i + 1]]` (the last runs to the end).
+pub fn edge_passages(outlet: &str, tokens: &[u64], starts: &[u32], mut emit: impl FnMut(u64, u32)) {
+    let seed = xxhash_rust::xxh3::xxh3_64(outlet.as_bytes());
+    let end = |i: usize| starts.get(i + 1).map_or(tokens.len(), |&e| e as usize);
+    let long: Vec<usize> = (0..starts.len())
+        .filter(|&i| end(i) - starts[i] as usize >= MIN_WORDS)
+        .collect();
+    let tail_from = long.len().saturating_sub(TAIL).max(HEAD.min(long.len()));
+    for &i in long[..HEAD.min(long.len())]
+        .iter()
+        .chain(&long[tail_from..])
+    {
+        let words = &tokens[starts[i] as usize..end(i)];
+        let key = xxhash_rust::xxh3::xxh3_64_with_seed(bytemuck::cast_slice(words), seed);
+        emit(key, words.len().min(u32::MAX as usize) as u32);
+    }
+}
+
+/// The articles with boilerplate left out: their stripped features, by article.
+#[derive(Debug, Default)]
+pub struct Boilerplate {
+    /// Passages found to be boilerplate.
+    passages: usize,
+    /// Articles stripped, ascending.
+    docs: Vec<u32>,
+    /// Their features, in the order of `docs`.
+    features: FeatureStore,
+}
+
+impl Boilerplate {
+    /// How many distinct passages were found to be boilerplate.
+    pub fn passages(&self) -> usize {
+        self.passages
+    }
+
+    /// How many articles had boilerplate left out.
+    pub fn articles(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Article `doc`'s shingles with its boilerplate left out, if it had any.
+    pub fn set(&self, doc: u32) -> Option<SetView<'_>> {
+        let k = self.docs.binary_search(&doc).ok()?;
+        Some(self.features.set(k))
+    }
+
+    /// Article `doc`'s anchors with its boilerplate's left out, if it had any.
+    pub fn anchors(&self, doc: u32) -> Option<&[u32]> {
+        let k = self.docs.binary_search(&doc).ok()?;
+        Some(self.features.anchors(k))
+    }
+}
+
+/// A passage judged to be boilerplate: its shingles and anchors (each ascending).
+struct Found {
+    shingles: Vec<u32>,
+    anchors: Vec<u32>,
+}
+
+/// Finds the boilerplate among `passages` (from [`edge_passages`], with their articles) and
+/// strips it from the features in `store`. `k` is the shingle length; `min_articles` how many
+/// articles of one outlet must hold a passage (below 2, nothing is boilerplate). The stripped
+/// features go where `store`'s went: to `spill_dir` when it is given.
+pub fn find(
+    mut passages: Vec<Passage>,
+    store: &FeatureStore,
+    k: usize,
+    min_articles: usize,
+    spill_dir: Option<&Path>,
+) -> Result<Boilerplate> {
+    if min_articles < 2 {
+        return Ok(Boilerplate::default());
+    }
+    passages.par_sort_unstable();
+    // One article holding a paragraph twice holds it once.
+    passages.dedup_by_key(|p| (p.key, p.doc));
+    let groups: Vec<&[Passage]> = passages
+        .chunk_by(|a, b| a.key == b.key)
+        .filter(|g| g.len() >= min_articles)
+        .collect();
+    let found: Vec<Option<Found>> = groups.par_iter().map(|g| judge(g, store, k)).collect();
+    // Which boilerplate each article holds: (article, index into `found`).
+    let mut held: Vec<(u32, u32)> = groups
+        .iter()
+        .zip(&found)
+        .enumerate()
+        .filter(|(_, (_, f))| f.is_some())
+        .flat_map(|(i, (g, _))| g.iter().map(move |p| (p.doc, i as u32)))
+        .collect();
+    held.par_sort_unstable();
+    let stripped: Vec<(u32, ShingleSet, Vec<u32>)> = held
+        .chunk_by(|a, b| a.0 == b.0)
+        .collect::<Vec<_>>()
+        .par_iter()
+        .filter_map(|holds| {
+            let doc = holds[0].0;
+            let passages: Vec<&Found> = holds
+                .iter()
+                .filter_map(|&(_, i)| found[i as usize].as_ref())
+                .collect();
+            strip(doc, &passages, store, k)
+        })
+        .collect();
+    let mut builder = StoreBuilder::new(spill_dir)?;
+    let mut docs = Vec::with_capacity(stripped.len());
+    for (doc, set, anchors) in &stripped {
+        builder.push(
+            store.words(*doc as usize),
+            store.simhashes()[*doc as usize],
+            set.as_bytes(),
+            anchors,
+        )?;
+        docs.push(*doc);
+    }
+    Ok(Boilerplate {
+        passages: found.iter().flatten().count(),
+        docs,
+        features: builder.finish()?,
+    })
+}
+
+/// Whether the passage the articles of `group` share is boilerplate: the first [`SAMPLE`] of
+/// them share no more than its shingles. (Articles that are the passage and nothing else are
+/// left as they are by [`strip`].)
+fn judge(group: &[Passage], store: &FeatureStore, k: usize) -> Option<Found> {
+    let sample = &group[..group.len().min(SAMPLE)];
+    let sets: Vec<Vec<u32>> = sample
+        .iter()
+        .map(|p| {
+            let mut v = Vec::new();
+            store.set(p.doc as usize).decode_into(&mut v);
+            v
+        })
+        .collect();
+    let shingles = intersect_all(sets.iter().map(Vec::as_slice))?;
+    // The shingles wholly inside the passage (its few repeated ones counted once, and a few
+    // common phrases the articles may also share).
+    let own = (group[0].words as usize).saturating_sub(k - 1).max(1);
+    if shingles.len() > own + own / 8 + 2 || shingles.len() * 2 < own {
+        return None;
+    }
+    let anchors =
+        intersect_all(sample.iter().map(|p| store.anchors(p.doc as usize))).unwrap_or_default();
+    Some(Found { shingles, anchors })
+}
+
+/// The values common to every slice (each ascending); `None` for no slices.
+fn intersect_all<'a>(mut slices: impl Iterator<Item = &'a [u32]>) -> Option<Vec<u32>> {
+    let mut common = slices.next()?.to_vec();
+    for s in slices {
+        common.retain(|v| s.binary_search(v).is_ok());
+    }
+    Some(common)
+}
+
+/// Article `doc`'s packed shingle set and anchors without the boilerplate `passages`, or
+/// `None` when what is left has fewer than `k` shingles (the article is the boilerplate).
+fn strip(
+    doc: u32,
+    passages: &[&Found],
+    store: &FeatureStore,
+    k: usize,
+) -> Option<(u32, ShingleSet, Vec<u32>)> {
+    let in_any =
+        |v: &u32, of: fn(&Found) -> &[u32]| passages.iter().any(|f| of(f).binary_search(v).is_ok());
+    let mut set = Vec::new();
+    store.set(doc as usize).decode_into(&mut set);
+    set.retain(|v| !in_any(v, |f| &f.shingles));
+    if set.len() < k {
+        return None;
+    }
+    let mut anchors = store.anchors(doc as usize).to_vec();
+    anchors.retain(|v| !in_any(v, |f| &f.anchors));
+    Some((doc, ShingleSet::from_values(set), anchors))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{Corpus, Settings};
+    use crate::verify::Similarity;
+
+    const DISCLAIMER: &str = "The Gazette publishes wire reports as received and is not \
+        responsible for their accuracy. Readers who find an error should write to the standards \
+        desk, which reviews every complaint within five working days and prints corrections on \
+        page two.";
+
+    /// A brief on topic `i`, different in every word from the others.
+    fn brief(i: usize) -> String {
+        (0..30)
+            .map(|w| format!("t{i}w{w}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Reads `(outlet, text)` records as a corpus.
+    fn corpus(records: &[(&str, String)]) -> Corpus {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        for (i, (outlet, text)) in records.iter().enumerate() {
+            let line = serde_json::json!({"id": i, "outlet": outlet, "text": text});
+            std::io::Write::write_all(&mut file, format!("{line}\n").as_bytes()).unwrap();
+        }
+        let sources = crate::ingest::open_sources(&[file.path().to_path_buf()]).unwrap();
+        Corpus::read(sources, &Settings::default(), |_, _| {}).unwrap()
+    }
+
+    fn find_in(c: &Corpus, min_articles: usize) -> Boilerplate {
+        find(c.passages.clone(), &c.features, 4, min_articles, None).unwrap()
+    }
+
+    /// Jaccard of articles `a` and `b` as clustering sees them.
+    fn jaccard(c: &Corpus, b: &Boilerplate, x: u32, y: u32) -> f32 {
+        let set = |d: u32| b.set(d).unwrap_or_else(|| c.features.set(d as usize));
+        Similarity::of(set(x), set(y)).jaccard
+    }
+
+    #[test]
+    fn passages_are_the_long_paragraphs_at_either_end() {
+        // Paragraph lengths 10, 3, 9, 12, 8, 20, 9 words: long are 0, 2, 3, 4, 5, 6; the first
+        // two and the last three are 0, 2, 4, 5, 6.
+        let lens = [10usize, 3, 9, 12, 8, 20, 9];
+        let mut tokens = Vec::new();
+        let mut starts = Vec::new();
+        for (p, &n) in lens.iter().enumerate() {
+            starts.push(tokens.len() as u32);
+            tokens.extend((0..n).map(|w| (p * 100 + w) as u64));
+        }
+        let mut got = Vec::new();
+        edge_passages("AP", &tokens, &starts, |_, words| got.push(words));
+        assert_eq!(got, [10, 9, 8, 20, 9]);
+        // Fewer long paragraphs than HEAD + TAIL: each once.
+        let mut got = Vec::new();
+        edge_passages("AP", &tokens[..22], &starts[..3], |_, words| {
+            got.push(words)
+        });
+        assert_eq!(got, [10, 9]);
+    }
+
+    #[test]
+    fn a_passage_is_keyed_by_its_outlet_and_its_words() {
+        let tokens: Vec<u64> = (0..12).collect();
+        let key = |outlet: &str, tokens: &[u64]| {
+            let mut k = Vec::new();
+            edge_passages(outlet, tokens, &[0], |key, _| k.push(key));
+            k
+        };
+        assert_eq!(key("AP", &tokens), key("AP", &tokens));
+        assert_ne!(key("AP", &tokens), key("AFP", &tokens));
+        let mut other = tokens.clone();
+        other.swap(3, 4);
+        assert_ne!(key("AP", &tokens), key("AP", &other));
+    }
+
+    #[test]
+    fn one_outlets_disclaimer_under_unrelated_briefs_is_left_out() {
+        let records: Vec<(&str, String)> = (0..6)
+            .map(|i| ("Gazette", format!("{}\n\n{DISCLAIMER}", brief(i))))
+            .collect();
+        let c = corpus(&records);
+        let before = Similarity::of(c.features.set(0), c.features.set(1));
+        let copies = crate::verify::Thresholds::default();
+        assert!(
+            copies.accepts(&before),
+            "the disclaimer makes them copies: {before:?}"
+        );
+        let b = find_in(&c, DEFAULT_MIN_ARTICLES);
+        assert_eq!((b.passages(), b.articles()), (1, 6));
+        for y in 1..6 {
+            assert!(jaccard(&c, &b, 0, y) < 0.05);
+        }
+        // Its anchors go too: the briefs share none.
+        let anchors = |d| b.anchors(d).unwrap().to_vec();
+        assert!(anchors(0).iter().all(|a| !anchors(1).contains(a)));
+    }
+
+    #[test]
+    fn fewer_articles_than_the_minimum_is_no_boilerplate() {
+        let records: Vec<(&str, String)> = (0..4)
+            .map(|i| ("Gazette", format!("{}\n\n{DISCLAIMER}", brief(i))))
+            .collect();
+        let c = corpus(&records);
+        assert_eq!(find_in(&c, 5).articles(), 0);
+        assert_eq!(find_in(&c, 4).articles(), 4);
+        assert_eq!(find_in(&c, 0).articles(), 0);
+    }
+
+    #[test]
+    fn the_same_paragraph_at_different_outlets_is_a_story_not_boilerplate() {
+        let records: Vec<(&str, String)> = (0..6)
+            .map(|i| {
+                let outlet = ["AP", "Gazette", "Courier", "Herald", "Times", "Post"][i];
+                (outlet, format!("{}\n\n{DISCLAIMER}", brief(i)))
+            })
+            .collect();
+        assert_eq!(find_in(&corpus(&records), 2).articles(), 0);
+    }
+
+    #[test]
+    fn versions_of_one_story_sharing_more_than_the_passage_keep_it() {
+        // Five updates, each a new top paragraph over the same three.
+        let body = format!("{}\n\n{}\n\n{}", brief(100), brief(101), brief(102));
+        let records: Vec<(&str, String)> = (0..5)
+            .map(|i| ("Gazette", format!("{}\n\n{body}", brief(i))))
+            .collect();
+        let c = corpus(&records);
+        assert_eq!(find_in(&c, 5).articles(), 0);
+    }
+
+    #[test]
+    fn copies_of_the_passage_alone_stay_copies() {
+        // Eight articles that are only the disclaimer (all the sample compared), then five
+        // briefs with it: the briefs lose it, the bare disclaimers keep their features and stay
+        // copies of one another.
+        let mut records: Vec<(&str, String)> = (0..SAMPLE)
+            .map(|_| ("Gazette", DISCLAIMER.to_string()))
+            .collect();
+        records.extend((0..5).map(|i| ("Gazette", format!("{}\n\n{DISCLAIMER}", brief(i)))));
+        let c = corpus(&records);
+        let b = find_in(&c, 5);
+        assert_eq!(b.passages(), 1);
+        assert_eq!(b.docs, [8, 9, 10, 11, 12]);
+        assert_eq!(jaccard(&c, &b, 0, 1), 1.0);
+        assert!(jaccard(&c, &b, 0, 8) < 0.05);
+        assert!(jaccard(&c, &b, 8, 9) < 0.05);
+    }
+
+    #[test]
+    fn a_copy_of_a_story_keeps_what_it_shares_with_the_story() {
+        // The Gazette runs the wire story under its disclaimer; the wire copy has none.
+        let story = format!("{}\n\n{}", brief(50), brief(51));
+        let mut records: Vec<(&str, String)> = (0..5)
+            .map(|i| ("Gazette", format!("{}\n\n{DISCLAIMER}", brief(i))))
+            .collect();
+        records.push(("Gazette", format!("{story}\n\n{DISCLAIMER}")));
+        records.push(("AP", story));
+        let c = corpus(&records);
+        let b = find_in(&c, 5);
+        assert_eq!(b.articles(), 6);
+        assert!(jaccard(&c, &b, 5, 6) > 0.9);
+    }
+}
