@@ -27,7 +27,7 @@ use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::shingle::{SetView, ShingleSet};
-use crate::store::{FeatureStore, StoreBuilder};
+use crate::store::{FeatureStore, Spill, StoreBuilder};
 
 /// Paragraphs shorter than this are not compared (a `Read more` line moves no similarity).
 pub const MIN_WORDS: usize = 8;
@@ -116,13 +116,15 @@ struct Found {
 /// Finds the boilerplate among `passages` (from [`edge_passages`], with their articles) and
 /// strips it from the features in `store`. `k` is the shingle length; `min_articles` how many
 /// articles of one outlet must hold a passage (below 2, nothing is boilerplate). The stripped
-/// features go where `store`'s went: to `spill_dir` when it is given.
+/// features are kept like `store`'s: in temporary files in `spill_dir` when `store` spilled, or
+/// when `spill` decides so for their size.
 pub fn find(
     mut passages: Vec<Passage>,
     store: &FeatureStore,
     k: usize,
     min_articles: usize,
-    spill_dir: Option<&Path>,
+    spill: Spill,
+    spill_dir: &Path,
 ) -> Result<Boilerplate> {
     if min_articles < 2 {
         return Ok(Boilerplate::default());
@@ -143,30 +145,47 @@ pub fn find(
         .filter(|(_, (_, f))| f.is_some())
         .flat_map(|(i, (g, _))| g.iter().map(move |p| (p.doc, i as u32)))
         .collect();
+    drop(groups);
+    drop(passages);
     held.par_sort_unstable();
-    let stripped: Vec<(u32, ShingleSet, Vec<u32>)> = held
-        .chunk_by(|a, b| a.0 == b.0)
-        .collect::<Vec<_>>()
-        .par_iter()
-        .filter_map(|holds| {
-            let doc = holds[0].0;
-            let passages: Vec<&Found> = holds
-                .iter()
-                .filter_map(|&(_, i)| found[i as usize].as_ref())
-                .collect();
-            strip(doc, &passages, store, k)
+    let holders: Vec<&[(u32, u32)]> = held.chunk_by(|a, b| a.0 == b.0).collect();
+    // At most what the holders' features take now.
+    let bytes: usize = holders
+        .iter()
+        .map(|h| {
+            let d = h[0].0 as usize;
+            store.set(d).as_bytes().len() + 4 * store.anchors(d).len()
         })
-        .collect();
-    let mut builder = StoreBuilder::new(spill_dir)?;
-    let mut docs = Vec::with_capacity(stripped.len());
-    for (doc, set, anchors) in &stripped {
-        builder.push(
-            store.words(*doc as usize),
-            store.simhashes()[*doc as usize],
-            set.as_bytes(),
-            anchors,
-        )?;
-        docs.push(*doc);
+        .sum();
+    let to_files =
+        store.spilled() || spill.decide_held(bytes as u64, crate::store::available_memory());
+    let mut builder = StoreBuilder::new(to_files.then_some(spill_dir))?;
+    let mut docs = Vec::with_capacity(holders.len());
+    // A few thousand articles at a time, so that no more than that is held twice.
+    for chunk in holders.chunks(4096) {
+        let stripped: Vec<Option<(ShingleSet, Vec<u32>)>> = chunk
+            .par_iter()
+            .map(|holds| {
+                let passages: Vec<&Found> = holds
+                    .iter()
+                    .filter_map(|&(_, i)| found[i as usize].as_ref())
+                    .collect();
+                strip(holds[0].0, &passages, store, k)
+            })
+            .collect();
+        for (holds, stripped) in chunk.iter().zip(stripped) {
+            let Some((set, anchors)) = stripped else {
+                continue;
+            };
+            let doc = holds[0].0;
+            builder.push(
+                store.words(doc as usize),
+                store.simhashes()[doc as usize],
+                set.as_bytes(),
+                &anchors,
+            )?;
+            docs.push(doc);
+        }
     }
     Ok(Boilerplate {
         passages: found.iter().flatten().count(),
@@ -209,25 +228,38 @@ fn intersect_all<'a>(mut slices: impl Iterator<Item = &'a [u32]>) -> Option<Vec<
     Some(common)
 }
 
-/// Article `doc`'s packed shingle set and anchors without the boilerplate `passages`, or
-/// `None` when what is left has fewer than `k` shingles (the article is the boilerplate).
+/// Article `doc`'s shingle set and anchors without the boilerplate `passages`, or `None` when
+/// what is left has fewer than `k` shingles (the article is the boilerplate).
 fn strip(
     doc: u32,
     passages: &[&Found],
     store: &FeatureStore,
     k: usize,
-) -> Option<(u32, ShingleSet, Vec<u32>)> {
-    let in_any =
-        |v: &u32, of: fn(&Found) -> &[u32]| passages.iter().any(|f| of(f).binary_search(v).is_ok());
+) -> Option<(ShingleSet, Vec<u32>)> {
+    let union = |of: fn(&Found) -> &[u32]| -> Vec<u32> {
+        let mut all: Vec<u32> = passages.iter().flat_map(|f| of(f)).copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    };
     let mut set = Vec::new();
     store.set(doc as usize).decode_into(&mut set);
-    set.retain(|v| !in_any(v, |f| &f.shingles));
+    remove_ascending(&mut set, &union(|f| &f.shingles));
     if set.len() < k {
         return None;
     }
     let mut anchors = store.anchors(doc as usize).to_vec();
-    anchors.retain(|v| !in_any(v, |f| &f.anchors));
-    Some((doc, ShingleSet::from_values(set), anchors))
+    remove_ascending(&mut anchors, &union(|f| &f.anchors));
+    Some((ShingleSet::from_ascending(&set), anchors))
+}
+
+/// Removes from `values` every value of `gone`; both ascending.
+fn remove_ascending(values: &mut Vec<u32>, gone: &[u32]) {
+    let mut g = gone.iter().peekable();
+    values.retain(|v| {
+        while g.next_if(|&&x| x < *v).is_some() {}
+        g.peek() != Some(&v)
+    });
 }
 
 #[cfg(test)]
@@ -261,13 +293,33 @@ mod tests {
     }
 
     fn find_in(c: &Corpus, min_articles: usize) -> Boilerplate {
-        find(c.passages.clone(), &c.features, 4, min_articles, None).unwrap()
+        let dir = std::env::temp_dir();
+        find(
+            c.passages.clone(),
+            &c.features,
+            4,
+            min_articles,
+            Spill::Never,
+            &dir,
+        )
+        .unwrap()
     }
 
     /// Jaccard of articles `a` and `b` as clustering sees them.
     fn jaccard(c: &Corpus, b: &Boilerplate, x: u32, y: u32) -> f32 {
         let set = |d: u32| b.set(d).unwrap_or_else(|| c.features.set(d as usize));
         Similarity::of(set(x), set(y)).jaccard
+    }
+
+    #[test]
+    fn removing_keeps_what_is_not_gone() {
+        let mut v = vec![1, 3, 5, 7, 9, 11];
+        remove_ascending(&mut v, &[0, 3, 4, 9, 12]);
+        assert_eq!(v, [1, 5, 7, 11]);
+        remove_ascending(&mut v, &[]);
+        assert_eq!(v, [1, 5, 7, 11]);
+        remove_ascending(&mut v, &[1, 5, 7, 11]);
+        assert!(v.is_empty());
     }
 
     #[test]

@@ -503,7 +503,8 @@ impl Corpus {
             store,
             settings.shingle_words,
             settings.boilerplate,
-            store.spilled().then_some(spill_dir.as_path()),
+            settings.spill,
+            &spill_dir,
         )?;
         self.timings.boilerplate = started.elapsed();
         let started = Instant::now();

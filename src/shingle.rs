@@ -174,6 +174,17 @@ impl ShingleSet {
         ShingleSet(packed.into_boxed_slice())
     }
 
+    /// Builds the set from values already ascending and without repeats (each below
+    /// 2^[`SET_BITS`]), as a set's own values are.
+    pub fn from_ascending(values: &[u32]) -> Self {
+        debug_assert!(values.windows(2).all(|w| w[0] < w[1]));
+        let mut packed = Vec::with_capacity(PACKED * values.len());
+        for v in values {
+            packed.extend_from_slice(&v.to_le_bytes()[..PACKED]);
+        }
+        ShingleSet(packed.into_boxed_slice())
+    }
+
     /// Takes bytes made by [`pack_hashes_into`].
     pub fn from_packed(bytes: Vec<u8>) -> Self {
         debug_assert_eq!(bytes.len() % PACKED, 0);
@@ -454,6 +465,7 @@ mod tests {
         assert_eq!(s.as_bytes().len(), 3 * values.len());
         // Only the kept bits count: these two are the same value.
         assert_eq!(ShingleSet::from_values([0x0100_0005]), set(&[5]));
+        assert_eq!(ShingleSet::from_ascending(&values), s);
     }
 
     proptest::proptest! {
