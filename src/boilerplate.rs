@@ -21,13 +21,10 @@
 //! republished five times look the same. A disclaimer run into the story's last paragraph is
 //! not found either (paragraphs are compared whole).
 
-use std::path::Path;
-
 use rayon::prelude::*;
 
-use crate::error::Result;
-use crate::shingle::{SetView, ShingleSet};
-use crate::store::{FeatureStore, Spill, StoreBuilder};
+use crate::shingle::ShingleSet;
+use crate::store::FeatureStore;
 
 /// Paragraphs shorter than this are not compared (a `Read more` line moves no similarity).
 pub const MIN_WORDS: usize = 8;
@@ -72,39 +69,13 @@ pub fn edge_passages(outlet: &str, tokens: &[u64], starts: &[u32], mut emit: imp
     }
 }
 
-/// The articles with boilerplate left out: their stripped features, by article.
-#[derive(Debug, Default)]
-pub struct Boilerplate {
-    /// Passages found to be boilerplate.
-    passages: usize,
-    /// Articles stripped, ascending.
-    docs: Vec<u32>,
-    /// Their features, in the order of `docs`.
-    features: FeatureStore,
-}
-
-impl Boilerplate {
-    /// How many distinct passages were found to be boilerplate.
-    pub fn passages(&self) -> usize {
-        self.passages
-    }
-
-    /// How many articles had boilerplate left out.
-    pub fn articles(&self) -> usize {
-        self.docs.len()
-    }
-
-    /// Article `doc`'s shingles with its boilerplate left out, if it had any.
-    pub fn set(&self, doc: u32) -> Option<SetView<'_>> {
-        let k = self.docs.binary_search(&doc).ok()?;
-        Some(self.features.set(k))
-    }
-
-    /// Article `doc`'s anchors with its boilerplate's left out, if it had any.
-    pub fn anchors(&self, doc: u32) -> Option<&[u32]> {
-        let k = self.docs.binary_search(&doc).ok()?;
-        Some(self.features.anchors(k))
-    }
+/// What [`strip`] found and did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stripped {
+    /// Distinct passages found to be boilerplate.
+    pub passages: usize,
+    /// Articles that had boilerplate left out.
+    pub articles: usize,
 }
 
 /// A passage judged to be boilerplate: its shingles and anchors (each ascending).
@@ -114,20 +85,17 @@ struct Found {
 }
 
 /// Finds the boilerplate among `passages` (from [`edge_passages`], with their articles) and
-/// strips it from the features in `store`. `k` is the shingle length; `min_articles` how many
-/// articles of one outlet must hold a passage (below 2, nothing is boilerplate). The stripped
-/// features are kept like `store`'s: in temporary files in `spill_dir` when `store` spilled, or
-/// when `spill` decides so for their size.
-pub fn find(
+/// leaves it out of the features in `store`, in place. `k` is the shingle length;
+/// `min_articles` how many articles of one outlet must hold a passage (below 2, nothing is
+/// boilerplate).
+pub fn strip(
     mut passages: Vec<Passage>,
-    store: &FeatureStore,
+    store: &mut FeatureStore,
     k: usize,
     min_articles: usize,
-    spill: Spill,
-    spill_dir: &Path,
-) -> Result<Boilerplate> {
+) -> Stripped {
     if min_articles < 2 {
-        return Ok(Boilerplate::default());
+        return Stripped::default();
     }
     passages.par_sort_unstable();
     // One article holding a paragraph twice holds it once.
@@ -149,19 +117,8 @@ pub fn find(
     drop(passages);
     held.par_sort_unstable();
     let holders: Vec<&[(u32, u32)]> = held.chunk_by(|a, b| a.0 == b.0).collect();
-    // At most what the holders' features take now.
-    let bytes: usize = holders
-        .iter()
-        .map(|h| {
-            let d = h[0].0 as usize;
-            store.set(d).as_bytes().len() + 4 * store.anchors(d).len()
-        })
-        .sum();
-    let to_files =
-        store.spilled() || spill.decide_held(bytes as u64, crate::store::available_memory());
-    let mut builder = StoreBuilder::new(to_files.then_some(spill_dir))?;
-    let mut docs = Vec::with_capacity(holders.len());
-    // A few thousand articles at a time, so that no more than that is held twice.
+    let mut articles = 0;
+    // A few thousand articles at a time: worked out in parallel, then written in place.
     for chunk in holders.chunks(4096) {
         let stripped: Vec<Option<(ShingleSet, Vec<u32>)>> = chunk
             .par_iter()
@@ -170,28 +127,20 @@ pub fn find(
                     .iter()
                     .filter_map(|&(_, i)| found[i as usize].as_ref())
                     .collect();
-                strip(holds[0].0, &passages, store, k)
+                without(holds[0].0, &passages, store, k)
             })
             .collect();
         for (holds, stripped) in chunk.iter().zip(stripped) {
-            let Some((set, anchors)) = stripped else {
-                continue;
-            };
-            let doc = holds[0].0;
-            builder.push(
-                store.words(doc as usize),
-                store.simhashes()[doc as usize],
-                set.as_bytes(),
-                &anchors,
-            )?;
-            docs.push(doc);
+            if let Some((set, anchors)) = stripped {
+                store.shrink(holds[0].0 as usize, set.as_bytes(), &anchors);
+                articles += 1;
+            }
         }
     }
-    Ok(Boilerplate {
+    Stripped {
         passages: found.iter().flatten().count(),
-        docs,
-        features: builder.finish()?,
-    })
+        articles,
+    }
 }
 
 /// Whether the passage the articles of `group` share is boilerplate: the first [`SAMPLE`] of
@@ -230,7 +179,7 @@ fn intersect_all<'a>(mut slices: impl Iterator<Item = &'a [u32]>) -> Option<Vec<
 
 /// Article `doc`'s shingle set and anchors without the boilerplate `passages`, or `None` when
 /// what is left has fewer than `k` shingles (the article is the boilerplate).
-fn strip(
+fn without(
     doc: u32,
     passages: &[&Found],
     store: &FeatureStore,
@@ -292,22 +241,22 @@ mod tests {
         Corpus::read(sources, &Settings::default(), |_, _| {}).unwrap()
     }
 
-    fn find_in(c: &Corpus, min_articles: usize) -> Boilerplate {
-        let dir = std::env::temp_dir();
-        find(
-            c.passages.clone(),
-            &c.features,
-            4,
-            min_articles,
-            Spill::Never,
-            &dir,
-        )
-        .unwrap()
+    /// Strips `c`'s boilerplate; returns what was found and the articles whose sets shrank.
+    fn strip_in(c: &mut Corpus, min_articles: usize) -> (Stripped, Vec<u32>) {
+        let lens: Vec<usize> = (0..c.features.len())
+            .map(|d| c.features.set(d).len())
+            .collect();
+        let found = strip(c.passages.clone(), &mut c.features, 4, min_articles);
+        let shrunk = (0..lens.len())
+            .filter(|&d| c.features.set(d).len() < lens[d])
+            .map(|d| d as u32)
+            .collect();
+        (found, shrunk)
     }
 
-    /// Jaccard of articles `a` and `b` as clustering sees them.
-    fn jaccard(c: &Corpus, b: &Boilerplate, x: u32, y: u32) -> f32 {
-        let set = |d: u32| b.set(d).unwrap_or_else(|| c.features.set(d as usize));
+    /// Jaccard of articles `x` and `y` as clustering sees them.
+    fn jaccard(c: &Corpus, x: u32, y: u32) -> f32 {
+        let set = |d: u32| c.features.set(d as usize);
         Similarity::of(set(x), set(y)).jaccard
     }
 
@@ -364,20 +313,29 @@ mod tests {
         let records: Vec<(&str, String)> = (0..6)
             .map(|i| ("Gazette", format!("{}\n\n{DISCLAIMER}", brief(i))))
             .collect();
-        let c = corpus(&records);
+        let mut c = corpus(&records);
         let before = Similarity::of(c.features.set(0), c.features.set(1));
         let copies = crate::verify::Thresholds::default();
         assert!(
             copies.accepts(&before),
             "the disclaimer makes them copies: {before:?}"
         );
-        let b = find_in(&c, DEFAULT_MIN_ARTICLES);
-        assert_eq!((b.passages(), b.articles()), (1, 6));
+        let anchors_before = c.features.anchors(0).len();
+        let (found, shrunk) = strip_in(&mut c, DEFAULT_MIN_ARTICLES);
+        assert_eq!(
+            found,
+            Stripped {
+                passages: 1,
+                articles: 6
+            }
+        );
+        assert_eq!(shrunk, [0, 1, 2, 3, 4, 5]);
         for y in 1..6 {
-            assert!(jaccard(&c, &b, 0, y) < 0.05);
+            assert!(jaccard(&c, 0, y) < 0.05);
         }
         // Its anchors go too: the briefs share none.
-        let anchors = |d| b.anchors(d).unwrap().to_vec();
+        let anchors = |d| c.features.anchors(d).to_vec();
+        assert!(anchors(0).len() < anchors_before);
         assert!(anchors(0).iter().all(|a| !anchors(1).contains(a)));
     }
 
@@ -386,10 +344,9 @@ mod tests {
         let records: Vec<(&str, String)> = (0..4)
             .map(|i| ("Gazette", format!("{}\n\n{DISCLAIMER}", brief(i))))
             .collect();
-        let c = corpus(&records);
-        assert_eq!(find_in(&c, 5).articles(), 0);
-        assert_eq!(find_in(&c, 4).articles(), 4);
-        assert_eq!(find_in(&c, 0).articles(), 0);
+        assert_eq!(strip_in(&mut corpus(&records), 5).0.articles, 0);
+        assert_eq!(strip_in(&mut corpus(&records), 0).0.articles, 0);
+        assert_eq!(strip_in(&mut corpus(&records), 4).0.articles, 4);
     }
 
     #[test]
@@ -400,7 +357,7 @@ mod tests {
                 (outlet, format!("{}\n\n{DISCLAIMER}", brief(i)))
             })
             .collect();
-        assert_eq!(find_in(&corpus(&records), 2).articles(), 0);
+        assert!(strip_in(&mut corpus(&records), 2).1.is_empty());
     }
 
     #[test]
@@ -410,8 +367,7 @@ mod tests {
         let records: Vec<(&str, String)> = (0..5)
             .map(|i| ("Gazette", format!("{}\n\n{body}", brief(i))))
             .collect();
-        let c = corpus(&records);
-        assert_eq!(find_in(&c, 5).articles(), 0);
+        assert!(strip_in(&mut corpus(&records), 5).1.is_empty());
     }
 
     #[test]
@@ -423,13 +379,13 @@ mod tests {
             .map(|_| ("Gazette", DISCLAIMER.to_string()))
             .collect();
         records.extend((0..5).map(|i| ("Gazette", format!("{}\n\n{DISCLAIMER}", brief(i)))));
-        let c = corpus(&records);
-        let b = find_in(&c, 5);
-        assert_eq!(b.passages(), 1);
-        assert_eq!(b.docs, [8, 9, 10, 11, 12]);
-        assert_eq!(jaccard(&c, &b, 0, 1), 1.0);
-        assert!(jaccard(&c, &b, 0, 8) < 0.05);
-        assert!(jaccard(&c, &b, 8, 9) < 0.05);
+        let mut c = corpus(&records);
+        let (found, shrunk) = strip_in(&mut c, 5);
+        assert_eq!(found.passages, 1);
+        assert_eq!(shrunk, [8, 9, 10, 11, 12]);
+        assert_eq!(jaccard(&c, 0, 1), 1.0);
+        assert!(jaccard(&c, 0, 8) < 0.05);
+        assert!(jaccard(&c, 8, 9) < 0.05);
     }
 
     #[test]
@@ -441,9 +397,8 @@ mod tests {
             .collect();
         records.push(("Gazette", format!("{story}\n\n{DISCLAIMER}")));
         records.push(("AP", story));
-        let c = corpus(&records);
-        let b = find_in(&c, 5);
-        assert_eq!(b.articles(), 6);
-        assert!(jaccard(&c, &b, 5, 6) > 0.9);
+        let mut c = corpus(&records);
+        assert_eq!(strip_in(&mut c, 5).1, [0, 1, 2, 3, 4, 5]);
+        assert!(jaccard(&c, 5, 6) > 0.9);
     }
 }

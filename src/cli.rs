@@ -234,6 +234,12 @@ pub struct GenArgs {
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
 
+    /// Share of articles (0..1) that end with their outlet's standing notice, a paragraph the
+    /// same under all of that outlet's articles that have it (boilerplate for `dedup` to leave
+    /// out).
+    #[arg(long, default_value_t = 0.0, value_name = "0..1")]
+    pub notices: f64,
+
     /// Where to write the articles (JSONL; - for stdout).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,

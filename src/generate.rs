@@ -57,6 +57,9 @@ pub struct GenParams {
     pub republished: f64,
     /// Share of stories that quote an earlier story (same-topic distractors).
     pub distractors: f64,
+    /// Share of articles that end with their outlet's standing notice (a paragraph of about 40
+    /// words, the same under every article of that outlet that has it): boilerplate, not story.
+    pub notices: f64,
 }
 
 impl Default for GenParams {
@@ -66,6 +69,7 @@ impl Default for GenParams {
             seed: 1,
             republished: 0.3,
             distractors: 0.1,
+            notices: 0.0,
         }
     }
 }
@@ -90,6 +94,15 @@ const OUTLETS: [&str; 12] = [
     "City Bulletin",
     "Radio North",
 ];
+
+/// Outlet `o`'s standing notice: three sentences of its own.
+fn notice(lex: &Lexicon, o: usize) -> String {
+    let mut rng = SplitMix64::new(0x5EED_0000 ^ o as u64);
+    (0..3)
+        .map(|_| lex.sentence(&mut rng))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// The vocabulary and its Zipf cumulative distribution.
 struct Lexicon {
@@ -240,24 +253,39 @@ fn story(lex: &Lexicon, params: &GenParams, i: u64) -> Vec<(GenArticle, GenLabel
         story: story_id.clone(),
         edits,
     };
+    // Whether an article carries its outlet's notice comes from a stream of its own, so that
+    // the corpus without notices is the same whatever `notices` is.
+    let mut notices = SplitMix64::new(params.seed ^ i.wrapping_mul(0x9FB2_1C65_1E98_DF25) ^ 0x0B0E);
+    let mut with_notice = |text: String, outlet: usize, edits: &mut Vec<String>| {
+        if notices.unit() < params.notices {
+            edits.push("notice".into());
+            format!("{text}\n\n{}", notice(lex, outlet))
+        } else {
+            text
+        }
+    };
     let id = format!("{story_id}-0");
+    let mut edits = Vec::new();
+    let text = with_notice(sentences.join(" "), 0, &mut edits);
     out.push((
         GenArticle {
             id: id.clone(),
             outlet: OUTLETS[0],
-            text: sentences.join(" "),
+            text,
         },
-        label(&id, Vec::new()),
+        label(&id, edits),
     ));
     if rng.unit() < params.republished {
         let copies = 1 + rng.below(6);
         for c in 1..=copies {
-            let (text, edits) = edit(lex, &sentences, &mut rng);
+            let (text, mut edits) = edit(lex, &sentences, &mut rng);
             let id = format!("{story_id}-{c}");
+            let outlet = 1 + rng.below(OUTLETS.len() - 1);
+            let text = with_notice(text, outlet, &mut edits);
             out.push((
                 GenArticle {
                     id: id.clone(),
-                    outlet: OUTLETS[1 + rng.below(OUTLETS.len() - 1)],
+                    outlet: OUTLETS[outlet],
                     text,
                 },
                 label(&id, edits),

@@ -79,6 +79,7 @@ fn generate(args: cli::GenArgs) -> anyhow::Result<u8> {
     let params = copydesk::generate::GenParams {
         articles: args.articles,
         seed: args.seed,
+        notices: args.notices,
         ..Default::default()
     };
     let mut out = report::AtomicFile::create(&args.out)?;
@@ -254,9 +255,7 @@ fn read_and_cluster(
             eprintln!("... and {} more warnings", corpus.warnings.len() - SHOWN);
         }
     }
-    let dedup = corpus
-        .dedup(settings)
-        .context("cannot keep the features with boilerplate left out")?;
+    let dedup = corpus.dedup(settings);
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -695,7 +694,7 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
         let started = std::time::Instant::now();
         let mut corpus = Corpus::read(sources.clone(), &settings, |_, _| {})?;
         held_after_read.push(rss_bytes());
-        let dedup = corpus.dedup(&settings)?;
+        let dedup = corpus.dedup(&settings);
         let wall = started.elapsed();
         measured.push((wall, floor.wall, corpus.timings));
         peaks.push(peak_rss_bytes());
@@ -742,7 +741,7 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
         "floor": { "read_and_tokenize_s": secs(floor_wall), "articles_per_s": floor.records as f64 / secs(floor_wall), "mb_per_s": floor.bytes as f64 / 1e6 / secs(floor_wall) },
         "stages": {
             "read_and_fingerprint": { "s": secs(t.read_and_fingerprint), "articles_per_s": n / secs(t.read_and_fingerprint), "mb_per_s": mb / secs(t.read_and_fingerprint) },
-            "boilerplate": { "s": secs(t.boilerplate), "passages": dedup.boilerplate_passages, "articles": dedup.boilerplate_articles },
+            "boilerplate": { "s": secs(t.boilerplate), "passages": dedup.boilerplate.passages, "articles": dedup.boilerplate.articles },
             "index": { "s": secs(t.index), "articles_per_s": n / secs(t.index) },
             "cluster": { "s": secs(t.cluster), "articles_per_s": n / secs(t.cluster) },
         },

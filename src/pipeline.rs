@@ -357,10 +357,8 @@ pub struct Dedup {
     pub skipped_anchors: usize,
     /// Anchors held by more than `max_postings` copies of one story, searched through a few.
     pub flood_anchors: usize,
-    /// Passages found to be boilerplate.
-    pub boilerplate_passages: usize,
-    /// Articles with boilerplate left out of their features.
-    pub boilerplate_articles: usize,
+    /// Boilerplate found, and how many articles it was left out of.
+    pub boilerplate: boilerplate::Stripped,
 }
 
 impl Corpus {
@@ -493,30 +491,26 @@ impl Corpus {
         Ok(())
     }
 
-    /// Finds and clusters the copies. Fails only when stripped features cannot be spilled.
-    pub fn dedup(&mut self, settings: &Settings) -> Result<Dedup> {
+    /// Leaves boilerplate out of the features (once: the passages are taken), then finds and
+    /// clusters the copies.
+    pub fn dedup(&mut self, settings: &Settings) -> Dedup {
         let started = Instant::now();
-        let store = &self.features;
-        let spill_dir = settings.spill_dir_or_temp();
-        let boilerplate = boilerplate::find(
+        let stripped = boilerplate::strip(
             std::mem::take(&mut self.passages),
-            store,
+            &mut self.features,
             settings.shingle_words,
             settings.boilerplate,
-            settings.spill,
-            &spill_dir,
-        )?;
+        );
         self.timings.boilerplate = started.elapsed();
         let started = Instant::now();
+        let store = &self.features;
         let items: Vec<Item> = self
             .articles
             .iter()
             .enumerate()
             .map(|(i, a)| Item {
-                shingles: boilerplate.set(i as u32).unwrap_or_else(|| store.set(i)),
-                anchors: boilerplate
-                    .anchors(i as u32)
-                    .unwrap_or_else(|| store.anchors(i)),
+                shingles: store.set(i),
+                anchors: store.anchors(i),
                 simhash: store.simhashes()[i],
                 published: a.published_at,
             })
@@ -547,13 +541,12 @@ impl Corpus {
             settings.keep,
         );
         self.timings.cluster = started.elapsed();
-        Ok(Dedup {
+        Dedup {
             clustering,
             skipped_anchors: index.skipped_keys(),
             flood_anchors: index.flood_keys(),
-            boilerplate_passages: boilerplate.passages(),
-            boilerplate_articles: boilerplate.articles(),
-        })
+            boilerplate: stripped,
+        }
     }
 }
 
@@ -680,7 +673,7 @@ mod tests {
         settings.candidates.max_postings = 20;
         let sources = ingest::open_sources(&[path]).unwrap();
         let mut corpus = Corpus::read(sources, &settings, |_, _| {}).unwrap();
-        let dedup = corpus.dedup(&settings).unwrap();
+        let dedup = corpus.dedup(&settings);
         assert!(dedup.flood_anchors > 0 && dedup.skipped_anchors == 0);
         let clusters = &dedup.clustering.clusters;
         assert_eq!(clusters.len(), 1, "{} clusters", clusters.len());

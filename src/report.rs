@@ -463,12 +463,12 @@ pub fn write_summary(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Resul
             dedup.flood_anchors
         );
     }
-    if dedup.boilerplate_passages > 0 {
+    if dedup.boilerplate.passages > 0 {
         let _ = writeln!(
             out,
             "boilerplate         {} one outlet repeats in many of its articles, left out of {} (--boilerplate)",
-            plural(dedup.boilerplate_passages, "passage"),
-            plural(dedup.boilerplate_articles, "article")
+            plural(dedup.boilerplate.passages, "passage"),
+            plural(dedup.boilerplate.articles, "article")
         );
     }
     let mut largest = multi.clone();
@@ -557,8 +557,7 @@ mod tests {
             clustering,
             skipped_anchors: 0,
             flood_anchors: 0,
-            boilerplate_passages: 0,
-            boilerplate_articles: 0,
+            boilerplate: Default::default(),
         };
         assert_eq!(multi_clusters(&dedup), [1, 2, 3, 4, 5]);
         assert_eq!(largest_clusters(&dedup, 1), [4]);
@@ -582,7 +581,7 @@ mod tests {
         let sources = ingest::open_sources(std::slice::from_ref(&path)).unwrap();
         let settings = Settings::default();
         let mut corpus = Corpus::read(sources.clone(), &settings, |_, _| {}).unwrap();
-        let dedup = corpus.dedup(&settings).unwrap();
+        let dedup = corpus.dedup(&settings);
 
         // Expected: each cluster of two or more, in order, compared straight from the records.
         let (records, _) = ingest::read_all(&sources).unwrap();

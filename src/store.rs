@@ -167,7 +167,7 @@ impl<T: bytemuck::Pod> Sink<T> {
                 }
                 // SAFETY: the file is an unnamed temporary file this process created and holds
                 // the only handle to; nothing else can change or truncate it while it is mapped.
-                let map = unsafe { memmap2::Mmap::map(&file) }.map_err(fail)?;
+                let map = unsafe { memmap2::MmapMut::map_mut(&file) }.map_err(fail)?;
                 // Verification reads sets in no useful order: no read-ahead, so that a page
                 // fault under memory pressure reads one page rather than 32.
                 #[cfg(unix)]
@@ -181,7 +181,7 @@ impl<T: bytemuck::Pod> Sink<T> {
 /// A finished column.
 enum Column<T> {
     Heap(Vec<T>),
-    Mapped(memmap2::Mmap, std::marker::PhantomData<T>),
+    Mapped(memmap2::MmapMut, std::marker::PhantomData<T>),
 }
 
 impl<T: bytemuck::Pod> Column<T> {
@@ -190,6 +190,13 @@ impl<T: bytemuck::Pod> Column<T> {
             Column::Heap(v) => v,
             // A mapping starts on a page boundary, so it is aligned for any `T`.
             Column::Mapped(m, _) => bytemuck::cast_slice(&m[..]),
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [T] {
+        match self {
+            Column::Heap(v) => v,
+            Column::Mapped(m, _) => bytemuck::cast_slice_mut(&mut m[..]),
         }
     }
 
@@ -281,6 +288,8 @@ impl StoreBuilder {
             sets: self.sets.finish()?,
             anchors: self.anchors.finish()?,
             spilled: self.spilled,
+            set_lens: Vec::new(),
+            anchor_lens: Vec::new(),
         })
     }
 }
@@ -295,6 +304,10 @@ pub struct FeatureStore {
     sets: Column<u8>,
     anchors: Column<u32>,
     spilled: bool,
+    /// Each article's set length in bytes and anchor count, once [`FeatureStore::shrink`] has
+    /// shortened one (its range then keeps unused bytes at the end); empty until then.
+    set_lens: Vec<u32>,
+    anchor_lens: Vec<u32>,
 }
 
 impl Default for FeatureStore {
@@ -328,17 +341,49 @@ impl FeatureStore {
 
     /// Article `i`'s shingle set.
     pub fn set(&self, i: usize) -> SetView<'_> {
-        let (a, b) = (self.set_ends[i] as usize, self.set_ends[i + 1] as usize);
-        SetView::from_packed(&self.sets.as_slice()[a..b])
+        SetView::from_packed(&self.sets.as_slice()[range(&self.set_ends, &self.set_lens, i)])
     }
 
     /// Article `i`'s anchors, sorted.
     pub fn anchors(&self, i: usize) -> &[u32] {
-        let (a, b) = (
-            self.anchor_ends[i] as usize,
-            self.anchor_ends[i + 1] as usize,
+        &self.anchors.as_slice()[range(&self.anchor_ends, &self.anchor_lens, i)]
+    }
+
+    /// Replaces article `i`'s set (packed, as [`crate::shingle::ShingleSet::as_bytes`] gives it)
+    /// and anchors with ones no longer than they are (a subset: boilerplate left out), in place.
+    ///
+    /// # Panics
+    /// When either is longer than what it replaces.
+    pub fn shrink(&mut self, i: usize, packed_set: &[u8], anchors: &[u32]) {
+        fn put<T: bytemuck::Pod>(
+            column: &mut Column<T>,
+            ends: &[u64],
+            lens: &mut Vec<u32>,
+            i: usize,
+            new: &[T],
+        ) {
+            if lens.is_empty() {
+                lens.extend(ends.windows(2).map(|w| (w[1] - w[0]) as u32));
+            }
+            let start = ends[i] as usize;
+            assert!(new.len() <= lens[i] as usize, "shrink makes a range longer");
+            column.as_mut_slice()[start..start + new.len()].copy_from_slice(new);
+            lens[i] = new.len() as u32;
+        }
+        put(
+            &mut self.sets,
+            &self.set_ends,
+            &mut self.set_lens,
+            i,
+            packed_set,
         );
-        &self.anchors.as_slice()[a..b]
+        put(
+            &mut self.anchors,
+            &self.anchor_ends,
+            &mut self.anchor_lens,
+            i,
+            anchors,
+        );
     }
 
     /// True when sets and anchors live in mapped temporary files.
@@ -351,8 +396,19 @@ impl FeatureStore {
         self.words.capacity() * 4
             + self.simhashes.capacity() * 8
             + (self.set_ends.capacity() + self.anchor_ends.capacity()) * 8
+            + (self.set_lens.capacity() + self.anchor_lens.capacity()) * 4
             + self.sets.heap_bytes()
             + self.anchors.heap_bytes()
+    }
+}
+
+/// Article `i`'s range in a column: from its start to its length when `lens` has them (after
+/// [`FeatureStore::shrink`]), else to the next article's start.
+fn range(ends: &[u64], lens: &[u32], i: usize) -> std::ops::Range<usize> {
+    let start = ends[i] as usize;
+    match lens.get(i) {
+        Some(&len) => start..start + len as usize,
+        None => start..ends[i + 1] as usize,
     }
 }
 
@@ -469,6 +525,31 @@ mod tests {
         }
         // The spill files are unnamed: nothing is left in the folder.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn shrinking_an_article_in_place_leaves_its_neighbours_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        for mut store in [fill(None), fill(Some(dir.path()))] {
+            store.shrink(0, ShingleSet::from_values([5]).as_bytes(), &[4]);
+            assert_eq!(store.set(0).iter().collect::<Vec<_>>(), [5]);
+            assert_eq!(store.anchors(0), [4]);
+            assert!(store.set(1).is_empty() && store.anchors(1).is_empty());
+            assert_eq!(store.set(2).iter().collect::<Vec<_>>(), [1 << 23]);
+            assert_eq!(store.anchors(2), [u32::MAX]);
+            // To nothing, and to the same.
+            store.shrink(2, &[], &[u32::MAX]);
+            assert!(store.set(2).is_empty());
+            assert_eq!(store.anchors(2), [u32::MAX]);
+            assert_eq!(store.set(0).len(), 1);
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "longer")]
+    fn shrinking_refuses_to_grow() {
+        let mut store = fill(None);
+        store.shrink(2, ShingleSet::from_values([1, 2]).as_bytes(), &[]);
     }
 
     #[test]

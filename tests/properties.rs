@@ -120,8 +120,8 @@ fn run(
         };
         settings.candidates.max_postings = max_postings;
         let mut corpus = Corpus::read(sources, &settings, |_, _| {}).unwrap();
-        let dedup = corpus.dedup(&settings).unwrap();
-        let stripped = dedup.boilerplate_articles;
+        let dedup = corpus.dedup(&settings);
+        let stripped = dedup.boilerplate.articles;
         let c = dedup.clustering;
         let reps = c.clusters.iter().map(|k| k.representative).collect();
         (
@@ -156,7 +156,7 @@ proptest! {
             settings.candidates.max_postings = max_postings;
             let mut corpus = Corpus::read(sources, &settings, |_, _| {}).unwrap();
             prop_assert_eq!(corpus.articles.len() + corpus.bad.len(), nonblank);
-            let c = corpus.dedup(&settings).unwrap().clustering;
+            let c = corpus.dedup(&settings).clustering;
             prop_assert_eq!(c.assignment.len(), corpus.articles.len());
             let mut seen = vec![0u32; corpus.articles.len()];
             for (k, cluster) in c.clusters.iter().enumerate() {
