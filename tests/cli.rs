@@ -806,6 +806,67 @@ fn bench_scores_a_generated_corpus_against_its_labels() {
 }
 
 #[test]
+fn outlets_standing_notices_in_a_generated_corpus_are_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (corpus, labels) = (dir.path().join("n.jsonl"), dir.path().join("l.jsonl"));
+    copydesk()
+        .args(["gen", "--articles", "3000", "--notices", "0.7", "--quiet"])
+        .args(["--out", corpus.to_str().unwrap()])
+        .args(["--labels", labels.to_str().unwrap()])
+        .assert()
+        .success();
+    // Each outlet's articles with a notice end with the same paragraph; outlets' notices differ.
+    let mut notices: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let marked: BTreeSet<String> = read_jsonl(&labels)
+        .iter()
+        .filter(|l| l["edits"].as_array().unwrap().iter().any(|e| e == "notice"))
+        .map(|l| l["id"].as_str().unwrap().to_string())
+        .collect();
+    for r in read_jsonl(&corpus) {
+        if marked.contains(r["id"].as_str().unwrap()) {
+            let last = r["text"].as_str().unwrap().rsplit("\n\n").next().unwrap();
+            notices
+                .entry(r["outlet"].as_str().unwrap().to_string())
+                .or_default()
+                .insert(last.to_string());
+        }
+    }
+    assert!(
+        marked.len() > 1500 && marked.len() < 2700,
+        "{}",
+        marked.len()
+    );
+    assert_eq!(notices.len(), 12);
+    assert!(notices.values().all(|n| n.len() == 1), "{notices:?}");
+    let all: BTreeSet<&String> = notices.values().flatten().collect();
+    assert_eq!(all.len(), 12);
+    let score = |boilerplate: &str| {
+        let out = copydesk()
+            .args(["bench", corpus.to_str().unwrap(), "--format", "json"])
+            .args(["--labels", labels.to_str().unwrap()])
+            .args(["--boilerplate", boilerplate])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let r: Value = serde_json::from_slice(&out).unwrap();
+        (
+            r["accuracy"]["ari"].as_f64().unwrap(),
+            r["stages"]["boilerplate"]["passages"].as_u64().unwrap(),
+        )
+    };
+    let (stripped, passages) = score("5");
+    let (kept, none) = score("0");
+    assert_eq!((passages, none), (12, 0));
+    // The notices pull copies apart (and briefs together) unless left out.
+    assert!(
+        stripped > 0.99 && stripped > kept + 0.01,
+        "{stripped} vs {kept}"
+    );
+}
+
+#[test]
 fn bench_on_the_shipped_corpus_recovers_its_labels() {
     let out = copydesk()
         .args([
