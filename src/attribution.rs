@@ -177,6 +177,44 @@ const NOT_NAMES: &[&str] = &[
     "According",
 ];
 
+/// Capitals that stand for their governments when they speak (`Moscow said`, `Kyiv reported`).
+const CAPITALS: &[&str] = &[
+    "Moscow",
+    "Washington",
+    "Beijing",
+    "Kyiv",
+    "Kiev",
+    "London",
+    "Paris",
+    "Berlin",
+    "Tokyo",
+    "Tehran",
+    "Ankara",
+    "Islamabad",
+    "Brussels",
+    "Pyongyang",
+    "Seoul",
+    "Damascus",
+    "Jerusalem",
+    "Riyadh",
+    "Cairo",
+    "Baghdad",
+    "Kabul",
+    "Minsk",
+    "Warsaw",
+    "Oslo",
+    "Ottawa",
+    "Canberra",
+    "Taipei",
+    "Manila",
+    "Hanoi",
+    "Caracas",
+    "Havana",
+    "Tbilisi",
+    "Yerevan",
+    "Baku",
+];
+
 /// Capitalized words of the calendar, which a lone capitalized word before `said` may be
 /// ("on Friday said") but never names a source.
 const CALENDAR: &[&str] = &[
@@ -403,6 +441,12 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
         if surname && (NOT_NAMES.contains(&text) || CALENDAR.contains(&text)) {
             continue;
         }
+        // ... and a capital alone is its government.
+        let kind = if surname && CAPITALS.contains(&text) {
+            SourceKind::Institution
+        } else {
+            kind
+        };
         let start = text.as_ptr() as usize - sentence.as_ptr() as usize;
         let end = start + text.len();
         // Whom someone "told" is a listener, not a source.
@@ -809,6 +853,11 @@ mod tests {
         assert_eq!(
             credits("“We are ready,” said Peskov."),
             [("Peskov".into(), Person, Cue::Said)]
+        );
+        // A capital alone speaks for its government.
+        assert_eq!(
+            credits("Moscow said the talks would resume."),
+            [("Moscow".into(), Institution, Cue::Said)]
         );
         // What the source put out is not the source.
         assert_eq!(
