@@ -55,17 +55,15 @@ pub struct Passage {
 pub fn edge_passages(outlet: &str, tokens: &[u64], starts: &[u32], mut emit: impl FnMut(u64, u32)) {
     let seed = xxhash_rust::xxh3::xxh3_64(outlet.as_bytes());
     let end = |i: usize| starts.get(i + 1).map_or(tokens.len(), |&e| e as usize);
-    let long: Vec<usize> = (0..starts.len())
-        .filter(|&i| end(i) - starts[i] as usize >= MIN_WORDS)
-        .collect();
-    let tail_from = long.len().saturating_sub(TAIL).max(HEAD.min(long.len()));
-    for &i in long[..HEAD.min(long.len())]
-        .iter()
-        .chain(&long[tail_from..])
-    {
-        let words = &tokens[starts[i] as usize..end(i)];
-        let key = xxhash_rust::xxh3::xxh3_64_with_seed(bytemuck::cast_slice(words), seed);
-        emit(key, words.len().min(u32::MAX as usize) as u32);
+    let long = || (0..starts.len()).filter(|&i| end(i) - starts[i] as usize >= MIN_WORDS);
+    let n = long().count();
+    let tail_from = n.saturating_sub(TAIL).max(HEAD.min(n));
+    for (rank, i) in long().enumerate() {
+        if rank < HEAD || rank >= tail_from {
+            let words = &tokens[starts[i] as usize..end(i)];
+            let key = xxhash_rust::xxh3::xxh3_64_with_seed(bytemuck::cast_slice(words), seed);
+            emit(key, words.len().min(u32::MAX as usize) as u32);
+        }
     }
 }
 
@@ -291,6 +289,29 @@ mod tests {
             got.push(words)
         });
         assert_eq!(got, [10, 9]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn passages_are_the_first_and_last_long_paragraphs(
+            lens in proptest::collection::vec(0usize..20, 0..12)
+        ) {
+            let mut tokens = Vec::new();
+            let mut starts = Vec::new();
+            for (p, &n) in lens.iter().enumerate() {
+                starts.push(tokens.len() as u32);
+                tokens.extend((0..n).map(|w| (p * 100 + w) as u64));
+            }
+            let mut got = Vec::new();
+            edge_passages("AP", &tokens, &starts, |_, words| got.push(words as usize));
+            let long: Vec<usize> = lens.iter().copied().filter(|&n| n >= MIN_WORDS).collect();
+            let want: Vec<usize> = if long.len() <= HEAD + TAIL {
+                long
+            } else {
+                long[..HEAD].iter().chain(&long[long.len() - TAIL..]).copied().collect()
+            };
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]
