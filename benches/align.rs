@@ -62,6 +62,7 @@ fn align(c: &mut Criterion) {
         published: None,
         title: None,
         text: &story,
+        boilerplate: Vec::new(),
     };
     let docs: Vec<Doc> = versions
         .iter()
@@ -72,6 +73,7 @@ fn align(c: &mut Criterion) {
             published: None,
             title: None,
             text: v,
+            boilerplate: Vec::new(),
         })
         .collect();
     let mut g = c.benchmark_group("align");

@@ -1,7 +1,7 @@
 //! Align: what each outlet's version did with the shared source, sentence by sentence.
 //!
-//! Every text is split into its story and furniture ([`crate::normalize::furniture`]) and the
-//! story into sentences ([`crate::segment`]). Each sentence becomes a set of normalized words,
+//! Every text is split into its story and furniture ([`crate::normalize::furniture`], and the
+//! paragraphs [`Doc::boilerplate`] names) and the story into sentences ([`crate::segment`]). Each sentence becomes a set of normalized words,
 //! weighted by how rare the word is among all the sentences being compared (an inverse sentence
 //! frequency: `the` weighs little, `Murmansk` a lot). Reference and version sentences are
 //! paired one to one, most similar first, when their weighted Dice similarity reaches
@@ -69,7 +69,7 @@ impl Default for AlignParams {
 }
 
 /// One text to compare.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Doc<'a> {
     /// Its id.
     pub id: String,
@@ -81,6 +81,10 @@ pub struct Doc<'a> {
     pub title: Option<String>,
     /// The text.
     pub text: &'a str,
+    /// Paragraphs of its story body (by number, as [`crate::normalize::story_body`] splits it)
+    /// that are its outlet's boilerplate ([`crate::boilerplate`]): compared as furniture, like
+    /// a footer, not as story.
+    pub boilerplate: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -93,6 +97,7 @@ impl<'a> Doc<'a> {
             published: owned(&meta.published),
             title: owned(&meta.title),
             text,
+            boilerplate: Vec::new(),
         }
     }
 }
@@ -436,11 +441,25 @@ fn words_of(text: &str, mut each_token: impl FnMut(u64)) -> (Vec<Word<'_>>, usiz
 }
 
 fn prepare<'a>(
-    text: &'a str,
+    doc: &Doc<'a>,
     vocab: &mut Vocabulary,
     sentence_count: &mut usize,
 ) -> PreparedDoc<'a> {
-    let furniture = normalize::furniture(text);
+    let text = doc.text;
+    let mut furniture = normalize::furniture(text);
+    if !doc.boilerplate.is_empty() {
+        // The outlet's boilerplate is furniture: listed with the footers, kept out of the story.
+        let (notices, body): (Vec<_>, Vec<_>) = furniture
+            .body
+            .iter()
+            .copied()
+            .enumerate()
+            .partition(|(i, _)| doc.boilerplate.contains(i));
+        furniture.body = body.into_iter().map(|(_, p)| p).collect();
+        furniture
+            .footers
+            .extend(notices.into_iter().map(|(_, p)| p));
+    }
     let mut tokens_total = 0;
     let sentences = segment::sentences_of_parts(text, &furniture.body)
         .into_iter()
@@ -1014,10 +1033,10 @@ fn diff_version(
 pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) -> Comparison {
     let mut vocab = Vocabulary::default();
     let mut sentence_count = 0;
-    let r = prepare(reference.text, &mut vocab, &mut sentence_count);
+    let r = prepare(reference, &mut vocab, &mut sentence_count);
     let vs: Vec<PreparedDoc> = versions
         .iter()
-        .map(|v| prepare(v.text, &mut vocab, &mut sentence_count))
+        .map(|v| prepare(v, &mut vocab, &mut sentence_count))
         .collect();
     vocab.finish(sentence_count);
     let reference_words: Vec<u32> = r
@@ -1214,6 +1233,7 @@ mod tests {
             published: None,
             title: None,
             text,
+            boilerplate: Vec::new(),
         }
     }
 

@@ -68,12 +68,41 @@ pub fn edge_passages(outlet: &str, tokens: &[u64], starts: &[u32], mut emit: imp
 }
 
 /// What [`strip`] found and did.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stripped {
     /// Distinct passages found to be boilerplate.
     pub passages: usize,
     /// Articles that had boilerplate left out.
     pub articles: usize,
+    /// The passages' keys (as [`edge_passages`] makes them), ascending, for
+    /// [`Stripped::paragraphs_of`].
+    pub keys: Vec<u64>,
+}
+
+impl Stripped {
+    /// Which paragraphs of the story body of `text` (as [`crate::normalize::story_body`] splits
+    /// it) are boilerplate of `outlet`, by number.
+    pub fn paragraphs_of(&self, text: &str, outlet: Option<&str>) -> Vec<usize> {
+        let Some(outlet) = outlet.filter(|_| !self.keys.is_empty()) else {
+            return Vec::new();
+        };
+        let seed = xxhash_rust::xxh3::xxh3_64(outlet.as_bytes());
+        let mut tokens: Vec<Vec<u64>> = Vec::new();
+        crate::normalize::for_each_token_of_parts(crate::normalize::story_body(text), |p, h| {
+            tokens.resize_with(tokens.len().max(p + 1), Vec::new);
+            tokens[p].push(h);
+        });
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.len() >= MIN_WORDS)
+            .filter(|(_, t)| {
+                let key = xxhash_rust::xxh3::xxh3_64_with_seed(bytemuck::cast_slice(t), seed);
+                self.keys.binary_search(&key).is_ok()
+            })
+            .map(|(p, _)| p)
+            .collect()
+    }
 }
 
 /// A passage judged to be boilerplate: its shingles and anchors (each ascending).
@@ -103,6 +132,8 @@ pub fn strip(
         .filter(|g| g.len() >= min_articles)
         .collect();
     let found: Vec<Option<Found>> = groups.par_iter().map(|g| judge(g, store, k)).collect();
+    // Groups are in key order, so the keys found are ascending.
+    let groups_keys: Vec<u64> = groups.iter().map(|g| g[0].key).collect();
     // Which boilerplate each article holds: (article, index into `found`).
     let mut held: Vec<(u32, u32)> = groups
         .iter()
@@ -135,9 +166,16 @@ pub fn strip(
             }
         }
     }
+    let keys: Vec<u64> = groups_keys
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| f.is_some())
+        .map(|(&k, _)| k)
+        .collect();
     Stripped {
-        passages: found.iter().flatten().count(),
+        passages: keys.len(),
         articles,
+        keys,
     }
 }
 
@@ -344,12 +382,15 @@ mod tests {
         let anchors_before = c.features.anchors(0).len();
         let (found, shrunk) = strip_in(&mut c, DEFAULT_MIN_ARTICLES);
         assert_eq!(
-            found,
-            Stripped {
-                passages: 1,
-                articles: 6
-            }
+            (found.passages, found.articles, found.keys.len()),
+            (1, 6, 1)
         );
+        // The passage is found again in the text: the disclaimer is each brief's paragraph 1.
+        let text = format!("{}\n\n{DISCLAIMER}", brief(9));
+        assert_eq!(found.paragraphs_of(&text, Some("Gazette")), [1]);
+        assert!(found.paragraphs_of(&text, Some("AP")).is_empty());
+        assert!(found.paragraphs_of(&text, None).is_empty());
+        assert!(found.paragraphs_of(&brief(9), Some("Gazette")).is_empty());
         assert_eq!(shrunk, [0, 1, 2, 3, 4, 5]);
         for y in 1..6 {
             assert!(jaccard(&c, 0, y) < 0.05);

@@ -331,11 +331,16 @@ struct Input {
     id: String,
     meta: ingest::Meta,
     text: String,
+    /// Its outlet's boilerplate paragraphs, when it was read with its corpus.
+    boilerplate: Vec<usize>,
 }
 
 impl Input {
     fn doc(&self) -> Doc<'_> {
-        Doc::with_meta(self.id.clone(), &self.meta, &self.text)
+        Doc {
+            boilerplate: self.boilerplate.clone(),
+            ..Doc::with_meta(self.id.clone(), &self.meta, &self.text)
+        }
     }
 }
 
@@ -366,6 +371,7 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<(Vec<Input>, usize)> {
                 id: id.clone(),
                 meta: r.meta.clone(),
                 text: r.text.clone(),
+                boilerplate: Vec::new(),
             });
         }
         return Ok((out, bad.len()));
@@ -384,6 +390,7 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<(Vec<Input>, usize)> {
                 id: p.display().to_string(),
                 meta: ingest::Meta::default(),
                 text,
+                boilerplate: Vec::new(),
             })
         })
         .collect::<anyhow::Result<_>>()?;
@@ -435,6 +442,9 @@ fn copies_of_inputs(
             let a = &corpus.articles[d as usize];
             Input {
                 id: a.id.to_string(),
+                boilerplate: dedup
+                    .boilerplate
+                    .paragraphs_of(&text, a.meta.outlet.as_deref()),
                 meta: a.meta.clone(),
                 text,
             }

@@ -340,7 +340,7 @@ pub struct Corpus {
     /// Notes on good records (empty texts, unreadable dates), in input order.
     pub warnings: Vec<Warning>,
     /// The long paragraphs at the top and bottom of articles with an outlet, for
-    /// [`boilerplate::find`]; [`Corpus::dedup`] takes them.
+    /// [`boilerplate::strip`]; [`Corpus::dedup`] takes them.
     pub passages: Vec<Passage>,
     /// Bytes of input read (after decompression).
     pub bytes: u64,

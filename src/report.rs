@@ -268,7 +268,13 @@ fn compare_in_chunks<T: Send>(
     let text_of = |d: u32| texts.get(docs.binary_search(&d).expect("member text was read"));
     let doc = |d: u32| {
         let a = &corpus.articles[d as usize];
-        Doc::with_meta(a.id.to_string(), &a.meta, text_of(d))
+        let text = text_of(d);
+        Doc {
+            boilerplate: dedup
+                .boilerplate
+                .paragraphs_of(text, a.meta.outlet.as_deref()),
+            ..Doc::with_meta(a.id.to_string(), &a.meta, text)
+        }
     };
     let compare_cluster = |k: &Cluster| {
         let versions: Vec<_> = k
@@ -593,6 +599,9 @@ mod tests {
                 published: r.meta.published.as_deref().map(str::to_string),
                 title: r.meta.title.as_deref().map(str::to_string),
                 text: &r.text,
+                boilerplate: dedup
+                    .boilerplate
+                    .paragraphs_of(&r.text, r.meta.outlet.as_deref()),
             }
         };
         let expected: Vec<(usize, String)> = dedup

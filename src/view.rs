@@ -254,6 +254,7 @@ mod tests {
             published: None,
             title: Some("Cod talks to resume in April".into()),
             text: "Talks will resume in April, RIA Novosti said.\nCod stocks fell sharply this year.\nCrews welcomed the news.",
+            boilerplate: Vec::new(),
         };
         let v = Doc {
             id: "copy".into(),
@@ -261,6 +262,7 @@ mod tests {
             published: None,
             title: Some("Cod talks to restart".into()),
             text: "Talks will restart in April.\nCod stocks fell sharply this year.",
+            boilerplate: Vec::new(),
         };
         compare(&r, &[v], &AlignParams::default())
     }

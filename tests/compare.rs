@@ -511,3 +511,82 @@ fn a_reader_that_stops_early_is_no_error() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// A village paper runs the Reuters fishing story under its standing notice, as it does its five
+/// briefs (the shipped corpus's Pinewood Weekly, and one more article): the notice is the
+/// paper's furniture, named as such, not text the paper added to the story.
+#[test]
+fn an_outlets_standing_notice_is_furniture_in_its_diffs() {
+    let records = read_jsonl(&corpus());
+    let notice = records
+        .iter()
+        .find(|r| r["outlet"] == "Pinewood Weekly")
+        .and_then(|r| r["text"].as_str().unwrap().rsplit("\n\n").next())
+        .unwrap()
+        .to_string();
+    let wire = records.iter().find(|r| r["id"] == "fish-reuters").unwrap();
+    let copy = serde_json::json!({
+        "id": "fish-pinewood",
+        "outlet": "Pinewood Weekly",
+        "text": format!("{}\n\n{notice}", wire["text"].as_str().unwrap()),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("with-copy.jsonl");
+    let mut text = std::fs::read_to_string(corpus()).unwrap();
+    text.push_str(&format!("{copy}\n"));
+    std::fs::write(&input, text).unwrap();
+    let version = |c: &Value| -> Value {
+        c["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["id"] == "fish-pinewood")
+            .cloned()
+            .expect("the copy is compared")
+    };
+    let out = copydesk()
+        .args(["compare", "--input", input.to_str().unwrap()])
+        .args([
+            "--copies-of",
+            "fish-pinewood",
+            "--reference",
+            "fish-reuters",
+        ])
+        .args(["--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v = version(&serde_json::from_slice(&out).unwrap());
+    assert_eq!(v["counts"]["added"], 0, "{v}");
+    assert_eq!(v["reused"], 1.0, "{v}");
+    assert_eq!(v["furniture"]["added"][0], notice.as_str(), "{v}");
+    // `dedup --diffs` says the same.
+    let diffs = dir.path().join("diffs.jsonl");
+    copydesk()
+        .args(["dedup", input.to_str().unwrap(), "--quiet"])
+        .args(["--diffs", diffs.to_str().unwrap()])
+        .assert()
+        .success();
+    let fish = read_jsonl(&diffs)
+        .into_iter()
+        .find(|c| c["reference"]["id"] == "fish-reuters")
+        .unwrap();
+    assert_eq!(version(&fish), v);
+    // Compared on its own, without the corpus that shows it is a notice, it is text the paper
+    // added
+    let out = copydesk()
+        .args(["compare", "--input", input.to_str().unwrap()])
+        .args(["--ids", "fish-reuters,fish-pinewood", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let alone = version(&serde_json::from_slice(&out).unwrap());
+    // (its two sentences), and the paper's words are not all Reuters'.
+    assert_eq!(alone["counts"]["added"], 2, "{alone}");
+    assert!(alone["reused"].as_f64().unwrap() < 0.9, "{alone}");
+    assert!(alone["furniture"].get("added").is_none(), "{alone}");
+}

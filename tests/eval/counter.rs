@@ -173,6 +173,7 @@ fn main() {
             published: None,
             title: None,
             text,
+            boilerplate: Vec::new(),
         };
         let c = compare(&doc("source", source), &[doc("derived", derived)], &params);
         let (s, d) = (shingles3(source), shingles3(derived));
