@@ -307,26 +307,25 @@ mod tests {
         assert!(v.is_empty());
     }
 
-    #[test]
-    fn passages_are_the_long_paragraphs_at_either_end() {
-        // Paragraph lengths 10, 3, 9, 12, 8, 20, 9 words: long are 0, 2, 3, 4, 5, 6; the first
-        // two and the last three are 0, 2, 4, 5, 6.
-        let lens = [10usize, 3, 9, 12, 8, 20, 9];
-        let mut tokens = Vec::new();
-        let mut starts = Vec::new();
+    /// The words of each passage [`edge_passages`] finds in paragraphs of `lens` words.
+    fn passage_words(lens: &[usize]) -> Vec<usize> {
+        let (mut tokens, mut starts) = (Vec::new(), Vec::new());
         for (p, &n) in lens.iter().enumerate() {
             starts.push(tokens.len() as u32);
             tokens.extend((0..n).map(|w| (p * 100 + w) as u64));
         }
         let mut got = Vec::new();
-        edge_passages("AP", &tokens, &starts, |_, words| got.push(words));
-        assert_eq!(got, [10, 9, 8, 20, 9]);
+        edge_passages("AP", &tokens, &starts, |_, words| got.push(words as usize));
+        got
+    }
+
+    #[test]
+    fn passages_are_the_long_paragraphs_at_either_end() {
+        // Paragraph lengths 10, 3, 9, 12, 8, 20, 9 words: long are 0, 2, 3, 4, 5, 6; the first
+        // two and the last three are 0, 2, 4, 5, 6.
+        assert_eq!(passage_words(&[10, 3, 9, 12, 8, 20, 9]), [10, 9, 8, 20, 9]);
         // Fewer long paragraphs than HEAD + TAIL: each once.
-        let mut got = Vec::new();
-        edge_passages("AP", &tokens[..22], &starts[..3], |_, words| {
-            got.push(words)
-        });
-        assert_eq!(got, [10, 9]);
+        assert_eq!(passage_words(&[10, 3, 9]), [10, 9]);
     }
 
     proptest::proptest! {
@@ -334,14 +333,7 @@ mod tests {
         fn passages_are_the_first_and_last_long_paragraphs(
             lens in proptest::collection::vec(0usize..20, 0..12)
         ) {
-            let mut tokens = Vec::new();
-            let mut starts = Vec::new();
-            for (p, &n) in lens.iter().enumerate() {
-                starts.push(tokens.len() as u32);
-                tokens.extend((0..n).map(|w| (p * 100 + w) as u64));
-            }
-            let mut got = Vec::new();
-            edge_passages("AP", &tokens, &starts, |_, words| got.push(words as usize));
+            let got = passage_words(&lens);
             let long: Vec<usize> = lens.iter().copied().filter(|&n| n >= MIN_WORDS).collect();
             let want: Vec<usize> = if long.len() <= HEAD + TAIL {
                 long
