@@ -9,8 +9,8 @@
 //! - one outlet's articles hold it word for word (after normalization) as one of their first
 //!   [`HEAD`] or last [`TAIL`] paragraphs of at least [`MIN_WORDS`] words, in at least
 //!   `min_articles` of them; and
-//! - those articles share nothing else: the shingles common to the first [`SAMPLE`] of them are
-//!   no more than the passage's own.
+//! - those articles share nothing else: the shingles common to [`SAMPLE`] of them (spread
+//!   over them) are no more than the passage's own.
 //!
 //! The passage's shingles and anchors are then taken out of the features of every article that
 //! holds it and has words of its own (an article that is nothing but the passage keeps it, and
@@ -179,11 +179,13 @@ pub fn strip(
     }
 }
 
-/// Whether the passage the articles of `group` share is boilerplate: the first [`SAMPLE`] of
-/// them share no more than its shingles. (Articles that are the passage and nothing else are
-/// left as they are by [`strip`].)
+/// Whether the passage the articles of `group` share is boilerplate: [`SAMPLE`] of them,
+/// spread evenly over the group (so that a run of one story's updates at its start does not
+/// decide), share no more than its shingles. (Articles that are the passage and nothing else
+/// are left as they are by [`strip`].)
 fn judge(group: &[Passage], store: &FeatureStore, k: usize) -> Option<Found> {
-    let sample = &group[..group.len().min(SAMPLE)];
+    let n = group.len().min(SAMPLE);
+    let sample: Vec<&Passage> = (0..n).map(|j| &group[j * group.len() / n]).collect();
     let sets: Vec<Vec<u32>> = sample
         .iter()
         .map(|p| {
@@ -426,9 +428,8 @@ mod tests {
 
     #[test]
     fn copies_of_the_passage_alone_stay_copies() {
-        // Eight articles that are only the disclaimer (all the sample compared), then five
-        // briefs with it: the briefs lose it, the bare disclaimers keep their features and stay
-        // copies of one another.
+        // Eight articles that are only the disclaimer, then five briefs with it: the briefs
+        // lose it, the bare disclaimers keep their features and stay copies of one another.
         let mut records: Vec<(&str, String)> = (0..SAMPLE)
             .map(|_| ("Gazette", DISCLAIMER.to_string()))
             .collect();
@@ -439,6 +440,26 @@ mod tests {
         assert_eq!(shrunk, [8, 9, 10, 11, 12]);
         assert_eq!(jaccard(&c, 0, 1), 1.0);
         assert!(jaccard(&c, 0, 8) < 0.05);
+        assert!(jaccard(&c, 8, 9) < 0.05);
+    }
+
+    #[test]
+    fn updates_of_one_story_first_do_not_hide_the_boilerplate_after_them() {
+        // Eight updates of one story (three paragraphs kept, a new top), then ten briefs, all
+        // under the disclaimer: the updates stay copies, the briefs come apart.
+        let body = format!("{}\n\n{}\n\n{}", brief(100), brief(101), brief(102));
+        let mut records: Vec<(&str, String)> = (0..SAMPLE)
+            .map(|i| ("Gazette", format!("{}\n\n{body}\n\n{DISCLAIMER}", brief(i))))
+            .collect();
+        records.extend((0..10).map(|i| ("Gazette", format!("{}\n\n{DISCLAIMER}", brief(200 + i)))));
+        let mut c = corpus(&records);
+        let (found, shrunk) = strip_in(&mut c, 5);
+        assert_eq!(found.passages, 1);
+        assert_eq!(shrunk.len(), 18);
+        let copies = crate::verify::Thresholds::default();
+        let similarity = |x: usize, y: usize| Similarity::of(c.features.set(x), c.features.set(y));
+        assert!(copies.accepts(&similarity(0, 7)), "{:?}", similarity(0, 7));
+        assert!(similarity(0, 7).shared as usize >= 3 * 27);
         assert!(jaccard(&c, 8, 9) < 0.05);
     }
 
