@@ -50,11 +50,20 @@ pub struct Passage {
 }
 
 /// Calls `emit(key, words)` for each of the first [`HEAD`] and last [`TAIL`] paragraphs of at
-/// least [`MIN_WORDS`] words of an article of `outlet`. `tokens` are the article's token
+/// least [`MIN_WORDS`] words of an article of `outlet` that has two paragraphs or more. `tokens` are the article's token
 /// hashes, and paragraph `i`'s are `tokens[starts[i]..starts[i + 1]]` (the last runs to the end).
 pub fn edge_passages(outlet: &str, tokens: &[u64], starts: &[u32], mut emit: impl FnMut(u64, u32)) {
     let seed = xxhash_rust::xxh3::xxh3_64(outlet.as_bytes());
     let end = |i: usize| starts.get(i + 1).map_or(tokens.len(), |&e| e as usize);
+    // An article of one paragraph has nothing beside it to keep: no boilerplate to find (and
+    // generated corpora, one paragraph an article, keep nothing for this).
+    if (0..starts.len())
+        .filter(|&i| end(i) > starts[i] as usize)
+        .count()
+        < 2
+    {
+        return;
+    }
     let long = || (0..starts.len()).filter(|&i| end(i) - starts[i] as usize >= MIN_WORDS);
     let n = long().count();
     let tail_from = n.saturating_sub(TAIL).max(HEAD.min(n));
@@ -337,7 +346,9 @@ mod tests {
         ) {
             let got = passage_words(&lens);
             let long: Vec<usize> = lens.iter().copied().filter(|&n| n >= MIN_WORDS).collect();
-            let want: Vec<usize> = if long.len() <= HEAD + TAIL {
+            let want: Vec<usize> = if lens.iter().filter(|&&n| n > 0).count() < 2 {
+                Vec::new()
+            } else if long.len() <= HEAD + TAIL {
                 long
             } else {
                 long[..HEAD].iter().chain(&long[long.len() - TAIL..]).copied().collect()
@@ -348,10 +359,12 @@ mod tests {
 
     #[test]
     fn a_passage_is_keyed_by_its_outlet_and_its_words() {
-        let tokens: Vec<u64> = (0..12).collect();
+        // Two paragraphs of 12 words.
+        let tokens: Vec<u64> = (0..12).chain(100..112).collect();
         let key = |outlet: &str, tokens: &[u64]| {
             let mut k = Vec::new();
-            edge_passages(outlet, tokens, &[0], |key, _| k.push(key));
+            edge_passages(outlet, tokens, &[0, 12], |key, _| k.push(key));
+            assert_eq!(k.len(), 2);
             k
         };
         assert_eq!(key("AP", &tokens), key("AP", &tokens));
