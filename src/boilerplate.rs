@@ -86,32 +86,62 @@ pub struct Stripped {
     /// The passages' keys (as [`edge_passages`] makes them), ascending, for
     /// [`Stripped::paragraphs_of`].
     pub keys: Vec<u64>,
+    /// Each passage found, most widely held first.
+    pub found: Vec<Notice>,
+}
+
+/// One passage found to be boilerplate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// Its key.
+    pub key: u64,
+    /// The first article holding it (to read it from).
+    pub example: u32,
+    /// How many articles hold it.
+    pub articles: usize,
 }
 
 impl Stripped {
     /// Which paragraphs of the story body of `text` (as [`crate::normalize::story_body`] splits
     /// it) are boilerplate of `outlet`, by number.
     pub fn paragraphs_of(&self, text: &str, outlet: Option<&str>) -> Vec<usize> {
-        let Some(outlet) = outlet.filter(|_| !self.keys.is_empty()) else {
+        if self.keys.is_empty() {
             return Vec::new();
-        };
-        let seed = xxhash_rust::xxh3::xxh3_64(outlet.as_bytes());
-        let mut tokens: Vec<Vec<u64>> = Vec::new();
+        }
+        keyed_paragraphs(text, outlet)
+            .filter(|(_, key)| self.keys.binary_search(key).is_ok())
+            .map(|(p, _)| p)
+            .collect()
+    }
+
+    /// The text of `notice`, read from `text` (its example article's, of `outlet`).
+    pub fn text_of<'t>(notice: &Notice, text: &'t str, outlet: Option<&str>) -> Option<&'t str> {
+        let (p, _) = keyed_paragraphs(text, outlet).find(|&(_, key)| key == notice.key)?;
+        crate::normalize::story_body(text).get(p).map(|s| s.trim())
+    }
+}
+
+/// The story paragraphs of `text` of at least [`MIN_WORDS`] words, by number, with their keys
+/// for `outlet` (none without one).
+fn keyed_paragraphs(text: &str, outlet: Option<&str>) -> impl Iterator<Item = (usize, u64)> {
+    let mut tokens: Vec<Vec<u64>> = Vec::new();
+    if outlet.is_some() {
         crate::normalize::for_each_token_of_parts(crate::normalize::story_body(text), |p, h| {
             tokens.resize_with(tokens.len().max(p + 1), Vec::new);
             tokens[p].push(h);
         });
-        tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.len() >= MIN_WORDS)
-            .filter(|(_, t)| {
-                let key = xxhash_rust::xxh3::xxh3_64_with_seed(bytemuck::cast_slice(t), seed);
-                self.keys.binary_search(&key).is_ok()
-            })
-            .map(|(p, _)| p)
-            .collect()
     }
+    let seed = xxhash_rust::xxh3::xxh3_64(outlet.unwrap_or("").as_bytes());
+    tokens
+        .into_iter()
+        .enumerate()
+        .filter(|(_, t)| t.len() >= MIN_WORDS)
+        .map(move |(p, t)| {
+            (
+                p,
+                xxhash_rust::xxh3::xxh3_64_with_seed(bytemuck::cast_slice(&t), seed),
+            )
+        })
 }
 
 /// A passage judged to be boilerplate: its shingles and anchors (each ascending).
@@ -142,7 +172,14 @@ pub fn strip(
         .collect();
     let found: Vec<Option<Found>> = groups.par_iter().map(|g| judge(g, store, k)).collect();
     // Groups are in key order, so the keys found are ascending.
-    let groups_keys: Vec<u64> = groups.iter().map(|g| g[0].key).collect();
+    let group_notices: Vec<Notice> = groups
+        .iter()
+        .map(|g| Notice {
+            key: g[0].key,
+            example: g[0].doc,
+            articles: g.len(),
+        })
+        .collect();
     // Which boilerplate each article holds: (article, index into `found`).
     let mut held: Vec<(u32, u32)> = groups
         .iter()
@@ -175,16 +212,19 @@ pub fn strip(
             }
         }
     }
-    let keys: Vec<u64> = groups_keys
-        .iter()
+    let mut notices: Vec<Notice> = group_notices
+        .into_iter()
         .zip(&found)
         .filter(|(_, f)| f.is_some())
-        .map(|(&k, _)| k)
+        .map(|(n, _)| n)
         .collect();
+    let keys: Vec<u64> = notices.iter().map(|n| n.key).collect();
+    notices.sort_by_key(|n| (std::cmp::Reverse(n.articles), n.example));
     Stripped {
         passages: keys.len(),
         articles,
         keys,
+        found: notices,
     }
 }
 

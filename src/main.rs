@@ -316,7 +316,7 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
         || args.diffs.is_some();
     if !wrote_data {
         report::write_atomic(std::path::Path::new("-"), |w| {
-            report::write_summary(&corpus, &dedup, w)
+            report::write_summary(&corpus, &dedup, &settings, w)
         })?;
     }
     Ok(if corpus.bad.is_empty() {

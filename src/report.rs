@@ -396,6 +396,16 @@ pub fn write_rejects(corpus: &Corpus, w: &mut dyn Write) -> Result<()> {
 
 /// How many clusters the summary lists.
 const SUMMARY_CLUSTERS: usize = 10;
+/// How many boilerplate passages the summary quotes.
+const SUMMARY_NOTICES: usize = 5;
+
+/// The first `chars` characters of `text`, with `…` when there were more.
+fn clip(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((at, _)) => format!("{}…", text[..at].trim_end()),
+        None => text.to_string(),
+    }
+}
 
 /// `n` and `noun`, the noun made plural unless `n` is 1.
 fn plural(n: usize, noun: &str) -> String {
@@ -403,7 +413,12 @@ fn plural(n: usize, noun: &str) -> String {
 }
 
 /// The human summary: what was read, what was found, the largest clusters.
-pub fn write_summary(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result<()> {
+pub fn write_summary(
+    corpus: &Corpus,
+    dedup: &Dedup,
+    settings: &Settings,
+    w: &mut dyn Write,
+) -> Result<()> {
     let io_err = |e: io::Error| Error::Write {
         path: "summary".into(),
         source: e,
@@ -476,6 +491,39 @@ pub fn write_summary(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Resul
             plural(dedup.boilerplate.passages, "passage"),
             plural(dedup.boilerplate.articles, "article")
         );
+        // What was left out, quoted from one article holding each when the inputs can be read
+        // again (stdin cannot).
+        let shown = &dedup.boilerplate.found[..dedup.boilerplate.found.len().min(SUMMARY_NOTICES)];
+        let mut docs: Vec<u32> = shown.iter().map(|n| n.example).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let rereadable = corpus.sources.iter().all(|s| s.kind != SourceKind::Stdin);
+        let texts = rereadable
+            .then(|| texts_of(corpus, &docs, settings).ok())
+            .flatten();
+        for n in shown {
+            let outlet = corpus.articles[n.example as usize].meta.outlet.as_deref();
+            let quote = texts
+                .as_ref()
+                .and_then(|t| {
+                    let text = &t[docs.binary_search(&n.example).ok()?];
+                    crate::boilerplate::Stripped::text_of(n, text, outlet)
+                })
+                .map_or(String::new(), |q| format!(": \"{}\"", clip(q, 90)));
+            let _ = writeln!(
+                out,
+                "  {}, in {}{quote}",
+                outlet.unwrap_or(""),
+                plural(n.articles, "article"),
+            );
+        }
+        if dedup.boilerplate.found.len() > shown.len() {
+            let _ = writeln!(
+                out,
+                "  ... and {} more",
+                dedup.boilerplate.found.len() - shown.len()
+            );
+        }
     }
     let mut largest = multi.clone();
     largest.sort_by_key(|(i, k)| (std::cmp::Reverse(k.members.len()), *i));
@@ -504,6 +552,13 @@ pub fn write_summary(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Resul
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn clipping_keeps_whole_characters_and_says_when_it_cut() {
+        assert_eq!(clip("short", 90), "short");
+        assert_eq!(clip("ab cd", 3), "ab…");
+        assert_eq!(clip("ایران ۔ بیجنگ", 5), "ایران…");
+    }
     use super::*;
     use crate::store::Spill;
 

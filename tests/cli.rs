@@ -137,6 +137,25 @@ fn summary_names_the_largest_clusters_and_their_outlets() {
         text.contains("boilerplate         1 passage one outlet repeats in many of its articles, left out of 5 articles"),
         "{text}"
     );
+    // ... quoted from one of them.
+    assert!(
+        text.contains(
+            "  Pinewood Weekly, in 5 articles: \"Pinewood Weekly is written by volunteers"
+        ),
+        "{text}"
+    );
+    // From stdin, which cannot be read again, the passage is named without its words.
+    let out = copydesk()
+        .args(["dedup", "-"])
+        .write_stdin(std::fs::read(repo("corpora/wire.jsonl")).unwrap())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("  Pinewood Weekly, in 5 articles\n"),
+        "{text}"
+    );
 }
 
 #[test]
