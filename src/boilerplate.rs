@@ -50,10 +50,11 @@ pub struct Passage {
 }
 
 /// Calls `emit(key, words)` for each of the first [`HEAD`] and last [`TAIL`] paragraphs of at
-/// least [`MIN_WORDS`] words of an article of `outlet` that has two paragraphs or more. `tokens` are the article's token
-/// hashes, and paragraph `i`'s are `tokens[starts[i]..starts[i + 1]]` (the last runs to the end).
+/// least [`MIN_WORDS`] words of an article of `outlet` that has two paragraphs or more.
+/// `tokens` are the article's token hashes, and paragraph `i`'s are
+/// `tokens[starts[i]..starts[i + 1]]` (the last runs to the end).
 pub fn edge_passages(outlet: &str, tokens: &[u64], starts: &[u32], mut emit: impl FnMut(u64, u32)) {
-    let seed = xxhash_rust::xxh3::xxh3_64(outlet.as_bytes());
+    let seed = outlet_seed(outlet);
     let end = |i: usize| starts.get(i + 1).map_or(tokens.len(), |&e| e as usize);
     // An article of one paragraph has nothing beside it to keep: no boilerplate to find (and
     // generated corpora, one paragraph an article, keep nothing for this).
@@ -70,8 +71,10 @@ pub fn edge_passages(outlet: &str, tokens: &[u64], starts: &[u32], mut emit: imp
     for (rank, i) in long().enumerate() {
         if rank < HEAD || rank >= tail_from {
             let words = &tokens[starts[i] as usize..end(i)];
-            let key = xxhash_rust::xxh3::xxh3_64_with_seed(bytemuck::cast_slice(words), seed);
-            emit(key, words.len().min(u32::MAX as usize) as u32);
+            emit(
+                passage_key(seed, words),
+                words.len().min(u32::MAX as usize) as u32,
+            );
         }
     }
 }
@@ -79,21 +82,18 @@ pub fn edge_passages(outlet: &str, tokens: &[u64], starts: &[u32], mut emit: imp
 /// What [`strip`] found and did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stripped {
-    /// Distinct passages found to be boilerplate.
-    pub passages: usize,
-    /// Articles that had boilerplate left out.
-    pub articles: usize,
-    /// The passages' keys (as [`edge_passages`] makes them), ascending, for
-    /// [`Stripped::paragraphs_of`].
-    pub keys: Vec<u64>,
     /// Each passage found, most widely held first.
-    pub found: Vec<Notice>,
+    found: Vec<Notice>,
+    /// Their keys, ascending.
+    keys: Vec<u64>,
+    /// Articles that had boilerplate left out.
+    articles: usize,
 }
 
 /// One passage found to be boilerplate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Notice {
-    /// Its key.
+    /// Its key, as [`edge_passages`] makes it.
     pub key: u64,
     /// The first article holding it (to read it from).
     pub example: u32,
@@ -102,6 +102,21 @@ pub struct Notice {
 }
 
 impl Stripped {
+    /// How many distinct passages were found to be boilerplate.
+    pub fn passages(&self) -> usize {
+        self.found.len()
+    }
+
+    /// How many articles had boilerplate left out.
+    pub fn articles(&self) -> usize {
+        self.articles
+    }
+
+    /// The passages found, most widely held first.
+    pub fn found(&self) -> &[Notice] {
+        &self.found
+    }
+
     /// Which paragraphs of the story body of `text` (as [`crate::normalize::story_body`] splits
     /// it) are boilerplate of `outlet`, by number.
     pub fn paragraphs_of(&self, text: &str, outlet: Option<&str>) -> Vec<usize> {
@@ -113,12 +128,24 @@ impl Stripped {
             .map(|(p, _)| p)
             .collect()
     }
+}
 
-    /// The text of `notice`, read from `text` (its example article's, of `outlet`).
-    pub fn text_of<'t>(notice: &Notice, text: &'t str, outlet: Option<&str>) -> Option<&'t str> {
-        let (p, _) = keyed_paragraphs(text, outlet).find(|&(_, key)| key == notice.key)?;
+impl Notice {
+    /// The passage's words in `text` (an article of `outlet` holding it, such as its example).
+    pub fn text_in<'t>(&self, text: &'t str, outlet: Option<&str>) -> Option<&'t str> {
+        let (p, _) = keyed_paragraphs(text, outlet).find(|&(_, key)| key == self.key)?;
         crate::normalize::story_body(text).get(p).map(|s| s.trim())
     }
+}
+
+/// The seed of an outlet's passage keys.
+fn outlet_seed(outlet: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(outlet.as_bytes())
+}
+
+/// The key of a paragraph of `words` (token hashes) of the outlet of `seed`.
+fn passage_key(seed: u64, words: &[u64]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64_with_seed(bytemuck::cast_slice(words), seed)
 }
 
 /// The story paragraphs of `text` of at least [`MIN_WORDS`] words, by number, with their keys
@@ -131,17 +158,12 @@ fn keyed_paragraphs(text: &str, outlet: Option<&str>) -> impl Iterator<Item = (u
             tokens[p].push(h);
         });
     }
-    let seed = xxhash_rust::xxh3::xxh3_64(outlet.unwrap_or("").as_bytes());
+    let seed = outlet_seed(outlet.unwrap_or(""));
     tokens
         .into_iter()
         .enumerate()
         .filter(|(_, t)| t.len() >= MIN_WORDS)
-        .map(move |(p, t)| {
-            (
-                p,
-                xxhash_rust::xxh3::xxh3_64_with_seed(bytemuck::cast_slice(&t), seed),
-            )
-        })
+        .map(move |(p, t)| (p, passage_key(seed, &t)))
 }
 
 /// A passage judged to be boilerplate: its shingles and anchors (each ascending).
@@ -221,10 +243,9 @@ pub fn strip(
     let keys: Vec<u64> = notices.iter().map(|n| n.key).collect();
     notices.sort_by_key(|n| (std::cmp::Reverse(n.articles), n.example));
     Stripped {
-        passages: keys.len(),
-        articles,
-        keys,
         found: notices,
+        keys,
+        articles,
     }
 }
 
@@ -429,7 +450,7 @@ mod tests {
         let anchors_before = c.features.anchors(0).len();
         let (found, shrunk) = strip_in(&mut c, DEFAULT_MIN_ARTICLES);
         assert_eq!(
-            (found.passages, found.articles, found.keys.len()),
+            (found.passages(), found.articles(), found.keys.len()),
             (1, 6, 1)
         );
         // The passage is found again in the text: the disclaimer is each brief's paragraph 1.
@@ -453,9 +474,9 @@ mod tests {
         let records: Vec<(&str, String)> = (0..4)
             .map(|i| ("Gazette", format!("{}\n\n{DISCLAIMER}", brief(i))))
             .collect();
-        assert_eq!(strip_in(&mut corpus(&records), 5).0.articles, 0);
-        assert_eq!(strip_in(&mut corpus(&records), 0).0.articles, 0);
-        assert_eq!(strip_in(&mut corpus(&records), 4).0.articles, 4);
+        assert_eq!(strip_in(&mut corpus(&records), 5).0.articles(), 0);
+        assert_eq!(strip_in(&mut corpus(&records), 0).0.articles(), 0);
+        assert_eq!(strip_in(&mut corpus(&records), 4).0.articles(), 4);
     }
 
     #[test]
@@ -489,7 +510,7 @@ mod tests {
         records.extend((0..5).map(|i| ("Gazette", format!("{}\n\n{DISCLAIMER}", brief(i)))));
         let mut c = corpus(&records);
         let (found, shrunk) = strip_in(&mut c, 5);
-        assert_eq!(found.passages, 1);
+        assert_eq!(found.passages(), 1);
         assert_eq!(shrunk, [8, 9, 10, 11, 12]);
         assert_eq!(jaccard(&c, 0, 1), 1.0);
         assert!(jaccard(&c, 0, 8) < 0.05);
@@ -507,7 +528,7 @@ mod tests {
         records.extend((0..10).map(|i| ("Gazette", format!("{}\n\n{DISCLAIMER}", brief(200 + i)))));
         let mut c = corpus(&records);
         let (found, shrunk) = strip_in(&mut c, 5);
-        assert_eq!(found.passages, 1);
+        assert_eq!(found.passages(), 1);
         assert_eq!(shrunk.len(), 18);
         let copies = crate::verify::Thresholds::default();
         let similarity = |x: usize, y: usize| Similarity::of(c.features.set(x), c.features.set(y));

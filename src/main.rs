@@ -751,7 +751,7 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
         "floor": { "read_and_tokenize_s": secs(floor_wall), "articles_per_s": floor.records as f64 / secs(floor_wall), "mb_per_s": floor.bytes as f64 / 1e6 / secs(floor_wall) },
         "stages": {
             "read_and_fingerprint": { "s": secs(t.read_and_fingerprint), "articles_per_s": n / secs(t.read_and_fingerprint), "mb_per_s": mb / secs(t.read_and_fingerprint) },
-            "boilerplate": { "s": secs(t.boilerplate), "passages": dedup.boilerplate.passages, "articles": dedup.boilerplate.articles },
+            "boilerplate": { "s": secs(t.boilerplate), "passages": dedup.boilerplate.passages(), "articles": dedup.boilerplate.articles() },
             "index": { "s": secs(t.index), "articles_per_s": n / secs(t.index) },
             "cluster": { "s": secs(t.cluster), "articles_per_s": n / secs(t.cluster) },
         },

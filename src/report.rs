@@ -484,16 +484,17 @@ pub fn write_summary(
             dedup.flood_anchors
         );
     }
-    if dedup.boilerplate.passages > 0 {
+    if dedup.boilerplate.passages() > 0 {
         let _ = writeln!(
             out,
             "boilerplate         {} one outlet repeats in many of its articles, left out of {} (--boilerplate)",
-            plural(dedup.boilerplate.passages, "passage"),
-            plural(dedup.boilerplate.articles, "article")
+            plural(dedup.boilerplate.passages(), "passage"),
+            plural(dedup.boilerplate.articles(), "article")
         );
         // What was left out, quoted from one article holding each when the inputs can be read
         // again (stdin cannot).
-        let shown = &dedup.boilerplate.found[..dedup.boilerplate.found.len().min(SUMMARY_NOTICES)];
+        let found = dedup.boilerplate.found();
+        let shown = &found[..found.len().min(SUMMARY_NOTICES)];
         let mut docs: Vec<u32> = shown.iter().map(|n| n.example).collect();
         docs.sort_unstable();
         docs.dedup();
@@ -507,7 +508,7 @@ pub fn write_summary(
                 .as_ref()
                 .and_then(|t| {
                     let text = &t[docs.binary_search(&n.example).ok()?];
-                    crate::boilerplate::Stripped::text_of(n, text, outlet)
+                    n.text_in(text, outlet)
                 })
                 .map_or(String::new(), |q| format!(": \"{}\"", clip(q, 90)));
             let _ = writeln!(
@@ -517,12 +518,8 @@ pub fn write_summary(
                 plural(n.articles, "article"),
             );
         }
-        if dedup.boilerplate.found.len() > shown.len() {
-            let _ = writeln!(
-                out,
-                "  ... and {} more",
-                dedup.boilerplate.found.len() - shown.len()
-            );
+        if found.len() > shown.len() {
+            let _ = writeln!(out, "  ... and {} more", found.len() - shown.len());
         }
     }
     let mut largest = multi.clone();

@@ -121,7 +121,7 @@ fn run(
         settings.candidates.max_postings = max_postings;
         let mut corpus = Corpus::read(sources, &settings, |_, _| {}).unwrap();
         let dedup = corpus.dedup(&settings);
-        let stripped = dedup.boilerplate.articles;
+        let stripped = dedup.boilerplate.articles();
         let c = dedup.clustering;
         let reps = c.clusters.iter().map(|k| k.representative).collect();
         (
