@@ -544,21 +544,25 @@ fn an_outlets_standing_notice_is_furniture_in_its_diffs() {
             .cloned()
             .expect("the copy is compared")
     };
-    let out = copydesk()
-        .args(["compare", "--input", input.to_str().unwrap()])
-        .args([
-            "--copies-of",
-            "fish-pinewood",
-            "--reference",
-            "fish-reuters",
-        ])
-        .args(["--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v = version(&serde_json::from_slice(&out).unwrap());
+    // The Pinewood version in `compare --input <corpus> ARGS --format json`.
+    let compared = |args: &[&str]| -> Value {
+        let out = copydesk()
+            .args(["compare", "--input", input.to_str().unwrap()])
+            .args(args)
+            .args(["--format", "json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        version(&serde_json::from_slice(&out).unwrap())
+    };
+    let v = compared(&[
+        "--copies-of",
+        "fish-pinewood",
+        "--reference",
+        "fish-reuters",
+    ]);
     assert_eq!(v["counts"]["added"], 0, "{v}");
     assert_eq!(v["reused"], 1.0, "{v}");
     assert_eq!(v["furniture"]["added"][0], notice.as_str(), "{v}");
@@ -575,17 +579,8 @@ fn an_outlets_standing_notice_is_furniture_in_its_diffs() {
         .unwrap();
     assert_eq!(version(&fish), v);
     // Compared on its own, without the corpus that shows it is a notice, it is text the paper
-    // added
-    let out = copydesk()
-        .args(["compare", "--input", input.to_str().unwrap()])
-        .args(["--ids", "fish-reuters,fish-pinewood", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let alone = version(&serde_json::from_slice(&out).unwrap());
-    // (its two sentences), and the paper's words are not all Reuters'.
+    // added (its two sentences), and the paper's words are not all Reuters'.
+    let alone = compared(&["--ids", "fish-reuters,fish-pinewood"]);
     assert_eq!(alone["counts"]["added"], 2, "{alone}");
     assert!(alone["reused"].as_f64().unwrap() < 0.9, "{alone}");
     assert!(alone["furniture"].get("added").is_none(), "{alone}");
