@@ -288,6 +288,12 @@ pub struct DedupArgs {
     #[arg(long, value_name = "FILE")]
     pub diffs: Option<PathBuf>,
 
+    /// Write one JSON line per outlet: how it treats the stories it shares, over every cluster
+    /// of two or more (mean kept and reused, cuts from the bottom, sentences added, and what
+    /// it did to the references' credits). Compares every cluster, as --diffs does.
+    #[arg(long, value_name = "FILE")]
+    pub outlets: Option<PathBuf>,
+
     /// Write every bad record as a JSON line {file, line, problem}.
     #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,

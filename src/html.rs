@@ -19,7 +19,9 @@ use serde::Serialize;
 use crate::align::{Comparison, Op};
 use crate::attribution::{Attribution, AttributionChange};
 use crate::error::{Error, Result};
+use crate::outlets::{OutletProfile, Tally};
 use crate::pipeline::{Corpus, Dedup};
+use crate::report::QuotedNotice;
 
 /// The template shipped with copydesk.
 pub const DEFAULT_TEMPLATE: &str = include_str!("templates/report.html");
@@ -55,7 +57,18 @@ struct Index<'a> {
     title: &'a str,
     summary: Summary,
     outlets: Vec<(&'a str, usize)>,
+    /// How each outlet treated the stories of the clusters shown.
+    profiles: Vec<OutletProfile>,
+    boilerplate: Boilerplate<'a>,
     clusters: Vec<ClusterRow<'a>>,
+}
+
+/// The boilerplate left out of the features, and the passages the page quotes.
+#[derive(Serialize)]
+struct Boilerplate<'a> {
+    passages: usize,
+    articles: usize,
+    notices: &'a [QuotedNotice<'a>],
 }
 
 /// A segment for the page: sentence texts by index into the reference's and the version's
@@ -165,12 +178,15 @@ fn page_cluster<'a>(id: usize, title: &'a str, c: &'a Comparison) -> PageCluster
 }
 
 /// Renders the report of `corpus` with `template` (see [`DEFAULT_TEMPLATE`]): the corpus
-/// summary, and the clusters of `comparisons` (all of them, or the ones chosen to be shown;
-/// `story` names the article when they are that article's story alone).
+/// summary, the boilerplate `notices` found (from [`crate::report::quoted_notices`]), how each
+/// outlet treated the stories, and the clusters of `comparisons` (all of them, or the ones
+/// chosen to be shown; `story` names the article when they are that article's story alone).
+#[allow(clippy::too_many_arguments)] // one page, and every argument is a part of it
 pub fn render(
     corpus: &Corpus,
     dedup: &Dedup,
     comparisons: &[(usize, Comparison)],
+    notices: &[QuotedNotice<'_>],
     story: Option<&str>,
     title: &str,
     template: &str,
@@ -238,6 +254,16 @@ pub fn render(
             },
         },
         outlets: outlet_counts.into_iter().collect(),
+        profiles: {
+            let mut tally = Tally::default();
+            comparisons.iter().for_each(|(_, c)| tally.add(c));
+            tally.profiles()
+        },
+        boilerplate: Boilerplate {
+            passages: dedup.boilerplate.passages(),
+            articles: dedup.boilerplate.articles(),
+            notices,
+        },
         clusters: rows,
     };
     let cluster_blocks: Vec<Value> = comparisons

@@ -28,7 +28,8 @@
 //! - [`report`]: the outputs of `copydesk dedup`, written atomically ([`output`]).
 //!
 //! After clustering, [`align`] (with [`segment`] and [`attribution`]) says what each version did
-//! with its cluster's reference, and [`view`] (terminal) and [`html`] (report page) show it.
+//! with its cluster's reference, [`outlets`] tallies that by outlet over many clusters, and
+//! [`view`] (terminal) and [`html`] (report page) show it.
 //! Beside the pipeline, [`generate`] makes synthetic labelled corpora and [`bench`](mod@bench) measures
 //! and scores runs.
 //!
@@ -46,6 +47,7 @@ pub mod generate;
 pub mod html;
 pub mod ingest;
 pub mod normalize;
+pub mod outlets;
 pub mod output;
 pub mod pipeline;
 pub mod report;

@@ -135,6 +135,26 @@ fn cluster_progress(run: &RunArgs, len: usize) -> Option<ProgressBar> {
     )
 }
 
+/// Runs `work` (comparing every cluster of two or more) under a progress bar it tells how many
+/// clusters are done.
+fn with_cluster_progress<T>(
+    run: &RunArgs,
+    dedup: &copydesk::pipeline::Dedup,
+    work: impl FnOnce(&mut dyn FnMut(usize)) -> copydesk::Result<T>,
+) -> copydesk::Result<T> {
+    let bar = cluster_progress(run, report::multi_clusters(dedup).len());
+    let mut done = |n: usize| {
+        if let Some(b) = &bar {
+            b.set_position(n as u64);
+        }
+    };
+    let result = work(&mut done);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    result
+}
+
 fn settings(t: &cli::Tuning, keep: copydesk::cluster::Keep) -> anyhow::Result<Settings> {
     let thresholds = Thresholds {
         jaccard: t.jaccard,
@@ -169,6 +189,7 @@ enum Output {
     Clusters,
     Unique,
     Diffs,
+    Outlets,
     Rejects,
 }
 
@@ -179,6 +200,7 @@ impl Output {
             Output::Clusters => "clusters",
             Output::Unique => "unique",
             Output::Diffs => "diffs",
+            Output::Outlets => "outlets",
             Output::Rejects => "rejects",
         }
     }
@@ -269,7 +291,7 @@ fn read_and_cluster(
 fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
     setup_threads(&args.run)?;
     let settings = settings(&args.tuning, args.keep)?;
-    let reads_twice = args.unique.is_some() || args.diffs.is_some();
+    let reads_twice = args.unique.is_some() || args.diffs.is_some() || args.outlets.is_some();
     let Some(Clustered {
         corpus,
         dedup,
@@ -284,8 +306,11 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
         (&args.clusters, Output::Clusters),
         (&args.unique, Output::Unique),
         (&args.diffs, Output::Diffs),
+        (&args.outlets, Output::Outlets),
         (&args.rejects, Output::Rejects),
     ];
+    // --diffs tallies the outlets as it goes; --outlets alone compares the clusters itself.
+    let mut tally = None;
     for (path, output) in outputs {
         let Some(path) = path else { continue };
         report::write_atomic(path, |w| match output {
@@ -293,18 +318,21 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
             Output::Clusters => report::write_clusters(&corpus, &dedup, w),
             Output::Unique => report::write_unique(&corpus, &dedup, w),
             Output::Diffs => {
-                let bar = cluster_progress(&args.run, report::multi_clusters(&dedup).len());
-                let done = |n| {
-                    if let Some(b) = &bar {
-                        b.set_position(n as u64);
-                    }
-                };
                 let params = AlignParams::default();
-                let wrote = report::write_diffs(&corpus, &dedup, &settings, &params, w, done);
-                if let Some(b) = &bar {
-                    b.finish_and_clear();
-                }
-                wrote
+                tally = Some(with_cluster_progress(&args.run, &dedup, |done| {
+                    report::write_diffs(&corpus, &dedup, &settings, &params, w, done)
+                })?);
+                Ok(())
+            }
+            Output::Outlets => {
+                let tally = match tally.take() {
+                    Some(t) => t,
+                    None => with_cluster_progress(&args.run, &dedup, |done| {
+                        let params = AlignParams::default();
+                        report::tally_outlets(&corpus, &dedup, &settings, &params, done)
+                    })?,
+                };
+                report::write_outlets(tally, w)
             }
             Output::Rejects => report::write_rejects(&corpus, w),
         })
@@ -313,7 +341,8 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
     let wrote_data = args.assignments.is_some()
         || args.clusters.is_some()
         || args.unique.is_some()
-        || args.diffs.is_some();
+        || args.diffs.is_some()
+        || args.outlets.is_some();
     if !wrote_data {
         report::write_atomic(std::path::Path::new("-"), |w| {
             report::write_summary(&corpus, &dedup, &settings, w)
@@ -568,6 +597,9 @@ fn best_cover(inputs: &[Input]) -> usize {
     copydesk::cluster::representative(&items, &all, copydesk::cluster::Keep::Best) as usize
 }
 
+/// How many boilerplate passages the report page quotes.
+const REPORT_NOTICES: usize = 100;
+
 fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
     setup_threads(&args.run)?;
     let settings = settings(&args.tuning, args.keep)?;
@@ -618,10 +650,12 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
+    let notices = report::quoted_notices(&corpus, &dedup, &settings, REPORT_NOTICES);
     let page = copydesk::html::render(
         &corpus,
         &dedup,
         &comparisons,
+        &notices,
         args.copies_of.as_deref(),
         &args.title,
         &template,

@@ -5,6 +5,7 @@
 //! - [`write_unique`]: the deduplicated corpus, one raw input record per cluster, byte for byte.
 //! - [`write_diffs`]: one JSON line per cluster of two or more, what each member did with the
 //!   representative ([`for_each_comparison`] reads the members again and compares them).
+//! - [`write_outlets`]: one JSON line per outlet, its habits tallied over those comparisons.
 //! - [`write_rejects`]: one JSON line per bad record.
 //! - [`write_summary`]: the human summary.
 //!
@@ -19,6 +20,7 @@ use crate::align::{AlignParams, Comparison, Doc};
 use crate::cluster::Cluster;
 use crate::error::{Error, Result};
 use crate::ingest::{self, ArticleId, SourceKind};
+use crate::outlets::Tally;
 use crate::pipeline::{Article, Corpus, Dedup, Settings};
 use crate::store::{self, TextStore, TextStoreBuilder};
 
@@ -340,36 +342,64 @@ fn member_texts(corpus: &Corpus, docs: &[u32], settings: &Settings) -> Result<Te
 
 /// For every cluster of two or more, what each member did with the representative: one JSON
 /// line per cluster, `{"cluster": N, ...}` and the fields of [`crate::align::Comparison`].
-/// `progress` is told how many clusters are written so far.
+/// `progress` is told how many clusters are written so far. Returns the comparisons tallied by
+/// outlet (for [`write_outlets`], without comparing twice).
 pub fn write_diffs(
     corpus: &Corpus,
     dedup: &Dedup,
     settings: &Settings,
     params: &AlignParams,
     w: &mut dyn Write,
+    progress: impl FnMut(usize),
+) -> Result<Tally> {
+    compare_every_cluster(corpus, dedup, settings, params, Some(w), progress)
+}
+
+/// Compares every cluster of two or more, as [`write_diffs`] does, and tallies the comparisons
+/// by outlet without writing them.
+pub fn tally_outlets(
+    corpus: &Corpus,
+    dedup: &Dedup,
+    settings: &Settings,
+    params: &AlignParams,
+    progress: impl FnMut(usize),
+) -> Result<Tally> {
+    compare_every_cluster(corpus, dedup, settings, params, None, progress)
+}
+
+/// [`write_diffs`] when `w` is given, [`tally_outlets`] either way.
+fn compare_every_cluster(
+    corpus: &Corpus,
+    dedup: &Dedup,
+    settings: &Settings,
+    params: &AlignParams,
+    mut w: Option<&mut dyn Write>,
     mut progress: impl FnMut(usize),
-) -> Result<()> {
+) -> Result<Tally> {
     #[derive(Serialize)]
     struct ClusterDiff<'a> {
         cluster: usize,
         #[serde(flatten)]
         comparison: &'a Comparison,
     }
-    // Each cluster's line is serialized beside its comparison, in parallel; only writing is
-    // in order.
+    let writing = w.is_some();
+    // Each cluster's line is serialized beside its comparison, in parallel; only writing and
+    // tallying are in order.
     let serialize = |cluster, comparison: Comparison| {
         let mut bytes = Vec::new();
-        line(
-            &mut bytes,
-            &ClusterDiff {
-                cluster,
-                comparison: &comparison,
-            },
-        )
-        .map(|()| bytes)
+        if writing {
+            line(
+                &mut bytes,
+                &ClusterDiff {
+                    cluster,
+                    comparison: &comparison,
+                },
+            )?;
+        }
+        Ok((bytes, comparison))
     };
     let clusters = multi_clusters(dedup);
-    let mut written = 0;
+    let mut tally = Tally::default();
     for_each_comparison(
         corpus,
         dedup,
@@ -377,21 +407,77 @@ pub fn write_diffs(
         params,
         &clusters,
         serialize,
-        |bytes| {
-            w.write_all(&bytes?).map_err(|e| Error::Write {
-                path: "output".into(),
-                source: e,
-            })?;
-            written += 1;
-            progress(written);
+        |done: Result<(Vec<u8>, Comparison)>| {
+            let (bytes, comparison) = done?;
+            if let Some(w) = w.as_mut() {
+                w.write_all(&bytes).map_err(|e| Error::Write {
+                    path: "output".into(),
+                    source: e,
+                })?;
+            }
+            tally.add(&comparison);
+            progress(tally.clusters());
             Ok(())
         },
-    )
+    )?;
+    Ok(tally)
+}
+
+/// One JSON line per outlet, most versions first: the fields of
+/// [`crate::outlets::OutletProfile`] (`outlet` is `null` for articles without one).
+pub fn write_outlets(tally: Tally, w: &mut dyn Write) -> Result<()> {
+    tally.profiles().iter().try_for_each(|p| line(w, p))
 }
 
 /// One JSON line per bad record: `{"file", "line", "problem"}`.
 pub fn write_rejects(corpus: &Corpus, w: &mut dyn Write) -> Result<()> {
     corpus.bad.iter().try_for_each(|b| line(w, b))
+}
+
+/// A boilerplate passage found, with its words when they could be read again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuotedNotice<'a> {
+    /// The outlet that repeats it.
+    pub outlet: Option<&'a str>,
+    /// How many of its articles hold it.
+    pub articles: usize,
+    /// Its words, read again from the first article holding it (`None` from stdin, which
+    /// cannot be read twice, or when that read failed).
+    pub text: Option<String>,
+}
+
+/// The first `n` boilerplate passages found (most widely held first), quoted from one article
+/// holding each when the inputs can be read again. A failed read only drops the quotes.
+pub fn quoted_notices<'c>(
+    corpus: &'c Corpus,
+    dedup: &Dedup,
+    settings: &Settings,
+    n: usize,
+) -> Vec<QuotedNotice<'c>> {
+    let found = dedup.boilerplate.found();
+    let shown = &found[..found.len().min(n)];
+    let mut docs: Vec<u32> = shown.iter().map(|n| n.example).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let rereadable = corpus.sources.iter().all(|s| s.kind != SourceKind::Stdin);
+    let texts = (rereadable && !docs.is_empty())
+        .then(|| texts_of(corpus, &docs, settings).ok())
+        .flatten();
+    shown
+        .iter()
+        .map(|n| {
+            let outlet = corpus.articles[n.example as usize].meta.outlet.as_deref();
+            let text = texts.as_ref().and_then(|t| {
+                let text = &t[docs.binary_search(&n.example).ok()?];
+                n.text_in(text, outlet).map(str::to_string)
+            });
+            QuotedNotice {
+                outlet,
+                articles: n.articles,
+                text,
+            }
+        })
+        .collect()
 }
 
 /// How many clusters the summary lists.
@@ -491,30 +577,17 @@ pub fn write_summary(
             plural(dedup.boilerplate.passages(), "passage"),
             plural(dedup.boilerplate.articles(), "article")
         );
-        // What was left out, quoted from one article holding each when the inputs can be read
-        // again (stdin cannot).
         let found = dedup.boilerplate.found();
-        let shown = &found[..found.len().min(SUMMARY_NOTICES)];
-        let mut docs: Vec<u32> = shown.iter().map(|n| n.example).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        let rereadable = corpus.sources.iter().all(|s| s.kind != SourceKind::Stdin);
-        let texts = rereadable
-            .then(|| texts_of(corpus, &docs, settings).ok())
-            .flatten();
-        for n in shown {
-            let outlet = corpus.articles[n.example as usize].meta.outlet.as_deref();
-            let quote = texts
-                .as_ref()
-                .and_then(|t| {
-                    let text = &t[docs.binary_search(&n.example).ok()?];
-                    n.text_in(text, outlet)
-                })
+        let shown = quoted_notices(corpus, dedup, settings, SUMMARY_NOTICES);
+        for n in &shown {
+            let quote = n
+                .text
+                .as_deref()
                 .map_or(String::new(), |q| format!(": \"{}\"", clip(q, 90)));
             let _ = writeln!(
                 out,
                 "  {}, in {}{quote}",
-                outlet.unwrap_or(""),
+                n.outlet.unwrap_or(""),
                 plural(n.articles, "article"),
             );
         }

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 mod common;
-use common::{copydesk, read_jsonl, repo, wire as corpus};
+use common::{copydesk, read_jsonl, repo, wire as corpus, wire_with_pinewood_copy};
 
 fn compare_json(ids: &[&str], extra: &[&str]) -> Value {
     let out = copydesk()
@@ -390,6 +390,88 @@ fn dedup_diffs_describe_every_cluster() {
     assert_eq!(lines[1]["versions"].as_array().unwrap().len(), 7);
 }
 
+/// `dedup --outlets` tallies the diffs by outlet: each outlet's figures agree with its versions
+/// in `--diffs`, the same with `--diffs` or without, from stdin or a file, on one thread or many.
+#[test]
+fn dedup_outlets_tally_the_diffs_by_outlet() {
+    let dir = tempfile::tempdir().unwrap();
+    let (diffs, outlets) = (dir.path().join("d.jsonl"), dir.path().join("o.jsonl"));
+    copydesk()
+        .args(["dedup", corpus().to_str().unwrap(), "--quiet"])
+        .args(["--diffs", diffs.to_str().unwrap()])
+        .args(["--outlets", outlets.to_str().unwrap()])
+        .assert()
+        .success();
+    let alone = |threads: &str, stdin: bool| {
+        let mut c = copydesk();
+        c.env("RAYON_NUM_THREADS", threads);
+        if stdin {
+            c.args(["dedup", "-", "--outlets", "-"])
+                .write_stdin(std::fs::read(corpus()).unwrap());
+        } else {
+            c.args(["dedup", corpus().to_str().unwrap(), "--outlets", "-"]);
+        }
+        c.assert().success().get_output().stdout.clone()
+    };
+    let written = std::fs::read(&outlets).unwrap();
+    assert_eq!(written, alone("1", false));
+    assert_eq!(written, alone("2", true));
+
+    let diffs = read_jsonl(&diffs);
+    let profiles = read_jsonl(&outlets);
+    let outlets: Vec<&str> = profiles
+        .iter()
+        .map(|p| p["outlet"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        outlets.len(),
+        12,
+        "the outlets of the two stories: {outlets:?}"
+    );
+    for p in &profiles {
+        let outlet = &p["outlet"];
+        let versions: Vec<&Value> = diffs
+            .iter()
+            .flat_map(|d| d["versions"].as_array().unwrap())
+            .filter(|v| &v["outlet"] == outlet)
+            .collect();
+        let references = diffs
+            .iter()
+            .filter(|d| &d["reference"]["outlet"] == outlet)
+            .count();
+        assert_eq!(p["versions"], versions.len(), "{p}");
+        assert_eq!(p["references"], references, "{p}");
+        if versions.is_empty() {
+            assert!(p["kept"].is_null(), "{p}");
+            continue;
+        }
+        let mean = |f: &str| {
+            versions.iter().map(|v| v[f].as_f64().unwrap()).sum::<f64>() / versions.len() as f64
+        };
+        for f in ["kept", "reused", "verbatim"] {
+            assert!((p[f].as_f64().unwrap() - mean(f)).abs() < 1e-3, "{f}: {p}");
+        }
+        let cut = versions.iter().filter(|v| !v["cut_at"].is_null()).count();
+        assert_eq!(p["cut_from_bottom"], cut, "{p}");
+        for fate in ["kept", "reworded", "dropped", "replaced", "trimmed"] {
+            let n = versions
+                .iter()
+                .flat_map(|v| v["attributions"].as_array().unwrap())
+                .filter(|a| a["fate"] == fate)
+                .count();
+            assert_eq!(p["credits"][fate], n, "{fate}: {p}");
+        }
+    }
+    let metro = profiles
+        .iter()
+        .find(|p| p["outlet"] == "Metro Morning")
+        .unwrap();
+    assert_eq!(
+        metro["credited_instead"],
+        serde_json::json!([{"source": "Russian news agency TASS", "times": 1}])
+    );
+}
+
 #[test]
 fn diffs_and_report_read_stdin_twice() {
     let input = std::fs::read(corpus()).unwrap();
@@ -517,24 +599,8 @@ fn a_reader_that_stops_early_is_no_error() {
 /// paper's furniture, named as such, not text the paper added to the story.
 #[test]
 fn an_outlets_standing_notice_is_furniture_in_its_diffs() {
-    let records = read_jsonl(&corpus());
-    let notice = records
-        .iter()
-        .find(|r| r["outlet"] == "Pinewood Weekly")
-        .and_then(|r| r["text"].as_str().unwrap().rsplit("\n\n").next())
-        .unwrap()
-        .to_string();
-    let wire = records.iter().find(|r| r["id"] == "fish-reuters").unwrap();
-    let copy = serde_json::json!({
-        "id": "fish-pinewood",
-        "outlet": "Pinewood Weekly",
-        "text": format!("{}\n\n{notice}", wire["text"].as_str().unwrap()),
-    });
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("with-copy.jsonl");
-    let mut text = std::fs::read_to_string(corpus()).unwrap();
-    text.push_str(&format!("{copy}\n"));
-    std::fs::write(&input, text).unwrap();
+    let (input, notice) = wire_with_pinewood_copy(dir.path());
     let version = |c: &Value| -> Value {
         c["versions"]
             .as_array()

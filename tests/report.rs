@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 mod common;
-use common::{copydesk, wire as corpus};
+use common::{copydesk, wire as corpus, wire_with_pinewood_copy};
 
 fn chromium() -> &'static str {
     for c in [
@@ -116,23 +116,7 @@ fn index_and_cluster_views_show_the_corpus_edits() {
     let cluster = rendered(&page, "#c0");
     assert!(cluster.contains("id=\"cluster-title\""));
     assert!(cluster.contains("id=\"timeline\"") && cluster.contains("id=\"bars\""));
-    let tabs: Vec<&str> = cluster
-        .split("role=\"tab\"")
-        .skip(1)
-        .map(|t| {
-            t.split('>')
-                .nth(1)
-                .unwrap_or("")
-                .split('<')
-                .next()
-                .unwrap_or("")
-        })
-        .collect();
-    let tab = |outlet: &str| {
-        tabs.iter()
-            .position(|t| *t == outlet)
-            .unwrap_or_else(|| panic!("no tab {outlet} in {tabs:?}"))
-    };
+    let tab = |outlet: &str| tab_of(&cluster, outlet);
 
     let ledger = rendered(&page, &format!("#c0/v{}", tab("The Northern Ledger")));
     assert!(
@@ -177,6 +161,90 @@ fn index_and_cluster_views_show_the_corpus_edits() {
     let metro = rendered(&page, &format!("#c0/v{}", tab("Metro Morning")));
     assert!(metro.contains("class=\"fate fate-replaced\""));
     assert!(metro.contains("Headline: <span class=\"muted\">kept</span>"));
+}
+
+/// The number of `outlet`'s version tab in a rendered cluster view (`#c{id}/v{number}`).
+fn tab_of(cluster: &str, outlet: &str) -> usize {
+    let tabs: Vec<&str> = cluster
+        .split("role=\"tab\"")
+        .skip(1)
+        .map(|t| {
+            t.split('>')
+                .nth(1)
+                .unwrap_or("")
+                .split('<')
+                .next()
+                .unwrap_or("")
+        })
+        .collect();
+    tabs.iter()
+        .position(|t| *t == outlet)
+        .unwrap_or_else(|| panic!("no tab {outlet} in {tabs:?}"))
+}
+
+/// The cells of the row of `outlet` in the table of how each outlet treated the stories.
+fn habits_row(index: &str, outlet: &str) -> Vec<String> {
+    let table = index
+        .split("id=\"habits\"")
+        .nth(1)
+        .expect("the outlets' table is on the index")
+        .split("</table>")
+        .next()
+        .unwrap();
+    let row = table
+        .split("<tr>")
+        .find(|r| r.starts_with(&format!("<td>{outlet}</td>")))
+        .unwrap_or_else(|| panic!("no row for {outlet}"));
+    row.split("<td>")
+        .skip(1)
+        .map(|c| c.split("</td>").next().unwrap().to_string())
+        .collect()
+}
+
+/// The index says, per outlet, what it did with the stories (the shipped corpus's edits: Metro
+/// Morning credits TASS instead of RIA Novosti, Valley Courier cuts the story short, Lakeside
+/// Gazette adds a local intro), and quotes the boilerplate left out; a story run under an
+/// outlet's standing notice shows the notice as that, not as text the outlet added.
+#[test]
+fn the_index_says_how_each_outlet_treated_the_stories_and_quotes_the_boilerplate() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, _) = wire_with_pinewood_copy(dir.path());
+    let page = report(dir.path(), &[&input], "Outlets");
+
+    let index = rendered(&page, "");
+    let metro = habits_row(&index, "Metro Morning");
+    assert_eq!(metro[1], "1", "{metro:?}");
+    assert_eq!(metro[6], "5 kept, 1 replaced", "{metro:?}");
+    assert_eq!(metro[8], "Russian news agency TASS ×1", "{metro:?}");
+    let courier = habits_row(&index, "Valley Courier");
+    assert_eq!(courier[3], "1", "cut short: {courier:?}");
+    assert!(courier[2].starts_with("28% · 100%"), "{courier:?}");
+    let gazette = habits_row(&index, "Lakeside Gazette");
+    assert_eq!(
+        gazette[4], "2",
+        "a local intro in both its versions: {gazette:?}"
+    );
+    let reuters = habits_row(&index, "Reuters");
+    assert_eq!(reuters[1], "0 (+1 as reference)", "{reuters:?}");
+
+    let boilerplate = index
+        .split("id=\"boilerplate\"")
+        .nth(1)
+        .expect("the boilerplate is listed");
+    assert!(
+        boilerplate.contains("Pinewood Weekly, in 6 articles: <q dir=\"ltr\">Pinewood Weekly is written by volunteers"),
+        "{}",
+        &boilerplate[..boilerplate.len().min(600)]
+    );
+
+    let cluster = rendered(&page, "#c0");
+    let pinewood = tab_of(&cluster, "Pinewood Weekly");
+    let version = rendered(&page, &format!("#c0/v{pinewood}"));
+    assert!(
+        version.contains("Standing notice of Pinewood Weekly (boilerplate, left out of the comparison): Pinewood Weekly is written by volunteers"),
+        "the notice named as such"
+    );
+    assert!(!version.contains("Furniture added: Pinewood"));
 }
 
 #[test]

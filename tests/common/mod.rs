@@ -24,6 +24,30 @@ pub fn wire() -> PathBuf {
     repo("corpora/wire.jsonl")
 }
 
+/// The shipped corpus plus `fish-pinewood`: the Reuters fishing story as Pinewood Weekly runs
+/// it, under the paper's standing notice (the last paragraph of its five briefs). Written into
+/// `dir` as `with-copy.jsonl`; returns its path and the notice.
+pub fn wire_with_pinewood_copy(dir: &Path) -> (PathBuf, String) {
+    let records = read_jsonl(&wire());
+    let notice = records
+        .iter()
+        .find(|r| r["outlet"] == "Pinewood Weekly")
+        .and_then(|r| r["text"].as_str().unwrap().rsplit("\n\n").next())
+        .unwrap()
+        .to_string();
+    let story = records.iter().find(|r| r["id"] == "fish-reuters").unwrap();
+    let copy = serde_json::json!({
+        "id": "fish-pinewood",
+        "outlet": "Pinewood Weekly",
+        "text": format!("{}\n\n{notice}", story["text"].as_str().unwrap()),
+    });
+    let input = dir.join("with-copy.jsonl");
+    let mut text = std::fs::read_to_string(wire()).unwrap();
+    text.push_str(&format!("{copy}\n"));
+    std::fs::write(&input, text).unwrap();
+    (input, notice)
+}
+
 /// Every line of `bytes` parsed as JSON.
 pub fn jsonl(bytes: &[u8]) -> Vec<Value> {
     std::str::from_utf8(bytes)
