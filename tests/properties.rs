@@ -146,6 +146,29 @@ proptest! {
     }
 
     #[test]
+    fn every_clustered_article_is_tallied_once_by_outlet(lines in prop::collection::vec(line(), 1..40)) {
+        let (file, _) = render(&lines);
+        let sources = ingest::open_sources(&[file.path().to_path_buf()]).unwrap();
+        let settings = Settings::default();
+        let mut corpus = Corpus::read(sources, &settings, |_, _| {}).unwrap();
+        let dedup = corpus.dedup(&settings);
+        let multi = copydesk::report::multi_clusters(&dedup);
+        let in_clusters: usize = multi.iter().map(|&k| dedup.clustering.clusters[k].members.len()).sum();
+        let params = copydesk::align::AlignParams::default();
+        let tally = copydesk::report::tally_outlets(&corpus, &dedup, &settings, &params, |_| {}).unwrap();
+        prop_assert_eq!(tally.clusters(), multi.len());
+        let profiles = tally.profiles();
+        let versions: usize = profiles.iter().map(|p| p.versions).sum();
+        let references: usize = profiles.iter().map(|p| p.references).sum();
+        prop_assert_eq!(references, multi.len());
+        prop_assert_eq!(versions + references, in_clusters);
+        for p in &profiles {
+            prop_assert_eq!(p.kept.is_some(), p.versions > 0);
+            prop_assert!(p.cut_from_bottom <= p.versions && p.with_added <= p.versions);
+        }
+    }
+
+    #[test]
     fn every_record_is_clustered_once_or_reported(lines in prop::collection::vec(line(), 1..60)) {
         let (file, nonblank) = render(&lines);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
