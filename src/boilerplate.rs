@@ -39,7 +39,10 @@ pub const SAMPLE: usize = 8;
 pub const DEFAULT_MIN_ARTICLES: usize = 5;
 
 /// A long paragraph at the top or bottom of an article, keyed by its outlet and its words.
+/// Up to five an article: they are kept like the features, spilled to a temporary file with
+/// them (16 bytes each).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(C)]
 pub struct Passage {
     /// A hash of the outlet and the paragraph's token hashes.
     pub key: u64,
@@ -48,6 +51,12 @@ pub struct Passage {
     /// The paragraph's words.
     pub words: u32,
 }
+
+// SAFETY: `repr(C)` with fields of 8, 4 and 4 bytes: no padding, and every bit pattern is a
+// valid `Passage`.
+unsafe impl bytemuck::Zeroable for Passage {}
+// SAFETY: as above; `Passage` is `Copy` and `'static`.
+unsafe impl bytemuck::Pod for Passage {}
 
 /// Calls `emit(key, words)` for each of the first [`HEAD`] and last [`TAIL`] paragraphs of at
 /// least [`MIN_WORDS`] words of an article of `outlet` that has two paragraphs or more.
@@ -172,12 +181,12 @@ struct Found {
     anchors: Vec<u32>,
 }
 
-/// Finds the boilerplate among `passages` (from [`edge_passages`], with their articles) and
-/// leaves it out of the features in `store`, in place. `k` is the shingle length;
-/// `min_articles` how many articles of one outlet must hold a passage (below 2, nothing is
-/// boilerplate).
+/// Finds the boilerplate among `passages` (from [`edge_passages`], with their articles; sorted
+/// here, in place, wherever they are kept) and leaves it out of the features in `store`, in
+/// place. `k` is the shingle length; `min_articles` how many articles of one outlet must hold a
+/// passage (below 2, nothing is boilerplate).
 pub fn strip(
-    mut passages: Vec<Passage>,
+    passages: &mut [Passage],
     store: &mut FeatureStore,
     k: usize,
     min_articles: usize,
@@ -186,10 +195,15 @@ pub fn strip(
         return Stripped::default();
     }
     passages.par_sort_unstable();
-    // One article holding a paragraph twice holds it once.
-    passages.dedup_by_key(|p| (p.key, p.doc));
-    let groups: Vec<&[Passage]> = passages
+    // Each group lists its articles once: one holding a paragraph twice holds it once.
+    let groups: Vec<Vec<Passage>> = passages
         .chunk_by(|a, b| a.key == b.key)
+        .filter(|g| g.len() >= min_articles)
+        .map(|g| {
+            let mut g = g.to_vec();
+            g.dedup_by_key(|p| p.doc);
+            g
+        })
         .filter(|g| g.len() >= min_articles)
         .collect();
     let found: Vec<Option<Found>> = groups.par_iter().map(|g| judge(g, store, k)).collect();
@@ -211,7 +225,6 @@ pub fn strip(
         .flat_map(|(i, (g, _))| g.iter().map(move |p| (p.doc, i as u32)))
         .collect();
     drop(groups);
-    drop(passages);
     held.par_sort_unstable();
     let holders: Vec<&[(u32, u32)]> = held.chunk_by(|a, b| a.0 == b.0).collect();
     let mut articles = 0;
@@ -340,13 +353,18 @@ mod tests {
 
     /// Reads `(outlet, text)` records as a corpus.
     fn corpus(records: &[(&str, String)]) -> Corpus {
+        corpus_with(records, &Settings::default())
+    }
+
+    /// Reads `(outlet, text)` records as a corpus with `settings`.
+    fn corpus_with(records: &[(&str, String)], settings: &Settings) -> Corpus {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         for (i, (outlet, text)) in records.iter().enumerate() {
             let line = serde_json::json!({"id": i, "outlet": outlet, "text": text});
             std::io::Write::write_all(&mut file, format!("{line}\n").as_bytes()).unwrap();
         }
         let sources = crate::ingest::open_sources(&[file.path().to_path_buf()]).unwrap();
-        Corpus::read(sources, &Settings::default(), |_, _| {}).unwrap()
+        Corpus::read(sources, settings, |_, _| {}).unwrap()
     }
 
     /// Strips `c`'s boilerplate; returns what was found and the articles whose sets shrank.
@@ -354,7 +372,8 @@ mod tests {
         let lens: Vec<usize> = (0..c.features.len())
             .map(|d| c.features.set(d).len())
             .collect();
-        let found = strip(c.passages.clone(), &mut c.features, 4, min_articles);
+        let mut passages = c.passages.as_slice().to_vec();
+        let found = strip(&mut passages, &mut c.features, 4, min_articles);
         let shrunk = (0..lens.len())
             .filter(|&d| c.features.set(d).len() < lens[d])
             .map(|d| d as u32)
@@ -433,6 +452,44 @@ mod tests {
         let mut other = tokens.clone();
         other.swap(3, 4);
         assert_ne!(key("AP", &tokens), key("AP", &other));
+    }
+
+    #[test]
+    fn passages_spill_with_the_features_and_strip_the_same() {
+        let records: Vec<(&str, String)> = (0..12)
+            .map(|i| {
+                let outlet = ["Gazette", "Courier"][i % 2];
+                (outlet, format!("{}\n\n{DISCLAIMER} {outlet}", brief(i)))
+            })
+            .collect();
+        let run = |spill| {
+            let settings = Settings {
+                spill,
+                ..Settings::default()
+            };
+            let mut c = corpus_with(&records, &settings);
+            assert_eq!(c.features.spilled(), spill == crate::store::Spill::Always);
+            let passages = c.passages.as_slice().len();
+            let on_heap = c.passages.heap_bytes();
+            let dedup = c.dedup(&settings);
+            let sets: Vec<Vec<u32>> = (0..c.features.len())
+                .map(|d| {
+                    let mut v = Vec::new();
+                    c.features.set(d).decode_into(&mut v);
+                    v
+                })
+                .collect();
+            (passages, on_heap, dedup.boilerplate, sets)
+        };
+        let (kept, heap, found, sets) = run(crate::store::Spill::Never);
+        let (spilled, mapped, found_spilled, sets_spilled) = run(crate::store::Spill::Always);
+        // Two long paragraphs an article, each an edge paragraph.
+        assert_eq!((kept, spilled), (24, 24));
+        assert!(heap >= 24 * size_of::<Passage>());
+        assert_eq!(mapped, 0, "spilled passages are not on the heap");
+        assert_eq!((found.passages(), found.articles()), (2, 12));
+        assert_eq!(found, found_spilled);
+        assert_eq!(sets, sets_spilled);
     }
 
     #[test]

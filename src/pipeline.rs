@@ -19,7 +19,7 @@ use crate::fingerprint::{self, Fingerprint};
 use crate::ingest::{self, ArticleId, BadRecord, Meta, Origin, Raw, Source};
 use crate::normalize;
 use crate::shingle::{self, ShingleSet};
-use crate::store::{self, FeatureStore, Spill, StoreBuilder};
+use crate::store::{self, FeatureStore, Spill, StoreBuilder, Values, ValuesBuilder};
 use crate::verify::Thresholds;
 
 /// Every tunable of a run, with the measured defaults.
@@ -340,8 +340,9 @@ pub struct Corpus {
     /// Notes on good records (empty texts, unreadable dates), in input order.
     pub warnings: Vec<Warning>,
     /// The long paragraphs at the top and bottom of articles with an outlet, for
-    /// [`boilerplate::strip`]; [`Corpus::dedup`] takes them.
-    pub passages: Vec<Passage>,
+    /// [`boilerplate::strip`], kept (or spilled) as the features are; [`Corpus::dedup`] takes
+    /// them.
+    pub passages: Values<Passage>,
     /// Bytes of input read (after decompression).
     pub bytes: u64,
     /// Stage timings.
@@ -375,6 +376,7 @@ impl Corpus {
             .decide(text_bytes_estimate(&sources), store::available_memory());
         let spill_dir = settings.spill_dir_or_temp();
         let mut store = StoreBuilder::new(spill.then_some(spill_dir.as_path()))?;
+        let mut passages = ValuesBuilder::new(spill.then_some(spill_dir.as_path()))?;
         let mut corpus = Corpus {
             sources,
             ..Corpus::default()
@@ -407,18 +409,26 @@ impl Corpus {
                 }
             });
             for runs in run_rx {
-                corpus.keep(runs, &mut seen, &mut store)?;
+                corpus.keep(runs, &mut seen, &mut store, &mut passages)?;
                 progress(corpus.bytes, corpus.articles.len() + corpus.bad.len());
             }
             reader.join().expect("the reader thread does not panic")
         })?;
         corpus.features = store.finish()?;
+        corpus.passages = passages.finish()?;
         corpus.timings.read_and_fingerprint = started.elapsed();
         Ok(corpus)
     }
 
     /// Keeps the analyzed records of one batch, in order.
-    fn keep(&mut self, runs: Vec<Run>, seen: &mut IdSet, store: &mut StoreBuilder) -> Result<()> {
+    fn keep(
+        &mut self,
+        runs: Vec<Run>,
+        seen: &mut IdSet,
+        store: &mut StoreBuilder,
+        passages: &mut ValuesBuilder<Passage>,
+    ) -> Result<()> {
+        let mut kept = Vec::new();
         for run in runs {
             let mut good = 0;
             for (origin, result) in run.records {
@@ -469,7 +479,7 @@ impl Corpus {
                 }
                 seen.record(head.id_hash, self.articles.len());
                 let doc = self.articles.len() as u32;
-                self.passages.extend(
+                kept.extend(
                     run.passages[run.passage_ends[k]..run.passage_ends[k + 1]]
                         .iter()
                         .map(|&(key, words)| Passage { key, doc, words }),
@@ -488,7 +498,7 @@ impl Corpus {
                 });
             }
         }
-        Ok(())
+        passages.extend(&kept)
     }
 
     /// Leaves boilerplate out of the features (once: the passages are taken), then finds and
@@ -496,7 +506,7 @@ impl Corpus {
     pub fn dedup(&mut self, settings: &Settings) -> Dedup {
         let started = Instant::now();
         let stripped = boilerplate::strip(
-            std::mem::take(&mut self.passages),
+            std::mem::take(&mut self.passages).as_mut_slice(),
             &mut self.features,
             settings.shingle_words,
             settings.boilerplate,

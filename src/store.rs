@@ -217,6 +217,56 @@ impl<T> std::fmt::Debug for Column<T> {
     }
 }
 
+/// A column of plain values being collected, in memory or appended to an unnamed temporary
+/// file, by the same rule as the features (for per-article records that grow with the corpus,
+/// such as [`crate::boilerplate::Passage`]s).
+pub struct ValuesBuilder<T>(Sink<T>);
+
+impl<T: bytemuck::Pod> ValuesBuilder<T> {
+    /// A builder keeping values in memory, or in a temporary file in `spill_dir`.
+    pub fn new(spill_dir: Option<&Path>) -> Result<Self> {
+        Ok(ValuesBuilder(Sink::new(spill_dir)?))
+    }
+
+    /// Appends `values`.
+    pub fn extend(&mut self, values: &[T]) -> Result<()> {
+        self.0.extend(values)
+    }
+
+    /// Finishes writing; a spilled column is mapped back.
+    pub fn finish(self) -> Result<Values<T>> {
+        Ok(Values(self.0.finish()?))
+    }
+}
+
+/// A finished column of plain values, in memory or mapped from its temporary file (writable
+/// either way: it can be sorted in place).
+#[derive(Debug)]
+pub struct Values<T>(Column<T>);
+
+impl<T> Default for Values<T> {
+    fn default() -> Self {
+        Values(Column::Heap(Vec::new()))
+    }
+}
+
+impl<T: bytemuck::Pod> Values<T> {
+    /// The values.
+    pub fn as_slice(&self) -> &[T] {
+        self.0.as_slice()
+    }
+
+    /// The values, to change in place.
+    pub fn as_mut_slice(&mut self) -> &mut [T] {
+        self.0.as_mut_slice()
+    }
+
+    /// Bytes held on the heap (nothing when mapped).
+    pub fn heap_bytes(&self) -> usize {
+        self.0.heap_bytes()
+    }
+}
+
 /// Collects the features of a corpus, article by article, in input order.
 pub struct StoreBuilder {
     words: Vec<u32>,
