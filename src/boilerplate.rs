@@ -17,12 +17,14 @@
 //! stays a copy of its like). The simhash is left as it is: it only proposes pairs, and the
 //! pairs are verified on the stripped shingles.
 //!
-//! Articles with no outlet are never touched: without one, a disclaimer and a wire story
-//! republished five times look the same. A disclaimer run into the story's last paragraph is
+//! An article's publisher is its outlet or, without one, its url's host
+//! ([`Meta::publisher`]). Articles with neither are never touched: without a publisher, a
+//! disclaimer and a wire story republished five times look the same. A disclaimer run into the story's last paragraph is
 //! not found either (paragraphs are compared whole).
 
 use rayon::prelude::*;
 
+use crate::ingest::Meta;
 use crate::shingle::ShingleSet;
 use crate::store::FeatureStore;
 
@@ -127,12 +129,12 @@ impl Stripped {
     }
 
     /// Which paragraphs of the story body of `text` (as [`crate::normalize::story_body`] splits
-    /// it) are boilerplate of `outlet`, by number.
-    pub fn paragraphs_of(&self, text: &str, outlet: Option<&str>) -> Vec<usize> {
+    /// it) are boilerplate of its publisher ([`Meta::publisher`] of `meta`), by number.
+    pub fn paragraphs_of(&self, text: &str, meta: &Meta) -> Vec<usize> {
         if self.keys.is_empty() {
             return Vec::new();
         }
-        keyed_paragraphs(text, outlet)
+        keyed_paragraphs(text, meta.publisher())
             .filter(|(_, key)| self.keys.binary_search(key).is_ok())
             .map(|(p, _)| p)
             .collect()
@@ -140,9 +142,10 @@ impl Stripped {
 }
 
 impl Notice {
-    /// The passage's words in `text` (an article of `outlet` holding it, such as its example).
-    pub fn text_in<'t>(&self, text: &'t str, outlet: Option<&str>) -> Option<&'t str> {
-        let (p, _) = keyed_paragraphs(text, outlet).find(|&(_, key)| key == self.key)?;
+    /// The passage's words in `text` (an article holding it, such as its example, with its
+    /// `meta`).
+    pub fn text_in<'t>(&self, text: &'t str, meta: &Meta) -> Option<&'t str> {
+        let (p, _) = keyed_paragraphs(text, meta.publisher()).find(|&(_, key)| key == self.key)?;
         crate::normalize::story_body(text).get(p).map(|s| s.trim())
     }
 }
@@ -351,6 +354,14 @@ mod tests {
             .join(" ")
     }
 
+    /// The metadata of an article of `outlet`.
+    fn of(outlet: &str) -> Meta {
+        Meta {
+            outlet: Some(outlet.into()),
+            ..Meta::default()
+        }
+    }
+
     /// Reads `(outlet, text)` records as a corpus.
     fn corpus(records: &[(&str, String)]) -> Corpus {
         corpus_with(records, &Settings::default())
@@ -358,9 +369,18 @@ mod tests {
 
     /// Reads `(outlet, text)` records as a corpus with `settings`.
     fn corpus_with(records: &[(&str, String)], settings: &Settings) -> Corpus {
+        let lines: Vec<serde_json::Value> = records
+            .iter()
+            .enumerate()
+            .map(|(i, (outlet, text))| serde_json::json!({"id": i, "outlet": outlet, "text": text}))
+            .collect();
+        corpus_of(&lines, settings)
+    }
+
+    /// Reads JSON records as a corpus with `settings`.
+    fn corpus_of(lines: &[serde_json::Value], settings: &Settings) -> Corpus {
         let mut file = tempfile::NamedTempFile::new().unwrap();
-        for (i, (outlet, text)) in records.iter().enumerate() {
-            let line = serde_json::json!({"id": i, "outlet": outlet, "text": text});
+        for line in lines {
             std::io::Write::write_all(&mut file, format!("{line}\n").as_bytes()).unwrap();
         }
         let sources = crate::ingest::open_sources(&[file.path().to_path_buf()]).unwrap();
@@ -493,6 +513,40 @@ mod tests {
     }
 
     #[test]
+    fn without_an_outlet_the_url_host_names_the_publisher() {
+        // Six briefs crawled from one site: only their urls say who published them.
+        let briefs = |url: &dyn Fn(usize) -> Option<String>| -> Vec<serde_json::Value> {
+            (0..6)
+                .map(|i| {
+                    let mut r = serde_json::json!({"id": i, "text": format!("{}\n\n{DISCLAIMER}", brief(i))});
+                    if let Some(u) = url(i) {
+                        r["url"] = u.into();
+                    }
+                    r
+                })
+                .collect()
+        };
+        let found = |lines: &[serde_json::Value]| {
+            let mut c = corpus_of(lines, &Settings::default());
+            strip_in(&mut c, DEFAULT_MIN_ARTICLES).0
+        };
+        let one_site = found(&briefs(&|i| {
+            Some(format!("https://www.gazette.example:443/news/{i}?ref=rss"))
+        }));
+        assert_eq!((one_site.passages(), one_site.articles()), (1, 6));
+        let meta = Meta {
+            url: Some("http://gazette.example/other".into()),
+            ..Meta::default()
+        };
+        let text = format!("{}\n\n{DISCLAIMER}", brief(9));
+        assert_eq!(one_site.paragraphs_of(&text, &meta), [1]);
+        // Six sites, or no url at all: no publisher holds it five times.
+        let six_sites = found(&briefs(&|i| Some(format!("https://site{i}.example/a"))));
+        assert_eq!(six_sites.passages(), 0);
+        assert_eq!(found(&briefs(&|_| None)).passages(), 0);
+    }
+
+    #[test]
     fn one_outlets_disclaimer_under_unrelated_briefs_is_left_out() {
         let records: Vec<(&str, String)> = (0..6)
             .map(|i| ("Gazette", format!("{}\n\n{DISCLAIMER}", brief(i))))
@@ -512,10 +566,10 @@ mod tests {
         );
         // The passage is found again in the text: the disclaimer is each brief's paragraph 1.
         let text = format!("{}\n\n{DISCLAIMER}", brief(9));
-        assert_eq!(found.paragraphs_of(&text, Some("Gazette")), [1]);
-        assert!(found.paragraphs_of(&text, Some("AP")).is_empty());
-        assert!(found.paragraphs_of(&text, None).is_empty());
-        assert!(found.paragraphs_of(&brief(9), Some("Gazette")).is_empty());
+        assert_eq!(found.paragraphs_of(&text, &of("Gazette")), [1]);
+        assert!(found.paragraphs_of(&text, &of("AP")).is_empty());
+        assert!(found.paragraphs_of(&text, &Meta::default()).is_empty());
+        assert!(found.paragraphs_of(&brief(9), &of("Gazette")).is_empty());
         assert_eq!(shrunk, [0, 1, 2, 3, 4, 5]);
         for y in 1..6 {
             assert!(jaccard(&c, 0, y) < 0.05);

@@ -351,7 +351,8 @@ pub struct Tuning {
 
     /// A passage one outlet repeats, word for word, as a top or bottom paragraph of this many
     /// of its articles (a disclaimer, an about-us box), and that they share nothing else with,
-    /// is boilerplate: left out of their similarity. 0 turns this off.
+    /// is boilerplate: left out of their similarity. An article's outlet is its `outlet`, or
+    /// without one its url's host. 0 turns this off.
     #[arg(long, default_value_t = copydesk::boilerplate::DEFAULT_MIN_ARTICLES, value_name = "N")]
     pub boilerplate: usize,
 

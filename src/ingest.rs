@@ -121,6 +121,28 @@ pub struct Meta {
     pub published: Option<Box<str>>,
 }
 
+impl Meta {
+    /// Who published the article: its `outlet`, or without one the host of its `url` (`www.`
+    /// and any port dropped), so that articles crawled with only a url are still told apart
+    /// by publisher.
+    pub fn publisher(&self) -> Option<&str> {
+        self.outlet
+            .as_deref()
+            .or_else(|| self.url.as_deref().and_then(url_host))
+    }
+}
+
+/// The host of `url` (`https://www.example.com:8080/a` gives `example.com`); `None` when it
+/// has none.
+fn url_host(url: &str) -> Option<&str> {
+    let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = host.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty() && host.contains('.')).then_some(host)
+}
+
 /// A parsed article.
 #[derive(Clone, Debug)]
 pub struct Record {
@@ -569,6 +591,35 @@ pub fn read_filtered(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_url_names_its_host_without_www_port_or_user() {
+        let host = url_host;
+        assert_eq!(host("https://www.dawn.com/news/123"), Some("dawn.com"));
+        assert_eq!(
+            host("http://user:pw@news.example.org:8080/a?b#c"),
+            Some("news.example.org")
+        );
+        assert_eq!(host("www.example.com?x=1"), Some("example.com"));
+        assert_eq!(host("  https://example.com"), Some("example.com"));
+        for no_host in ["", "https://", "/local/path", "localhost/a", "not a url"] {
+            assert_eq!(host(no_host), None, "{no_host:?}");
+        }
+        let meta = |outlet: Option<&str>, url: Option<&str>| Meta {
+            outlet: outlet.map(Into::into),
+            url: url.map(Into::into),
+            ..Meta::default()
+        };
+        assert_eq!(
+            meta(Some("Dawn"), Some("https://dawn.com/a")).publisher(),
+            Some("Dawn")
+        );
+        assert_eq!(
+            meta(None, Some("https://dawn.com/a")).publisher(),
+            Some("dawn.com")
+        );
+        assert_eq!(meta(None, None).publisher(), None);
+    }
 
     fn jsonl() -> Source {
         Source {

@@ -471,9 +471,7 @@ fn copies_of_inputs(
             let a = &corpus.articles[d as usize];
             Input {
                 id: a.id.to_string(),
-                boilerplate: dedup
-                    .boilerplate
-                    .paragraphs_of(&text, a.meta.outlet.as_deref()),
+                boilerplate: dedup.boilerplate.paragraphs_of(&text, &a.meta),
                 meta: a.meta.clone(),
                 text,
             }

@@ -227,11 +227,11 @@ impl Run {
                         run.simhashes.push(simhash);
                         run.set_ends.push(run.sets.len());
                         run.anchor_ends.push(run.anchors.len());
-                        if let Some(outlet) = r.meta.outlet.as_deref()
+                        if let Some(publisher) = r.meta.publisher()
                             && settings.boilerplate >= 2
                         {
                             boilerplate::edge_passages(
-                                outlet,
+                                publisher,
                                 &scratch.tokens,
                                 &scratch.paragraph_starts,
                                 |key, words| run.passages.push((key, words)),

@@ -272,9 +272,7 @@ fn compare_in_chunks<T: Send>(
         let a = &corpus.articles[d as usize];
         let text = text_of(d);
         Doc {
-            boilerplate: dedup
-                .boilerplate
-                .paragraphs_of(text, a.meta.outlet.as_deref()),
+            boilerplate: dedup.boilerplate.paragraphs_of(text, &a.meta),
             ..Doc::with_meta(a.id.to_string(), &a.meta, text)
         }
     };
@@ -437,7 +435,7 @@ pub fn write_rejects(corpus: &Corpus, w: &mut dyn Write) -> Result<()> {
 /// A boilerplate passage found, with its words when they could be read again.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct QuotedNotice<'a> {
-    /// The outlet that repeats it.
+    /// The outlet that repeats it (or, for articles without one, their url's host).
     pub outlet: Option<&'a str>,
     /// How many of its articles hold it.
     pub articles: usize,
@@ -466,13 +464,13 @@ pub fn quoted_notices<'c>(
     shown
         .iter()
         .map(|n| {
-            let outlet = corpus.articles[n.example as usize].meta.outlet.as_deref();
+            let meta = &corpus.articles[n.example as usize].meta;
             let text = texts.as_ref().and_then(|t| {
                 let text = &t[docs.binary_search(&n.example).ok()?];
-                n.text_in(text, outlet).map(str::to_string)
+                n.text_in(text, meta).map(str::to_string)
             });
             QuotedNotice {
-                outlet,
+                outlet: meta.publisher(),
                 articles: n.articles,
                 text,
             }
@@ -724,9 +722,7 @@ mod tests {
                 published: r.meta.published.as_deref().map(str::to_string),
                 title: r.meta.title.as_deref().map(str::to_string),
                 text: &r.text,
-                boilerplate: dedup
-                    .boilerplate
-                    .paragraphs_of(&r.text, r.meta.outlet.as_deref()),
+                boilerplate: dedup.boilerplate.paragraphs_of(&r.text, &r.meta),
             }
         };
         let expected: Vec<(usize, String)> = dedup
