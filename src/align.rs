@@ -73,7 +73,8 @@ impl Default for AlignParams {
 pub struct Doc<'a> {
     /// Its id.
     pub id: String,
-    /// Outlet, when known.
+    /// Outlet, when known ([`crate::ingest::Meta::publisher`] when made from metadata: the
+    /// url's host stands in for a missing outlet).
     pub outlet: Option<String>,
     /// Publication time as given, when known.
     pub published: Option<String>,
@@ -93,7 +94,8 @@ impl<'a> Doc<'a> {
         let owned = |v: &Option<Box<str>>| v.as_deref().map(str::to_string);
         Doc {
             id,
-            outlet: owned(&meta.outlet),
+            // Crawled articles often carry a url and no outlet: the url's host names them.
+            outlet: meta.publisher().map(str::to_string),
             published: owned(&meta.published),
             title: owned(&meta.title),
             text,
@@ -258,7 +260,7 @@ pub struct OpCounts {
 pub struct VersionDiff {
     /// Version id.
     pub id: String,
-    /// Its outlet.
+    /// Its outlet (or, without one, its url's host).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
     /// Its publication time as given.
@@ -299,7 +301,7 @@ pub struct VersionDiff {
 pub struct ReferenceSummary {
     /// Reference id.
     pub id: String,
-    /// Its outlet.
+    /// Its outlet (or, without one, its url's host).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
     /// Its publication time.

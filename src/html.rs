@@ -196,7 +196,7 @@ pub fn render(
     let mut outlet_counts: BTreeMap<&str, usize> = BTreeMap::new();
     for a in articles {
         *outlet_counts
-            .entry(a.meta.outlet.as_deref().unwrap_or("(unknown)"))
+            .entry(a.meta.publisher().unwrap_or("(unknown)"))
             .or_default() += 1;
     }
     let title_of = |k: usize| {
@@ -209,7 +209,7 @@ pub fn render(
             let members = &clusters[*k].members;
             let mut outlets: Vec<&str> = members
                 .iter()
-                .filter_map(|m| articles[m.doc as usize].meta.outlet.as_deref())
+                .filter_map(|m| articles[m.doc as usize].meta.publisher())
                 .collect();
             outlets.sort_unstable();
             outlets.dedup();

@@ -93,10 +93,10 @@ struct ClusterLine<'a> {
     members: Vec<MemberLine<'a>>,
 }
 
-/// Distinct outlets of a cluster's members, sorted.
+/// Distinct outlets of a cluster's members (their url's hosts for those without one), sorted.
 fn outlets(articles: &[Article], docs: impl Iterator<Item = u32>) -> Vec<&str> {
     let mut v: Vec<&str> = docs
-        .filter_map(|d| articles[d as usize].meta.outlet.as_deref())
+        .filter_map(|d| articles[d as usize].meta.publisher())
         .collect();
     v.sort_unstable();
     v.dedup();
@@ -120,7 +120,7 @@ pub fn write_clusters(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Resu
                 let art = &a[m.doc as usize];
                 MemberLine {
                     id: &art.id,
-                    outlet: art.meta.outlet.as_deref(),
+                    outlet: art.meta.publisher(),
                     published: art.meta.published.as_deref(),
                     title: art.meta.title.as_deref(),
                     words: corpus.features.words(m.doc as usize),
@@ -718,7 +718,7 @@ mod tests {
             let r = &records[d as usize];
             Doc {
                 id: r.id.to_string(),
-                outlet: r.meta.outlet.as_deref().map(str::to_string),
+                outlet: r.meta.publisher().map(str::to_string),
                 published: r.meta.published.as_deref().map(str::to_string),
                 title: r.meta.title.as_deref().map(str::to_string),
                 text: &r.text,

@@ -8,7 +8,7 @@ use predicates::prelude::PredicateBooleanExt;
 use serde_json::{Value, json};
 
 mod common;
-use common::{copydesk, jsonl, read_jsonl, repo, world};
+use common::{copydesk, jsonl, read_jsonl, repo, wire, world};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -546,6 +546,70 @@ fn grouped_corpus() -> (tempfile::TempDir, PathBuf) {
     let dir = world(&[("in.jsonl", lines.join("\n").as_bytes())]);
     let input = dir.path().join("in.jsonl");
     (dir, input)
+}
+
+/// A crawled corpus carries urls and no outlets: the url's host stands for the outlet in the
+/// clusters, the per-outlet tally and the boilerplate, and the clusters are the same.
+#[test]
+fn without_outlets_the_url_hosts_name_the_publishers() {
+    let host = |outlet: &str| {
+        let slug: String = outlet
+            .to_lowercase()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        format!("{slug}.example")
+    };
+    let crawled: Vec<String> = read_jsonl(&wire())
+        .into_iter()
+        .map(|mut r| {
+            let outlet = r["outlet"].as_str().unwrap().to_string();
+            let id = r["id"].as_str().unwrap().to_string();
+            r.as_object_mut().unwrap().remove("outlet");
+            r["url"] = format!("https://www.{}/news/{id}?src=rss", host(&outlet)).into();
+            r.to_string()
+        })
+        .collect();
+    let dir = world(&[("crawled.jsonl", crawled.join("\n").as_bytes())]);
+    let input = dir.path().join("crawled.jsonl");
+    let out = |args: &[&str], path: &Path| -> String {
+        let out = copydesk()
+            .arg("dedup")
+            .arg(path)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let clusters = |path: &Path| jsonl(out(&["--clusters", "-"], path).as_bytes());
+    let (named, crawled_clusters) = (clusters(&wire()), clusters(&input));
+    assert_eq!(named.len(), crawled_clusters.len());
+    for (a, b) in named.iter().zip(&crawled_clusters) {
+        let hosts: Vec<String> = a["outlets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| host(o.as_str().unwrap()))
+            .collect();
+        let mut sorted = hosts.clone();
+        sorted.sort();
+        assert_eq!(b["outlets"], serde_json::json!(sorted));
+        assert_eq!(a["size"], b["size"]);
+    }
+    let tallied: Vec<String> = jsonl(out(&["--outlets", "-"], &input).as_bytes())
+        .iter()
+        .map(|p| p["outlet"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        tallied.contains(&"metromorning.example".to_string()),
+        "{tallied:?}"
+    );
+    let summary = out(&[], &input);
+    assert!(
+        summary.contains("  pinewoodweekly.example, in 5 articles: \"Pinewood Weekly is written"),
+        "{summary}"
+    );
 }
 
 #[test]
