@@ -30,7 +30,7 @@
 //!                   "attributions": [ { "reference": {..}, "fate": kept|reworded|dropped|
 //!                                       replaced|trimmed, "version"?: {..} } ],
 //!                   "added_attributions": [..],
-//!                   "furniture"?: { dateline_was?, dateline_now?, added?, removed? },
+//!                   "furniture"?: { dateline_was?, dateline_now?, added?, removed?, notices? },
 //!                   "headline"?: { "was"?, "now"?, "same", "changes"?: [..] } } ] }
 //! ```
 
@@ -231,6 +231,10 @@ pub struct FurnitureChange {
     /// Bylines and footers the reference has and the version does not.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub removed: Vec<String>,
+    /// Of `added`, the version's outlet's standing notices: boilerplate it runs under many of
+    /// its articles (known only when compared from a corpus, see [`Doc::boilerplate`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<String>,
 }
 
 impl FurnitureChange {
@@ -349,6 +353,8 @@ struct Prepared<'a> {
 /// A text ready for alignment.
 struct PreparedDoc<'a> {
     furniture: normalize::Furniture<'a>,
+    /// The outlet's boilerplate paragraphs (also among the furniture's footers).
+    notices: Vec<&'a str>,
     /// Credits in the dateline.
     credits: Vec<Attribution>,
     sentences: Vec<Prepared<'a>>,
@@ -449,18 +455,18 @@ fn prepare<'a>(
 ) -> PreparedDoc<'a> {
     let text = doc.text;
     let mut furniture = normalize::furniture(text);
+    let mut notices = Vec::new();
     if !doc.boilerplate.is_empty() {
         // The outlet's boilerplate is furniture: listed with the footers, kept out of the story.
-        let (notices, body): (Vec<_>, Vec<_>) = furniture
+        let (boilerplate, body): (Vec<_>, Vec<_>) = furniture
             .body
             .iter()
             .copied()
             .enumerate()
             .partition(|(i, _)| doc.boilerplate.contains(i));
         furniture.body = body.into_iter().map(|(_, p)| p).collect();
-        furniture
-            .footers
-            .extend(notices.into_iter().map(|(_, p)| p));
+        notices = boilerplate.into_iter().map(|(_, p)| p).collect();
+        furniture.footers.extend(&notices);
     }
     let mut tokens_total = 0;
     let sentences = segment::sentences_of_parts(text, &furniture.body)
@@ -493,6 +499,7 @@ fn prepare<'a>(
             .map(attribution::dateline_credits)
             .unwrap_or_default(),
         furniture,
+        notices,
         sentences,
         tokens: tokens_total,
     }
@@ -832,7 +839,8 @@ fn rescue(
     }
 }
 
-fn furniture_change(r: &normalize::Furniture<'_>, v: &normalize::Furniture<'_>) -> FurnitureChange {
+fn furniture_change(reference: &PreparedDoc<'_>, version: &PreparedDoc<'_>) -> FurnitureChange {
+    let (r, v) = (&reference.furniture, &version.furniture);
     let mut f = FurnitureChange::default();
     let key = |d: Option<&str>| {
         d.map(|s| {
@@ -856,6 +864,12 @@ fn furniture_change(r: &normalize::Furniture<'_>, v: &normalize::Furniture<'_>) 
         .iter()
         .filter(|l| !vl.contains(l))
         .map(|l| l.to_string())
+        .collect();
+    f.notices = version
+        .notices
+        .iter()
+        .filter(|n| !rl.contains(n))
+        .map(|n| n.to_string())
         .collect();
     f
 }
@@ -1026,7 +1040,7 @@ fn diff_version(
         segments,
         attributions,
         added_attributions,
-        furniture: furniture_change(&reference.furniture, &version.furniture),
+        furniture: furniture_change(reference, version),
         headline: None,
     }
 }

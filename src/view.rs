@@ -115,7 +115,11 @@ fn header(v: &VersionDiff, style: &Style, out: &mut String) {
         let _ = writeln!(out, "   dateline: {was} → (none)");
     }
     for f in &v.furniture.added {
-        let _ = writeln!(out, "   furniture added: {f}");
+        if v.furniture.notices.contains(f) {
+            let _ = writeln!(out, "   standing notice of the outlet (boilerplate): {f}");
+        } else {
+            let _ = writeln!(out, "   furniture added: {f}");
+        }
     }
 }
 

@@ -632,6 +632,32 @@ fn an_outlets_standing_notice_is_furniture_in_its_diffs() {
     assert_eq!(v["counts"]["added"], 0, "{v}");
     assert_eq!(v["reused"], 1.0, "{v}");
     assert_eq!(v["furniture"]["added"][0], notice.as_str(), "{v}");
+    assert_eq!(
+        v["furniture"]["notices"],
+        serde_json::json!([notice]),
+        "named a notice: {v}"
+    );
+    // The terminal view names it so too.
+    let shown = copydesk()
+        .args(["compare", "--input", input.to_str().unwrap()])
+        .args([
+            "--copies-of",
+            "fish-pinewood",
+            "--reference",
+            "fish-reuters",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let shown = String::from_utf8(shown).unwrap();
+    assert!(
+        shown.contains(&format!(
+            "standing notice of the outlet (boilerplate): {notice}"
+        )),
+        "{shown}"
+    );
     // `dedup --diffs` says the same.
     let diffs = dir.path().join("diffs.jsonl");
     copydesk()
@@ -650,4 +676,5 @@ fn an_outlets_standing_notice_is_furniture_in_its_diffs() {
     assert_eq!(alone["counts"]["added"], 2, "{alone}");
     assert!(alone["reused"].as_f64().unwrap() < 0.9, "{alone}");
     assert!(alone["furniture"].get("added").is_none(), "{alone}");
+    assert!(alone["furniture"].get("notices").is_none(), "{alone}");
 }
