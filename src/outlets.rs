@@ -35,6 +35,14 @@ pub struct Credits {
 }
 
 impl Credits {
+    fn merge(&mut self, o: &Credits) {
+        self.kept += o.kept;
+        self.reworded += o.reworded;
+        self.dropped += o.dropped;
+        self.replaced += o.replaced;
+        self.trimmed += o.trimmed;
+    }
+
     fn count(&mut self, fate: Fate) {
         *match fate {
             Fate::Kept => &mut self.kept,
@@ -110,6 +118,29 @@ struct Sums {
 }
 
 impl Sums {
+    fn merge(&mut self, o: Sums) {
+        self.versions += o.versions;
+        self.references += o.references;
+        self.kept += o.kept;
+        self.reused += o.reused;
+        self.verbatim += o.verbatim;
+        self.cut_from_bottom += o.cut_from_bottom;
+        self.with_added += o.with_added;
+        self.dateline_changed += o.dateline_changed;
+        let (s, c) = (&mut self.sentences, &o.sentences);
+        s.same += c.same;
+        s.reworded += c.reworded;
+        s.trimmed += c.trimmed;
+        s.added += c.added;
+        s.moved += c.moved;
+        self.credits.merge(&o.credits);
+        self.agency_credits.merge(&o.agency_credits);
+        self.credits_added += o.credits_added;
+        for (source, n) in o.instead {
+            *self.instead.entry(source).or_default() += n;
+        }
+    }
+
     fn add(&mut self, v: &VersionDiff) {
         self.versions += 1;
         self.kept += f64::from(v.kept);
@@ -169,7 +200,9 @@ impl Sums {
     }
 }
 
-/// Tallies comparisons by outlet: [`Tally::add`] each cluster's, then [`Tally::profiles`].
+/// Tallies comparisons by outlet: [`Tally::add`] each cluster's (or [`Tally::merge`] tallies
+/// of one, [`Tally::of`], made in parallel: the same sums either way), then
+/// [`Tally::profiles`].
 #[derive(Default)]
 pub struct Tally {
     outlets: BTreeMap<Option<String>, Sums>,
@@ -179,13 +212,32 @@ pub struct Tally {
 impl Tally {
     /// Counts one cluster's comparison: its reference's outlet, and every version's.
     pub fn add(&mut self, c: &Comparison) {
-        self.clusters += 1;
-        self.outlets
+        self.merge(Tally::of(c));
+    }
+
+    /// The tally of one cluster's comparison (small: what is kept of a comparison that is
+    /// tallied later, in cluster order).
+    pub fn of(c: &Comparison) -> Tally {
+        let mut t = Tally {
+            clusters: 1,
+            ..Tally::default()
+        };
+        t.outlets
             .entry(c.reference.outlet.clone())
             .or_default()
             .references += 1;
         for v in &c.versions {
-            self.outlets.entry(v.outlet.clone()).or_default().add(v);
+            t.outlets.entry(v.outlet.clone()).or_default().add(v);
+        }
+        t
+    }
+
+    /// Adds the counts of `other`. Merging in a fixed order gives the same sums on any
+    /// number of threads.
+    pub fn merge(&mut self, other: Tally) {
+        self.clusters += other.clusters;
+        for (outlet, sums) in other.outlets {
+            self.outlets.entry(outlet).or_default().merge(sums);
         }
     }
 

@@ -394,7 +394,7 @@ fn compare_every_cluster(
                 },
             )?;
         }
-        Ok((bytes, comparison))
+        Ok((bytes, Tally::of(&comparison)))
     };
     let clusters = multi_clusters(dedup);
     let mut tally = Tally::default();
@@ -405,15 +405,15 @@ fn compare_every_cluster(
         params,
         &clusters,
         serialize,
-        |done: Result<(Vec<u8>, Comparison)>| {
-            let (bytes, comparison) = done?;
+        |done: Result<(Vec<u8>, Tally)>| {
+            let (bytes, one) = done?;
             if let Some(w) = w.as_mut() {
                 w.write_all(&bytes).map_err(|e| Error::Write {
                     path: "output".into(),
                     source: e,
                 })?;
             }
-            tally.add(&comparison);
+            tally.merge(one);
             progress(tally.clusters());
             Ok(())
         },
