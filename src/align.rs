@@ -259,6 +259,16 @@ pub struct OpCounts {
     pub moved: usize,
 }
 
+impl std::ops::AddAssign<&OpCounts> for OpCounts {
+    fn add_assign(&mut self, o: &OpCounts) {
+        self.same += o.same;
+        self.reworded += o.reworded;
+        self.trimmed += o.trimmed;
+        self.added += o.added;
+        self.moved += o.moved;
+    }
+}
+
 /// What one version did with the reference.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct VersionDiff {

@@ -127,12 +127,7 @@ impl Sums {
         self.cut_from_bottom += o.cut_from_bottom;
         self.with_added += o.with_added;
         self.dateline_changed += o.dateline_changed;
-        let (s, c) = (&mut self.sentences, &o.sentences);
-        s.same += c.same;
-        s.reworded += c.reworded;
-        s.trimmed += c.trimmed;
-        s.added += c.added;
-        s.moved += c.moved;
+        self.sentences += &o.sentences;
         self.credits.merge(&o.credits);
         self.agency_credits.merge(&o.agency_credits);
         self.credits_added += o.credits_added;
@@ -150,12 +145,7 @@ impl Sums {
         self.with_added += usize::from(v.counts.added > 0);
         self.dateline_changed +=
             usize::from(v.furniture.dateline_was.is_some() || v.furniture.dateline_now.is_some());
-        let (s, c) = (&mut self.sentences, &v.counts);
-        s.same += c.same;
-        s.reworded += c.reworded;
-        s.trimmed += c.trimmed;
-        s.added += c.added;
-        s.moved += c.moved;
+        self.sentences += &v.counts;
         for change in &v.attributions {
             self.credits.count(change.fate);
             if change.reference.kind == SourceKind::Agency {
