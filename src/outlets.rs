@@ -93,7 +93,8 @@ pub struct OutletProfile {
 /// A source an outlet credited instead of the reference's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Instead {
-    /// The source as the outlet wrote it.
+    /// The source, in the shortest of the ways the outlet wrote it (`TASS` and `Russian news
+    /// agency TASS` are one source, [`crate::attribution::source_key`]).
     pub source: String,
     /// How many times.
     pub times: usize,
@@ -114,10 +115,24 @@ struct Sums {
     credits: Credits,
     agency_credits: Credits,
     credits_added: usize,
-    instead: BTreeMap<String, usize>,
+    /// By source key: the shortest way it was written, and how many times.
+    instead: BTreeMap<String, (String, usize)>,
 }
 
 impl Sums {
+    fn credit_instead(&mut self, written: String, times: usize) {
+        let key = crate::attribution::source_key(&written);
+        let (shortest, n) = self
+            .instead
+            .entry(key)
+            .or_insert_with(|| (written.clone(), 0));
+        // The shortest, then the first in byte order: the same whichever way tallies merge.
+        if (written.len(), &written) < (shortest.len(), &*shortest) {
+            *shortest = written;
+        }
+        *n += times;
+    }
+
     fn merge(&mut self, o: Sums) {
         self.versions += o.versions;
         self.references += o.references;
@@ -131,8 +146,8 @@ impl Sums {
         self.credits.merge(&o.credits);
         self.agency_credits.merge(&o.agency_credits);
         self.credits_added += o.credits_added;
-        for (source, n) in o.instead {
-            *self.instead.entry(source).or_default() += n;
+        for (written, n) in o.instead.into_values() {
+            self.credit_instead(written, n);
         }
     }
 
@@ -152,7 +167,7 @@ impl Sums {
                 self.agency_credits.count(change.fate);
             }
             if let (Fate::Replaced, Some(instead)) = (change.fate, &change.version) {
-                *self.instead.entry(instead.source.clone()).or_default() += 1;
+                self.credit_instead(instead.source.clone(), 1);
             }
         }
         self.credits_added += v.added_attributions.len();
@@ -165,10 +180,10 @@ impl Sums {
         };
         let mut instead: Vec<Instead> = self
             .instead
-            .into_iter()
+            .into_values()
             .map(|(source, times)| Instead { source, times })
             .collect();
-        // Most often first; the map's order (by name) breaks ties.
+        // Most often first; the map's order (by key) breaks ties.
         instead.sort_by_key(|i| std::cmp::Reverse(i.times));
         instead.truncate(INSTEAD_LISTED);
         OutletProfile {
@@ -332,6 +347,28 @@ mod tests {
         assert_eq!(reuters.kept, None, "no versions, no mean");
         // Most versions first.
         assert_eq!(profiles[0].outlet.as_deref(), Some("Valley Courier"));
+    }
+
+    #[test]
+    fn one_source_written_two_ways_is_counted_once_by_its_shortest_name() {
+        let first = WIRE.replace("Russian news agency RIA Novosti said", "TASS reported");
+        let second = WIRE.replace(
+            "Russian news agency RIA Novosti said",
+            "Russian news agency TASS said",
+        );
+        let third = WIRE.replace("Russian news agency RIA Novosti said", "Interfax reported");
+        for order in [[&first, &second, &third], [&third, &second, &first]] {
+            let versions: Vec<(&str, &str)> =
+                order.iter().map(|t| ("Evening Post", t.as_str())).collect();
+            let profiles = tally(&versions);
+            let post = of(&profiles, "Evening Post");
+            let instead: Vec<(&str, usize)> = post
+                .credited_instead
+                .iter()
+                .map(|i| (i.source.as_str(), i.times))
+                .collect();
+            assert_eq!(instead, [("TASS", 2), ("Interfax", 1)], "{post:?}");
+        }
     }
 
     #[test]
