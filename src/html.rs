@@ -11,6 +11,7 @@
 //! This module shapes data for the page and renders the template; it computes nothing about
 //! similarity.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use minijinja::{Environment, Value};
@@ -45,7 +46,7 @@ struct Summary {
 struct ClusterRow<'a> {
     id: usize,
     size: usize,
-    title: &'a str,
+    title: Cow<'a, str>,
     outlets: Vec<&'a str>,
     first: Option<&'a str>,
     last: Option<&'a str>,
@@ -109,7 +110,7 @@ struct PageVersion<'a> {
 #[derive(Serialize)]
 struct PageCluster<'a> {
     id: usize,
-    title: &'a str,
+    title: Cow<'a, str>,
     reference: &'a crate::align::ReferenceSummary,
     versions: Vec<PageVersion<'a>>,
 }
@@ -132,7 +133,7 @@ fn script_json(value: &impl Serialize) -> String {
     out
 }
 
-fn page_cluster<'a>(id: usize, title: &'a str, c: &'a Comparison) -> PageCluster<'a> {
+fn page_cluster<'a>(id: usize, title: Cow<'a, str>, c: &'a Comparison) -> PageCluster<'a> {
     let versions = c
         .versions
         .iter()
@@ -177,6 +178,16 @@ fn page_cluster<'a>(id: usize, title: &'a str, c: &'a Comparison) -> PageCluster
     }
 }
 
+/// A cluster's headline: its representative's `title`, or (corpora often carry none) the
+/// reference's lead.
+fn headline<'a>(title: Option<&'a str>, c: &Comparison) -> Cow<'a, str> {
+    match (title, c.reference.sentences.first()) {
+        (Some(title), _) => Cow::Borrowed(title),
+        (None, Some(lead)) => Cow::Owned(crate::report::lead_as_headline(lead)),
+        (None, None) => Cow::Borrowed("(no headline)"),
+    }
+}
+
 /// Renders the report of `corpus` with `template` (see [`DEFAULT_TEMPLATE`]): the corpus
 /// summary, the boilerplate `notices` found (from [`crate::report::quoted_notices`]), how each
 /// outlet treated the stories, and the clusters of `comparisons` (all of them, or the ones
@@ -199,13 +210,13 @@ pub fn render(
             .entry(a.meta.publisher().unwrap_or("(unknown)"))
             .or_default() += 1;
     }
-    let title_of = |k: usize| {
+    let title_of = |k: usize, c| {
         let rep = &articles[clusters[k].representative as usize];
-        rep.meta.title.as_deref().unwrap_or("(no headline)")
+        headline(rep.meta.title.as_deref(), c)
     };
     let rows: Vec<ClusterRow> = comparisons
         .iter()
-        .map(|(k, _)| {
+        .map(|(k, c)| {
             let members = &clusters[*k].members;
             let mut outlets: Vec<&str> = members
                 .iter()
@@ -224,7 +235,7 @@ pub fn render(
             ClusterRow {
                 id: *k,
                 size: members.len(),
-                title: title_of(*k),
+                title: title_of(*k, c),
                 outlets,
                 first: dates.first().map(|d| d.1),
                 last: dates.last().map(|d| d.1),
@@ -271,7 +282,7 @@ pub fn render(
         .map(|(k, c)| {
             minijinja::context! {
                 id => k,
-                json => Value::from_safe_string(script_json(&page_cluster(*k, title_of(*k), c))),
+                json => Value::from_safe_string(script_json(&page_cluster(*k, title_of(*k, c), c))),
             }
         })
         .collect();

@@ -491,6 +491,20 @@ fn clip(text: &str, chars: usize) -> String {
     }
 }
 
+/// How many characters of a lead stand in for a missing headline.
+pub const LEAD_HEADLINE_CHARS: usize = 110;
+
+/// A lead sentence as a headline: whole when short, else cut at a word boundary with `…`.
+pub fn lead_as_headline(lead: &str) -> String {
+    let lead = lead.trim();
+    if lead.chars().count() <= LEAD_HEADLINE_CHARS {
+        return lead.to_string();
+    }
+    let cut: String = lead.chars().take(LEAD_HEADLINE_CHARS).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
 /// `n` and `noun`, the noun made plural unless `n` is 1.
 fn plural(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
@@ -598,9 +612,30 @@ pub fn write_summary(
     if !largest.is_empty() {
         let _ = writeln!(out, "\nlargest clusters:");
     }
-    for (i, k) in largest.iter().take(SUMMARY_CLUSTERS) {
+    // Untitled representatives are named by their lead, read again (not from stdin).
+    let shown = &largest[..largest.len().min(SUMMARY_CLUSTERS)];
+    let mut untitled: Vec<u32> = shown
+        .iter()
+        .map(|(_, k)| k.representative)
+        .filter(|&d| corpus.articles[d as usize].meta.title.is_none())
+        .collect();
+    untitled.sort_unstable();
+    let rereadable = corpus.sources.iter().all(|s| s.kind != SourceKind::Stdin);
+    let leads: Vec<Option<String>> = (rereadable && !untitled.is_empty())
+        .then(|| texts_of(corpus, &untitled, settings).ok())
+        .flatten()
+        .map(|texts| {
+            let lead = |t: &String| crate::segment::lead(t).map(lead_as_headline);
+            texts.iter().map(lead).collect()
+        })
+        .unwrap_or_default();
+    for (i, k) in shown {
         let rep = &corpus.articles[k.representative as usize];
-        let title = rep.meta.title.as_deref().unwrap_or("(no title)");
+        let lead = untitled
+            .binary_search(&k.representative)
+            .ok()
+            .and_then(|at| leads.get(at)?.as_deref());
+        let title = rep.meta.title.as_deref().or(lead).unwrap_or("(no title)");
         let outlets = outlets(&corpus.articles, k.members.iter().map(|m| m.doc));
         let _ = writeln!(out, "  #{i:<5} {:>3} articles  {title}", k.members.len());
         let _ = writeln!(out, "         representative {}", rep.id);
@@ -620,6 +655,26 @@ pub fn write_summary(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_lead_stands_in_for_a_missing_headline_cut_at_a_word() {
+        assert_eq!(lead_as_headline("  A short lead. "), "A short lead.");
+        let long = "Russia and Norway have agreed to resume talks on fishing quotas in the Barents \
+            Sea next month, ending a pause of more than a year in one of the few forums";
+        let h = lead_as_headline(long);
+        assert!(
+            h.ends_with('…') && h.chars().count() <= LEAD_HEADLINE_CHARS + 1,
+            "{h}"
+        );
+        assert!(
+            long.starts_with(h.trim_end_matches('…')),
+            "cut at a word: {h}"
+        );
+        assert!(!h.trim_end_matches('…').ends_with([' ', ',']), "{h}");
+        // Whole characters, whatever the script.
+        let urdu = "وزیر اعظم نے کہا ہے کہ ".repeat(10);
+        assert!(lead_as_headline(&urdu).ends_with('…'));
+    }
 
     #[test]
     fn clipping_keeps_whole_characters_and_says_when_it_cut() {

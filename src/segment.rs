@@ -87,6 +87,14 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// The first sentence of the story of `text` (furniture such as the dateline left out): what
+/// stands in for a missing headline.
+pub fn lead(text: &str) -> Option<&str> {
+    let body = crate::normalize::story_body(text);
+    let first = sentences_of_parts(text, &body).into_iter().next()?;
+    Some(text[first.span].trim())
+}
+
 /// Like [`sentences`], over the paragraphs of a story body (as [`crate::normalize::furniture`]
 /// gives them), each a slice of `text`.
 pub fn sentences_of_parts(text: &str, parts: &[&str]) -> Vec<Sentence> {
@@ -166,6 +174,13 @@ fn split_paragraph(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Se
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lead_is_the_first_story_sentence_without_the_dateline() {
+        let text = "By Jane Doe\nMOSCOW, March 14 (Reuters) - Talks resume in April. Crews wait.\n";
+        assert_eq!(lead(text), Some("Talks resume in April."));
+        assert_eq!(lead("   \n"), None);
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text)

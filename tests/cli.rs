@@ -612,6 +612,36 @@ fn without_outlets_the_url_hosts_name_the_publishers() {
     );
 }
 
+/// Without headlines, the summary names the largest clusters by their lead.
+#[test]
+fn untitled_clusters_are_named_by_their_lead_in_the_summary() {
+    let untitled: Vec<String> = read_jsonl(&wire())
+        .into_iter()
+        .map(|mut r| {
+            r.as_object_mut().unwrap().remove("title");
+            r.to_string()
+        })
+        .collect();
+    let dir = world(&[("untitled.jsonl", untitled.join("\n").as_bytes())]);
+    let out = copydesk()
+        .arg("dedup")
+        .arg(dir.path().join("untitled.jsonl"))
+        .output()
+        .unwrap();
+    let summary = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        summary.contains(
+            "9 articles  Russia and Norway have agreed to resume talks on fishing quotas"
+        ),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("8 articles  A magnitude 6.1 earthquake struck"),
+        "{summary}"
+    );
+    assert!(!summary.contains("(no title)"), "{summary}");
+}
+
 #[test]
 fn same_bytes_out_with_one_thread_and_many() {
     let (_dir, input) = grouped_corpus();

@@ -247,6 +247,32 @@ fn the_index_says_how_each_outlet_treated_the_stories_and_quotes_the_boilerplate
     assert!(!version.contains("Furniture added: Pinewood"));
 }
 
+/// Without headlines (many corpora have none), each cluster is listed by its reference's lead.
+#[test]
+fn clusters_without_headlines_are_listed_by_their_lead() {
+    let dir = tempfile::tempdir().unwrap();
+    let untitled: Vec<String> = std::fs::read_to_string(corpus())
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let mut r: serde_json::Value = serde_json::from_str(l).unwrap();
+            r.as_object_mut().unwrap().remove("title");
+            r.to_string()
+        })
+        .collect();
+    let input = dir.path().join("untitled.jsonl");
+    std::fs::write(&input, untitled.join("\n")).unwrap();
+    let page = report(dir.path(), &[&input], "Untitled");
+    let index = rendered(&page, "");
+    assert!(
+        index.contains(
+            ">Russia and Norway have agreed to resume talks on fishing quotas in the Barents Sea next month, ending a pause…</a>"
+        ),
+        "the fishing story listed by its lead"
+    );
+    assert!(!index.contains("(no headline)"));
+}
+
 #[test]
 fn hostile_article_text_renders_as_text_and_runs_nothing() {
     let dir = tempfile::tempdir().unwrap();
