@@ -190,7 +190,7 @@ struct Run {
     set_ends: Vec<usize>,
     anchors: Vec<u32>,
     anchor_ends: Vec<usize>,
-    /// Each good record's edge passages (key and words), when it has an outlet.
+    /// Each good record's edge passages (key and words), when it has a publisher.
     passages: Vec<(u64, u32)>,
     passage_ends: Vec<usize>,
 }
@@ -339,7 +339,8 @@ pub struct Corpus {
     pub bad: Vec<BadRecord>,
     /// Notes on good records (empty texts, unreadable dates), in input order.
     pub warnings: Vec<Warning>,
-    /// The long paragraphs at the top and bottom of articles with an outlet, for
+    /// The long paragraphs at the top and bottom of articles with a publisher (an outlet, or a
+    /// url's host: [`Meta::publisher`]), for
     /// [`boilerplate::strip`], kept (or spilled) as the features are; [`Corpus::dedup`] takes
     /// them.
     pub passages: Values<Passage>,
