@@ -288,6 +288,14 @@ pub struct DedupArgs {
     #[arg(long, value_name = "FILE")]
     pub diffs: Option<PathBuf>,
 
+    /// Check the inputs against an archive (JSONL files, folders, as the inputs; repeatable):
+    /// its articles are clustered with the inputs, and the outputs then speak of the inputs
+    /// alone: --assignments names, for each input record, an archive article it copies;
+    /// --unique keeps only stories the archive has no copy of; --clusters, --diffs and
+    /// --outlets cover the clusters holding an input record (archive members marked).
+    #[arg(long, value_name = "ARCHIVE")]
+    pub against: Vec<PathBuf>,
+
     /// Write one JSON line per outlet: how it treats the stories it shares, over every cluster
     /// of two or more (mean kept and reused, cuts from the bottom, sentences added, and what
     /// it did to the references' credits). Compares every cluster, as --diffs does.

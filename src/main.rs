@@ -139,10 +139,11 @@ fn cluster_progress(run: &RunArgs, len: usize) -> Option<ProgressBar> {
 /// clusters are done.
 fn with_cluster_progress<T>(
     run: &RunArgs,
+    corpus: &Corpus,
     dedup: &copydesk::pipeline::Dedup,
     work: impl FnOnce(&mut dyn FnMut(usize)) -> copydesk::Result<T>,
 ) -> copydesk::Result<T> {
-    let bar = cluster_progress(run, report::multi_clusters(dedup).len());
+    let bar = cluster_progress(run, report::multi_clusters(corpus, dedup).len());
     let mut done = |n: usize| {
         if let Some(b) = &bar {
             b.set_position(n as u64);
@@ -214,15 +215,19 @@ struct Clustered {
     _spool: Option<tempfile::NamedTempFile>,
 }
 
-/// Reads, reports bad records, clusters. `None` when `--strict` refused a bad record.
+/// Reads (the `archive` first, see [`Corpus::archive_sources`]), reports bad records,
+/// clusters. `None` when `--strict` refused a bad record.
 fn read_and_cluster(
+    archive: &[std::path::PathBuf],
     inputs: &[std::path::PathBuf],
     settings: &Settings,
     run: &RunArgs,
     reads_twice: bool,
     strict: bool,
 ) -> anyhow::Result<Option<Clustered>> {
-    let mut sources = ingest::open_sources(inputs)?;
+    let mut sources = ingest::open_sources(archive)?;
+    let archive_sources = sources.len();
+    sources.extend(ingest::open_sources(inputs)?);
     // Some outputs read records twice; stdin can be read once, so keep a copy.
     let spool = if reads_twice && sources.iter().any(|s| s.kind == SourceKind::Stdin) {
         let spool = ingest::spool_stdin()?;
@@ -240,6 +245,7 @@ fn read_and_cluster(
             b.set_position(bytes);
         }
     })?;
+    corpus.archive_sources = archive_sources;
     if let Some(b) = &bar {
         b.set_message("clustering");
     }
@@ -296,7 +302,14 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
         corpus,
         dedup,
         _spool,
-    }) = read_and_cluster(&args.inputs, &settings, &args.run, reads_twice, args.strict)?
+    }) = read_and_cluster(
+        &args.against,
+        &args.inputs,
+        &settings,
+        &args.run,
+        reads_twice,
+        args.strict,
+    )?
     else {
         return Ok(exit::STRICT);
     };
@@ -319,7 +332,7 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
             Output::Unique => report::write_unique(&corpus, &dedup, w),
             Output::Diffs => {
                 let params = AlignParams::default();
-                tally = Some(with_cluster_progress(&args.run, &dedup, |done| {
+                tally = Some(with_cluster_progress(&args.run, &corpus, &dedup, |done| {
                     report::write_diffs(&corpus, &dedup, &settings, &params, w, done)
                 })?);
                 Ok(())
@@ -327,7 +340,7 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
             Output::Outlets => {
                 let tally = match tally.take() {
                     Some(t) => t,
-                    None => with_cluster_progress(&args.run, &dedup, |done| {
+                    None => with_cluster_progress(&args.run, &corpus, &dedup, |done| {
                         let params = AlignParams::default();
                         report::tally_outlets(&corpus, &dedup, &settings, &params, done)
                     })?,
@@ -453,7 +466,7 @@ fn copies_of_inputs(
         corpus,
         dedup,
         _spool,
-    }) = read_and_cluster(&[path.to_path_buf()], &settings, run, true, false)?
+    }) = read_and_cluster(&[], &[path.to_path_buf()], &settings, run, true, false)?
     else {
         unreachable!("not strict: bad records are reported, never refused");
     };
@@ -610,7 +623,7 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
         corpus,
         dedup,
         _spool,
-    }) = read_and_cluster(&args.inputs, &settings, &args.run, true, false)?
+    }) = read_and_cluster(&[], &args.inputs, &settings, &args.run, true, false)?
     else {
         return Ok(exit::STRICT);
     };
@@ -625,8 +638,8 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
                 vec![cluster]
             }
         }
-        (None, 0) => report::multi_clusters(&dedup),
-        (None, n) => report::largest_clusters(&dedup, n),
+        (None, 0) => report::multi_clusters(&corpus, &dedup),
+        (None, n) => report::largest_clusters(&corpus, &dedup, n),
     };
     let mut comparisons = Vec::new();
     let bar = cluster_progress(&args.run, shown.len());
@@ -667,7 +680,7 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
     })
     .with_context(|| format!("writing {}", args.out.display()))?;
     if !args.run.quiet {
-        let all = report::multi_clusters(&dedup).len();
+        let all = report::multi_clusters(&corpus, &dedup).len();
         let shown = if let Some(id) = &args.copies_of {
             format!("the story of {id}: {} of {all} clusters", comparisons.len())
         } else if comparisons.len() < all {

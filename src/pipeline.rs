@@ -344,6 +344,10 @@ pub struct Corpus {
     /// [`boilerplate::strip`], kept (or spilled) as the features are; [`Corpus::dedup`] takes
     /// them.
     pub passages: Values<Passage>,
+    /// How many of the first `sources` are the archive the others are checked against
+    /// (`dedup --against`): their articles are clustered with the rest but reported only as
+    /// the copies the others have there.
+    pub archive_sources: usize,
     /// Bytes of input read (after decompression).
     pub bytes: u64,
     /// Stage timings.
@@ -364,6 +368,11 @@ pub struct Dedup {
 }
 
 impl Corpus {
+    /// Whether article `doc` comes from the archive (see [`Corpus::archive_sources`]).
+    pub fn is_archive(&self, doc: u32) -> bool {
+        (self.articles[doc as usize].origin.source as usize) < self.archive_sources
+    }
+
     /// Reads and analyzes every source. `progress` is called after each batch with the bytes
     /// and records done so far.
     pub fn read(

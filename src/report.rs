@@ -46,14 +46,37 @@ struct AssignmentLine<'a> {
     cluster: u32,
     size: usize,
     representative: bool,
+    /// With `--against`: the first archive article of its cluster.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    archive: Option<&'a ArticleId>,
 }
 
-/// One line per good record, in input order: `{"id", "cluster", "size", "representative"}`.
+/// The first archive article (in input order) of cluster `k`, when it holds one.
+fn archive_copy(corpus: &Corpus, k: &Cluster) -> Option<u32> {
+    k.members
+        .iter()
+        .map(|m| m.doc)
+        .filter(|&d| corpus.is_archive(d))
+        .min()
+}
+
+/// One line per good record, in input order: `{"id", "cluster", "size", "representative"}`;
+/// with an archive (`--against`), one per record of the other inputs, with `archive`, the id of
+/// an archive article it copies, when there is one.
 pub fn write_assignments(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result<()> {
     let c = &dedup.clustering;
+    let archived: Vec<Option<u32>> = if corpus.archive_sources > 0 {
+        c.clusters.iter().map(|k| archive_copy(corpus, k)).collect()
+    } else {
+        Vec::new()
+    };
     for (d, article) in corpus.articles.iter().enumerate() {
+        if corpus.is_archive(d as u32) {
+            continue;
+        }
         let cluster = c.assignment[d];
         let k = &c.clusters[cluster as usize];
+        let archive = archived.get(cluster as usize).copied().flatten();
         line(
             w,
             &AssignmentLine {
@@ -61,6 +84,7 @@ pub fn write_assignments(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> R
                 cluster,
                 size: k.members.len(),
                 representative: k.representative as usize == d,
+                archive: archive.map(|a| &corpus.articles[a as usize].id),
             },
         )?;
     }
@@ -80,6 +104,9 @@ struct MemberLine<'a> {
     similarity: f64,
     containment: f64,
     coverage: f64,
+    /// With `--against`: the member is an archive article.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    archive: bool,
 }
 
 #[derive(Serialize)]
@@ -103,15 +130,14 @@ fn outlets(articles: &[Article], docs: impl Iterator<Item = u32>) -> Vec<&str> {
     v
 }
 
-/// One line per cluster of two or more, in cluster order. `similarity` is the Jaccard with the
+/// One line per cluster of two or more ([`multi_clusters`]: with an archive, those holding
+/// another input's record), in cluster order. `similarity` is the Jaccard with the
 /// representative, `containment` the share of the member found in the representative,
 /// `coverage` the share of the representative found in the member.
 pub fn write_clusters(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result<()> {
     let a = &corpus.articles;
-    for (i, k) in dedup.clustering.clusters.iter().enumerate() {
-        if k.members.len() < 2 {
-            continue;
-        }
+    for i in multi_clusters(corpus, dedup) {
+        let k = &dedup.clustering.clusters[i];
         let rep = &a[k.representative as usize];
         let members = k
             .members
@@ -127,6 +153,7 @@ pub fn write_clusters(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Resu
                     similarity: share(m.similarity),
                     containment: share(m.containment),
                     coverage: share(m.coverage),
+                    archive: corpus.is_archive(m.doc),
                 }
             })
             .collect();
@@ -150,10 +177,12 @@ pub fn write_clusters(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Resu
 /// record is its line byte for byte; a `.txt` article becomes a JSON line with `id`, `outlet`
 /// and `text`.
 pub fn write_unique(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result<()> {
+    // With an archive: only the stories it has no copy of.
     let mut reps: Vec<u32> = dedup
         .clustering
         .clusters
         .iter()
+        .filter(|k| corpus.archive_sources == 0 || archive_copy(corpus, k).is_none())
         .map(|k| k.representative)
         .collect();
     reps.sort_unstable(); // articles are in input order, so this is input order
@@ -202,18 +231,26 @@ pub fn write_unique(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result
 /// enough that one chunk's comparisons take tens of megabytes, not the corpus's gigabytes.
 const COMPARE_CHUNK_MEMBERS: usize = 4096;
 
-/// The clusters of two or more, in cluster order: the ones with something to compare.
-pub fn multi_clusters(dedup: &Dedup) -> Vec<usize> {
+/// The clusters of two or more, in cluster order: the ones with something to compare (with an
+/// archive, `--against`, those holding at least one record of the other inputs).
+pub fn multi_clusters(corpus: &Corpus, dedup: &Dedup) -> Vec<usize> {
     let clusters = &dedup.clustering.clusters;
     (0..clusters.len())
         .filter(|&k| clusters[k].members.len() > 1)
+        .filter(|&k| {
+            corpus.archive_sources == 0
+                || clusters[k]
+                    .members
+                    .iter()
+                    .any(|m| !corpus.is_archive(m.doc))
+        })
         .collect()
 }
 
 /// The `n` largest clusters of two or more (ties to the earlier cluster), in cluster order.
-pub fn largest_clusters(dedup: &Dedup, n: usize) -> Vec<usize> {
+pub fn largest_clusters(corpus: &Corpus, dedup: &Dedup, n: usize) -> Vec<usize> {
     let clusters = &dedup.clustering.clusters;
-    let mut ks = multi_clusters(dedup);
+    let mut ks = multi_clusters(corpus, dedup);
     if ks.len() > n {
         ks.select_nth_unstable_by_key(n, |&k| (std::cmp::Reverse(clusters[k].members.len()), k));
         ks.truncate(n);
@@ -396,7 +433,7 @@ fn compare_every_cluster(
         }
         Ok((bytes, Tally::of(&comparison)))
     };
-    let clusters = multi_clusters(dedup);
+    let clusters = multi_clusters(corpus, dedup);
     let mut tally = Tally::default();
     for_each_comparison(
         corpus,
@@ -548,6 +585,36 @@ pub fn write_summary(
         100.0 * removed as f64 / n as f64
     };
     let _ = writeln!(out, "duplicates removed  {removed} ({pct:.1}%)");
+    if corpus.archive_sources > 0 {
+        let archived = (0..n as u32).filter(|&d| corpus.is_archive(d)).count();
+        let mut copied = 0;
+        let mut new_stories = 0;
+        for k in &c.clusters {
+            let fresh = k
+                .members
+                .iter()
+                .filter(|m| !corpus.is_archive(m.doc))
+                .count();
+            if fresh == 0 {
+                continue;
+            }
+            if archive_copy(corpus, k).is_some() {
+                copied += fresh;
+            } else {
+                new_stories += 1;
+            }
+        }
+        let _ = writeln!(
+            out,
+            "against             {} (--against): {copied} of the {} other articles have a copy there",
+            plural(archived, "archive article"),
+            n - archived
+        );
+        let _ = writeln!(
+            out,
+            "new stories         {new_stories} the archive has no copy of (--unique keeps one article of each)"
+        );
+    }
     let _ = writeln!(
         out,
         "pairs checked       {} candidates, {} verified, {} accepted",
@@ -705,7 +772,7 @@ mod tests {
             dedup,
             &settings,
             &AlignParams::default(),
-            &multi_clusters(dedup),
+            &multi_clusters(corpus, dedup),
             chunk_members,
             each,
             |x| {
@@ -743,12 +810,13 @@ mod tests {
             flood_anchors: 0,
             boilerplate: Default::default(),
         };
-        assert_eq!(multi_clusters(&dedup), [1, 2, 3, 4, 5]);
-        assert_eq!(largest_clusters(&dedup, 1), [4]);
-        assert_eq!(largest_clusters(&dedup, 2), [1, 4]);
-        assert_eq!(largest_clusters(&dedup, 4), [1, 2, 3, 4]);
-        assert_eq!(largest_clusters(&dedup, 10), [1, 2, 3, 4, 5]);
-        assert_eq!(largest_clusters(&dedup, 0), Vec::<usize>::new());
+        let corpus = Corpus::default();
+        assert_eq!(multi_clusters(&corpus, &dedup), [1, 2, 3, 4, 5]);
+        assert_eq!(largest_clusters(&corpus, &dedup, 1), [4]);
+        assert_eq!(largest_clusters(&corpus, &dedup, 2), [1, 4]);
+        assert_eq!(largest_clusters(&corpus, &dedup, 4), [1, 2, 3, 4]);
+        assert_eq!(largest_clusters(&corpus, &dedup, 10), [1, 2, 3, 4, 5]);
+        assert_eq!(largest_clusters(&corpus, &dedup, 0), Vec::<usize>::new());
     }
 
     #[test]

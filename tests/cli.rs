@@ -642,6 +642,110 @@ fn untitled_clusters_are_named_by_their_lead_in_the_summary() {
     assert!(!summary.contains("(no title)"), "{summary}");
 }
 
+/// `--against ARCHIVE`: the inputs are checked against an archive. Every input record gets one
+/// assignment naming the archive article it copies, exactly when a plain run over both puts
+/// them in one cluster; `--unique` keeps the stories the archive lacks; clusters of archive
+/// articles alone are not reported.
+#[test]
+fn against_an_archive_the_outputs_speak_of_the_inputs() {
+    let records = read_jsonl(&wire());
+    let in_archive = |r: &Value| r["id"] == "fish-reuters" || r["id"] == "quake-ap";
+    let only_archived = article(7, 80);
+    let mut archive: Vec<String> = records
+        .iter()
+        .filter(|r| in_archive(r))
+        .map(Value::to_string)
+        .collect();
+    archive.push(record("old-1", &only_archived));
+    archive.push(record("old-2", &only_archived));
+    let inputs: Vec<String> = records
+        .iter()
+        .filter(|r| !in_archive(r))
+        .map(Value::to_string)
+        .collect();
+    let dir = world(&[
+        ("archive.jsonl", archive.join("\n").as_bytes()),
+        ("new.jsonl", inputs.join("\n").as_bytes()),
+    ]);
+    let (archive_path, new_path) = (
+        dir.path().join("archive.jsonl"),
+        dir.path().join("new.jsonl"),
+    );
+    let run = |args: &[&str]| -> Vec<Value> {
+        let out = copydesk()
+            .arg("dedup")
+            .arg(&new_path)
+            .arg("--against")
+            .arg(&archive_path)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        jsonl(&out.stdout)
+    };
+    // The plain run over both, to judge by.
+    let (plain, _, _) = assignments(&[archive_path.to_str().unwrap(), new_path.to_str().unwrap()]);
+    let cluster_of: HashMap<String, u64> = plain
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap().to_string(),
+                a["cluster"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let archive_ids = ["fish-reuters", "quake-ap", "old-1", "old-2"];
+    let archived_cluster = |id: &str| {
+        archive_ids
+            .iter()
+            .find(|a| cluster_of[**a] == cluster_of[id])
+            .copied()
+    };
+
+    let assigned = run(&["--assignments", "-"]);
+    let ids: Vec<&str> = assigned.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let expected: Vec<&str> = records
+        .iter()
+        .filter(|r| !in_archive(r))
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, expected, "one line per input record, in input order");
+    let mut copies = 0;
+    for a in &assigned {
+        let id = a["id"].as_str().unwrap();
+        assert_eq!(a["archive"].as_str(), archived_cluster(id), "{a}");
+        copies += usize::from(a["archive"].is_string());
+    }
+    assert_eq!(
+        copies, 15,
+        "the 8 + 7 outlet copies of the two wire stories"
+    );
+
+    let unique = run(&["--unique", "-"]);
+    let kept: BTreeSet<&str> = unique.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let new_clusters: BTreeSet<u64> = expected
+        .iter()
+        .filter(|id| archived_cluster(id).is_none())
+        .map(|id| cluster_of[*id])
+        .collect();
+    assert_eq!(kept.len(), new_clusters.len(), "{kept:?}");
+    assert!(kept.iter().all(|id| archived_cluster(id).is_none()));
+
+    let clusters = run(&["--clusters", "-"]);
+    assert_eq!(clusters.len(), 2, "the archive's own pair is not reported");
+    for c in &clusters {
+        for m in c["members"].as_array().unwrap() {
+            let is_archive = archive_ids.contains(&m["id"].as_str().unwrap());
+            assert_eq!(m["archive"].as_bool().unwrap_or(false), is_archive, "{m}");
+        }
+    }
+    assert_eq!(run(&["--diffs", "-"]).len(), 2);
+}
+
 #[test]
 fn same_bytes_out_with_one_thread_and_many() {
     let (_dir, input) = grouped_corpus();

@@ -152,7 +152,7 @@ proptest! {
         let settings = Settings::default();
         let mut corpus = Corpus::read(sources, &settings, |_, _| {}).unwrap();
         let dedup = corpus.dedup(&settings);
-        let multi = copydesk::report::multi_clusters(&dedup);
+        let multi = copydesk::report::multi_clusters(&corpus, &dedup);
         let in_clusters: usize = multi.iter().map(|&k| dedup.clustering.clusters[k].members.len()).sum();
         let params = copydesk::align::AlignParams::default();
         let tally = copydesk::report::tally_outlets(&corpus, &dedup, &settings, &params, |_| {}).unwrap();
