@@ -254,10 +254,12 @@ pub struct GenArgs {
 
 const DEDUP_EXAMPLES: &str = "\
 Examples:
-  copydesk dedup corpora/wire                      summary of the shipped corpus
+  copydesk dedup corpora/wire.jsonl                summary of the shipped corpus
   copydesk dedup news.jsonl.gz --clusters clusters.jsonl --assignments a.jsonl
   copydesk dedup a.jsonl b.jsonl --unique deduped.jsonl --keep earliest
   copydesk dedup corpora/wire.jsonl --diffs diffs.jsonl  what each outlet changed, per cluster
+  copydesk dedup corpora/wire.jsonl --outlets -    what each outlet did, over every cluster
+  copydesk dedup today.jsonl --against archive.jsonl --unique new.jsonl   what is new
   cat news.jsonl | copydesk dedup - --assignments - --quiet
 
 Exit status: 0 done; 1 error (nothing or not all written); 2 bad usage;
