@@ -297,6 +297,22 @@ fn read_and_cluster(
 fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
     setup_threads(&args.run)?;
     let settings = settings(&args.tuning, args.keep)?;
+    // An input read as its own archive would be nothing but duplicate ids.
+    let same = |a: &std::path::Path, b: &std::path::Path| match (a.canonicalize(), b.canonicalize())
+    {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    if let Some(both) = args
+        .inputs
+        .iter()
+        .find(|i| args.against.iter().any(|a| same(i, a)))
+    {
+        bail!(
+            "{} is both an input and --against: the archive must be other records",
+            both.display()
+        );
+    }
     let reads_twice = args.unique.is_some() || args.diffs.is_some() || args.outlets.is_some();
     let Some(Clustered {
         corpus,

@@ -744,6 +744,16 @@ fn against_an_archive_the_outputs_speak_of_the_inputs() {
         }
     }
     assert_eq!(run(&["--diffs", "-"]).len(), 2);
+
+    // An input given as its own archive is refused, naming it.
+    copydesk()
+        .arg("dedup")
+        .arg(&new_path)
+        .arg("--against")
+        .arg(dir.path().join(".").join("new.jsonl"))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("is both an input and --against"));
 }
 
 #[test]
