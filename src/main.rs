@@ -240,12 +240,11 @@ fn read_and_cluster(
         None
     };
     let bar = progress(run, "reading");
-    let mut corpus = Corpus::read(sources, settings, |bytes, _| {
+    let mut corpus = Corpus::read_against(archive_sources, sources, settings, |bytes, _| {
         if let Some(b) = &bar {
             b.set_position(bytes);
         }
     })?;
-    corpus.archive_sources = archive_sources;
     if let Some(b) = &bar {
         b.set_message("clustering");
     }

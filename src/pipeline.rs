@@ -378,6 +378,19 @@ impl Corpus {
     pub fn read(
         sources: Vec<Source>,
         settings: &Settings,
+        progress: impl FnMut(u64, usize),
+    ) -> Result<Corpus> {
+        Corpus::read_against(0, sources, settings, progress)
+    }
+
+    /// [`Corpus::read`], the first `archive_sources` of `sources` being an archive the others
+    /// are checked against ([`Corpus::archive_sources`]). Ids must be unique within the archive
+    /// and within the others; an input may share its id with an archive record (the same
+    /// article, fetched again).
+    pub fn read_against(
+        archive_sources: usize,
+        sources: Vec<Source>,
+        settings: &Settings,
         mut progress: impl FnMut(u64, usize),
     ) -> Result<Corpus> {
         let started = Instant::now();
@@ -389,9 +402,11 @@ impl Corpus {
         let mut passages = ValuesBuilder::new(spill.then_some(spill_dir.as_path()))?;
         let mut corpus = Corpus {
             sources,
+            archive_sources,
             ..Corpus::default()
         };
-        let mut seen = IdSet::default();
+        // Ids seen in the archive, and in the other inputs.
+        let mut seen = [IdSet::default(), IdSet::default()];
         // Three stages, each on its own thread, so none waits for another: reading and
         // splitting records; analysis, in parallel over the records of a batch; and keeping
         // the results, in input order (ids checked, features stored).
@@ -434,7 +449,7 @@ impl Corpus {
     fn keep(
         &mut self,
         runs: Vec<Run>,
-        seen: &mut IdSet,
+        seen: &mut [IdSet; 2],
         store: &mut StoreBuilder,
         passages: &mut ValuesBuilder<Passage>,
     ) -> Result<()> {
@@ -452,6 +467,7 @@ impl Corpus {
                 let k = good;
                 good += 1;
                 let file = &self.sources[origin.source as usize].name;
+                let seen = &mut seen[usize::from(origin.source as usize >= self.archive_sources)];
                 if !seen.is_new(head.id_hash, &head.id, &self.articles) {
                     self.bad.push(BadRecord {
                         file: file.clone(),

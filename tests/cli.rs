@@ -756,6 +756,39 @@ fn against_an_archive_the_outputs_speak_of_the_inputs() {
         .stderr(predicates::str::contains("is both an input and --against"));
 }
 
+/// An article fetched again keeps its id: an input may share its id with an archive record,
+/// and is then that record's copy, not a bad record.
+#[test]
+fn an_input_may_share_its_id_with_an_archive_record() {
+    let again = read_jsonl(&wire())
+        .into_iter()
+        .find(|r| r["id"] == "phone-meridian")
+        .unwrap();
+    let dir = world(&[("archive.jsonl", again.to_string().as_bytes())]);
+    let out = copydesk()
+        .args(["dedup", wire().to_str().unwrap(), "--assignments", "-"])
+        .arg("--against")
+        .arg(dir.path().join("archive.jsonl"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = jsonl(&out.stdout);
+    assert_eq!(
+        lines.len(),
+        28,
+        "every input record, none taken for a duplicate"
+    );
+    for l in &lines {
+        let expected = (l["id"] == "phone-meridian").then_some("phone-meridian");
+        assert_eq!(l["archive"].as_str(), expected, "{l}");
+    }
+}
+
 #[test]
 fn same_bytes_out_with_one_thread_and_many() {
     let (_dir, input) = grouped_corpus();
