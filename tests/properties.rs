@@ -169,6 +169,29 @@ proptest! {
     }
 
     #[test]
+    fn against_itself_every_article_with_words_has_an_archive_copy(lines in prop::collection::vec(line(), 1..40)) {
+        let (file, _) = render(&lines);
+        let path = file.path().to_path_buf();
+        let sources = ingest::open_sources(&[path.clone(), path]).unwrap();
+        let settings = Settings::default();
+        let mut corpus = Corpus::read_against(1, sources, &settings, |_, _| {}).unwrap();
+        // Ids repeat across the archive and the inputs, never within one: no bad record is
+        // a duplicate id.
+        prop_assert!(corpus.bad.iter().all(|b| !b.problem.contains("duplicate id")));
+        let c = corpus.dedup(&settings).clustering;
+        let half = corpus.articles.len() / 2;
+        prop_assert_eq!(half * 2, corpus.articles.len());
+        for d in half..corpus.articles.len() {
+            prop_assert!(!corpus.is_archive(d as u32) && corpus.is_archive((d - half) as u32));
+            if corpus.features.words(d) == 0 {
+                continue;
+            }
+            let k = &c.clusters[c.assignment[d] as usize];
+            prop_assert!(k.members.iter().any(|m| corpus.is_archive(m.doc)), "article {} alone", d);
+        }
+    }
+
+    #[test]
     fn every_record_is_clustered_once_or_reported(lines in prop::collection::vec(line(), 1..60)) {
         let (file, nonblank) = render(&lines);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
