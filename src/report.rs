@@ -481,6 +481,16 @@ pub struct QuotedNotice<'a> {
     pub text: Option<String>,
 }
 
+/// The texts of `docs` (sorted) for a summary or page to quote, when the inputs can be read
+/// again: `None` from stdin (not kept), for no docs, or when the read fails (quotes are
+/// dropped, never the output).
+fn reread_for_display(corpus: &Corpus, docs: &[u32], settings: &Settings) -> Option<Vec<String>> {
+    let rereadable = corpus.sources.iter().all(|s| s.kind != SourceKind::Stdin);
+    (rereadable && !docs.is_empty())
+        .then(|| texts_of(corpus, docs, settings).ok())
+        .flatten()
+}
+
 /// The first `n` boilerplate passages found (most widely held first), quoted from one article
 /// holding each when the inputs can be read again. A failed read only drops the quotes.
 pub fn quoted_notices<'c>(
@@ -494,10 +504,7 @@ pub fn quoted_notices<'c>(
     let mut docs: Vec<u32> = shown.iter().map(|n| n.example).collect();
     docs.sort_unstable();
     docs.dedup();
-    let rereadable = corpus.sources.iter().all(|s| s.kind != SourceKind::Stdin);
-    let texts = (rereadable && !docs.is_empty())
-        .then(|| texts_of(corpus, &docs, settings).ok())
-        .flatten();
+    let texts = reread_for_display(corpus, &docs, settings);
     shown
         .iter()
         .map(|n| {
@@ -687,10 +694,7 @@ pub fn write_summary(
         .filter(|&d| corpus.articles[d as usize].meta.title.is_none())
         .collect();
     untitled.sort_unstable();
-    let rereadable = corpus.sources.iter().all(|s| s.kind != SourceKind::Stdin);
-    let leads: Vec<Option<String>> = (rereadable && !untitled.is_empty())
-        .then(|| texts_of(corpus, &untitled, settings).ok())
-        .flatten()
+    let leads: Vec<Option<String>> = reread_for_display(corpus, &untitled, settings)
         .map(|texts| {
             let lead = |t: &String| crate::segment::lead(t).map(lead_as_headline);
             texts.iter().map(lead).collect()
