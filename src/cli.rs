@@ -132,7 +132,7 @@ The page needs no server and no network: open it in any browser.";
 /// Options of `copydesk report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// JSONL files (.jsonl or .jsonl.gz), folders of .txt files, or - for stdin.
+    /// JSONL files (.jsonl, .jsonl.gz or .jsonl.zst), folders of .txt files, or - for stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
@@ -269,7 +269,7 @@ Exit status: 0 done; 1 error (nothing or not all written); 2 bad usage;
 /// Options of `copydesk dedup`.
 #[derive(Debug, Args)]
 pub struct DedupArgs {
-    /// JSONL files (.jsonl or .jsonl.gz), folders of .txt files, or - for stdin.
+    /// JSONL files (.jsonl, .jsonl.gz or .jsonl.zst), folders of .txt files, or - for stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 

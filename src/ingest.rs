@@ -1,11 +1,11 @@
-//! Ingest: read articles from JSONL files (plain or gzip), folders of `.txt` files and stdin.
+//! Ingest: read articles from JSONL files (plain, gzip or zstd), folders of `.txt` files and stdin.
 //!
 //! Reading is sequential and streaming: [`read_batches`] hands out batches of raw records with
 //! their [`Origin`] (file and line), holding at most one batch in memory at a time, so that
 //! parsing and analysis can run in parallel on a batch while the next one is read. [`parse`]
 //! turns one raw record into a [`Record`] or a [`BadRecord`] that says `file:line: what is
 //! wrong`. This module never drops a record: every line that is not blank comes back as one or
-//! the other, and a read error part-way through a file (a truncated gzip) is a bad record too.
+//! the other, and a read error part-way through a file (a truncated gzip or zstd file) is a bad record too.
 //!
 //! The record format is in `../shared/CONTRACT.md`: `text` is required, `id` (string or integer)
 //! defaults to `<file>:<line>`, `outlet`, `title`, `url`, `published` are optional, and any other
@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 /// What kind of input a [`Source`] is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SourceKind {
-    /// JSONL, one article per line (gzip detected from the content).
+    /// JSONL, one article per line (gzip or zstd detected from the content).
     Jsonl,
     /// One `.txt` file, one article; `id` is `rel`, `outlet` the first folder of `rel`.
     Text {
@@ -181,7 +181,7 @@ pub enum Raw {
         /// Its bytes.
         bytes: Vec<u8>,
     },
-    /// The source could not be read from this line on (a truncated gzip, an I/O error).
+    /// The source could not be read from this line on (a truncated gzip or zstd file, an I/O error).
     Unreadable {
         /// Where reading stopped.
         origin: Origin,
@@ -237,7 +237,32 @@ pub fn open_sources(inputs: &[PathBuf]) -> Result<Vec<Source>> {
     Ok(sources)
 }
 
-/// Opens a JSONL source for line reading, decompressing gzip when the file starts with its magic.
+/// How a JSONL source is compressed, told from its first bytes (never from its name: a
+/// `.jsonl` that is really gzip, or stdin, is read all the same).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Compression {
+    None,
+    /// gzip, possibly several members one after another (as `cat a.gz b.gz` makes).
+    Gzip,
+    /// Zstandard (`.jsonl.zst`, as large web and news corpora are shipped), possibly several
+    /// frames one after another.
+    Zstd,
+}
+
+impl Compression {
+    fn sniff(head: &[u8]) -> Compression {
+        if head.starts_with(&[0x1f, 0x8b]) {
+            Compression::Gzip
+        } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+            Compression::Zstd
+        } else {
+            Compression::None
+        }
+    }
+}
+
+/// Opens a JSONL source for line reading, decompressing gzip or zstd when the file starts with
+/// its magic.
 fn open_lines(source: &Source) -> Result<Box<dyn BufRead + Send>> {
     let read_err = |e| Error::Read {
         path: source.path.clone(),
@@ -250,18 +275,18 @@ fn open_lines(source: &Source) -> Result<Box<dyn BufRead + Send>> {
             File::open(&source.path).map_err(read_err)?,
         )),
     };
-    let is_gzip = inner
-        .fill_buf()
-        .map_err(read_err)?
-        .starts_with(&[0x1f, 0x8b]);
-    if is_gzip {
-        Ok(Box::new(BufReader::with_capacity(
-            1 << 20,
-            flate2::bufread::MultiGzDecoder::new(inner),
-        )))
-    } else {
-        Ok(inner)
-    }
+    let wrap = |r: Box<dyn io::Read + Send>| -> Box<dyn BufRead + Send> {
+        Box::new(BufReader::with_capacity(1 << 20, r))
+    };
+    Ok(
+        match Compression::sniff(inner.fill_buf().map_err(read_err)?) {
+            Compression::None => inner,
+            Compression::Gzip => wrap(Box::new(flate2::bufread::MultiGzDecoder::new(inner))),
+            Compression::Zstd => wrap(Box::new(
+                zstd::stream::read::Decoder::with_buffer(inner).map_err(read_err)?,
+            )),
+        },
+    )
 }
 
 /// Reads every source in order and calls `sink` with batches of about `batch_bytes` of raw
@@ -320,7 +345,7 @@ pub fn read_batches<E: From<Error>>(
                         }
                         Err(e) => {
                             let problem = match e.kind() {
-                                io::ErrorKind::UnexpectedEof => "file ends early (truncated gzip?); nothing after this line was read".to_string(),
+                                io::ErrorKind::UnexpectedEof => "file ends early (truncated compressed file?); nothing after this line was read".to_string(),
                                 _ => format!("cannot read from this line on: {e}"),
                             };
                             batch.push(Raw::Unreadable {

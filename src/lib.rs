@@ -11,7 +11,7 @@
 //!                                                       postings)
 //! ```
 //!
-//! - [`ingest`]: JSONL (plain or gzip), folders of `.txt`, stdin; bad records reported by file
+//! - [`ingest`]: JSONL (plain, gzip or zstd), folders of `.txt`, stdin; bad records reported by file
 //!   and line, never dropped.
 //! - [`normalize`]: wire furniture (datelines, bylines, footers) cut; Unicode words for every
 //!   script, as stable hashes.

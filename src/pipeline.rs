@@ -142,7 +142,7 @@ pub fn analyze_into(
     (words.min(u32::MAX as usize) as u32, simhash)
 }
 
-/// About how many bytes of text `sources` hold (gzip counted at four times its size; stdin,
+/// About how many bytes of text `sources` hold (gzip and zstd counted at four times their size; stdin,
 /// unknown, as nothing).
 fn text_bytes_estimate(sources: &[Source]) -> u64 {
     sources
@@ -150,8 +150,8 @@ fn text_bytes_estimate(sources: &[Source]) -> u64 {
         .filter(|s| s.kind != ingest::SourceKind::Stdin)
         .filter_map(|s| {
             let len = std::fs::metadata(&s.path).ok()?.len();
-            let gz = s.path.extension().is_some_and(|e| e == "gz");
-            Some(if gz { len.saturating_mul(4) } else { len })
+            let packed = s.path.extension().is_some_and(|e| e == "gz" || e == "zst");
+            Some(if packed { len.saturating_mul(4) } else { len })
         })
         .sum()
 }

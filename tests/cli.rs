@@ -293,7 +293,7 @@ fn folder_of_text_files_uses_paths_as_ids_and_first_folder_as_outlet() {
 }
 
 #[test]
-fn stdin_and_gzip_inputs_give_the_same_result_as_the_plain_file() {
+fn stdin_gzip_and_zstd_inputs_give_the_same_result_as_the_plain_file() {
     let input = std::fs::read(repo("corpora/wire.jsonl")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let gz = dir.path().join("wire.jsonl.gz");
@@ -303,9 +303,21 @@ fn stdin_and_gzip_inputs_give_the_same_result_as_the_plain_file() {
     );
     enc.write_all(&input).unwrap();
     enc.finish().unwrap();
+    // Two zstd frames one after the other (as `cat a.zst b.zst` makes): both are read.
+    let middle = input[..input.len() / 2]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .unwrap()
+        + 1;
+    let zst = dir.path().join("wire.jsonl.zst");
+    let mut frames = zstd::encode_all(&input[..middle], 3).unwrap();
+    frames.extend(zstd::encode_all(&input[middle..], 3).unwrap());
+    std::fs::write(&zst, frames).unwrap();
 
     let (plain, _, _) = assignments(&[repo("corpora/wire.jsonl").to_str().unwrap()]);
     let (zipped, _, _) = assignments(&[gz.to_str().unwrap()]);
+    assert_eq!(plain.len(), 28);
+    assert_eq!(plain, assignments(&[zst.to_str().unwrap()]).0);
     let from_stdin = copydesk()
         .args(["dedup", "-", "--assignments", "-"])
         .write_stdin(input.clone())
