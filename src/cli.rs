@@ -94,6 +94,9 @@ pub struct CompareArgs {
     #[arg(long, default_value_t = 0.45, value_name = "0..1")]
     pub align_threshold: f32,
 
+    #[command(flatten)]
+    pub records: RecordArgs,
+
     /// Run options (for --copies-of, which clusters the whole input).
     #[command(flatten)]
     pub run: RunArgs,
@@ -162,6 +165,9 @@ pub struct ReportArgs {
     pub copies_of: Option<String>,
 
     #[command(flatten)]
+    pub records: RecordArgs,
+
+    #[command(flatten)]
     pub tuning: Tuning,
 
     #[command(flatten)]
@@ -201,6 +207,9 @@ pub struct BenchArgs {
     /// wall times): one run on a shared machine can be off by a second or more.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100), value_name = "N")]
     pub runs: u32,
+
+    #[command(flatten)]
+    pub records: RecordArgs,
 
     #[command(flatten)]
     pub tuning: Tuning,
@@ -317,6 +326,9 @@ pub struct DedupArgs {
     pub strict: bool,
 
     #[command(flatten)]
+    pub records: RecordArgs,
+
+    #[command(flatten)]
     pub tuning: Tuning,
 
     #[command(flatten)]
@@ -376,6 +388,40 @@ pub struct Tuning {
     /// no name and vanish when copydesk exits, however it exits.
     #[arg(long, value_name = "DIR")]
     pub spill_dir: Option<std::path::PathBuf>,
+}
+
+/// How JSONL records are read.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Input")]
+pub struct RecordArgs {
+    /// Read a value from another JSON field than the usual one (repeatable): NAME is text, id,
+    /// outlet, title, url or published; FIELD a top-level field, or a JSON pointer to a nested
+    /// one (`/meta/source`). For corpora written by other tools: news-please's
+    /// `--field text=maintext --field outlet=source_domain --field published=date_publish`.
+    #[arg(long = "field", value_name = "NAME=FIELD", value_parser = parse_field)]
+    pub fields: Vec<(String, String)>,
+}
+
+impl RecordArgs {
+    /// The field names to read records with.
+    pub fn fields(&self) -> copydesk::ingest::Fields {
+        let mut fields = copydesk::ingest::Fields::default();
+        for (name, field) in &self.fields {
+            fields
+                .set(name, field)
+                .expect("checked when the command line was parsed");
+        }
+        fields
+    }
+}
+
+/// Parses `NAME=FIELD` of `--field`, refusing an unknown NAME or an empty FIELD.
+fn parse_field(arg: &str) -> Result<(String, String), String> {
+    let (name, field) = arg
+        .split_once('=')
+        .ok_or_else(|| format!("expected NAME=FIELD, such as text=maintext; got `{arg}`"))?;
+    copydesk::ingest::Fields::default().set(name, field)?;
+    Ok((name.to_string(), field.to_string()))
 }
 
 /// Options of every long-running command.

@@ -9,15 +9,17 @@
 //!
 //! The record format is in `../shared/CONTRACT.md`: `text` is required, `id` (string or integer)
 //! defaults to `<file>:<line>`, `outlet`, `title`, `url`, `published` are optional, and any other
-//! field is kept in the raw line, which [`reread`] gives back byte for byte.
+//! field is kept in the raw line, which [`reread`] gives back byte for byte. A corpus that names
+//! them otherwise is read with a [`Fields`] mapping ([`open_sources_with`]).
 
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::{Error, Result};
 
@@ -44,6 +46,98 @@ pub struct Source {
     pub path: PathBuf,
     /// How to read it.
     pub kind: SourceKind,
+    /// Which JSON fields hold a record's text and metadata (JSONL and stdin only).
+    pub fields: Arc<Fields>,
+}
+
+/// Where a JSON record keeps one of the values copydesk reads: a top-level field's name, or a
+/// JSON pointer (RFC 6901) to a nested one when it starts with `/` (`/meta/source`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field(Box<str>);
+
+impl Field {
+    /// The field as the user wrote it (as bad-record messages name it).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Takes the field's value out of `record` (`None` when it is absent).
+    fn take(&self, record: &mut Value) -> Option<Value> {
+        if self.0.starts_with('/') {
+            record.pointer_mut(&self.0).map(Value::take)
+        } else {
+            record.as_object_mut()?.remove(&*self.0)
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Which JSON fields of a JSONL record hold the text and each piece of metadata. The default
+/// is the contract's names (`text`, `id`, `outlet`, `title`, `url`, `published`); corpora
+/// written by other tools name them otherwise (`maintext` and `source_domain` in news-please,
+/// `content` in many crawls), and [`Fields::set`] maps them without rewriting the corpus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fields {
+    /// The article body (required).
+    pub text: Field,
+    /// The id (a string or an integer).
+    pub id: Field,
+    /// Who published it.
+    pub outlet: Field,
+    /// Its headline.
+    pub title: Field,
+    /// Where it was published.
+    pub url: Field,
+    /// When it was published.
+    pub published: Field,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        let field = |name: &str| Field(name.into());
+        Fields {
+            text: field("text"),
+            id: field("id"),
+            outlet: field("outlet"),
+            title: field("title"),
+            url: field("url"),
+            published: field("published"),
+        }
+    }
+}
+
+impl Fields {
+    /// The names [`Fields::set`] knows.
+    pub const NAMES: [&'static str; 6] = ["text", "id", "outlet", "title", "url", "published"];
+
+    /// Reads `name`'s value from `field` instead: `set("text", "maintext")`, or a JSON pointer
+    /// such as `set("outlet", "/meta/source")`. `Err` says what is wrong with the pair.
+    pub fn set(&mut self, name: &str, field: &str) -> std::result::Result<(), String> {
+        if field.is_empty() {
+            return Err(format!("no field given for `{name}`"));
+        }
+        let slot = match name {
+            "text" => &mut self.text,
+            "id" => &mut self.id,
+            "outlet" => &mut self.outlet,
+            "title" => &mut self.title,
+            "url" => &mut self.url,
+            "published" => &mut self.published,
+            _ => {
+                return Err(format!(
+                    "no value called `{name}`: one of {}",
+                    Self::NAMES.join(", ")
+                ));
+            }
+        };
+        *slot = Field(field.into());
+        Ok(())
+    }
 }
 
 /// Where a record came from: index into the source list, and 1-based line.
@@ -191,8 +285,14 @@ pub enum Raw {
 }
 
 /// Expands the inputs given on the command line into sources, in order: a folder becomes its
-/// `*.txt` files sorted by path, `-` is stdin. A path that does not exist is an error.
+/// `*.txt` files sorted by path, `-` is stdin. A path that does not exist is an error. JSONL
+/// records are read with the contract's field names ([`open_sources_with`] maps others).
 pub fn open_sources(inputs: &[PathBuf]) -> Result<Vec<Source>> {
+    open_sources_with(inputs, &Arc::new(Fields::default()))
+}
+
+/// [`open_sources`], JSONL records read with `fields`.
+pub fn open_sources_with(inputs: &[PathBuf], fields: &Arc<Fields>) -> Result<Vec<Source>> {
     let mut sources = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
@@ -200,6 +300,7 @@ pub fn open_sources(inputs: &[PathBuf]) -> Result<Vec<Source>> {
                 name: "<stdin>".into(),
                 path: input.clone(),
                 kind: SourceKind::Stdin,
+                fields: fields.clone(),
             });
         } else if input.is_dir() {
             let mut files = Vec::new();
@@ -220,6 +321,7 @@ pub fn open_sources(inputs: &[PathBuf]) -> Result<Vec<Source>> {
                         name: p.display().to_string(),
                         path: p.to_path_buf(),
                         kind: SourceKind::Text { rel },
+                        fields: fields.clone(),
                     });
                 }
             }
@@ -229,6 +331,7 @@ pub fn open_sources(inputs: &[PathBuf]) -> Result<Vec<Source>> {
                 name: input.display().to_string(),
                 path: input.clone(),
                 kind: SourceKind::Jsonl,
+                fields: fields.clone(),
             });
         } else {
             return Err(Error::NotFound(input.clone()));
@@ -388,10 +491,10 @@ fn json_kind(v: &Value) -> &'static str {
 }
 
 fn optional_string(
-    map: &mut Map<String, Value>,
-    field: &str,
+    record: &mut Value,
+    field: &Field,
 ) -> std::result::Result<Option<Box<str>>, String> {
-    match map.remove(field) {
+    match field.take(record) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.into_boxed_str())),
         Some(other) => Err(format!(
@@ -466,7 +569,7 @@ pub fn parse(
     }
     let line = origin.line;
     let text = std::str::from_utf8(&bytes).map_err(|e| bad(line, utf8_problem(&bytes, e).1))?;
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let mut value: Value = serde_json::from_str(text).map_err(|e| {
         let what = if e.is_eof() {
             "truncated JSON"
         } else {
@@ -474,23 +577,28 @@ pub fn parse(
         };
         bad(line, format!("{what}: {e}"))
     })?;
-    let Value::Object(mut map) = value else {
+    if !value.is_object() {
         return Err(bad(
             line,
             format!("expected a JSON object, found {}", json_kind(&value)),
         ));
-    };
-    let text = match map.remove("text") {
+    }
+    let fields = &*source.fields;
+    let text = match fields.text.take(&mut value) {
         Some(Value::String(s)) => s,
-        None => return Err(bad(line, "`text` is missing".into())),
+        None => return Err(bad(line, format!("`{}` is missing", fields.text))),
         Some(other) => {
             return Err(bad(
                 line,
-                format!("`text` must be a string, found {}", json_kind(&other)),
+                format!(
+                    "`{}` must be a string, found {}",
+                    fields.text,
+                    json_kind(&other)
+                ),
             ));
         }
     };
-    let id = match map.remove("id") {
+    let id = match fields.id.take(&mut value) {
         None | Some(Value::Null) => ArticleId::Text(format!("{}:{}", source.name, line).into()),
         Some(Value::String(s)) => ArticleId::Text(s.into_boxed_str()),
         Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {
@@ -500,18 +608,19 @@ pub fn parse(
             return Err(bad(
                 line,
                 format!(
-                    "`id` must be a string or an integer, found {}",
+                    "`{}` must be a string or an integer, found {}",
+                    fields.id,
                     json_kind(&other)
                 ),
             ));
         }
     };
-    let mut field = |name| optional_string(&mut map, name).map_err(|p| bad(line, p));
+    let mut field = |f: &Field| optional_string(&mut value, f).map_err(|p| bad(line, p));
     let meta = Meta {
-        outlet: field("outlet")?,
-        title: field("title")?,
-        url: field("url")?,
-        published: field("published")?,
+        outlet: field(&fields.outlet)?,
+        title: field(&fields.title)?,
+        url: field(&fields.url)?,
+        published: field(&fields.published)?,
     };
     Ok(Record { id, text, meta })
 }
@@ -651,6 +760,7 @@ mod tests {
             name: "in.jsonl".into(),
             path: "in.jsonl".into(),
             kind: SourceKind::Jsonl,
+            fields: Arc::default(),
         }
     }
 
@@ -660,6 +770,66 @@ mod tests {
             Origin { source: 0, line: 7 },
             line.as_bytes().to_vec(),
         )
+    }
+
+    /// A record line parsed with `mapping` ((name, field) pairs) over the usual fields.
+    fn parse_mapped(
+        mapping: &[(&str, &str)],
+        line: &str,
+    ) -> std::result::Result<Record, BadRecord> {
+        let mut fields = Fields::default();
+        for (name, field) in mapping {
+            fields.set(name, field).unwrap();
+        }
+        let source = Source {
+            fields: Arc::new(fields),
+            ..jsonl()
+        };
+        parse(
+            &source,
+            Origin { source: 0, line: 3 },
+            line.as_bytes().to_vec(),
+        )
+    }
+
+    #[test]
+    fn mapped_fields_are_read_from_their_names_and_pointers() {
+        let mapping = [
+            ("text", "maintext"),
+            ("outlet", "source_domain"),
+            ("id", "/meta/ids/1"),
+            ("published", "/meta/date"),
+        ];
+        let line = r#"{"maintext": "Body", "text": "not this", "outlet": "not this", "source_domain": "dawn.com", "meta": {"ids": [1, 99], "date": "2018-04-20"}, "title": "T"}"#;
+        let r = parse_mapped(&mapping, line).unwrap();
+        assert_eq!(r.text, "Body");
+        assert_eq!(r.id, ArticleId::Int("99".into()));
+        assert_eq!(r.meta.outlet.as_deref(), Some("dawn.com"));
+        assert_eq!(r.meta.published.as_deref(), Some("2018-04-20"));
+        // Names not mapped keep their usual field.
+        assert_eq!(r.meta.title.as_deref(), Some("T"));
+
+        // Problems name the field as the user mapped it.
+        let missing = parse_mapped(&mapping, r#"{"text": "Body"}"#).unwrap_err();
+        assert_eq!(missing.to_string(), "in.jsonl:3: `maintext` is missing");
+        let wrong =
+            parse_mapped(&mapping, r#"{"maintext": "B", "meta": {"date": 5}}"#).unwrap_err();
+        assert_eq!(
+            wrong.to_string(),
+            "in.jsonl:3: `/meta/date` must be a string, found a number"
+        );
+        // A missing mapped id falls back to file and line, as a missing `id` does.
+        let r = parse_mapped(&mapping, r#"{"maintext": "B", "meta": 1}"#).unwrap();
+        assert_eq!(r.id.to_string(), "in.jsonl:3");
+    }
+
+    #[test]
+    fn unknown_names_and_empty_fields_are_refused() {
+        let mut fields = Fields::default();
+        let err = fields.set("body", "content").unwrap_err();
+        assert!(err.contains("`body`") && err.contains("text, id"), "{err}");
+        assert!(fields.set("text", "").is_err());
+        assert_eq!(fields, Fields::default());
     }
 
     #[test]
@@ -760,6 +930,7 @@ mod tests {
             kind: SourceKind::Text {
                 rel: "ap/x.txt".into(),
             },
+            fields: Arc::default(),
         };
         let r = parse(&src, Origin { source: 0, line: 1 }, b"Body".to_vec()).unwrap();
         assert_eq!(r.id.to_string(), "ap/x.txt");

@@ -4,6 +4,7 @@ mod cli;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use clap::Parser;
@@ -16,7 +17,7 @@ use copydesk::pipeline::{Corpus, Settings};
 use copydesk::report;
 use copydesk::verify::Thresholds;
 
-use cli::{Cli, ColorChoice, Command, CompareArgs, DedupArgs, Format, RunArgs};
+use cli::{Cli, ColorChoice, Command, CompareArgs, DedupArgs, Format, RecordArgs, RunArgs};
 
 /// Exit codes; `--help` of each command lists them.
 mod exit {
@@ -220,14 +221,16 @@ struct Clustered {
 fn read_and_cluster(
     archive: &[std::path::PathBuf],
     inputs: &[std::path::PathBuf],
+    records: &RecordArgs,
     settings: &Settings,
     run: &RunArgs,
     reads_twice: bool,
     strict: bool,
 ) -> anyhow::Result<Option<Clustered>> {
-    let mut sources = ingest::open_sources(archive)?;
+    let fields = Arc::new(records.fields());
+    let mut sources = ingest::open_sources_with(archive, &fields)?;
     let archive_sources = sources.len();
-    sources.extend(ingest::open_sources(inputs)?);
+    sources.extend(ingest::open_sources_with(inputs, &fields)?);
     // Some outputs read records twice; stdin can be read once, so keep a copy.
     let spool = if reads_twice && sources.iter().any(|s| s.kind == SourceKind::Stdin) {
         let spool = ingest::spool_stdin()?;
@@ -320,6 +323,7 @@ fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
     }) = read_and_cluster(
         &args.against,
         &args.inputs,
+        &args.records,
         &settings,
         &args.run,
         reads_twice,
@@ -404,7 +408,7 @@ impl Input {
 /// The texts `compare` was given, in order, and how many bad records were reported on the way.
 fn compare_inputs(args: &CompareArgs) -> anyhow::Result<(Vec<Input>, usize)> {
     if let (Some(path), Some(id)) = (&args.input, &args.copies_of) {
-        return copies_of_inputs(path, id, &args.run);
+        return copies_of_inputs(path, id, &args.records, &args.run);
     }
     if let Some(path) = &args.input {
         if args.ids.is_empty() {
@@ -412,7 +416,8 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<(Vec<Input>, usize)> {
                 "--input needs --ids (the records to compare) or --copies-of (an article whose copies to find)"
             );
         }
-        let sources = ingest::open_sources(std::slice::from_ref(path))?;
+        let fields = Arc::new(args.records.fields());
+        let sources = ingest::open_sources_with(std::slice::from_ref(path), &fields)?;
         let wanted: std::collections::HashSet<&str> = args.ids.iter().map(String::as_str).collect();
         let (records, bad) = ingest::read_filtered(&sources, |r| wanted.contains(r.id.as_str()))?;
         for b in bad.iter().take(SHOWN) {
@@ -474,6 +479,7 @@ fn story_of(
 fn copies_of_inputs(
     path: &std::path::Path,
     id: &str,
+    records: &RecordArgs,
     run: &RunArgs,
 ) -> anyhow::Result<(Vec<Input>, usize)> {
     let settings = Settings::default();
@@ -481,7 +487,15 @@ fn copies_of_inputs(
         corpus,
         dedup,
         _spool,
-    }) = read_and_cluster(&[], &[path.to_path_buf()], &settings, run, true, false)?
+    }) = read_and_cluster(
+        &[],
+        &[path.to_path_buf()],
+        records,
+        &settings,
+        run,
+        true,
+        false,
+    )?
     else {
         unreachable!("not strict: bad records are reported, never refused");
     };
@@ -534,6 +548,9 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
             "--align-threshold must be in (0, 1], got {}",
             args.align_threshold
         );
+    }
+    if args.input.is_none() && !args.records.fields.is_empty() {
+        bail!("--field reads JSONL records: give them with --input");
     }
     setup_threads(&args.run)?;
     let (inputs, bad) = compare_inputs(&args)?;
@@ -638,7 +655,15 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
         corpus,
         dedup,
         _spool,
-    }) = read_and_cluster(&[], &args.inputs, &settings, &args.run, true, false)?
+    }) = read_and_cluster(
+        &[],
+        &args.inputs,
+        &args.records,
+        &settings,
+        &args.run,
+        true,
+        false,
+    )?
     else {
         return Ok(exit::STRICT);
     };
@@ -727,6 +752,9 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
     let settings = settings(&args.tuning, copydesk::cluster::Keep::Best)?;
     let scratch = tempfile::tempdir().context("cannot make a temporary folder")?;
     let (inputs, labels) = match args.generate {
+        Some(_) if !args.records.fields.is_empty() => {
+            bail!("--field reads a given corpus; a generated one has the usual fields")
+        }
         Some(n) => {
             let corpus = scratch.path().join("generated.jsonl");
             let labels = scratch.path().join("generated.labels.jsonl");
@@ -745,7 +773,7 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
         }
         None => (args.inputs.clone(), args.labels.clone()),
     };
-    let sources = ingest::open_sources(&inputs)?;
+    let sources = ingest::open_sources_with(&inputs, &Arc::new(args.records.fields()))?;
     // Compile the lazily built patterns before anything is timed.
     copydesk::pipeline::analyze(
         "WASHINGTON (Reuters) - Warm up, he said.\nFollow us",

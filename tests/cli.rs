@@ -624,6 +624,124 @@ fn without_outlets_the_url_hosts_name_the_publishers() {
     );
 }
 
+/// A corpus written by another tool, its fields named otherwise (news-please's names, the id
+/// nested): mapped with `--field`, it gives what the shipped corpus gives.
+#[test]
+fn fields_named_otherwise_are_read_with_field() {
+    let renamed: Vec<String> = read_jsonl(&wire())
+        .into_iter()
+        .map(|r| {
+            json!({
+                "maintext": r["text"],
+                "title": r["title"],
+                "source_domain": r["outlet"],
+                "date_publish": r["published"],
+                "meta": {"id": r["id"], "lang": "en"},
+            })
+            .to_string()
+        })
+        .collect();
+    let dir = world(&[("news-please.jsonl", renamed.join("\n").as_bytes())]);
+    let input = dir.path().join("news-please.jsonl");
+    let mapping = [
+        "--field",
+        "text=maintext",
+        "--field",
+        "outlet=source_domain",
+        "--field",
+        "published=date_publish",
+        "--field",
+        "id=/meta/id",
+    ];
+    let run = |path: &Path, args: &[&str]| {
+        let out = copydesk()
+            .arg("dedup")
+            .arg(path)
+            .args(args)
+            .args(["--quiet"])
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            out.stdout,
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    fn with<'a>(mapping: &[&'a str], extra: &[&'a str]) -> Vec<&'a str> {
+        [mapping, extra].concat()
+    }
+
+    for output in ["--assignments", "--clusters", "--outlets"] {
+        let (code, mapped, stderr) = run(&input, &with(&mapping, &[output, "-"]));
+        assert_eq!(code, Some(0), "{stderr}");
+        let (_, usual, _) = run(&wire(), &[output, "-"]);
+        assert_eq!(jsonl(&mapped), jsonl(&usual), "{output}");
+    }
+    // The deduplicated corpus is the records as read, fields as they were named.
+    let (_, unique, _) = run(&input, &with(&mapping, &["--unique", "-"]));
+    let unique = jsonl(&unique);
+    assert_eq!(unique.len(), 13);
+    assert!(
+        unique
+            .iter()
+            .all(|r| r["maintext"].is_string() && r.get("text").is_none())
+    );
+
+    // Without the mapping, every record is reported, naming the field it lacks.
+    let (code, _, stderr) = run(&input, &["--assignments", "/dev/null"]);
+    assert_eq!(code, Some(3));
+    assert!(
+        stderr.contains("news-please.jsonl:1: `text` is missing"),
+        "{stderr}"
+    );
+    // A mapped field of the wrong kind is named as mapped.
+    let (code, _, stderr) = run(
+        &input,
+        &with(
+            &mapping,
+            &["--field", "title=/meta", "--assignments", "/dev/null"],
+        ),
+    );
+    assert_eq!(code, Some(3));
+    assert!(
+        stderr.contains("news-please.jsonl:1: `/meta` must be a string, found an object"),
+        "{stderr}"
+    );
+
+    // compare --input reads the same way.
+    let out = copydesk()
+        .args(["compare", "--input", input.to_str().unwrap()])
+        .args([
+            "--ids",
+            "fish-reuters,fish-metro-morning",
+            "--format",
+            "json",
+        ])
+        .args(mapping)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let compared: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(compared["versions"][0]["outlet"], "Metro Morning");
+
+    // Unknown names and malformed pairs are bad usage, named.
+    for (bad, says) in [
+        ("body=content", "no value called `body`"),
+        ("text", "expected NAME=FIELD"),
+        ("text=", "no field given for `text`"),
+    ] {
+        copydesk()
+            .args(["dedup", input.to_str().unwrap(), "--field", bad])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(says));
+    }
+}
+
 /// Without headlines, the summary names the largest clusters by their lead.
 #[test]
 fn untitled_clusters_are_named_by_their_lead_in_the_summary() {

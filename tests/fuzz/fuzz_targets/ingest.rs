@@ -1,15 +1,34 @@
-//! JSONL ingest: any bytes as a record line parse or are reported, never panic.
+//! JSONL ingest: any bytes as a record line parse or are reported, never panic, whether the
+//! fields are the usual ones or mapped to others (a top-level name, JSON pointers).
 #![no_main]
 
-use copydesk::ingest::{Origin, Source, SourceKind, parse};
+use std::sync::Arc;
+
+use copydesk::ingest::{Fields, Origin, Source, SourceKind, parse};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let jsonl = Source { name: "f.jsonl".into(), path: "f.jsonl".into(), kind: SourceKind::Jsonl };
-    if let Err(bad) = parse(&jsonl, Origin { source: 0, line: 1 }, data.to_vec()) {
-        assert!(bad.to_string().starts_with("f.jsonl:1: "));
+    let mut mapped = Fields::default();
+    mapped.set("text", "/body/0").unwrap();
+    mapped.set("id", "/meta/id").unwrap();
+    mapped.set("outlet", "source").unwrap();
+    for fields in [Fields::default(), mapped] {
+        let jsonl = Source {
+            name: "f.jsonl".into(),
+            path: "f.jsonl".into(),
+            kind: SourceKind::Jsonl,
+            fields: Arc::new(fields),
+        };
+        if let Err(bad) = parse(&jsonl, Origin { source: 0, line: 1 }, data.to_vec()) {
+            assert!(bad.to_string().starts_with("f.jsonl:1: "));
+        }
     }
-    let text = Source { name: "a/b.txt".into(), path: "a/b.txt".into(), kind: SourceKind::Text { rel: "a/b.txt".into() } };
+    let text = Source {
+        name: "a/b.txt".into(),
+        path: "a/b.txt".into(),
+        kind: SourceKind::Text { rel: "a/b.txt".into() },
+        fields: Arc::default(),
+    };
     let _ = parse(&text, Origin { source: 0, line: 1 }, data.to_vec());
     if let Ok(s) = std::str::from_utf8(data) {
         let _ = copydesk::ingest::published_seconds(s);
