@@ -17,6 +17,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::align::{AlignParams, Comparison, Doc};
+use crate::boilerplate::Notice;
 use crate::cluster::Cluster;
 use crate::error::{Error, Result};
 use crate::ingest::{self, ArticleId, SourceKind};
@@ -481,14 +482,61 @@ pub struct QuotedNotice<'a> {
     pub text: Option<String>,
 }
 
-/// The texts of `docs` (sorted) for a summary or page to quote, when the inputs can be read
-/// again: `None` from stdin (not kept), for no docs, or when the read fails (quotes are
-/// dropped, never the output).
-fn reread_for_display(corpus: &Corpus, docs: &[u32], settings: &Settings) -> Option<Vec<String>> {
-    let rereadable = corpus.sources.iter().all(|s| s.kind != SourceKind::Stdin);
-    (rereadable && !docs.is_empty())
-        .then(|| texts_of(corpus, docs, settings).ok())
-        .flatten()
+/// Some articles' texts, read again in one pass for a summary or page to quote from. Empty
+/// (every lookup `None`) from stdin (not kept), for no docs, or when the read fails: quotes are
+/// dropped, never the output.
+struct Quotable {
+    /// The articles, ascending.
+    docs: Vec<u32>,
+    /// Their texts, in that order, when they could be read.
+    texts: Option<Vec<String>>,
+}
+
+impl Quotable {
+    fn read(corpus: &Corpus, mut docs: Vec<u32>, settings: &Settings) -> Quotable {
+        docs.sort_unstable();
+        docs.dedup();
+        let rereadable = corpus.sources.iter().all(|s| s.kind != SourceKind::Stdin);
+        let texts = (rereadable && !docs.is_empty())
+            .then(|| texts_of(corpus, &docs, settings).ok())
+            .flatten();
+        Quotable { docs, texts }
+    }
+
+    /// The text of `doc`, when it was asked for and read.
+    fn text(&self, doc: u32) -> Option<&str> {
+        let at = self.docs.binary_search(&doc).ok()?;
+        Some(self.texts.as_ref()?[at].as_str())
+    }
+}
+
+/// The first `n` boilerplate passages found (most widely held first).
+fn shown_notices(dedup: &Dedup, n: usize) -> &[Notice] {
+    let found = dedup.boilerplate.found();
+    &found[..found.len().min(n)]
+}
+
+/// `notices` quoted from one article holding each, when `quotable` has its text.
+fn quote_notices<'c>(
+    corpus: &'c Corpus,
+    notices: &[Notice],
+    quotable: &Quotable,
+) -> Vec<QuotedNotice<'c>> {
+    notices
+        .iter()
+        .map(|n| {
+            let meta = &corpus.articles[n.example as usize].meta;
+            let text = quotable
+                .text(n.example)
+                .and_then(|t| n.text_in(t, meta))
+                .map(str::to_string);
+            QuotedNotice {
+                outlet: meta.publisher(),
+                articles: n.articles,
+                text,
+            }
+        })
+        .collect()
 }
 
 /// The first `n` boilerplate passages found (most widely held first), quoted from one article
@@ -499,27 +547,9 @@ pub fn quoted_notices<'c>(
     settings: &Settings,
     n: usize,
 ) -> Vec<QuotedNotice<'c>> {
-    let found = dedup.boilerplate.found();
-    let shown = &found[..found.len().min(n)];
-    let mut docs: Vec<u32> = shown.iter().map(|n| n.example).collect();
-    docs.sort_unstable();
-    docs.dedup();
-    let texts = reread_for_display(corpus, &docs, settings);
-    shown
-        .iter()
-        .map(|n| {
-            let meta = &corpus.articles[n.example as usize].meta;
-            let text = texts.as_ref().and_then(|t| {
-                let text = &t[docs.binary_search(&n.example).ok()?];
-                n.text_in(text, meta).map(str::to_string)
-            });
-            QuotedNotice {
-                outlet: meta.publisher(),
-                articles: n.articles,
-                text,
-            }
-        })
-        .collect()
+    let shown = shown_notices(dedup, n);
+    let quotable = Quotable::read(corpus, shown.iter().map(|n| n.example).collect(), settings);
+    quote_notices(corpus, shown, &quotable)
 }
 
 /// How many clusters the summary lists.
@@ -573,6 +603,19 @@ pub fn write_summary(
         .enumerate()
         .filter(|(_, k)| k.members.len() > 1)
         .collect();
+    let mut largest = multi.clone();
+    largest.sort_by_key(|(i, k)| (std::cmp::Reverse(k.members.len()), *i));
+    let shown = &largest[..largest.len().min(SUMMARY_CLUSTERS)];
+    // What the summary quotes is read again in one pass (not from stdin): the boilerplate
+    // passages, and the leads naming untitled representatives.
+    let untitled = shown
+        .iter()
+        .map(|(_, k)| k.representative)
+        .filter(|&d| corpus.articles[d as usize].meta.title.is_none());
+    let notices = shown_notices(dedup, SUMMARY_NOTICES)
+        .iter()
+        .map(|n| n.example);
+    let quotable = Quotable::read(corpus, untitled.chain(notices).collect(), settings);
     let in_multi: usize = multi.iter().map(|(_, k)| k.members.len()).sum();
     let removed = n - c.clusters.len();
     let mut out = String::new();
@@ -664,7 +707,7 @@ pub fn write_summary(
             plural(dedup.boilerplate.articles(), "article")
         );
         let found = dedup.boilerplate.found();
-        let shown = quoted_notices(corpus, dedup, settings, SUMMARY_NOTICES);
+        let shown = quote_notices(corpus, shown_notices(dedup, SUMMARY_NOTICES), &quotable);
         for n in &shown {
             let quote = n
                 .text
@@ -681,32 +724,25 @@ pub fn write_summary(
             let _ = writeln!(out, "  ... and {} more", found.len() - shown.len());
         }
     }
-    let mut largest = multi.clone();
-    largest.sort_by_key(|(i, k)| (std::cmp::Reverse(k.members.len()), *i));
     if !largest.is_empty() {
         let _ = writeln!(out, "\nlargest clusters:");
     }
-    // Untitled representatives are named by their lead, read again (not from stdin).
-    let shown = &largest[..largest.len().min(SUMMARY_CLUSTERS)];
-    let mut untitled: Vec<u32> = shown
-        .iter()
-        .map(|(_, k)| k.representative)
-        .filter(|&d| corpus.articles[d as usize].meta.title.is_none())
-        .collect();
-    untitled.sort_unstable();
-    let leads: Vec<Option<String>> = reread_for_display(corpus, &untitled, settings)
-        .map(|texts| {
-            let lead = |t: &String| crate::segment::lead(t).map(lead_as_headline);
-            texts.iter().map(lead).collect()
-        })
-        .unwrap_or_default();
     for (i, k) in shown {
         let rep = &corpus.articles[k.representative as usize];
-        let lead = untitled
-            .binary_search(&k.representative)
-            .ok()
-            .and_then(|at| leads.get(at)?.as_deref());
-        let title = rep.meta.title.as_deref().or(lead).unwrap_or("(no title)");
+        // An untitled representative is named by its lead.
+        let lead = match &rep.meta.title {
+            Some(_) => None,
+            None => quotable
+                .text(k.representative)
+                .and_then(crate::segment::lead)
+                .map(lead_as_headline),
+        };
+        let title = rep
+            .meta
+            .title
+            .as_deref()
+            .or(lead.as_deref())
+            .unwrap_or("(no title)");
         let outlets = outlets(&corpus.articles, k.members.iter().map(|m| m.doc));
         let _ = writeln!(out, "  #{i:<5} {:>3} articles  {title}", k.members.len());
         let _ = writeln!(out, "         representative {}", rep.id);
