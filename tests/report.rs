@@ -247,6 +247,62 @@ fn the_index_says_how_each_outlet_treated_the_stories_and_quotes_the_boilerplate
     assert!(!version.contains("Furniture added: Pinewood"));
 }
 
+/// The index's tables sort from the keyboard as by mouse: Enter or Space on a focused heading
+/// sorts (again: reverses), other keys do nothing, and the focus stays on the heading. A probe
+/// appended to a copy of the page presses the keys and writes down each order.
+#[test]
+fn the_index_tables_sort_from_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = report(dir.path(), &[&corpus()], "Keys");
+    let probe = r##"<script>setTimeout(() => {
+      const press = (th, key) => th.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+      const outlets = () => [...document.querySelectorAll("#habits tbody tr")].map(r => r.cells[0].textContent);
+      const habitsHead = () => document.querySelectorAll("#habits th")[0];
+      const got = { habits: [] };
+      for (const key of ["Enter", " ", "a"]) {
+        press(habitsHead(), key);
+        got.habits.push({ key, order: outlets(), sort: habitsHead().getAttribute("aria-sort") });
+      }
+      const title = () => document.querySelector('#clusters th[data-key="title"]');
+      title().focus();
+      press(title(), "Enter");
+      got.titles = [...document.querySelectorAll("#clusters tbody tr")].map(r => r.cells[1].textContent);
+      got.focused = document.activeElement === title();
+      document.body.setAttribute("data-keys", JSON.stringify(got));
+    }, 200);</script>"##;
+    let html = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, html.replace("</body>", &format!("{probe}</body>"))).unwrap();
+    let dom = rendered(&page, "");
+    let got = dom
+        .split("data-keys=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("the probe ran")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    let got: serde_json::Value = serde_json::from_str(&got).unwrap();
+    let order = |i: usize| -> Vec<String> {
+        serde_json::from_value(got["habits"][i]["order"].clone()).unwrap()
+    };
+    let mut ascending = order(0);
+    ascending.sort_by_key(|o| o.to_lowercase());
+    assert!(ascending.len() >= 10, "{ascending:?}");
+    assert_eq!(order(0), ascending, "Enter sorts by outlet, A to Z");
+    assert_eq!(got["habits"][0]["sort"], "ascending");
+    let mut descending = ascending.clone();
+    descending.reverse();
+    assert_eq!(order(1), descending, "Space reverses");
+    assert_eq!(got["habits"][1]["sort"], "descending");
+    assert_eq!(order(2), descending, "another key does nothing");
+
+    let titles: Vec<String> = serde_json::from_value(got["titles"].clone()).unwrap();
+    let mut sorted = titles.clone();
+    sorted.sort();
+    assert!(titles.len() >= 2);
+    assert_eq!(titles, sorted, "Enter sorts the clusters by headline");
+    assert_eq!(got["focused"], true, "the heading keeps the focus");
+}
+
 /// Without headlines (many corpora have none), each cluster is listed by its reference's lead.
 #[test]
 fn clusters_without_headlines_are_listed_by_their_lead() {
