@@ -30,6 +30,10 @@ pub enum Command {
     /// beside the reference with every change highlighted.
     #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
+    /// Say why articles are, or are not, in one cluster: what the candidate search,
+    /// verification and clustering each made of the pair, beside the thresholds.
+    #[command(after_help = EXPLAIN_EXAMPLES)]
+    Explain(ExplainArgs),
     /// Measure clustering: per-stage throughput, candidate pairs, peak memory, and accuracy
     /// when labels are given, on a corpus or on one generated for the run.
     #[command(after_help = BENCH_EXAMPLES)]
@@ -174,6 +178,44 @@ pub struct ReportArgs {
     pub run: RunArgs,
 }
 
+const EXPLAIN_EXAMPLES: &str = "\
+Examples:
+  copydesk explain corpora/wire.jsonl --ids fish-reuters,fish-valley-courier
+  copydesk explain corpora/wire.jsonl --ids fish-reuters,fish-ria-novosti,quake-ap --format json
+  copydesk explain news.jsonl --ids a17,b22 --containment 0.3   what a looser setting would do
+
+The first id is explained against each of the others. The corpus is clustered as `dedup`
+clusters it, with the same tuning options.";
+
+/// Options of `copydesk explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// JSONL files (.jsonl, .jsonl.gz or .jsonl.zst), folders of .txt files, or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The articles, comma-separated: the first is explained against each of the others.
+    #[arg(long, value_delimiter = ',', value_name = "ID,ID,...", required = true, num_args = 1..)]
+    pub ids: Vec<String>,
+
+    /// Which member represents a cluster (as for dedup).
+    #[arg(long, value_enum, default_value_t = Keep::Best)]
+    pub keep: Keep,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BenchFormat::Text)]
+    pub format: BenchFormat,
+
+    #[command(flatten)]
+    pub records: RecordArgs,
+
+    #[command(flatten)]
+    pub tuning: Tuning,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
 const BENCH_EXAMPLES: &str = "\
 Examples:
   copydesk bench --generate 100000
@@ -218,12 +260,12 @@ pub struct BenchArgs {
     pub run: RunArgs,
 }
 
-/// How `bench` prints.
+/// How `bench` and `explain` print.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum BenchFormat {
-    /// A table for people.
+    /// For people.
     Text,
-    /// One JSON object.
+    /// JSON (`bench`: one object; `explain`: one line per pair).
     Json,
 }
 

@@ -26,6 +26,8 @@
 //! - [`verify`]: the exact test of a pair.
 //! - [`cluster`]: star clustering without chaining, and the representative of each cluster.
 //! - [`report`]: the outputs of `copydesk dedup`, written atomically ([`output`]).
+//! - [`explain`]: why two articles are, or are not, in one cluster (`copydesk explain`), read
+//!   from what the stages above measured.
 //!
 //! After clustering, [`align`] (with [`segment`] and [`attribution`]) says what each version did
 //! with its cluster's reference, [`outlets`] tallies that by outlet over many clusters, and
@@ -42,6 +44,7 @@ pub mod boilerplate;
 pub mod candidates;
 pub mod cluster;
 pub mod error;
+pub mod explain;
 pub mod fingerprint;
 pub mod generate;
 pub mod html;

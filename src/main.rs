@@ -70,6 +70,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Dedup(args) => dedup(args),
         Command::Compare(args) => compare(args),
         Command::Report(args) => report_page(args),
+        Command::Explain(args) => explain(args),
         Command::Bench(args) => bench(args),
         Command::Gen(args) => generate(args),
     }
@@ -296,6 +297,18 @@ fn read_and_cluster(
     }))
 }
 
+/// Reads and clusters `inputs` for a command that shows articles (no archive, bad records
+/// reported but never refused, stdin kept to be read again).
+fn read_and_cluster_to_show(
+    inputs: &[std::path::PathBuf],
+    records: &RecordArgs,
+    settings: &Settings,
+    run: &RunArgs,
+) -> anyhow::Result<Clustered> {
+    let clustered = read_and_cluster(&[], inputs, records, settings, run, true, false)?;
+    Ok(clustered.expect("not strict: bad records are reported, never refused"))
+}
+
 fn dedup(args: DedupArgs) -> anyhow::Result<u8> {
     setup_threads(&args.run)?;
     let settings = settings(&args.tuning, args.keep)?;
@@ -483,22 +496,11 @@ fn copies_of_inputs(
     run: &RunArgs,
 ) -> anyhow::Result<(Vec<Input>, usize)> {
     let settings = Settings::default();
-    let Some(Clustered {
+    let Clustered {
         corpus,
         dedup,
         _spool,
-    }) = read_and_cluster(
-        &[],
-        &[path.to_path_buf()],
-        records,
-        &settings,
-        run,
-        true,
-        false,
-    )?
-    else {
-        unreachable!("not strict: bad records are reported, never refused");
-    };
+    } = read_and_cluster_to_show(&[path.to_path_buf()], records, &settings, run)?;
     let (article, cluster) = story_of(&corpus, &dedup, id)
         .with_context(|| format!("{}: --copies-of", path.display()))?;
     let cluster = &dedup.clustering.clusters[cluster];
@@ -643,6 +645,57 @@ fn best_cover(inputs: &[Input]) -> usize {
 /// How many boilerplate passages the report page quotes.
 const REPORT_NOTICES: usize = 100;
 
+fn explain(args: cli::ExplainArgs) -> anyhow::Result<u8> {
+    use std::io::Write as _;
+    if args.ids.len() < 2 {
+        bail!("--ids needs two articles or more (the first is explained against the others)");
+    }
+    setup_threads(&args.run)?;
+    let settings = settings(&args.tuning, args.keep)?;
+    let Clustered {
+        corpus,
+        dedup,
+        _spool,
+    } = read_and_cluster_to_show(&args.inputs, &args.records, &settings, &args.run)?;
+    let docs = args
+        .ids
+        .iter()
+        .map(|id| story_of(&corpus, &dedup, id).map(|(doc, _)| doc as u32))
+        .collect::<anyhow::Result<Vec<u32>>>()?;
+    // Their texts, read again, say how much of each was boilerplate.
+    let mut sorted = docs.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let texts =
+        report::texts_of(&corpus, &sorted, &settings).context("reading the articles again")?;
+    let text = |doc: u32| texts[sorted.binary_search(&doc).expect("read above")].as_str();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (i, &other) in docs.iter().enumerate().skip(1) {
+        let pair = (docs[0], other);
+        let texts = Some([text(pair.0), text(pair.1)]);
+        let e = copydesk::explain::explain(&corpus, &dedup, &settings, pair, texts);
+        match args.format {
+            cli::BenchFormat::Text => {
+                if i > 1 {
+                    writeln!(out)?;
+                }
+                report::write_explanation(&e, &settings, &mut out)?;
+            }
+            cli::BenchFormat::Json => {
+                serde_json::to_writer(&mut out, &e)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if corpus.bad.is_empty() {
+        exit::OK
+    } else {
+        exit::BAD_RECORDS
+    })
+}
+
 fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
     setup_threads(&args.run)?;
     let settings = settings(&args.tuning, args.keep)?;
@@ -651,22 +704,11 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
             .with_context(|| format!("cannot read the template {}", p.display()))?,
         None => copydesk::html::DEFAULT_TEMPLATE.to_string(),
     };
-    let Some(Clustered {
+    let Clustered {
         corpus,
         dedup,
         _spool,
-    }) = read_and_cluster(
-        &[],
-        &args.inputs,
-        &args.records,
-        &settings,
-        &args.run,
-        true,
-        false,
-    )?
-    else {
-        return Ok(exit::STRICT);
-    };
+    } = read_and_cluster_to_show(&args.inputs, &args.records, &settings, &args.run)?;
     // The page holds every shown cluster's comparison: it is as big as they are.
     let shown = match (&args.copies_of, args.max_clusters) {
         (Some(id), _) => {

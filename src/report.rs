@@ -20,10 +20,12 @@ use crate::align::{AlignParams, Comparison, Doc};
 use crate::boilerplate::Notice;
 use crate::cluster::Cluster;
 use crate::error::{Error, Result};
+use crate::explain::{self, Explanation, Verdict};
 use crate::ingest::{self, ArticleId, SourceKind};
 use crate::outlets::Tally;
 use crate::pipeline::{Article, Corpus, Dedup, Settings};
 use crate::store::{self, TextStore, TextStoreBuilder};
+use crate::verify::Similarity;
 
 pub use crate::output::{AtomicFile, write_atomic};
 
@@ -756,6 +758,162 @@ pub fn write_summary(
             "  ... and {} more (use --clusters FILE for all)",
             largest.len() - SUMMARY_CLUSTERS
         );
+    }
+    w.write_all(out.as_bytes()).map_err(io_err)
+}
+
+/// An explained pair for people: what the candidate search, verification and clustering each
+/// made of it, the thresholds beside the figures, and which stage kept the two apart.
+pub fn write_explanation(e: &Explanation, settings: &Settings, w: &mut dyn Write) -> Result<()> {
+    use std::fmt::Write as _;
+    let io_err = |err: io::Error| Error::Write {
+        path: "explanation".into(),
+        source: err,
+    };
+    let name = |s: &explain::Side| match &s.outlet {
+        Some(o) => format!("{} ({o})", s.id),
+        None => s.id.clone(),
+    };
+    let pct = |x: f32| format!("{:.0}%", 100.0 * x);
+    let yes = |b: bool| if b { "yes" } else { "no" };
+    let t = &settings.thresholds;
+    let c = &settings.candidates;
+    let s = &e.similarity;
+    let mut out = String::new();
+    let verdict = match e.verdict {
+        Verdict::SameCluster => format!(
+            "in one cluster (#{}, {}, representative {})",
+            e.a.cluster,
+            plural(e.a.cluster_size, "article"),
+            e.a.representative
+        ),
+        Verdict::NotCopies => "apart: not copies".to_string(),
+        Verdict::NotProposed => "apart: copies, but never compared".to_string(),
+        Verdict::ApartByRepresentatives => {
+            "apart: copies, but each is with a representative the other does not copy".to_string()
+        }
+    };
+    let _ = writeln!(out, "{} and {}: {verdict}", name(&e.a), name(&e.b));
+    let left_out: Vec<String> = [&e.a, &e.b]
+        .into_iter()
+        .filter_map(|side| match side.boilerplate_paragraphs? {
+            0 => None,
+            n => Some(format!("{} of {}", plural(n, "paragraph"), side.id)),
+        })
+        .collect();
+    if !left_out.is_empty() {
+        let _ = writeln!(
+            out,
+            "  boilerplate {} left out before measuring: the outlet's standing text (--boilerplate 0 keeps it)",
+            left_out.join(", ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  verify      {} shingles shared of {} and {}: Jaccard {:.2} (copies from --jaccard {:.2}); \
+         {} of {} is in {}, {} the other way (copies from --containment {:.2} with --min-shared {}): {}",
+        s.shared,
+        e.a.shingles,
+        e.b.shingles,
+        s.jaccard,
+        t.jaccard,
+        pct(s.a_in_b),
+        e.a.id,
+        e.b.id,
+        pct(s.b_in_a),
+        t.containment,
+        t.min_shared,
+        match e.accepted_by {
+            Some(rule) => format!("copies, by {rule}"),
+            None => "not copies".to_string(),
+        }
+    );
+    let _ = writeln!(
+        out,
+        "  candidates  simhashes {} bits apart (proposed within --max-distance {}): {}; \
+         {} shared, {} of them in more than --max-postings {} articles, {} needed (--min-anchors {}): {}",
+        e.simhash_distance,
+        c.max_distance,
+        yes(e.proposed_by_simhash),
+        plural(e.shared_anchors, "anchor"),
+        e.common_anchors,
+        c.max_postings,
+        e.anchors_needed,
+        c.min_shared_anchors,
+        yes(e.proposed_by_anchors)
+    );
+    let measured =
+        |m: &Similarity| format!("Jaccard {:.2}, {} of it there", m.jaccard, pct(m.a_in_b));
+    for (i, side) in [&e.a, &e.b].into_iter().enumerate() {
+        let place = match &side.to_representative {
+            None => "its representative".to_string(),
+            Some(m) => format!(
+                "with its representative {} ({})",
+                side.representative,
+                measured(m)
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "  {}{}: cluster #{} ({}), {place}",
+            if i == 0 {
+                "clusters    "
+            } else {
+                "            "
+            },
+            side.id,
+            side.cluster,
+            plural(side.cluster_size, "article"),
+        );
+    }
+    let why = match e.verdict {
+        Verdict::SameCluster => None,
+        Verdict::NotCopies if s.shared == 0 => Some(format!(
+            "they share no passage of words{}",
+            if left_out.is_empty() {
+                ""
+            } else {
+                " (boilerplate left out)"
+            }
+        )),
+        Verdict::NotCopies => Some(
+            "they share too little to be copies (a quote, a background paragraph); lower \
+             --jaccard or --containment to call them so"
+                .to_string(),
+        ),
+        Verdict::NotProposed => Some(
+            "neither their simhashes nor enough anchors bring them together: a smaller --window \
+             (more anchors, shorter shared passages found) or --min-anchors 1 would"
+                .to_string(),
+        ),
+        Verdict::ApartByRepresentatives => {
+            let across = |x: &explain::Side, other: &explain::Side, m: &Option<Similarity>| {
+                m.as_ref().map(|m| {
+                    format!(
+                        "{} against {}'s representative {}: {}, {}",
+                        x.id,
+                        other.id,
+                        other.representative,
+                        measured(m),
+                        if t.accepts(m) { "a copy" } else { "not a copy" }
+                    )
+                })
+            };
+            let lines: Vec<String> = [
+                across(&e.a, &e.b, &e.a_to_b_representative),
+                across(&e.b, &e.a, &e.b_to_a_representative),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            Some(format!(
+                "a member is always a copy of its representative, never only of another member; {}",
+                lines.join("; ")
+            ))
+        }
+    };
+    if let Some(why) = why {
+        let _ = writeln!(out, "  why apart   {why}");
     }
     w.write_all(out.as_bytes()).map_err(io_err)
 }

@@ -742,6 +742,107 @@ fn fields_named_otherwise_are_read_with_field() {
     }
 }
 
+/// `explain` says why two articles are or are not together, in agreement with `dedup` and
+/// under the same tuning options.
+#[test]
+fn explain_agrees_with_dedup_and_says_which_stage_decided() {
+    let (dedup_lines, _, _) = assignments(&[wire().to_str().unwrap()]);
+    let cluster_of: HashMap<String, Value> = dedup_lines
+        .iter()
+        .map(|l| (l["id"].as_str().unwrap().to_string(), l["cluster"].clone()))
+        .collect();
+    let ids: Vec<String> = dedup_lines
+        .iter()
+        .map(|l| l["id"].as_str().unwrap().to_string())
+        .collect();
+    // The first id against every other: one JSON line each, the clusters as dedup's.
+    for first in ["fish-reuters", "pinewood-bus"] {
+        let others: Vec<&str> = ids
+            .iter()
+            .map(String::as_str)
+            .filter(|i| *i != first)
+            .collect();
+        let out = copydesk()
+            .args([
+                "explain",
+                wire().to_str().unwrap(),
+                "--format",
+                "json",
+                "--quiet",
+            ])
+            .arg("--ids")
+            .arg(format!("{first},{}", others.join(",")))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let lines = jsonl(&out.stdout);
+        assert_eq!(lines.len(), others.len());
+        for (line, other) in lines.iter().zip(&others) {
+            assert_eq!(line["b"]["id"], *other);
+            assert_eq!(line["a"]["cluster"], cluster_of[first]);
+            assert_eq!(line["b"]["cluster"], cluster_of[*other]);
+            let together = cluster_of[first] == cluster_of[*other];
+            assert_eq!(line["verdict"] == "same_cluster", together, "{line}");
+            if !together {
+                assert!(line["verdict"] != "not_proposed", "{line}");
+            }
+        }
+    }
+
+    let text = |args: &[&str]| {
+        let out = copydesk()
+            .args(["explain", wire().to_str().unwrap(), "--quiet"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let trimmed = text(&["--ids", "fish-reuters,fish-valley-courier"]);
+    assert!(
+        trimmed.starts_with(
+            "fish-reuters (Reuters) and fish-valley-courier (Valley Courier): in one cluster"
+        ),
+        "{trimmed}"
+    );
+    assert!(trimmed.contains("100% the other way"), "{trimmed}");
+    assert!(trimmed.contains("copies, by containment"), "{trimmed}");
+
+    // Two briefs that share only their paper's standing notice: apart, the notice left out;
+    // keeping it (--boilerplate 0), they are one story, as dedup says.
+    let briefs = text(&["--ids", "pinewood-bus,pinewood-bridge"]);
+    assert!(briefs.contains("apart: not copies"), "{briefs}");
+    assert!(
+        briefs.contains(
+            "boilerplate 1 paragraph of pinewood-bus, 1 paragraph of pinewood-bridge left out"
+        ),
+        "{briefs}"
+    );
+    let kept = text(&[
+        "--ids",
+        "pinewood-bus,pinewood-bridge",
+        "--boilerplate",
+        "0",
+    ]);
+    assert!(kept.contains("in one cluster"), "{kept}");
+    assert!(!kept.contains("boilerplate 1"), "{kept}");
+
+    for (ids, says) in [
+        ("fish-reuters,nowhere", "no record with id \"nowhere\""),
+        ("fish-reuters", "--ids needs two articles or more"),
+    ] {
+        copydesk()
+            .args(["explain", wire().to_str().unwrap(), "--ids", ids])
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains(says));
+    }
+}
+
 /// Without headlines, the summary names the largest clusters by their lead.
 #[test]
 fn untitled_clusters_are_named_by_their_lead_in_the_summary() {
