@@ -139,7 +139,8 @@ The page needs no server and no network: open it in any browser.";
 /// Options of `copydesk report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// JSONL files (.jsonl, .jsonl.gz or .jsonl.zst), folders of .txt files, or - for stdin.
+    /// JSONL files (.jsonl, also gzip or zstd), CSV or TSV tables (.csv, .tsv, a header row
+    /// naming the fields), folders of .txt files, or - for JSONL on stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
@@ -190,7 +191,8 @@ clusters it, with the same tuning options.";
 /// Options of `copydesk explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// JSONL files (.jsonl, .jsonl.gz or .jsonl.zst), folders of .txt files, or - for stdin.
+    /// JSONL files (.jsonl, also gzip or zstd), CSV or TSV tables (.csv, .tsv, a header row
+    /// naming the fields), folders of .txt files, or - for JSONL on stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
@@ -320,7 +322,8 @@ Exit status: 0 done; 1 error (nothing or not all written); 2 bad usage;
 /// Options of `copydesk dedup`.
 #[derive(Debug, Args)]
 pub struct DedupArgs {
-    /// JSONL files (.jsonl, .jsonl.gz or .jsonl.zst), folders of .txt files, or - for stdin.
+    /// JSONL files (.jsonl, also gzip or zstd), CSV or TSV tables (.csv, .tsv, a header row
+    /// naming the fields), folders of .txt files, or - for JSONL on stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 

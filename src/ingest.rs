@@ -1,4 +1,5 @@
-//! Ingest: read articles from JSONL files (plain, gzip or zstd), folders of `.txt` files and stdin.
+//! Ingest: read articles from JSONL files (plain, gzip or zstd), CSV and TSV tables, folders of
+//! `.txt` files and stdin.
 //!
 //! Reading is sequential and streaming: [`read_batches`] hands out batches of raw records with
 //! their [`Origin`] (file and line), holding at most one batch in memory at a time, so that
@@ -35,6 +36,13 @@ pub enum SourceKind {
     },
     /// JSONL on standard input.
     Stdin,
+    /// CSV or TSV (gzip or zstd detected from the content): a header row naming the fields,
+    /// then one article a row. Each row is read as the JSON object of its non-empty cells
+    /// keyed by the header (so `--field` maps columns, and `--unique` writes rows as JSON lines).
+    Csv {
+        /// The cell separator: `,`, or a tab for `.tsv`.
+        delimiter: u8,
+    },
 }
 
 /// One input file.
@@ -268,14 +276,17 @@ impl fmt::Display for BadRecord {
 /// One unit read from a source, not yet parsed.
 #[derive(Debug)]
 pub enum Raw {
-    /// The bytes of one record (a JSONL line without its line ending, or a whole `.txt` file).
+    /// The bytes of one record (a JSONL line without its line ending, a whole `.txt` file, or
+    /// a table row made a JSON object).
     Record {
         /// Where it came from.
         origin: Origin,
         /// Its bytes.
         bytes: Vec<u8>,
     },
-    /// The source could not be read from this line on (a truncated gzip or zstd file, an I/O error).
+    /// The record could not be read (a table row with the wrong number of cells, or invalid
+    /// UTF-8 in a cell), or the source could not be read from this line on (a truncated gzip or
+    /// zstd file, an I/O error).
     Unreadable {
         /// Where reading stopped.
         origin: Origin,
@@ -330,7 +341,7 @@ pub fn open_sources_with(inputs: &[PathBuf], fields: &Arc<Fields>) -> Result<Vec
             sources.push(Source {
                 name: input.display().to_string(),
                 path: input.clone(),
-                kind: SourceKind::Jsonl,
+                kind: table_kind(input).unwrap_or(SourceKind::Jsonl),
                 fields: fields.clone(),
             });
         } else {
@@ -338,6 +349,162 @@ pub fn open_sources_with(inputs: &[PathBuf], fields: &Arc<Fields>) -> Result<Vec
         }
     }
     Ok(sources)
+}
+
+/// A `.csv` or `.tsv` file (plain, `.gz` or `.zst`) is a table; anything else is JSONL.
+fn table_kind(path: &Path) -> Option<SourceKind> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let name = [".gz", ".zst"]
+        .iter()
+        .find_map(|z| name.strip_suffix(z))
+        .unwrap_or(&name);
+    if name.ends_with(".csv") {
+        Some(SourceKind::Csv { delimiter: b',' })
+    } else if name.ends_with(".tsv") {
+        Some(SourceKind::Csv { delimiter: b'\t' })
+    } else {
+        None
+    }
+}
+
+/// What reading one row of a table gave.
+enum Row {
+    /// The row as a JSON object, with the line it starts on.
+    Record(u64, Vec<u8>),
+    /// A row that cannot be used (a wrong number of cells, invalid UTF-8), and why.
+    Bad(u64, String),
+    /// Reading stopped at this line (an I/O error, a truncated file), and why.
+    Stopped(u64, String),
+}
+
+/// The rows of a CSV or TSV source, each made the JSON object of its non-empty cells keyed by
+/// the header row, in column order.
+struct Rows {
+    reader: csv::Reader<Box<dyn BufRead + Send>>,
+    header: Vec<String>,
+    row: csv::ByteRecord,
+    stopped: bool,
+}
+
+impl Rows {
+    fn open(source: &Source, delimiter: u8) -> Result<Rows> {
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(open_lines(source)?);
+        Ok(Rows {
+            reader,
+            header: Vec::new(),
+            row: csv::ByteRecord::new(),
+            stopped: false,
+        })
+    }
+
+    /// The line the row just read starts on. The reader's own start position counts the blank
+    /// lines it skipped before the row, so the row's start is also worked back from where it
+    /// ended: one line before that (its terminator), less the line breaks inside its cells.
+    /// (A row that ends the file without a line break, after blank lines, is still placed on
+    /// the first of them.)
+    fn start_line(&self) -> u64 {
+        let start = self.row.position().map_or(1, csv::Position::line);
+        let breaks = self.row.as_slice().iter().filter(|b| **b == b'\n').count();
+        let end = self.reader.position().line();
+        start.max(end.saturating_sub(1 + breaks as u64))
+    }
+
+    /// The problem of an invalid cell: which column, and where its UTF-8 breaks.
+    fn utf8_problem(&self, column: usize, err: std::str::Utf8Error) -> String {
+        let name = self
+            .header
+            .get(column)
+            .map_or(String::new(), |name| format!(" (`{name}`)"));
+        format!(
+            "invalid UTF-8 in column {}{name} at byte {}",
+            column + 1,
+            err.valid_up_to()
+        )
+    }
+}
+
+impl Iterator for Rows {
+    type Item = Row;
+
+    fn next(&mut self) -> Option<Row> {
+        while !self.stopped {
+            let read = self.reader.read_byte_record(&mut self.row);
+            let line = self.start_line();
+            match read {
+                Ok(false) => return None,
+                Err(e) => {
+                    self.stopped = true;
+                    let line = e.position().map_or(line, csv::Position::line);
+                    let problem = match e.kind() {
+                        csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::UnexpectedEof => {
+                            "file ends early (truncated compressed file?); nothing after this line was read".to_string()
+                        }
+                        _ => format!("cannot read from this line on: {e}"),
+                    };
+                    return Some(Row::Stopped(line, problem));
+                }
+                Ok(true) if self.header.is_empty() => {
+                    let mut header = Vec::with_capacity(self.row.len());
+                    for (column, cell) in self.row.iter().enumerate() {
+                        match std::str::from_utf8(cell) {
+                            Ok(name) => header.push(name.trim().to_string()),
+                            Err(e) => {
+                                self.stopped = true;
+                                let problem = self.utf8_problem(column, e);
+                                return Some(Row::Stopped(line, format!("header row: {problem}")));
+                            }
+                        }
+                    }
+                    self.header = header;
+                }
+                Ok(true)
+                    if self
+                        .row
+                        .iter()
+                        .all(|c| c.iter().all(u8::is_ascii_whitespace)) =>
+                {
+                    // A blank row is not a record.
+                }
+                Ok(true) if self.row.len() != self.header.len() => {
+                    return Some(Row::Bad(
+                        line,
+                        format!(
+                            "{} cells where the header has {}",
+                            self.row.len(),
+                            self.header.len()
+                        ),
+                    ));
+                }
+                Ok(true) => {
+                    let mut json = Vec::with_capacity(self.row.as_slice().len() + 64);
+                    json.push(b'{');
+                    for (column, cell) in self.row.iter().enumerate() {
+                        if cell.is_empty() {
+                            continue;
+                        }
+                        let cell = match std::str::from_utf8(cell) {
+                            Ok(cell) => cell,
+                            Err(e) => return Some(Row::Bad(line, self.utf8_problem(column, e))),
+                        };
+                        if json.len() > 1 {
+                            json.push(b',');
+                        }
+                        // Writing strings to a Vec cannot fail.
+                        serde_json::to_writer(&mut json, &self.header[column]).expect("to a Vec");
+                        json.push(b':');
+                        serde_json::to_writer(&mut json, cell).expect("to a Vec");
+                    }
+                    json.push(b'}');
+                    return Some(Row::Record(line, json));
+                }
+            }
+        }
+        None
+    }
 }
 
 /// How a JSONL source is compressed, told from its first bytes (never from its name: a
@@ -420,6 +587,31 @@ pub fn read_batches<E: From<Error>>(
                         origin,
                         problem: format!("cannot read: {e}"),
                     }),
+                }
+            }
+            SourceKind::Csv { delimiter } => {
+                for row in Rows::open(source, *delimiter)? {
+                    let origin = |line| Origin {
+                        source: index,
+                        line,
+                    };
+                    batch.push(match row {
+                        Row::Record(line, bytes) => {
+                            size += bytes.len();
+                            Raw::Record {
+                                origin: origin(line),
+                                bytes,
+                            }
+                        }
+                        Row::Bad(line, problem) | Row::Stopped(line, problem) => Raw::Unreadable {
+                            origin: origin(line),
+                            problem,
+                        },
+                    });
+                    if size >= batch_bytes {
+                        sink(std::mem::take(&mut batch))?;
+                        size = 0;
+                    }
                 }
             }
             SourceKind::Jsonl | SourceKind::Stdin => {
@@ -647,6 +839,25 @@ pub fn reread(
                 let bytes = std::fs::read(&source.path).map_err(read_err)?;
                 sink(origins[i], &bytes)?;
                 i += 1;
+            }
+            SourceKind::Csv { delimiter } => {
+                let changed = || {
+                    read_err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "the file changed while copydesk ran",
+                    ))
+                };
+                let mut rows = Rows::open(source, delimiter)?;
+                while i < origins.len() && origins[i].source == source_index {
+                    match rows.next().ok_or_else(changed)? {
+                        Row::Record(line, bytes) if line == origins[i].line => {
+                            sink(origins[i], &bytes)?;
+                            i += 1;
+                        }
+                        Row::Record(line, _) | Row::Bad(line, _) if line < origins[i].line => {}
+                        _ => return Err(changed()),
+                    }
+                }
             }
             SourceKind::Jsonl | SourceKind::Stdin => {
                 let mut reader = open_lines(source)?;
@@ -942,5 +1153,82 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(b.line, 3);
+    }
+
+    #[test]
+    fn tables_are_told_by_their_name() {
+        let kind = |name: &str| table_kind(Path::new(name));
+        assert_eq!(kind("a.csv"), Some(SourceKind::Csv { delimiter: b',' }));
+        assert_eq!(
+            kind("dir/A.CSV.gz"),
+            Some(SourceKind::Csv { delimiter: b',' })
+        );
+        assert_eq!(
+            kind("a.tsv.zst"),
+            Some(SourceKind::Csv { delimiter: b'\t' })
+        );
+        assert_eq!(kind("a.jsonl"), None);
+        assert_eq!(kind("csv"), None);
+    }
+
+    #[test]
+    fn table_rows_are_records_and_bad_rows_are_reported_by_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("news.csv");
+        std::fs::write(
+            &path,
+            b"id,text,outlet\n\
+              a,\"Two lines,\nwith a comma\",AP\n\
+              b,one cell too many,AP,x\n\
+              \n\
+              c,no outlet,\n\
+              d,bad \xff byte,AP\n\
+              e,last,Reuters\n",
+        )
+        .unwrap();
+        let sources = open_sources(&[path]).unwrap();
+        assert_eq!(sources[0].kind, SourceKind::Csv { delimiter: b',' });
+        let (good, bad) = read_all(&sources).unwrap();
+        let ids: Vec<String> = good.iter().map(|r| r.id.to_string()).collect();
+        assert_eq!(ids, ["a", "c", "e"]);
+        assert_eq!(good[0].text, "Two lines,\nwith a comma");
+        assert_eq!(good[0].meta.outlet.as_deref(), Some("AP"));
+        assert_eq!(good[1].meta.outlet, None, "an empty cell is no value");
+        let bad: Vec<String> = bad.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            bad,
+            [
+                format!("{}:4: 4 cells where the header has 3", sources[0].name),
+                format!(
+                    "{}:7: invalid UTF-8 in column 2 (`text`) at byte 4",
+                    sources[0].name
+                ),
+            ]
+        );
+
+        // Read again, the rows give the same records (as `--unique` writes them).
+        let mut origins = Vec::new();
+        read_batches::<Error>(&sources, 1, |batch| {
+            for raw in batch {
+                if let Raw::Record { origin, bytes } = raw {
+                    origins.push((origin, bytes));
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            origins.iter().map(|(o, _)| o.line).collect::<Vec<_>>(),
+            [2, 6, 8]
+        );
+        assert_eq!(origins[1].1, br#"{"id":"c","text":"no outlet"}"#);
+        let wanted: Vec<Origin> = origins.iter().map(|(o, _)| *o).skip(1).collect();
+        let mut again = Vec::new();
+        reread(&sources, &wanted, |o, bytes| {
+            again.push((o, bytes.to_vec()));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(again, origins[1..]);
     }
 }

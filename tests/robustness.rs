@@ -330,3 +330,20 @@ fn one_word_repeated_a_million_times() {
     assert_eq!(a[0]["cluster"], a[1]["cluster"]);
     assert!(Path::new(&dir.path().join("d.jsonl")).exists());
 }
+
+#[test]
+fn binary_junk_named_csv_is_one_bad_header_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("junk.csv");
+    let junk: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(&path, junk).unwrap();
+    let out = copydesk()
+        .args(["dedup", path.to_str().unwrap(), "--quiet"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("junk.csv:1: header row: "), "{stderr}");
+}
