@@ -11,7 +11,6 @@
 //! This module only reads a finished run ([`Corpus`] and [`Dedup`]); it changes nothing and
 //! never reads text.
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::pipeline::{Corpus, Dedup, Settings};
@@ -153,7 +152,11 @@ pub fn explain(
         .copied()
         .filter(|x| anchors_b.binary_search(x).is_ok())
         .collect();
-    let common_anchors = common(corpus, &shared, params.max_postings);
+    let common_anchors = store
+        .holders(&shared, params.max_postings)
+        .iter()
+        .filter(|h| h.count > params.max_postings)
+        .count();
     let anchors_needed = params
         .min_shared_anchors
         .min(anchors_a.len())
@@ -196,77 +199,10 @@ pub fn explain(
     }
 }
 
-/// How many of `anchors` (ascending) are held by more than `max_postings` articles: one pass
-/// over every article's anchors, in parallel.
-fn common(corpus: &Corpus, anchors: &[u32], max_postings: usize) -> usize {
-    if anchors.is_empty() {
-        return 0;
-    }
-    let store = &corpus.features;
-    let counts = (0..store.len())
-        .into_par_iter()
-        .fold(
-            || vec![0usize; anchors.len()],
-            |mut counts, doc| {
-                for x in store.anchors(doc) {
-                    if let Ok(at) = anchors.binary_search(x) {
-                        counts[at] += 1;
-                    }
-                }
-                counts
-            },
-        )
-        .reduce(
-            || vec![0usize; anchors.len()],
-            |mut a, b| {
-                a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-                a
-            },
-        );
-    counts.iter().filter(|&&n| n > max_postings).count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest;
-
-    /// Word `i` in letters `a` to `p` (no digits, which normalization may treat apart).
-    fn spell(mut i: usize) -> String {
-        let mut word = String::new();
-        loop {
-            word.push((b'a' + (i % 16) as u8) as char);
-            i /= 16;
-            if i == 0 {
-                return word;
-            }
-        }
-    }
-
-    /// `n` words of story `story` (letters `a` to `p`) from word `from` on: words `story` `q`
-    /// `spell(i)`, none shared with another story.
-    fn words(story: &str, from: usize, n: usize) -> String {
-        (from..from + n)
-            .map(|i| format!("{story}q{}", spell(i)))
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    /// Clusters `texts` (ids 0, 1, ...) with `settings`.
-    fn clustered(texts: &[String], settings: &Settings) -> (tempfile::TempDir, Corpus, Dedup) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("in.jsonl");
-        let lines: Vec<String> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| serde_json::json!({"id": i, "text": t}).to_string())
-            .collect();
-        std::fs::write(&path, lines.join("\n")).unwrap();
-        let sources = ingest::open_sources(&[path]).unwrap();
-        let mut corpus = Corpus::read(sources, settings, |_, _| {}).unwrap();
-        let dedup = corpus.dedup(settings);
-        (dir, corpus, dedup)
-    }
+    use crate::testing::{clustered, spell, words};
 
     #[test]
     fn a_trimmed_copy_is_explained_as_one_cluster_and_a_different_story_as_not_copies() {

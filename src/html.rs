@@ -22,6 +22,7 @@ use crate::attribution::{Attribution, AttributionChange};
 use crate::error::{Error, Result};
 use crate::outlets::{OutletProfile, Tally};
 use crate::pipeline::{Corpus, Dedup};
+use crate::related::Related;
 use crate::report::QuotedNotice;
 
 /// The template shipped with copydesk.
@@ -113,6 +114,26 @@ struct PageCluster<'a> {
     title: Cow<'a, str>,
     reference: &'a crate::align::ReferenceSummary,
     versions: Vec<PageVersion<'a>>,
+    related: Vec<PageRelated<'a>>,
+}
+
+/// An article outside the cluster that shares passages with its reference.
+#[derive(Serialize)]
+struct PageRelated<'a> {
+    id: String,
+    outlet: Option<&'a str>,
+    title: Option<&'a str>,
+    published: Option<&'a str>,
+    /// Its cluster, when the page shows it.
+    cluster: Option<usize>,
+    /// Shingles it shares with the reference.
+    shared: u32,
+    /// The share of it found in the reference.
+    in_reference: f32,
+    /// The share of the reference found in it.
+    of_reference: f32,
+    /// A copy of the reference all the same, placed with another story.
+    copy: bool,
 }
 
 /// JSON that is safe inside an HTML `<script>` block: `<`, `>` and `&` escaped as `\u00XX`
@@ -133,7 +154,12 @@ fn script_json(value: &impl Serialize) -> String {
     out
 }
 
-fn page_cluster<'a>(id: usize, title: Cow<'a, str>, c: &'a Comparison) -> PageCluster<'a> {
+fn page_cluster<'a>(
+    id: usize,
+    title: Cow<'a, str>,
+    c: &'a Comparison,
+    related: Vec<PageRelated<'a>>,
+) -> PageCluster<'a> {
     let versions = c
         .versions
         .iter()
@@ -175,6 +201,7 @@ fn page_cluster<'a>(id: usize, title: Cow<'a, str>, c: &'a Comparison) -> PageCl
         title,
         reference: &c.reference,
         versions,
+        related,
     }
 }
 
@@ -191,12 +218,15 @@ fn headline<'a>(title: Option<&'a str>, c: &Comparison) -> Cow<'a, str> {
 /// Renders the report of `corpus` with `template` (see [`DEFAULT_TEMPLATE`]): the corpus
 /// summary, the boilerplate `notices` found (from [`crate::report::quoted_notices`]), how each
 /// outlet treated the stories, and the clusters of `comparisons` (all of them, or the ones
-/// chosen to be shown; `story` names the article when they are that article's story alone).
+/// chosen to be shown; `story` names the article when they are that article's story alone),
+/// each with the articles `related` to it (one list per comparison, from
+/// [`crate::related::related`]).
 #[allow(clippy::too_many_arguments)] // one page, and every argument is a part of it
 pub fn render(
     corpus: &Corpus,
     dedup: &Dedup,
     comparisons: &[(usize, Comparison)],
+    related: &[Vec<Related>],
     notices: &[QuotedNotice<'_>],
     story: Option<&str>,
     title: &str,
@@ -277,12 +307,35 @@ pub fn render(
         },
         clusters: rows,
     };
+    let shown: std::collections::HashSet<usize> = comparisons.iter().map(|(k, _)| *k).collect();
+    let page_related = |list: &[Related]| -> Vec<PageRelated> {
+        list.iter()
+            .map(|r| {
+                let a = &articles[r.doc as usize];
+                let cluster = dedup.clustering.assignment[r.doc as usize] as usize;
+                PageRelated {
+                    id: a.id.to_string(),
+                    outlet: a.meta.publisher(),
+                    title: a.meta.title.as_deref(),
+                    published: a.meta.published.as_deref(),
+                    cluster: shown.contains(&cluster).then_some(cluster),
+                    shared: r.similarity.shared,
+                    in_reference: r.similarity.a_in_b,
+                    of_reference: r.similarity.b_in_a,
+                    copy: r.copy,
+                }
+            })
+            .collect()
+    };
     let cluster_blocks: Vec<Value> = comparisons
         .iter()
-        .map(|(k, c)| {
+        .enumerate()
+        .map(|(i, (k, c))| {
+            let related = related.get(i).map_or(Vec::new(), |r| page_related(r));
+            let page = page_cluster(*k, title_of(*k, c), c, related);
             minijinja::context! {
                 id => k,
-                json => Value::from_safe_string(script_json(&page_cluster(*k, title_of(*k, c), c))),
+                json => Value::from_safe_string(script_json(&page)),
             }
         })
         .collect();

@@ -26,8 +26,9 @@
 //! - [`verify`]: the exact test of a pair.
 //! - [`cluster`]: star clustering without chaining, and the representative of each cluster.
 //! - [`report`]: the outputs of `copydesk dedup`, written atomically ([`output`]).
-//! - [`explain`]: why two articles are, or are not, in one cluster (`copydesk explain`), read
-//!   from what the stages above measured.
+//! - [`explain`]: why two articles are, or are not, in one cluster (`copydesk explain`), and
+//!   [`related`]: the articles outside a story that share passages with it (the report page);
+//!   both read from what the stages above measured.
 //!
 //! After clustering, [`align`] (with [`segment`] and [`attribution`]) says what each version did
 //! with its cluster's reference, [`outlets`] tallies that by outlet over many clusters, and
@@ -53,10 +54,13 @@ pub mod normalize;
 pub mod outlets;
 pub mod output;
 pub mod pipeline;
+pub mod related;
 pub mod report;
 pub mod segment;
 pub mod shingle;
 pub mod store;
+#[cfg(test)]
+mod testing;
 pub mod verify;
 pub mod view;
 

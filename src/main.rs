@@ -644,6 +644,8 @@ fn best_cover(inputs: &[Input]) -> usize {
 
 /// How many boilerplate passages the report page quotes.
 const REPORT_NOTICES: usize = 100;
+/// How many related articles (sharing passages, outside the cluster) the page lists a story.
+const REPORT_RELATED: usize = 10;
 
 fn explain(args: cli::ExplainArgs) -> anyhow::Result<u8> {
     use std::io::Write as _;
@@ -744,10 +746,13 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
         b.finish_and_clear();
     }
     let notices = report::quoted_notices(&corpus, &dedup, &settings, REPORT_NOTICES);
+    let compared: Vec<usize> = comparisons.iter().map(|(k, _)| *k).collect();
+    let related = copydesk::related::related(&corpus, &dedup, &settings, &compared, REPORT_RELATED);
     let page = copydesk::html::render(
         &corpus,
         &dedup,
         &comparisons,
+        &related,
         &notices,
         args.copies_of.as_deref(),
         &args.title,

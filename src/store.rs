@@ -344,6 +344,15 @@ impl StoreBuilder {
     }
 }
 
+/// The articles holding one anchor ([`FeatureStore::holders`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Holders {
+    /// How many articles hold it.
+    pub count: usize,
+    /// Which, ascending; empty when more than the cap asked for do.
+    pub docs: Vec<u32>,
+}
+
 /// The features of every article of a corpus, by article index.
 #[derive(Debug)]
 pub struct FeatureStore {
@@ -397,6 +406,45 @@ impl FeatureStore {
     /// Article `i`'s anchors, sorted.
     pub fn anchors(&self, i: usize) -> &[u32] {
         &self.anchors.as_slice()[range(&self.anchor_ends, &self.anchor_lens, i)]
+    }
+
+    /// Who holds each of `anchors` (ascending, distinct): for each, how many articles do and,
+    /// when no more than `cap` do, which (ascending). One pass over every article's anchors, in
+    /// parallel; memory is bounded by `anchors.len() * cap`, however common an anchor is.
+    pub fn holders(&self, anchors: &[u32], cap: usize) -> Vec<Holders> {
+        use rayon::prelude::*;
+        let empty = || vec![Holders::default(); anchors.len()];
+        // Few, long runs of articles: each keeps a tally of every anchor asked about.
+        let mut found = (0..self.len())
+            .into_par_iter()
+            .with_min_len(1 << 15)
+            .fold(empty, |mut found, doc| {
+                for x in self.anchors(doc) {
+                    if let Ok(at) = anchors.binary_search(x) {
+                        let h = &mut found[at];
+                        h.count += 1;
+                        if h.count <= cap {
+                            h.docs.push(doc as u32);
+                        }
+                    }
+                }
+                found
+            })
+            .reduce(empty, |mut a, b| {
+                for (x, y) in a.iter_mut().zip(b) {
+                    x.count += y.count;
+                    x.docs.extend(y.docs);
+                }
+                a
+            });
+        for h in &mut found {
+            if h.count > cap {
+                h.docs = Vec::new();
+            } else {
+                h.docs.sort_unstable();
+            }
+        }
+        found
     }
 
     /// Replaces article `i`'s set (packed, as [`crate::shingle::ShingleSet::as_bytes`] gives it)

@@ -247,6 +247,37 @@ fn the_index_says_how_each_outlet_treated_the_stories_and_quotes_the_boilerplate
     assert!(!version.contains("Furniture added: Pinewood"));
 }
 
+/// Each story lists the articles outside it that share passages with its reference: the
+/// shipped corpus's independently written reports of the same two events (Nordic Business
+/// Daily on the fishing talks, Radio North on the quake), and nothing unrelated.
+#[test]
+fn a_story_lists_the_related_articles_that_are_not_its_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = report(dir.path(), &[&corpus()], "Related");
+    let related = |fragment: &str| -> Vec<String> {
+        let dom = rendered(&page, fragment);
+        let Some(list) = dom.split("<ul id=\"related\">").nth(1) else {
+            return Vec::new();
+        };
+        let list = list.split("</ul>").next().unwrap();
+        list.split("<li>").skip(1).map(str::to_string).collect()
+    };
+    let fishing = related("#c0");
+    assert_eq!(fishing.len(), 1, "{fishing:?}");
+    assert!(
+        fishing[0].contains("Oslo cautious as quota talks with Moscow return</span> · Nordic Business Daily, 2026-03-14"),
+        "{fishing:?}"
+    );
+    assert!(
+        fishing[0].contains("of it is in the reference"),
+        "{fishing:?}"
+    );
+    assert!(!fishing[0].contains("a copy of it"), "{fishing:?}");
+    let quake = related("#c3");
+    assert_eq!(quake.len(), 1, "{quake:?}");
+    assert!(quake[0].contains("Radio North"), "{quake:?}");
+}
+
 /// The index's tables sort from the keyboard as by mouse: Enter or Space on a focused heading
 /// sorts (again: reverses), other keys do nothing, and the focus stays on the heading. A probe
 /// appended to a copy of the page presses the keys and writes down each order.
