@@ -384,6 +384,8 @@ struct Rows {
     header: Vec<String>,
     row: csv::ByteRecord,
     stopped: bool,
+    /// The line of the last row read (0 before any).
+    last_line: u64,
 }
 
 impl Rows {
@@ -398,6 +400,7 @@ impl Rows {
             header: Vec::new(),
             row: csv::ByteRecord::new(),
             stopped: false,
+            last_line: 0,
         })
     }
 
@@ -406,11 +409,17 @@ impl Rows {
     /// ended: one line before that (its terminator), less the line breaks inside its cells.
     /// (A row that ends the file without a line break, after blank lines, is still placed on
     /// the first of them.)
-    fn start_line(&self) -> u64 {
+    /// Rows ended by a bare carriage return share a line: each row is placed at least one line
+    /// after the last, so that a line names one row (reading again finds rows by line).
+    fn start_line(&mut self) -> u64 {
         let start = self.row.position().map_or(1, csv::Position::line);
         let breaks = self.row.as_slice().iter().filter(|b| **b == b'\n').count();
         let end = self.reader.position().line();
-        start.max(end.saturating_sub(1 + breaks as u64))
+        let line = start
+            .max(end.saturating_sub(1 + breaks as u64))
+            .max(self.last_line + 1);
+        self.last_line = line;
+        line
     }
 
     /// The problem of an invalid cell: which column, and where its UTF-8 breaks.
@@ -1230,5 +1239,46 @@ mod tests {
         })
         .unwrap();
         assert_eq!(again, origins[1..]);
+    }
+
+    #[test]
+    fn rows_ended_by_bare_carriage_returns_each_get_their_own_line() {
+        // Found by the `table` fuzzer: rows ended by `\r` alone shared a line, so reading
+        // them again could not tell them apart.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mac.csv");
+        std::fs::write(&path, b"id,text\ra,first\rb,\xff\rc,third\r").unwrap();
+        let sources = open_sources(&[path]).unwrap();
+        let mut seen = Vec::new();
+        read_batches::<Error>(&sources, 1, |batch| {
+            for raw in batch {
+                match raw {
+                    Raw::Record { origin, bytes } => seen.push((origin, Some(bytes))),
+                    Raw::Unreadable { origin, .. } => seen.push((origin, None)),
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+        let lines: Vec<u64> = seen.iter().map(|(o, _)| o.line).collect();
+        assert_eq!(lines, [2, 3, 4]);
+        let good: Vec<Origin> = seen
+            .iter()
+            .filter(|(_, b)| b.is_some())
+            .map(|(o, _)| *o)
+            .collect();
+        let mut again = Vec::new();
+        reread(&sources, &good, |_, bytes| {
+            again.push(String::from_utf8(bytes.to_vec()).unwrap());
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            again,
+            [
+                r#"{"id":"a","text":"first"}"#,
+                r#"{"id":"c","text":"third"}"#
+            ]
+        );
     }
 }
