@@ -215,7 +215,7 @@ pub struct Meta {
     /// Headline.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Box<str>>,
-    /// Where it was published.
+    /// Where it was published (its host in lower case; the record as read keeps it as given).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<Box<str>>,
     /// When, as given.
@@ -234,13 +234,38 @@ impl Meta {
     }
 }
 
-/// The host of `url` (`https://www.example.com:8080/a` gives `example.com`); `None` when it
-/// has none.
-fn url_host(url: &str) -> Option<&str> {
+/// `url` with its host in lower case (hosts are case-insensitive: `WWW.Dawn.COM` is
+/// `dawn.com`'s), so that one publisher's urls give one [`Meta::publisher`]. Without capitals
+/// in the host, or without a host, `url` itself.
+fn lowercase_host(url: Box<str>) -> Box<str> {
+    let Some(host) = host_part(&url).filter(|_| url_host(&url).is_some()) else {
+        return url;
+    };
+    if !host.bytes().any(|b| b.is_ascii_uppercase()) {
+        return url;
+    }
+    let range = {
+        let start = host.as_ptr() as usize - url.as_ptr() as usize;
+        start..start + host.len()
+    };
+    let mut lowered = url.into_string();
+    lowered[range].make_ascii_lowercase();
+    lowered.into_boxed_str()
+}
+
+/// The host of `url` as written (`https://user@www.example.com:8080/a` gives
+/// `www.example.com`); `None` when it has none.
+fn host_part(url: &str) -> Option<&str> {
     let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
     let authority = rest.split(['/', '?', '#']).next()?;
     let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let host = host.split(':').next()?;
+    host.split(':').next()
+}
+
+/// The host of `url` (`https://www.example.com:8080/a` gives `example.com`); `None` when it
+/// has none.
+fn url_host(url: &str) -> Option<&str> {
+    let host = host_part(url)?;
     let host = host.strip_prefix("www.").unwrap_or(host);
     (!host.is_empty() && host.contains('.')).then_some(host)
 }
@@ -820,7 +845,7 @@ pub fn parse(
     let meta = Meta {
         outlet: field(&fields.outlet)?,
         title: field(&fields.title)?,
-        url: field(&fields.url)?,
+        url: field(&fields.url)?.map(lowercase_host),
         published: field(&fields.published)?,
     };
     Ok(Record { id, text, meta })
@@ -973,6 +998,20 @@ mod tests {
             Some("dawn.com")
         );
         assert_eq!(meta(None, None).publisher(), None);
+    }
+
+    #[test]
+    fn a_urls_host_is_read_in_lower_case_and_the_rest_as_written() {
+        let r = parse_line(r#"{"text": "x", "url": "HTTPS://User@WWW.Dawn.COM:443/News/A?Q=B"}"#)
+            .unwrap();
+        assert_eq!(
+            r.meta.url.as_deref(),
+            Some("HTTPS://User@www.dawn.com:443/News/A?Q=B")
+        );
+        assert_eq!(r.meta.publisher(), Some("dawn.com"));
+        let plain = "https://dawn.com/News";
+        assert_eq!(&*lowercase_host(plain.into()), plain);
+        assert_eq!(&*lowercase_host("Not A URL".into()), "Not A URL");
     }
 
     fn jsonl() -> Source {
