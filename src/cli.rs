@@ -140,7 +140,8 @@ The page needs no server and no network: open it in any browser.";
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// JSONL files (.jsonl, also gzip or zstd), CSV or TSV tables (.csv, .tsv, a header row
-    /// naming the fields), folders of .txt files, or - for JSONL on stdin.
+    /// naming the fields), Parquet files (.parquet), folders of .txt files, or - for JSONL on
+    /// stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
@@ -192,7 +193,8 @@ clusters it, with the same tuning options.";
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// JSONL files (.jsonl, also gzip or zstd), CSV or TSV tables (.csv, .tsv, a header row
-    /// naming the fields), folders of .txt files, or - for JSONL on stdin.
+    /// naming the fields), Parquet files (.parquet), folders of .txt files, or - for JSONL on
+    /// stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
@@ -323,7 +325,8 @@ Exit status: 0 done; 1 error (nothing or not all written); 2 bad usage;
 #[derive(Debug, Args)]
 pub struct DedupArgs {
     /// JSONL files (.jsonl, also gzip or zstd), CSV or TSV tables (.csv, .tsv, a header row
-    /// naming the fields), folders of .txt files, or - for JSONL on stdin.
+    /// naming the fields), Parquet files (.parquet), folders of .txt files, or - for JSONL on
+    /// stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 

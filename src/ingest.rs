@@ -1,5 +1,5 @@
-//! Ingest: read articles from JSONL files (plain, gzip or zstd), CSV and TSV tables, folders of
-//! `.txt` files and stdin.
+//! Ingest: read articles from JSONL files (plain, gzip or zstd), CSV, TSV and Parquet tables,
+//! folders of `.txt` files and stdin.
 //!
 //! Reading is sequential and streaming: [`read_batches`] hands out batches of raw records with
 //! their [`Origin`] (file and line), holding at most one batch in memory at a time, so that
@@ -43,6 +43,10 @@ pub enum SourceKind {
         /// The cell separator: `,`, or a tab for `.tsv`.
         delimiter: u8,
     },
+    /// A Parquet file (`.parquet`, as dataset hubs ship corpora): each row a record, its
+    /// columns the fields (nested groups as JSON objects). A record's "line" is its row
+    /// number, from 1.
+    Parquet,
 }
 
 /// One input file.
@@ -376,9 +380,13 @@ pub fn open_sources_with(inputs: &[PathBuf], fields: &Arc<Fields>) -> Result<Vec
     Ok(sources)
 }
 
-/// A `.csv` or `.tsv` file (plain, `.gz` or `.zst`) is a table; anything else is JSONL.
+/// A `.csv` or `.tsv` file (plain, `.gz` or `.zst`) or a `.parquet` file is a table; anything
+/// else is JSONL.
 fn table_kind(path: &Path) -> Option<SourceKind> {
     let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    if name.ends_with(".parquet") {
+        return Some(SourceKind::Parquet);
+    }
     let name = [".gz", ".zst"]
         .iter()
         .find_map(|z| name.strip_suffix(z))
@@ -541,6 +549,138 @@ impl Iterator for Rows {
     }
 }
 
+/// The rows of a table source (CSV, TSV or Parquet).
+fn table_rows(source: &Source) -> Result<Box<dyn Iterator<Item = Row>>> {
+    Ok(match source.kind {
+        SourceKind::Csv { delimiter } => Box::new(Rows::open(source, delimiter)?),
+        _ => Box::new(ParquetRows::open(source)?),
+    })
+}
+
+/// The rows of a Parquet source, each made the JSON object of its non-null columns.
+struct ParquetRows {
+    rows: Option<parquet::record::reader::RowIter<'static>>,
+    /// The row number of the last row given (0 before any).
+    row: u64,
+    /// Why the file could not be opened, given as the first row.
+    unopened: Option<String>,
+}
+
+impl ParquetRows {
+    fn open(source: &Source) -> Result<ParquetRows> {
+        use parquet::file::reader::SerializedFileReader;
+        let file = File::open(&source.path).map_err(|e| Error::Read {
+            path: source.path.clone(),
+            source: e,
+        })?;
+        let opened = SerializedFileReader::new(file)
+            .map(|reader| parquet::record::reader::RowIter::from_file_into(Box::new(reader)));
+        Ok(match opened {
+            Ok(rows) => ParquetRows {
+                rows: Some(rows),
+                row: 0,
+                unopened: None,
+            },
+            Err(e) => ParquetRows {
+                rows: None,
+                row: 0,
+                unopened: Some(format!("not a readable Parquet file: {e}")),
+            },
+        })
+    }
+}
+
+impl Iterator for ParquetRows {
+    type Item = Row;
+
+    fn next(&mut self) -> Option<Row> {
+        if let Some(problem) = self.unopened.take() {
+            return Some(Row::Stopped(1, problem));
+        }
+        let next = self.rows.as_mut()?.next()?;
+        self.row += 1;
+        match next {
+            Ok(row) => {
+                let json = serde_json::to_vec(&parquet_group(&row)).expect("a Value serializes");
+                Some(Row::Record(self.row, json))
+            }
+            Err(e) => {
+                self.rows = None;
+                Some(Row::Stopped(
+                    self.row,
+                    format!("cannot read from this row on: {e}"),
+                ))
+            }
+        }
+    }
+}
+
+/// A Parquet row or group as a JSON object of its non-null columns.
+fn parquet_group(row: &parquet::record::Row) -> Value {
+    Value::Object(
+        row.get_column_iter()
+            .filter(|(_, field)| !matches!(field, parquet::record::Field::Null))
+            .map(|(name, field)| (name.clone(), parquet_value(field)))
+            .collect(),
+    )
+}
+
+/// A Parquet value as JSON: text as strings, numbers as numbers, dates and timestamps as RFC
+/// 3339 (what `published` reads), binary as text when it is UTF-8 (else null), groups, lists
+/// and maps as objects and arrays. Our own rather than the crate's `json` feature, whose
+/// timestamp conversion panics on out-of-range values and writes a form `published` does not
+/// read.
+fn parquet_value(field: &parquet::record::Field) -> Value {
+    use parquet::record::Field as F;
+    let timestamp =
+        |ts: Option<jiff::Timestamp>| ts.map_or(Value::Null, |ts| Value::String(ts.to_string()));
+    match field {
+        F::Null => Value::Null,
+        F::Bool(b) => Value::Bool(*b),
+        F::Byte(n) => (*n).into(),
+        F::Short(n) => (*n).into(),
+        F::Int(n) => (*n).into(),
+        F::Long(n) => (*n).into(),
+        F::UByte(n) => (*n).into(),
+        F::UShort(n) => (*n).into(),
+        F::UInt(n) => (*n).into(),
+        F::ULong(n) => (*n).into(),
+        F::Float16(n) => f64::from(*n).into(),
+        F::Float(n) => f64::from(*n).into(),
+        F::Double(n) => (*n).into(),
+        F::Str(s) => Value::String(s.clone()),
+        F::Bytes(b) => b
+            .as_utf8()
+            .map_or(Value::Null, |s| Value::String(s.to_string())),
+        F::Date(days) => jiff::civil::Date::new(1970, 1, 1)
+            .ok()
+            .and_then(|epoch| {
+                epoch
+                    .checked_add(jiff::Span::new().try_days(*days).ok()?)
+                    .ok()
+            })
+            .map_or(Value::Null, |d| Value::String(d.to_string())),
+        F::TimestampMillis(ms) => timestamp(jiff::Timestamp::from_millisecond(*ms).ok()),
+        F::TimestampMicros(us) => timestamp(jiff::Timestamp::from_microsecond(*us).ok()),
+        F::Group(row) => parquet_group(row),
+        F::ListInternal(list) => Value::Array(list.elements().iter().map(parquet_value).collect()),
+        F::MapInternal(map) => Value::Object(
+            map.entries()
+                .iter()
+                .map(|(k, v)| {
+                    let key = match parquet_value(k) {
+                        Value::String(s) => s,
+                        other => other.to_string(),
+                    };
+                    (key, parquet_value(v))
+                })
+                .collect(),
+        ),
+        // Decimals and times of day carry nothing copydesk reads: as the crate prints them.
+        other => Value::String(other.to_string()),
+    }
+}
+
 /// How a JSONL source is compressed, told from its first bytes (never from its name: a
 /// `.jsonl` that is really gzip, or stdin, is read all the same).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -623,8 +763,8 @@ pub fn read_batches<E: From<Error>>(
                     }),
                 }
             }
-            SourceKind::Csv { delimiter } => {
-                for row in Rows::open(source, *delimiter)? {
+            SourceKind::Csv { .. } | SourceKind::Parquet => {
+                for row in table_rows(source)? {
                     let origin = |line| Origin {
                         source: index,
                         line,
@@ -874,14 +1014,14 @@ pub fn reread(
                 sink(origins[i], &bytes)?;
                 i += 1;
             }
-            SourceKind::Csv { delimiter } => {
+            SourceKind::Csv { .. } | SourceKind::Parquet => {
                 let changed = || {
                     read_err(io::Error::new(
                         io::ErrorKind::InvalidData,
                         "the file changed while copydesk ran",
                     ))
                 };
-                let mut rows = Rows::open(source, delimiter)?;
+                let mut rows = table_rows(source)?;
                 while i < origins.len() && origins[i].source == source_index {
                     match rows.next().ok_or_else(changed)? {
                         Row::Record(line, bytes) if line == origins[i].line => {

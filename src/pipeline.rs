@@ -142,7 +142,7 @@ pub fn analyze_into(
     (words.min(u32::MAX as usize) as u32, simhash)
 }
 
-/// About how many bytes of text `sources` hold (gzip and zstd counted at four times their size; stdin,
+/// About how many bytes of text `sources` hold (gzip, zstd and Parquet counted at four times their size; stdin,
 /// unknown, as nothing).
 fn text_bytes_estimate(sources: &[Source]) -> u64 {
     sources
@@ -150,7 +150,10 @@ fn text_bytes_estimate(sources: &[Source]) -> u64 {
         .filter(|s| s.kind != ingest::SourceKind::Stdin)
         .filter_map(|s| {
             let len = std::fs::metadata(&s.path).ok()?.len();
-            let packed = s.path.extension().is_some_and(|e| e == "gz" || e == "zst");
+            let packed = s
+                .path
+                .extension()
+                .is_some_and(|e| e == "gz" || e == "zst" || e == "parquet");
             Some(if packed { len.saturating_mul(4) } else { len })
         })
         .sum()

@@ -821,6 +821,137 @@ fn csv_and_tsv_tables_are_read_as_records() {
     }
 }
 
+/// Writes `records` (the shipped corpus's) as a zstd-compressed Parquet file of their own
+/// names: `doc_id`, `source`, `title`, `text` as text, `date` as a millisecond timestamp, and
+/// a nested `meta` group holding a made-up link.
+fn write_parquet(path: &Path, records: &[Value]) {
+    use parquet::basic::{Compression, ZstdLevel};
+    use parquet::data_type::{ByteArray, ByteArrayType, Int64Type};
+    use parquet::file::properties::WriterProperties;
+    use parquet::file::writer::SerializedFileWriter;
+    let schema = "message news {
+        optional binary doc_id (UTF8);
+        optional binary source (UTF8);
+        optional binary title (UTF8);
+        optional binary text (UTF8);
+        optional int64 date (TIMESTAMP(MILLIS,true));
+        optional group meta { optional binary link (UTF8); }
+    }";
+    let schema = std::sync::Arc::new(parquet::schema::parser::parse_message_type(schema).unwrap());
+    let props = WriterProperties::builder()
+        .set_compression(Compression::ZSTD(ZstdLevel::default()))
+        .build();
+    let file = std::fs::File::create(path).unwrap();
+    let mut writer = SerializedFileWriter::new(file, schema, props.into()).unwrap();
+    let mut group = writer.next_row_group().unwrap();
+    let text = |r: &Value, f: &str| {
+        r[f].as_str()
+            .map(|s| ByteArray::from(s.as_bytes().to_vec()))
+    };
+    let millis = |r: &Value| {
+        let published = r["published"].as_str()?;
+        Some(published.parse::<jiff::Timestamp>().ok()?.as_millisecond())
+    };
+    for field in ["id", "outlet", "title", "text"] {
+        let values: Vec<Option<ByteArray>> = records.iter().map(|r| text(r, field)).collect();
+        let mut column = group.next_column().unwrap().unwrap();
+        let defs: Vec<i16> = values.iter().map(|v| i16::from(v.is_some())).collect();
+        let present: Vec<ByteArray> = values.into_iter().flatten().collect();
+        column
+            .typed::<ByteArrayType>()
+            .write_batch(&present, Some(&defs), None)
+            .unwrap();
+        column.close().unwrap();
+    }
+    let dates: Vec<Option<i64>> = records.iter().map(millis).collect();
+    let mut column = group.next_column().unwrap().unwrap();
+    let defs: Vec<i16> = dates.iter().map(|v| i16::from(v.is_some())).collect();
+    let present: Vec<i64> = dates.into_iter().flatten().collect();
+    column
+        .typed::<Int64Type>()
+        .write_batch(&present, Some(&defs), None)
+        .unwrap();
+    column.close().unwrap();
+    // meta.link: the group is there when the url is (definition level 2), else not (0).
+    let links: Vec<Option<ByteArray>> = records
+        .iter()
+        .map(|r| {
+            let link = format!("https://news.example/{}", r["id"].as_str().unwrap());
+            Some(ByteArray::from(link.into_bytes()))
+        })
+        .collect();
+    let mut column = group.next_column().unwrap().unwrap();
+    let defs: Vec<i16> = links
+        .iter()
+        .map(|v| if v.is_some() { 2 } else { 0 })
+        .collect();
+    let present: Vec<ByteArray> = links.into_iter().flatten().collect();
+    column
+        .typed::<ByteArrayType>()
+        .write_batch(&present, Some(&defs), None)
+        .unwrap();
+    column.close().unwrap();
+    group.close().unwrap();
+    writer.close().unwrap();
+}
+
+/// A Parquet file of the shipped corpus (as dataset hubs ship corpora, its columns named
+/// otherwise, the date a timestamp) gives the same clusters as the JSONL; junk named
+/// `.parquet` is one bad record, not a crash.
+#[test]
+fn parquet_files_are_read_as_records() {
+    let records = read_jsonl(&wire());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("news.parquet");
+    write_parquet(&path, &records);
+    let mapping = [
+        "--field",
+        "id=doc_id",
+        "--field",
+        "outlet=source",
+        "--field",
+        "published=date",
+    ];
+    let args = [&[path.to_str().unwrap()][..], &mapping].concat();
+    let (lines, stderr, code) = assignments(&args);
+    assert_eq!(code, 0, "{stderr}");
+    let (usual, _, _) = assignments(&[wire().to_str().unwrap()]);
+    assert_eq!(lines, usual);
+    // The earliest-published version is the same article: the timestamps were read as dates.
+    let keep = |input: &[&str]| {
+        let (lines, _, _) = assignments(&[input, &["--keep", "earliest"]].concat());
+        lines
+    };
+    assert_eq!(keep(&args), keep(&[wire().to_str().unwrap()]));
+
+    // --unique writes each kept row as JSON, the nested group as an object.
+    let out = copydesk()
+        .arg("dedup")
+        .args(&args)
+        .args(["--unique", "-"])
+        .output()
+        .unwrap();
+    let unique = jsonl(&out.stdout);
+    assert_eq!(unique.len(), 13);
+    let reuters = unique
+        .iter()
+        .find(|r| r["doc_id"] == "fish-reuters")
+        .unwrap();
+    assert_eq!(reuters["date"], "2026-03-14T09:05:00Z");
+    let original = records.iter().find(|r| r["id"] == "fish-reuters").unwrap();
+    assert_eq!(reuters["text"], original["text"]);
+    assert_eq!(reuters["meta"]["link"], "https://news.example/fish-reuters");
+
+    let junk = dir.path().join("junk.parquet");
+    std::fs::write(&junk, b"PAR1 but not really").unwrap();
+    let (lines, stderr, code) = assignments(&[junk.to_str().unwrap()]);
+    assert_eq!((lines.len(), code), (0, 3));
+    assert!(
+        stderr.contains("junk.parquet:1: not a readable Parquet file"),
+        "{stderr}"
+    );
+}
+
 /// `explain` says why two articles are or are not together, in agreement with `dedup` and
 /// under the same tuning options.
 #[test]

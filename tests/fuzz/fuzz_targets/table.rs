@@ -1,4 +1,4 @@
-//! CSV and TSV ingest: any bytes as a table file give records or bad records naming the file
+//! CSV, TSV and Parquet ingest: any bytes as a table file give records or bad records naming the file
 //! and a line, never a panic, and reading the records again gives the same bytes.
 #![no_main]
 
@@ -14,7 +14,7 @@ fn dir() -> &'static tempfile::TempDir {
 }
 
 fuzz_target!(|data: &[u8]| {
-    for name in ["t.csv", "t.tsv"] {
+    for name in ["t.csv", "t.tsv", "t.parquet"] {
         let path: PathBuf = dir().path().join(name);
         std::fs::write(&path, data).unwrap();
         let sources = ingest::open_sources(&[path]).unwrap();
