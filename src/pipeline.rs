@@ -700,19 +700,9 @@ mod tests {
             kept.push(format!("local{v} news for our readers today."));
             texts.push(kept.join(" "));
         }
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("flood.jsonl");
-        let lines: Vec<String> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| serde_json::json!({"id": i, "text": t}).to_string())
-            .collect();
-        std::fs::write(&path, lines.join("\n")).unwrap();
         let mut settings = Settings::default();
         settings.candidates.max_postings = 20;
-        let sources = ingest::open_sources(&[path]).unwrap();
-        let mut corpus = Corpus::read(sources, &settings, |_, _| {}).unwrap();
-        let dedup = corpus.dedup(&settings);
+        let (_dir, _corpus, dedup) = crate::testing::clustered(&texts, &settings);
         assert!(dedup.flood_anchors > 0 && dedup.skipped_anchors == 0);
         let clusters = &dedup.clustering.clusters;
         assert_eq!(clusters.len(), 1, "{} clusters", clusters.len());

@@ -853,46 +853,41 @@ fn write_parquet(path: &Path, records: &[Value]) {
         Some(published.parse::<jiff::Timestamp>().ok()?.as_millisecond())
     };
     for field in ["id", "outlet", "title", "text"] {
-        let values: Vec<Option<ByteArray>> = records.iter().map(|r| text(r, field)).collect();
-        let mut column = group.next_column().unwrap().unwrap();
-        let defs: Vec<i16> = values.iter().map(|v| i16::from(v.is_some())).collect();
-        let present: Vec<ByteArray> = values.into_iter().flatten().collect();
-        column
-            .typed::<ByteArrayType>()
-            .write_batch(&present, Some(&defs), None)
-            .unwrap();
-        column.close().unwrap();
+        let values = records.iter().map(|r| text(r, field)).collect();
+        write_column::<ByteArrayType>(&mut group, values, 1);
     }
-    let dates: Vec<Option<i64>> = records.iter().map(millis).collect();
-    let mut column = group.next_column().unwrap().unwrap();
-    let defs: Vec<i16> = dates.iter().map(|v| i16::from(v.is_some())).collect();
-    let present: Vec<i64> = dates.into_iter().flatten().collect();
-    column
-        .typed::<Int64Type>()
-        .write_batch(&present, Some(&defs), None)
-        .unwrap();
-    column.close().unwrap();
-    // meta.link: the group is there when the url is (definition level 2), else not (0).
-    let links: Vec<Option<ByteArray>> = records
+    write_column::<Int64Type>(&mut group, records.iter().map(millis).collect(), 1);
+    // meta.link: the group and its field are there (definition level 2).
+    let links = records
         .iter()
         .map(|r| {
             let link = format!("https://news.example/{}", r["id"].as_str().unwrap());
             Some(ByteArray::from(link.into_bytes()))
         })
         .collect();
-    let mut column = group.next_column().unwrap().unwrap();
-    let defs: Vec<i16> = links
-        .iter()
-        .map(|v| if v.is_some() { 2 } else { 0 })
-        .collect();
-    let present: Vec<ByteArray> = links.into_iter().flatten().collect();
-    column
-        .typed::<ByteArrayType>()
-        .write_batch(&present, Some(&defs), None)
-        .unwrap();
-    column.close().unwrap();
+    write_column::<ByteArrayType>(&mut group, links, 2);
     group.close().unwrap();
     writer.close().unwrap();
+}
+
+/// Writes the next column of `group`: `values`, a missing one null, a present one at
+/// definition level `present`.
+fn write_column<T: parquet::data_type::DataType>(
+    group: &mut parquet::file::writer::SerializedRowGroupWriter<'_, std::fs::File>,
+    values: Vec<Option<T::T>>,
+    present: i16,
+) {
+    let defs: Vec<i16> = values
+        .iter()
+        .map(|v| if v.is_some() { present } else { 0 })
+        .collect();
+    let values: Vec<T::T> = values.into_iter().flatten().collect();
+    let mut column = group.next_column().unwrap().unwrap();
+    column
+        .typed::<T>()
+        .write_batch(&values, Some(&defs), None)
+        .unwrap();
+    column.close().unwrap();
 }
 
 /// A Parquet file of the shipped corpus (as dataset hubs ship corpora, its columns named
