@@ -501,9 +501,9 @@ fn copies_of_inputs(
         dedup,
         _spool,
     } = read_and_cluster_to_show(&[path.to_path_buf()], records, &settings, run)?;
-    let (article, cluster) = story_of(&corpus, &dedup, id)
+    let (article, cluster_index) = story_of(&corpus, &dedup, id)
         .with_context(|| format!("{}: --copies-of", path.display()))?;
-    let cluster = &dedup.clustering.clusters[cluster];
+    let cluster = &dedup.clustering.clusters[cluster_index];
     let mut docs: Vec<u32> = cluster.members.iter().map(|m| m.doc).collect();
     docs.sort_unstable();
     let texts = report::texts_of(&corpus, &docs, &settings)
@@ -540,6 +540,27 @@ fn copies_of_inputs(
             path.display(),
             corpus.articles.len()
         );
+    }
+    // The articles that share passages with the story without being its versions: what a
+    // reader compares the copies with (the report page lists them too).
+    let related = copydesk::related::related(&corpus, &dedup, &settings, &[cluster_index], 5);
+    if !run.quiet && !related[0].is_empty() {
+        eprintln!(
+            "copydesk: related, not versions of this story (sharing passages with its representative, {}):",
+            corpus.articles[cluster.representative as usize].id
+        );
+        for r in &related[0] {
+            let a = &corpus.articles[r.doc as usize];
+            eprintln!(
+                "  {}{}: {:.0}% of it is in the representative ({} shingles shared)",
+                a.id,
+                a.meta
+                    .publisher()
+                    .map_or(String::new(), |p| format!(" ({p})")),
+                100.0 * r.similarity.a_in_b,
+                r.similarity.shared
+            );
+        }
     }
     Ok((inputs, corpus.bad.len()))
 }

@@ -539,6 +539,11 @@ fn copies_of_an_article_are_its_labelled_story() {
     assert!(ids.insert("fish-harbour-times".into()));
     assert_eq!(ids, labelled_story_of("fish-harbour-times"));
     assert!(stderr.contains("8 copies found"), "{stderr}");
+    // The business-page piece quoting the story is named beside it, not among its versions.
+    assert!(
+        stderr.contains("related, not versions of this story (sharing passages with its representative, fish-reuters):\n  fish-nordic-business (Nordic Business Daily): 19% of it"),
+        "{stderr}"
+    );
     // `--reference auto`: the reconstructed source, the wire copy.
     let (_, c, _) = copies_of("fish-harbour-times", &["--reference", "auto", "-q"]);
     assert_eq!(c["reference"]["id"], "fish-reuters");
@@ -553,6 +558,8 @@ fn an_article_without_copies_is_compared_with_nothing() {
     assert_eq!(c["reference"]["id"], "fish-nordic-business");
     assert_eq!(c["versions"].as_array().unwrap().len(), 0);
     assert!(stderr.contains("no copies of it"), "{stderr}");
+    // Its own story (itself) has the wire story beside it.
+    assert!(stderr.contains("  fish-reuters (Reuters): "), "{stderr}");
 }
 
 #[test]
