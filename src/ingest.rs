@@ -722,15 +722,22 @@ fn open_lines(source: &Source) -> Result<Box<dyn BufRead + Send>> {
     let wrap = |r: Box<dyn io::Read + Send>| -> Box<dyn BufRead + Send> {
         Box::new(BufReader::with_capacity(1 << 20, r))
     };
-    Ok(
-        match Compression::sniff(inner.fill_buf().map_err(read_err)?) {
-            Compression::None => inner,
-            Compression::Gzip => wrap(Box::new(flate2::bufread::MultiGzDecoder::new(inner))),
-            Compression::Zstd => wrap(Box::new(
-                zstd::stream::read::Decoder::with_buffer(inner).map_err(read_err)?,
-            )),
-        },
-    )
+    let mut lines = match Compression::sniff(inner.fill_buf().map_err(read_err)?) {
+        Compression::None => inner,
+        Compression::Gzip => wrap(Box::new(flate2::bufread::MultiGzDecoder::new(inner))),
+        Compression::Zstd => wrap(Box::new(
+            zstd::stream::read::Decoder::with_buffer(inner).map_err(read_err)?,
+        )),
+    };
+    // A byte order mark (as spreadsheet programs and Windows editors write one) is not part of
+    // the first record. A read error here shows again, and is reported, when the lines are read.
+    if lines
+        .fill_buf()
+        .is_ok_and(|b| b.starts_with(b"\xef\xbb\xbf"))
+    {
+        lines.consume(3);
+    }
+    Ok(lines)
 }
 
 /// Reads every source in order and calls `sink` with batches of about `batch_bytes` of raw
@@ -1459,5 +1466,19 @@ mod tests {
                 r#"{"id":"c","text":"third"}"#
             ]
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let (jsonl, csv) = (dir.path().join("bom.jsonl"), dir.path().join("bom.csv"));
+        std::fs::write(&jsonl, b"\xef\xbb\xbf{\"id\": \"a\", \"text\": \"x\"}\n").unwrap();
+        std::fs::write(&csv, b"\xef\xbb\xbfid,text\na,x\n").unwrap();
+        for path in [jsonl, csv] {
+            let sources = open_sources(std::slice::from_ref(&path)).unwrap();
+            let (good, bad) = read_all(&sources).unwrap();
+            assert!(bad.is_empty(), "{bad:?}");
+            assert_eq!(good[0].id.to_string(), "a", "{}", path.display());
+        }
     }
 }
