@@ -959,12 +959,19 @@ pub fn parse(
     let fields = &*source.fields;
     let text = match fields.text.take(&mut value) {
         Some(Value::String(s)) => s,
+        // Paragraphs as a list of strings (as some corpora keep them): one text, a blank line
+        // between paragraphs.
+        Some(Value::Array(paragraphs)) if paragraphs.iter().all(Value::is_string) => paragraphs
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("\n\n"),
         None => return Err(bad(line, format!("`{}` is missing", fields.text))),
         Some(other) => {
             return Err(bad(
                 line,
                 format!(
-                    "`{}` must be a string, found {}",
+                    "`{}` must be a string or a list of strings, found {}",
                     fields.text,
                     json_kind(&other)
                 ),
@@ -1249,6 +1256,12 @@ mod tests {
     }
 
     #[test]
+    fn a_text_given_as_paragraphs_is_one_text() {
+        let r = parse_line(r#"{"text": ["First paragraph.", "Second one."]}"#).unwrap();
+        assert_eq!(r.text, "First paragraph.\n\nSecond one.");
+    }
+
+    #[test]
     fn missing_id_becomes_file_and_line() {
         let r = parse_line(r#"{"text": "x"}"#).unwrap();
         assert_eq!(r.id.to_string(), "in.jsonl:7");
@@ -1257,7 +1270,14 @@ mod tests {
     #[test]
     fn bad_records_say_file_line_and_problem() {
         let cases = [
-            (r#"{"text": 5}"#, "`text` must be a string, found a number"),
+            (
+                r#"{"text": 5}"#,
+                "`text` must be a string or a list of strings, found a number",
+            ),
+            (
+                r#"{"text": ["a", 5]}"#,
+                "`text` must be a string or a list of strings, found an array",
+            ),
             (r#"{"title": "x"}"#, "`text` is missing"),
             (
                 r#"{"text": "x", "id": 1.5}"#,
