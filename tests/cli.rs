@@ -1257,6 +1257,60 @@ fn same_bytes_out_with_one_thread_and_many() {
     assert_eq!(sizes.get(&3), Some(&60), "{sizes:?}");
 }
 
+/// The report page (with its related articles) and `explain` are the same bytes at any thread
+/// count too.
+#[test]
+fn report_and_explain_are_the_same_with_one_thread_and_many() {
+    let (dir, grouped) = grouped_corpus();
+    let run = |threads: &str, args: &[&str]| {
+        let out = copydesk()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(args)
+            .arg("--quiet")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    for input in [wire(), grouped] {
+        let page = |threads: &str| {
+            let out = dir.path().join(format!("page-{threads}.html"));
+            run(
+                threads,
+                &[
+                    "report",
+                    input.to_str().unwrap(),
+                    "--out",
+                    out.to_str().unwrap(),
+                ],
+            );
+            std::fs::read(out).unwrap()
+        };
+        let one = page("1");
+        assert_eq!(one, page("3"), "{}", input.display());
+    }
+    let explain = |threads| {
+        run(
+            threads,
+            &[
+                "explain",
+                wire().to_str().unwrap(),
+                "--ids",
+                "fish-reuters,fish-valley-courier,fish-nordic-business,pinewood-bus",
+                "--format",
+                "json",
+            ],
+        )
+    };
+    let one = explain("1");
+    assert_eq!(jsonl(&one).len(), 3);
+    assert_eq!(one, explain("3"));
+}
+
 #[test]
 fn spilled_features_give_the_same_clusters_and_leave_nothing_behind() {
     let (dir, input) = grouped_corpus();
