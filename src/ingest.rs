@@ -1074,6 +1074,49 @@ pub fn reread(
     Ok(())
 }
 
+/// The fields of the first record of `source` (JSONL or a table), each with the length of its
+/// value when that is a string, in the record's order: for suggesting which field holds the text
+/// when none is where it was looked for. `None` when there is no first record or it is not a JSON
+/// object (a `.txt` file has no fields).
+pub fn first_record_fields(source: &Source) -> Option<Vec<(String, Option<usize>)>> {
+    if matches!(source.kind, SourceKind::Text { .. } | SourceKind::Stdin) {
+        return None;
+    }
+    /// Stops reading at the first record.
+    enum Stop {
+        Found(Vec<u8>),
+        Failed,
+    }
+    impl From<Error> for Stop {
+        fn from(_: Error) -> Stop {
+            Stop::Failed
+        }
+    }
+    let first = read_batches(std::slice::from_ref(source), 1, |batch| {
+        match batch.into_iter().find_map(|raw| match raw {
+            Raw::Record { bytes, .. } => Some(bytes),
+            Raw::Unreadable { .. } => None,
+        }) {
+            Some(bytes) => Err(Stop::Found(bytes)),
+            None => Ok(()),
+        }
+    });
+    let Err(Stop::Found(bytes)) = first else {
+        return None;
+    };
+    let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(&bytes) else {
+        return None;
+    };
+    Some(
+        map.into_iter()
+            .map(|(k, v)| {
+                let len = v.as_str().map(str::len);
+                (k, len)
+            })
+            .collect(),
+    )
+}
+
 /// Copies standard input to a temporary file so that it can be read twice.
 pub fn spool_stdin() -> Result<tempfile::NamedTempFile> {
     let mut file = tempfile::NamedTempFile::new().map_err(|e| Error::Write {

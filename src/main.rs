@@ -261,6 +261,9 @@ fn read_and_cluster(
             corpus.bad.len() - SHOWN
         );
     }
+    for hint in text_field_hints(&corpus, &fields) {
+        eprintln!("{hint}");
+    }
     if strict && !corpus.bad.is_empty() {
         if let Some(b) = &bar {
             b.finish_and_clear();
@@ -297,7 +300,51 @@ fn read_and_cluster(
     }))
 }
 
-/// Reads and clusters `inputs` for a command that shows articles (no archive, bad records
+/// For each input none of whose records has a text where it was looked for (a corpus that
+/// names the field otherwise), a hint naming its fields and the likeliest one for `--field`.
+fn text_field_hints(corpus: &Corpus, fields: &ingest::Fields) -> Vec<String> {
+    let missing = format!("`{}` is missing", fields.text);
+    let mut hints = Vec::new();
+    for (i, source) in corpus.sources.iter().enumerate() {
+        let has_good = corpus
+            .articles
+            .iter()
+            .any(|a| a.origin.source as usize == i);
+        let lacks_text = corpus
+            .bad
+            .iter()
+            .any(|b| b.file == source.name && b.problem == missing);
+        if has_good || !lacks_text {
+            continue;
+        }
+        let Some(found) = ingest::first_record_fields(source) else {
+            continue;
+        };
+        let names: Vec<&str> = found.iter().map(|(k, _)| k.as_str()).collect();
+        let longest = found
+            .iter()
+            .filter_map(|(k, len)| Some((len.filter(|&n| n > 0)?, k)))
+            .max_by_key(|(len, _)| *len)
+            .map(|(_, k)| k);
+        let suggestion = longest.map_or(String::new(), |k| {
+            let field = if k.contains(['=', ' ']) {
+                format!("'{k}'")
+            } else {
+                k.clone()
+            };
+            format!("; its longest text is in `{k}`: --field text={field}")
+        });
+        hints.push(format!(
+            "copydesk: hint: no record of {} has a `{}` field (the first has: {}){suggestion}",
+            source.name,
+            fields.text,
+            names.join(", ")
+        ));
+    }
+    hints
+}
+
+/// Reads and clusters `inputs` for a command that shows articles/// Reads and clusters `inputs` for a command that shows articles (no archive, bad records
 /// reported but never refused, stdin kept to be read again).
 fn read_and_cluster_to_show(
     inputs: &[std::path::PathBuf],

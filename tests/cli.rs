@@ -694,6 +694,11 @@ fn fields_named_otherwise_are_read_with_field() {
         stderr.contains("news-please.jsonl:1: `text` is missing"),
         "{stderr}"
     );
+    // ... and a hint says which fields there are, and which likely holds the text.
+    assert!(
+        stderr.contains("has a `text` field (the first has: date_publish, maintext, meta, source_domain, title); its longest text is in `maintext`: --field text=maintext"),
+        "{stderr}"
+    );
     // A mapped field of the wrong kind is named as mapped.
     let (code, _, stderr) = run(
         &input,
