@@ -568,13 +568,42 @@ struct ParquetRows {
 
 impl ParquetRows {
     fn open(source: &Source) -> Result<ParquetRows> {
-        use parquet::file::reader::SerializedFileReader;
+        use parquet::file::reader::{FileReader, SerializedFileReader};
         let file = File::open(&source.path).map_err(|e| Error::Read {
             path: source.path.clone(),
             source: e,
         })?;
-        let opened = SerializedFileReader::new(file)
-            .map(|reader| parquet::record::reader::RowIter::from_file_into(Box::new(reader)));
+        let len = file.metadata().map_or(u64::MAX, |m| m.len());
+        let opened = guarded(|| {
+            let reader = SerializedFileReader::new(file).map_err(|e| e.to_string())?;
+            // Column chunks must lie inside the file: the crate panics on a negative offset
+            // or size (found by fuzzing), and would read past the end on a large one.
+            let chunks = reader
+                .metadata()
+                .row_groups()
+                .iter()
+                .flat_map(|g| g.columns());
+            for chunk in chunks {
+                let start = chunk
+                    .dictionary_page_offset()
+                    .unwrap_or_else(|| chunk.data_page_offset());
+                let size = chunk.compressed_size();
+                let inside = u64::try_from(start)
+                    .ok()
+                    .zip(u64::try_from(size).ok())
+                    .is_some_and(|(start, size)| start.saturating_add(size) <= len);
+                if !inside {
+                    return Err(format!(
+                        "column `{}` lies outside the file (offset {start}, size {size})",
+                        chunk.column_path().string()
+                    ));
+                }
+            }
+            Ok(parquet::record::reader::RowIter::from_file_into(Box::new(
+                reader,
+            )))
+        })
+        .and_then(|opened| opened);
         Ok(match opened {
             Ok(rows) => ParquetRows {
                 rows: Some(rows),
@@ -590,6 +619,13 @@ impl ParquetRows {
     }
 }
 
+/// Runs a call into the Parquet crate, turning a panic (it has some on corrupt files) into an
+/// error: a corrupt file is a bad record, not a crash.
+fn guarded<T>(call: impl FnOnce() -> T) -> std::result::Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(call))
+        .map_err(|_| "the Parquet reader gave up on it (corrupt metadata or pages?)".to_string())
+}
+
 impl Iterator for ParquetRows {
     type Item = Row;
 
@@ -597,19 +633,23 @@ impl Iterator for ParquetRows {
         if let Some(problem) = self.unopened.take() {
             return Some(Row::Stopped(1, problem));
         }
-        let next = self.rows.as_mut()?.next()?;
+        let rows = self.rows.as_mut()?;
+        let next = guarded(|| rows.next().map(|row| row.map(|row| parquet_group(&row))));
         self.row += 1;
+        let stopped = |row, problem| Some(Row::Stopped(row, problem));
         match next {
-            Ok(row) => {
-                let json = serde_json::to_vec(&parquet_group(&row)).expect("a Value serializes");
+            Ok(None) => None,
+            Ok(Some(Ok(json))) => {
+                let json = serde_json::to_vec(&json).expect("a Value serializes");
                 Some(Row::Record(self.row, json))
             }
-            Err(e) => {
+            Ok(Some(Err(e))) => {
                 self.rows = None;
-                Some(Row::Stopped(
-                    self.row,
-                    format!("cannot read from this row on: {e}"),
-                ))
+                stopped(self.row, format!("cannot read from this row on: {e}"))
+            }
+            Err(problem) => {
+                self.rows = None;
+                stopped(self.row, format!("cannot read from this row on: {problem}"))
             }
         }
     }

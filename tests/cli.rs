@@ -950,6 +950,17 @@ fn parquet_files_are_read_as_records() {
         stderr.contains("junk.parquet:1: not a readable Parquet file"),
         "{stderr}"
     );
+    // Metadata placing a column before the file's start (found by the fuzzer: the Parquet
+    // crate panics on it) is a bad record too.
+    let corrupt = dir.path().join("corrupt.parquet");
+    std::fs::copy(repo("tests/data/corrupt-column-offset.parquet"), &corrupt).unwrap();
+    let (lines, stderr, code) = assignments(&[corrupt.to_str().unwrap()]);
+    assert_eq!((lines.len(), code), (0, 3), "{stderr}");
+    assert!(
+        stderr.contains("corrupt.parquet:1: not a readable Parquet file: column `meta.link` lies outside the file"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
 /// `explain` says why two articles are or are not together, in agreement with `dedup` and
