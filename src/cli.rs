@@ -139,9 +139,9 @@ The page needs no server and no network: open it in any browser.";
 /// Options of `copydesk report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// JSONL files (.jsonl, also gzip or zstd), CSV or TSV tables (.csv, .tsv, a header row
-    /// naming the fields), Parquet files (.parquet), folders of .txt files, or - for JSONL on
-    /// stdin.
+    /// JSONL files (.jsonl, also gzip or zstd), JSON arrays of records (.json), CSV or TSV
+    /// tables (.csv, .tsv, a header row naming the fields), Parquet files (.parquet), folders
+    /// of .txt files, or - for JSONL on stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
@@ -192,9 +192,9 @@ clusters it, with the same tuning options.";
 /// Options of `copydesk explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// JSONL files (.jsonl, also gzip or zstd), CSV or TSV tables (.csv, .tsv, a header row
-    /// naming the fields), Parquet files (.parquet), folders of .txt files, or - for JSONL on
-    /// stdin.
+    /// JSONL files (.jsonl, also gzip or zstd), JSON arrays of records (.json), CSV or TSV
+    /// tables (.csv, .tsv, a header row naming the fields), Parquet files (.parquet), folders
+    /// of .txt files, or - for JSONL on stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
@@ -324,9 +324,9 @@ Exit status: 0 done; 1 error (nothing or not all written); 2 bad usage;
 /// Options of `copydesk dedup`.
 #[derive(Debug, Args)]
 pub struct DedupArgs {
-    /// JSONL files (.jsonl, also gzip or zstd), CSV or TSV tables (.csv, .tsv, a header row
-    /// naming the fields), Parquet files (.parquet), folders of .txt files, or - for JSONL on
-    /// stdin.
+    /// JSONL files (.jsonl, also gzip or zstd), JSON arrays of records (.json), CSV or TSV
+    /// tables (.csv, .tsv, a header row naming the fields), Parquet files (.parquet), folders
+    /// of .txt files, or - for JSONL on stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 

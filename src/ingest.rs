@@ -1,5 +1,5 @@
-//! Ingest: read articles from JSONL files (plain, gzip or zstd), CSV, TSV and Parquet tables,
-//! folders of `.txt` files and stdin.
+//! Ingest: read articles from JSONL files (plain, gzip or zstd), JSON arrays, CSV, TSV and
+//! Parquet tables, folders of `.txt` files and stdin.
 //!
 //! Reading is sequential and streaming: [`read_batches`] hands out batches of raw records with
 //! their [`Origin`] (file and line), holding at most one batch in memory at a time, so that
@@ -43,6 +43,10 @@ pub enum SourceKind {
         /// The cell separator: `,`, or a tab for `.tsv`.
         delimiter: u8,
     },
+    /// A JSON file holding one array of records (`.json`, gzip or zstd, starting with `[`;
+    /// a `.json` file that does not is read as JSONL). A record's line is where it starts (in
+    /// an array written on one line, its position: one more than the last).
+    JsonArray,
     /// A Parquet file (`.parquet`, as dataset hubs ship corpora): each row a record, its
     /// columns the fields (nested groups as JSON objects). A record's "line" is its row
     /// number, from 1.
@@ -370,7 +374,7 @@ pub fn open_sources_with(inputs: &[PathBuf], fields: &Arc<Fields>) -> Result<Vec
             sources.push(Source {
                 name: input.display().to_string(),
                 path: input.clone(),
-                kind: table_kind(input).unwrap_or(SourceKind::Jsonl),
+                kind: table_kind(input).unwrap_or_else(|| json_kind_of(input)),
                 fields: fields.clone(),
             });
         } else {
@@ -396,6 +400,199 @@ fn table_kind(path: &Path) -> Option<SourceKind> {
     } else if name.ends_with(".tsv") {
         Some(SourceKind::Csv { delimiter: b'\t' })
     } else {
+        None
+    }
+}
+
+/// A `.json` file (plain, `.gz` or `.zst`) whose first character is `[` is an array of
+/// records; anything else is JSONL.
+fn json_kind_of(path: &Path) -> SourceKind {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let name = [".gz", ".zst"]
+        .iter()
+        .find_map(|z| name.strip_suffix(z))
+        .unwrap_or(&name);
+    if !name.ends_with(".json") {
+        return SourceKind::Jsonl;
+    }
+    let probe = Source {
+        name: String::new(),
+        path: path.to_path_buf(),
+        kind: SourceKind::Jsonl,
+        fields: Arc::default(),
+    };
+    let starts_array = open_lines(&probe).ok().is_some_and(|mut lines| {
+        loop {
+            let Ok(buf) = lines.fill_buf() else {
+                return false;
+            };
+            match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+                Some(at) => return buf[at] == b'[',
+                None if buf.is_empty() => return false,
+                None => {
+                    let n = buf.len();
+                    lines.consume(n);
+                }
+            }
+        }
+    });
+    if starts_array {
+        SourceKind::JsonArray
+    } else {
+        SourceKind::Jsonl
+    }
+}
+
+/// The records of a JSON array, each given as its bytes with the line it starts on. Only the
+/// array's structure is scanned (strings, escapes and nesting), so a malformed record is one
+/// bad record and the next is read as usual; memory holds one record.
+struct ArrayRows {
+    reader: Box<dyn BufRead + Send>,
+    /// The line the reader is on.
+    line: u64,
+    /// The line of the last record given (0 before any).
+    last_line: u64,
+    started: bool,
+    done: bool,
+}
+
+impl ArrayRows {
+    fn open(source: &Source) -> Result<ArrayRows> {
+        Ok(ArrayRows {
+            reader: open_lines(source)?,
+            line: 1,
+            last_line: 0,
+            started: false,
+            done: false,
+        })
+    }
+
+    /// The next byte that is not whitespace, left unread; `None` at the end.
+    fn peek(&mut self) -> io::Result<Option<u8>> {
+        loop {
+            let buf = self.reader.fill_buf()?;
+            if buf.is_empty() {
+                return Ok(None);
+            }
+            match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+                Some(at) => {
+                    self.line += buf[..at].iter().filter(|b| **b == b'\n').count() as u64;
+                    self.reader.consume(at);
+                    return Ok(self.reader.fill_buf()?.first().copied());
+                }
+                None => {
+                    let n = buf.len();
+                    self.line += buf.iter().filter(|b| **b == b'\n').count() as u64;
+                    self.reader.consume(n);
+                }
+            }
+        }
+    }
+
+    /// The bytes of the record starting here, up to the `,` or `]` that ends it (left unread).
+    /// `Ok(None)` when the file ends inside it.
+    fn record(&mut self) -> io::Result<Option<Vec<u8>>> {
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        let mut bytes = Vec::new();
+        loop {
+            let buf = self.reader.fill_buf()?;
+            if buf.is_empty() {
+                return Ok(None);
+            }
+            let mut end = None;
+            for (i, &b) in buf.iter().enumerate() {
+                if in_string {
+                    match (escaped, b) {
+                        (true, _) => escaped = false,
+                        (false, b'\\') => escaped = true,
+                        (false, b'"') => in_string = false,
+                        _ => {}
+                    }
+                    continue;
+                }
+                match b {
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' if depth > 0 => depth -= 1,
+                    b',' | b']' if depth == 0 => {
+                        end = Some(i);
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let take = end.unwrap_or(buf.len());
+            self.line += buf[..take].iter().filter(|b| **b == b'\n').count() as u64;
+            bytes.extend_from_slice(&buf[..take]);
+            self.reader.consume(take);
+            if end.is_some() {
+                while bytes.last().is_some_and(u8::is_ascii_whitespace) {
+                    bytes.pop();
+                }
+                // One line, as a JSONL record is (`--unique` writes it so): a line break in
+                // JSON is whitespace between tokens (one inside a string is invalid anyway).
+                for b in &mut bytes {
+                    if *b == b'\n' || *b == b'\r' {
+                        *b = b' ';
+                    }
+                }
+                return Ok(Some(bytes));
+            }
+        }
+    }
+
+    fn stop(&mut self, line: u64, problem: impl Into<String>) -> Option<Row> {
+        self.done = true;
+        Some(Row::Stopped(line, problem.into()))
+    }
+}
+
+impl Iterator for ArrayRows {
+    type Item = Row;
+
+    fn next(&mut self) -> Option<Row> {
+        let read_problem = |e: io::Error| match e.kind() {
+            io::ErrorKind::UnexpectedEof => {
+                "file ends early (truncated compressed file?); nothing after this line was read"
+                    .to_string()
+            }
+            _ => format!("cannot read from this line on: {e}"),
+        };
+        while !self.done {
+            let next = match self.peek() {
+                Ok(next) => next,
+                Err(e) => return self.stop(self.line, read_problem(e)),
+            };
+            if !self.started {
+                if next != Some(b'[') {
+                    return self.stop(self.line, "expected a JSON array of records");
+                }
+                self.reader.consume(1);
+                self.started = true;
+                continue;
+            }
+            match next {
+                None => return self.stop(self.line, "file ends inside the array (truncated?)"),
+                Some(b']') => {
+                    self.done = true;
+                    return None;
+                }
+                Some(b',') => self.reader.consume(1),
+                Some(_) => {
+                    let line = self.line.max(self.last_line + 1);
+                    self.last_line = line;
+                    return match self.record() {
+                        Ok(Some(bytes)) => Some(Row::Record(line, bytes)),
+                        Ok(None) => self.stop(line, "file ends inside this record (truncated?)"),
+                        Err(e) => self.stop(line, read_problem(e)),
+                    };
+                }
+            }
+        }
         None
     }
 }
@@ -549,10 +746,11 @@ impl Iterator for Rows {
     }
 }
 
-/// The rows of a table source (CSV, TSV or Parquet).
+/// The rows of a table source (CSV, TSV, Parquet) or the records of a JSON array.
 fn table_rows(source: &Source) -> Result<Box<dyn Iterator<Item = Row>>> {
     Ok(match source.kind {
         SourceKind::Csv { delimiter } => Box::new(Rows::open(source, delimiter)?),
+        SourceKind::JsonArray => Box::new(ArrayRows::open(source)?),
         _ => Box::new(ParquetRows::open(source)?),
     })
 }
@@ -810,7 +1008,7 @@ pub fn read_batches<E: From<Error>>(
                     }),
                 }
             }
-            SourceKind::Csv { .. } | SourceKind::Parquet => {
+            SourceKind::Csv { .. } | SourceKind::Parquet | SourceKind::JsonArray => {
                 for row in table_rows(source)? {
                     let origin = |line| Origin {
                         source: index,
@@ -1068,7 +1266,7 @@ pub fn reread(
                 sink(origins[i], &bytes)?;
                 i += 1;
             }
-            SourceKind::Csv { .. } | SourceKind::Parquet => {
+            SourceKind::Csv { .. } | SourceKind::Parquet | SourceKind::JsonArray => {
                 let changed = || {
                     read_err(io::Error::new(
                         io::ErrorKind::InvalidData,
@@ -1583,5 +1781,86 @@ mod tests {
             assert!(bad.is_empty(), "{bad:?}");
             assert_eq!(good[0].id.to_string(), "a", "{}", path.display());
         }
+    }
+
+    /// What [`read_lines_of`] saw: each record's (line, id or problem), the records' bytes, and
+    /// the bytes read again.
+    type Seen = (Vec<(u64, String)>, Vec<Vec<u8>>, Vec<Vec<u8>>);
+
+    /// Every record of `path` read, and the records read again.
+    fn read_lines_of(path: &Path) -> Seen {
+        let sources = open_sources(&[path.to_path_buf()]).unwrap();
+        let mut seen = Vec::new();
+        let mut records = Vec::new();
+        read_batches::<Error>(&sources, 1, |batch| {
+            for raw in batch {
+                match raw {
+                    Raw::Record { origin, bytes } => {
+                        let what = match parse(&sources[0], origin, bytes.clone()) {
+                            Ok(r) => r.id.to_string(),
+                            Err(b) => b.problem,
+                        };
+                        seen.push((origin.line, what));
+                        records.push((origin, bytes));
+                    }
+                    Raw::Unreadable { origin, problem } => seen.push((origin.line, problem)),
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+        let origins: Vec<Origin> = records.iter().map(|(o, _)| *o).collect();
+        let mut again = Vec::new();
+        reread(&sources, &origins, |_, b| {
+            again.push(b.to_vec());
+            Ok(())
+        })
+        .unwrap();
+        (seen, records.into_iter().map(|(_, b)| b).collect(), again)
+    }
+
+    #[test]
+    fn a_json_array_is_read_record_by_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let pretty = dir.path().join("pretty.json");
+        std::fs::write(
+            &pretty,
+            "[\n  {\"id\": \"a\", \"text\": \"one, [two] \\\"three\\\"\"},\n  {\"id\": \"b\",\n   \"text\": \"x\"},\n  {\"id\": \"c\" \"text\": 1},\n  {\"id\": \"d\", \"text\": \"y\"}\n]\n",
+        )
+        .unwrap();
+        let sources = open_sources(std::slice::from_ref(&pretty)).unwrap();
+        assert_eq!(sources[0].kind, SourceKind::JsonArray);
+        let (seen, records, again) = read_lines_of(&pretty);
+        assert_eq!(seen.len(), 4, "{seen:?}");
+        assert_eq!(seen[0], (2, "a".to_string()));
+        assert_eq!(seen[1], (3, "b".to_string()));
+        assert_eq!(seen[2].0, 5);
+        assert!(seen[2].1.starts_with("invalid JSON"), "{seen:?}");
+        assert_eq!(seen[3], (6, "d".to_string()));
+        assert_eq!(again, records);
+        assert_eq!(records[1], br#"{"id": "b",    "text": "x"}"#, "one line");
+
+        // On one line, a record's line is its position; a cut file says where it stopped.
+        let flat = dir.path().join("flat.json");
+        std::fs::write(
+            &flat,
+            r#"[{"id":"a","text":"x"},{"id":"b","text":"y"},{"id":"c","te"#,
+        )
+        .unwrap();
+        let (seen, records, again) = read_lines_of(&flat);
+        assert_eq!(seen[0], (1, "a".to_string()));
+        assert_eq!(seen[1], (2, "b".to_string()));
+        assert_eq!(seen[2].0, 3);
+        assert!(
+            seen[2].1.contains("file ends inside this record"),
+            "{seen:?}"
+        );
+        assert_eq!(again, records);
+
+        // A `.json` file of one object a line is JSONL.
+        let lines = dir.path().join("lines.json");
+        std::fs::write(&lines, "{\"id\": \"a\", \"text\": \"x\"}\n").unwrap();
+        let sources = open_sources(&[lines]).unwrap();
+        assert_eq!(sources[0].kind, SourceKind::Jsonl);
     }
 }

@@ -11,8 +11,8 @@
 //!                                                       postings)
 //! ```
 //!
-//! - [`ingest`]: JSONL (plain, gzip or zstd), CSV, TSV and Parquet tables, folders of `.txt`,
-//!   stdin; bad records reported by file
+//! - [`ingest`]: JSONL (plain, gzip or zstd), JSON arrays, CSV, TSV and Parquet tables,
+//!   folders of `.txt`, stdin; bad records reported by file
 //!   and line, never dropped.
 //! - [`normalize`]: wire furniture (datelines, bylines, footers) cut; Unicode words for every
 //!   script, as stable hashes.

@@ -826,6 +826,43 @@ fn csv_and_tsv_tables_are_read_as_records() {
     }
 }
 
+/// The shipped corpus as one pretty-printed JSON array (gzip too) gives the same clusters as
+/// the JSONL, and `--unique` writes its records one a line.
+#[test]
+fn a_json_array_file_is_read_as_records() {
+    let records = read_jsonl(&wire());
+    let pretty = serde_json::to_string_pretty(&records).unwrap();
+    let dir = world(&[("news.json", pretty.as_bytes())]);
+    let gz = dir.path().join("news.json.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::fast(),
+    );
+    enc.write_all(pretty.as_bytes()).unwrap();
+    enc.finish().unwrap();
+    let (usual, _, _) = assignments(&[wire().to_str().unwrap()]);
+    for input in [dir.path().join("news.json"), gz] {
+        let (lines, stderr, code) = assignments(&[input.to_str().unwrap()]);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(lines, usual, "{}", input.display());
+    }
+    let out = copydesk()
+        .args([
+            "dedup",
+            dir.path().join("news.json").to_str().unwrap(),
+            "--unique",
+            "-",
+        ])
+        .output()
+        .unwrap();
+    let unique = jsonl(&out.stdout);
+    assert_eq!(unique.len(), 13);
+    for record in &unique {
+        let original = records.iter().find(|r| r["id"] == record["id"]).unwrap();
+        assert_eq!(record, original);
+    }
+}
+
 /// Writes `records` (the shipped corpus's) as a zstd-compressed Parquet file of their own
 /// names: `doc_id`, `source`, `title`, `text` as text, `date` as a millisecond timestamp, and
 /// a nested `meta` group holding a made-up link.

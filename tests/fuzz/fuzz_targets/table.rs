@@ -1,4 +1,4 @@
-//! CSV, TSV and Parquet ingest: any bytes as a table file give records or bad records naming
+//! CSV, TSV, Parquet and JSON-array ingest: any bytes as such a file give records or bad records naming
 //! the file and a line, never a panic, and reading the records again gives the same bytes.
 //!
 //! The Parquet crate panics on some corrupt files; ingest turns those panics into bad records
@@ -43,7 +43,7 @@ fn read(sources: &[Source]) -> Read {
 }
 
 fuzz_target!(|data: &[u8]| {
-    for name in ["t.csv", "t.tsv", "t.parquet"] {
+    for name in ["t.csv", "t.tsv", "t.parquet", "t.json"] {
         let path: PathBuf = dir().path().join(name);
         std::fs::write(&path, data).unwrap();
         let sources = ingest::open_sources(&[path]).unwrap();
