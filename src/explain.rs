@@ -135,14 +135,7 @@ pub fn explain(
     };
     let (a_side, b_side) = (side(a, texts.map(|t| t[0])), side(b, texts.map(|t| t[1])));
     let similarity = measure(a, b);
-    let t = &settings.thresholds;
-    let accepted_by = if similarity.jaccard >= t.jaccard {
-        Some("jaccard")
-    } else if similarity.containment() >= t.containment && similarity.shared >= t.min_shared {
-        Some("containment")
-    } else {
-        None
-    };
+    let accepted_by = settings.thresholds.rule(&similarity);
 
     let params = &settings.candidates;
     let simhash_distance = store.simhashes()[a as usize].distance(store.simhashes()[b as usize]);

@@ -95,9 +95,22 @@ impl Default for Thresholds {
 
 impl Thresholds {
     /// Whether the measured pair is a duplicate.
+    #[inline]
     pub fn accepts(&self, s: &Similarity) -> bool {
-        s.jaccard >= self.jaccard
-            || (s.containment() >= self.containment && s.shared >= self.min_shared)
+        self.rule(s).is_some()
+    }
+
+    /// Which rule makes the measured pair a duplicate: `"jaccard"`, else `"containment"`;
+    /// `None` when neither does.
+    #[inline]
+    pub fn rule(&self, s: &Similarity) -> Option<&'static str> {
+        if s.jaccard >= self.jaccard {
+            Some("jaccard")
+        } else if s.containment() >= self.containment && s.shared >= self.min_shared {
+            Some("containment")
+        } else {
+            None
+        }
     }
 
     /// Checks the ranges; the message names the bad setting.
