@@ -1152,6 +1152,37 @@ fn utf8_problem(bytes: &[u8], err: std::str::Utf8Error) -> (u64, String) {
     )
 }
 
+/// The text of a `.txt` file: UTF-8 (a byte order mark dropped), or UTF-16 when it starts
+/// with a UTF-16 byte order mark (as Windows editors save "Unicode" text). `Err` says the
+/// line and what is wrong.
+pub fn text_file(bytes: Vec<u8>) -> std::result::Result<String, (u64, String)> {
+    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
+        let invalid = || {
+            let problem = "invalid UTF-16 (the file starts with a UTF-16 byte order mark)";
+            (1, problem.to_string())
+        };
+        if !bytes.len().is_multiple_of(2) {
+            return Err(invalid());
+        }
+        let units: Vec<u16> = bytes
+            .chunks_exact(2)
+            .map(|pair| unit([pair[0], pair[1]]))
+            .collect();
+        String::from_utf16(&units).map_err(|_| invalid())
+    };
+    match bytes.as_slice() {
+        [0xff, 0xfe, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xfe, 0xff, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        _ => {
+            let mut bytes = bytes;
+            if bytes.starts_with(b"\xef\xbb\xbf") {
+                bytes.drain(..3);
+            }
+            String::from_utf8(bytes).map_err(|e| utf8_problem(e.as_bytes(), e.utf8_error()))
+        }
+    }
+}
+
 /// Parses one raw record from `source`. `Err` carries the bad record's report.
 pub fn parse(
     source: &Source,
@@ -1164,10 +1195,7 @@ pub fn parse(
         problem,
     };
     if let SourceKind::Text { rel } = &source.kind {
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let (line, problem) = utf8_problem(e.as_bytes(), e.utf8_error());
-            bad(line, problem)
-        })?;
+        let text = text_file(bytes).map_err(|(line, problem)| bad(line, problem))?;
         let outlet = rel.split_once('/').map(|(first, _)| first.into());
         return Ok(Record {
             id: ArticleId::Text(rel.as_str().into()),
@@ -1862,5 +1890,31 @@ mod tests {
         std::fs::write(&lines, "{\"id\": \"a\", \"text\": \"x\"}\n").unwrap();
         let sources = open_sources(&[lines]).unwrap();
         assert_eq!(sources[0].kind, SourceKind::Jsonl);
+    }
+
+    #[test]
+    fn text_files_in_utf16_or_with_a_byte_order_mark_are_read() {
+        let text = "Réunion, 1 März: “quoted”";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let bom: Vec<u8> = b"\xef\xbb\xbf"
+            .iter()
+            .chain(text.as_bytes())
+            .copied()
+            .collect();
+        for bytes in [le.clone(), be, bom, text.as_bytes().to_vec()] {
+            assert_eq!(text_file(bytes).unwrap(), text);
+        }
+        let odd = le[..le.len() - 1].to_vec();
+        assert!(text_file(odd).unwrap_err().1.starts_with("invalid UTF-16"));
+        let lone_surrogate = vec![0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00];
+        assert!(text_file(lone_surrogate).is_err());
+        assert_eq!(text_file(b"ok\n\xff".to_vec()).unwrap_err().0, 2);
     }
 }

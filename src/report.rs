@@ -211,8 +211,10 @@ pub fn write_unique(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result
                     outlet: Option<&'a str>,
                     text: &'a str,
                 }
-                let text = std::str::from_utf8(bytes)
-                    .map_err(|e| io_err(io::Error::new(io::ErrorKind::InvalidData, e)))?;
+                let text = ingest::text_file(bytes.to_vec()).map_err(|(_, problem)| {
+                    io_err(io::Error::new(io::ErrorKind::InvalidData, problem))
+                })?;
+                let text = text.as_str();
                 line(
                     w,
                     &TextLine {

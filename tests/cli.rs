@@ -292,6 +292,51 @@ fn folder_of_text_files_uses_paths_as_ids_and_first_folder_as_outlet() {
     assert_ne!(lines[0]["cluster"], lines[1]["cluster"]);
 }
 
+/// A copy saved as UTF-16 (as Windows editors save "Unicode" text) is read and found; with
+/// `--unique` it comes back as text.
+#[test]
+fn a_utf16_text_file_is_read_as_text() {
+    let story = article(1, 300);
+    let trimmed: String = story.split(' ').take(100).collect::<Vec<_>>().join(" ");
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(trimmed.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let dir = world(&[
+        ("ap/story.txt", story.as_bytes()),
+        ("times/copy.txt", &utf16),
+    ]);
+    let (lines, stderr, code) = assignments(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(lines[0]["cluster"], lines[1]["cluster"], "{lines:?}");
+    let out = copydesk()
+        .args([
+            "dedup",
+            dir.path().to_str().unwrap(),
+            "--unique",
+            "-",
+            "--keep",
+            "first",
+        ])
+        .output()
+        .unwrap();
+    let unique = jsonl(&out.stdout);
+    assert_eq!(unique.len(), 1);
+    assert_eq!(unique[0]["id"], "ap/story.txt");
+    // Kept alone, the UTF-16 copy is written as its text.
+    let alone = world(&[("times/copy.txt", &utf16)]);
+    let out = copydesk()
+        .args(["dedup", alone.path().to_str().unwrap(), "--unique", "-"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(jsonl(&out.stdout)[0]["text"], trimmed.as_str());
+}
+
 #[test]
 fn stdin_gzip_and_zstd_inputs_give_the_same_result_as_the_plain_file() {
     let input = std::fs::read(repo("corpora/wire.jsonl")).unwrap();
