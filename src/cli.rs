@@ -106,6 +106,11 @@ pub struct CompareArgs {
     pub run: RunArgs,
 }
 
+/// What the corpus-reading commands take as input, said once for all their `--help`.
+const INPUTS_HELP: &str = "JSONL files (.jsonl, also gzip or zstd), JSON arrays of records \
+    (.json), CSV or TSV tables (.csv, .tsv, a header row naming the fields), Parquet files \
+    (.parquet), folders of .txt files, or - for JSONL on stdin";
+
 /// How `compare` prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -139,10 +144,8 @@ The page needs no server and no network: open it in any browser.";
 /// Options of `copydesk report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// JSONL files (.jsonl, also gzip or zstd), JSON arrays of records (.json), CSV or TSV
-    /// tables (.csv, .tsv, a header row naming the fields), Parquet files (.parquet), folders
-    /// of .txt files, or - for JSONL on stdin.
-    #[arg(required = true, value_name = "INPUT")]
+    /// The corpus (see [`INPUTS_HELP`]).
+    #[arg(required = true, value_name = "INPUT", help = INPUTS_HELP)]
     pub inputs: Vec<PathBuf>,
 
     /// The HTML file to write.
@@ -192,10 +195,8 @@ clusters it, with the same tuning options.";
 /// Options of `copydesk explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// JSONL files (.jsonl, also gzip or zstd), JSON arrays of records (.json), CSV or TSV
-    /// tables (.csv, .tsv, a header row naming the fields), Parquet files (.parquet), folders
-    /// of .txt files, or - for JSONL on stdin.
-    #[arg(required = true, value_name = "INPUT")]
+    /// The corpus (see [`INPUTS_HELP`]).
+    #[arg(required = true, value_name = "INPUT", help = INPUTS_HELP)]
     pub inputs: Vec<PathBuf>,
 
     /// The articles, comma-separated: the first is explained against each of the others.
@@ -207,8 +208,8 @@ pub struct ExplainArgs {
     pub keep: Keep,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = BenchFormat::Text)]
-    pub format: BenchFormat,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
 
     #[command(flatten)]
     pub records: RecordArgs,
@@ -246,8 +247,8 @@ pub struct BenchArgs {
     pub labels: Option<PathBuf>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = BenchFormat::Text)]
-    pub format: BenchFormat,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
 
     /// Measure this many times and report the median of each time (with the range of the
     /// wall times): one run on a shared machine can be off by a second or more.
@@ -264,9 +265,9 @@ pub struct BenchArgs {
     pub run: RunArgs,
 }
 
-/// How `bench` and `explain` print.
+/// How `bench` and `explain` print: for people, or JSON for machines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum BenchFormat {
+pub enum TextOrJson {
     /// For people.
     Text,
     /// JSON (`bench`: one object; `explain`: one line per pair).
@@ -324,10 +325,8 @@ Exit status: 0 done; 1 error (nothing or not all written); 2 bad usage;
 /// Options of `copydesk dedup`.
 #[derive(Debug, Args)]
 pub struct DedupArgs {
-    /// JSONL files (.jsonl, also gzip or zstd), JSON arrays of records (.json), CSV or TSV
-    /// tables (.csv, .tsv, a header row naming the fields), Parquet files (.parquet), folders
-    /// of .txt files, or - for JSONL on stdin.
-    #[arg(required = true, value_name = "INPUT")]
+    /// The corpus (see [`INPUTS_HELP`]).
+    #[arg(required = true, value_name = "INPUT", help = INPUTS_HELP)]
     pub inputs: Vec<PathBuf>,
 
     /// Write one JSON line per good record with its cluster id (- for stdout).

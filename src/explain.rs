@@ -105,8 +105,62 @@ pub fn explain(
     corpus: &Corpus,
     dedup: &Dedup,
     settings: &Settings,
+    pair: (u32, u32),
+    texts: Option<[&str; 2]>,
+) -> Explanation {
+    explain_pairs(corpus, dedup, settings, &[(pair, texts)])
+        .pop()
+        .expect("one pair in, one out")
+}
+
+/// A pair to explain: the two articles, and their texts when read (see [`explain`]).
+pub type Pair<'t> = ((u32, u32), Option<[&'t str; 2]>);
+
+/// [`explain`] for many pairs at once, in order: the corpus's anchors are scanned once for all
+/// of them (how many articles hold each shared anchor), not once a pair.
+pub fn explain_pairs(
+    corpus: &Corpus,
+    dedup: &Dedup,
+    settings: &Settings,
+    pairs: &[Pair<'_>],
+) -> Vec<Explanation> {
+    let store = &corpus.features;
+    let cap = settings.candidates.max_postings;
+    let mut shared: Vec<u32> = pairs
+        .iter()
+        .flat_map(|&((a, b), _)| {
+            shared_anchors(store.anchors(a as usize), store.anchors(b as usize))
+        })
+        .collect();
+    shared.sort_unstable();
+    shared.dedup();
+    let holders = store.holders(&shared, cap);
+    let is_common = |anchor: &u32| {
+        shared
+            .binary_search(anchor)
+            .is_ok_and(|at| holders[at].count > cap)
+    };
+    pairs
+        .iter()
+        .map(|&(pair, texts)| explain_one(corpus, dedup, settings, pair, texts, &is_common))
+        .collect()
+}
+
+/// The anchors two articles share (both lists ascending).
+fn shared_anchors(a: &[u32], b: &[u32]) -> Vec<u32> {
+    a.iter()
+        .copied()
+        .filter(|x| b.binary_search(x).is_ok())
+        .collect()
+}
+
+fn explain_one(
+    corpus: &Corpus,
+    dedup: &Dedup,
+    settings: &Settings,
     (a, b): (u32, u32),
     texts: Option<[&str; 2]>,
+    is_common: &dyn Fn(&u32) -> bool,
 ) -> Explanation {
     let store = &corpus.features;
     let measure = |x: u32, y: u32| Similarity::of(store.set(x as usize), store.set(y as usize));
@@ -140,16 +194,8 @@ pub fn explain(
     let params = &settings.candidates;
     let simhash_distance = store.simhashes()[a as usize].distance(store.simhashes()[b as usize]);
     let (anchors_a, anchors_b) = (store.anchors(a as usize), store.anchors(b as usize));
-    let shared: Vec<u32> = anchors_a
-        .iter()
-        .copied()
-        .filter(|x| anchors_b.binary_search(x).is_ok())
-        .collect();
-    let common_anchors = store
-        .holders(&shared, params.max_postings)
-        .iter()
-        .filter(|h| h.count > params.max_postings)
-        .count();
+    let shared = shared_anchors(anchors_a, anchors_b);
+    let common_anchors = shared.iter().filter(|x| is_common(x)).count();
     let anchors_needed = params
         .min_shared_anchors
         .min(anchors_a.len())
@@ -293,5 +339,13 @@ mod tests {
             explain(&corpus, &dedup, &settings, (0, 1), None).common_anchors,
             0
         );
+        // Many pairs at once (one scan of the corpus) say what each alone says.
+        settings.candidates.max_postings = 10;
+        let pairs: Vec<Pair> = (1..12).map(|b| ((0, b), None)).collect();
+        let together = explain_pairs(&corpus, &dedup, &settings, &pairs);
+        for (e, &(pair, _)) in together.iter().zip(&pairs) {
+            assert_eq!(*e, explain(&corpus, &dedup, &settings, pair, None));
+            assert!(e.common_anchors > 0);
+        }
     }
 }

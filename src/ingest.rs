@@ -246,10 +246,11 @@ impl Meta {
 /// `dawn.com`'s), so that one publisher's urls give one [`Meta::publisher`]. Without capitals
 /// in the host, or without a host, `url` itself.
 fn lowercase_host(url: Box<str>) -> Box<str> {
-    let Some(host) = host_part(&url).filter(|_| url_host(&url).is_some()) else {
+    let Some(host) = host_part(&url) else {
         return url;
     };
-    if !host.bytes().any(|b| b.is_ascii_uppercase()) {
+    // Only a host (`url_host`'s test: it has a dot) with capitals is rewritten.
+    if !host.contains('.') || !host.bytes().any(|b| b.is_ascii_uppercase()) {
         return url;
     }
     let range = {

@@ -739,21 +739,23 @@ fn explain(args: cli::ExplainArgs) -> anyhow::Result<u8> {
     let texts =
         report::texts_of(&corpus, &sorted, &settings).context("reading the articles again")?;
     let text = |doc: u32| texts[sorted.binary_search(&doc).expect("read above")].as_str();
+    let pairs: Vec<_> = docs[1..]
+        .iter()
+        .map(|&other| ((docs[0], other), Some([text(docs[0]), text(other)])))
+        .collect();
+    let explained = copydesk::explain::explain_pairs(&corpus, &dedup, &settings, &pairs);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for (i, &other) in docs.iter().enumerate().skip(1) {
-        let pair = (docs[0], other);
-        let texts = Some([text(pair.0), text(pair.1)]);
-        let e = copydesk::explain::explain(&corpus, &dedup, &settings, pair, texts);
+    for (i, e) in explained.iter().enumerate() {
         match args.format {
-            cli::BenchFormat::Text => {
-                if i > 1 {
+            cli::TextOrJson::Text => {
+                if i > 0 {
                     writeln!(out)?;
                 }
-                report::write_explanation(&e, &settings, &mut out)?;
+                report::write_explanation(e, &settings, &mut out)?;
             }
-            cli::BenchFormat::Json => {
-                serde_json::to_writer(&mut out, &e)?;
+            cli::TextOrJson::Json => {
+                serde_json::to_writer(&mut out, e)?;
                 writeln!(out)?;
             }
         }
@@ -973,11 +975,11 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
         "accuracy": scores.map(|(s, labelled)| serde_json::json!({ "labelled": labelled, "ari": s.ari, "precision": s.precision, "recall": s.recall, "f1": s.f1 })),
     });
     match args.format {
-        cli::BenchFormat::Json => println!(
+        cli::TextOrJson::Json => println!(
             "{}",
             serde_json::to_string_pretty(&report).expect("serializes")
         ),
-        cli::BenchFormat::Text => {
+        cli::TextOrJson::Text => {
             let r = &report;
             let f = |v: &serde_json::Value| v.as_f64().unwrap_or(0.0);
             println!(
