@@ -16,7 +16,7 @@ use crate::candidates::{CandidateParams, Index};
 use crate::cluster::{self, Clustering, Item, Keep};
 use crate::error::Result;
 use crate::fingerprint::{self, Fingerprint};
-use crate::ingest::{self, ArticleId, BadRecord, Meta, Origin, Raw, Source};
+use crate::ingest::{self, ArticleId, BadRecord, Cache, Meta, Origin, Raw, Source};
 use crate::normalize;
 use crate::shingle::{self, ShingleSet};
 use crate::store::{self, FeatureStore, Spill, StoreBuilder, Values, ValuesBuilder};
@@ -419,8 +419,15 @@ impl Corpus {
         let batch_bytes = settings.batch_bytes;
         std::thread::scope(|scope| -> Result<()> {
             let sources = &sources;
+            // A corpus whose features are spilled is too big to stay cached beside them: its
+            // pages are dropped as it is read, so that the features' stay.
+            let cache = if spill {
+                Cache::DropBehind
+            } else {
+                Cache::Keep
+            };
             let reader = scope.spawn(move || {
-                ingest::read_batches(sources, batch_bytes, |batch| {
+                ingest::read_batches_with(sources, batch_bytes, cache, |batch| {
                     // A closed channel means the consumer stopped; stop reading quietly.
                     let _ = raw_tx.send(batch);
                     Ok::<(), crate::error::Error>(())
