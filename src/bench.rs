@@ -155,6 +155,12 @@ pub fn rss_bytes() -> Option<u64> {
     proc_status_kb("VmRSS:").map(|kb| kb * 1024)
 }
 
+/// The part of the process's resident memory that is pages of mapped files (Linux `RssFile`):
+/// spilled features the kernel can drop under pressure and read back, unlike the heap.
+pub fn mapped_file_rss_bytes() -> Option<u64> {
+    proc_status_kb("RssFile:").map(|kb| kb * 1024)
+}
+
 fn proc_status_kb(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with(field))?;

@@ -862,7 +862,9 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
 }
 
 fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
-    use copydesk::bench::{peak_rss_bytes, reset_peak_rss, rss_bytes, tokenize_floor};
+    use copydesk::bench::{
+        mapped_file_rss_bytes, peak_rss_bytes, reset_peak_rss, rss_bytes, tokenize_floor,
+    };
     use copydesk::pipeline::Timings;
     use std::time::Duration;
     setup_threads(&args.run)?;
@@ -899,7 +901,7 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
     );
     // Each run measures the floor, then the pipeline; the last run's corpus is scored.
     let mut measured = Vec::new();
-    let (mut peaks, mut held_after_read) = (Vec::new(), Vec::new());
+    let (mut peaks, mut held_after_read, mut mapped) = (Vec::new(), Vec::new(), Vec::new());
     let mut last = None;
     for _ in 0..args.runs {
         drop(last.take()); // free the previous run's corpus before reading again
@@ -913,6 +915,7 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
         let wall = started.elapsed();
         measured.push((wall, floor.wall, corpus.timings));
         peaks.push(peak_rss_bytes());
+        mapped.push(mapped_file_rss_bytes());
         last = Some((corpus, dedup, floor));
     }
     let (corpus, dedup, floor) = last.expect("at least one run");
@@ -971,6 +974,7 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
         "peak_rss_mb_each_run": peaks.iter().map(|p| p.map(|b| b as f64 / 1048576.0)).collect::<Vec<_>>(),
         "rss_after_read_mb": held_after_read[0].map(|b| b as f64 / 1048576.0),
         "features_heap_mb": features_heap as f64 / 1048576.0,
+        "mapped_files_mb_at_end": mapped[0].map(|b| b as f64 / 1048576.0),
         "spilled": corpus.features.spilled(),
         "accuracy": scores.map(|(s, labelled)| serde_json::json!({ "labelled": labelled, "ari": s.ari, "precision": s.precision, "recall": s.recall, "f1": s.f1 })),
     });
@@ -1044,9 +1048,13 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
                     f(&r["rss_after_read_mb"]),
                     f(&r["features_heap_mb"]),
                     if r["spilled"] == true {
-                        ", sets and anchors spilled to mapped files"
+                        format!(
+                            ", sets and anchors spilled to mapped files; {:.0} MiB of mapped file \
+                             pages resident at the end, which the kernel can drop and read back",
+                            f(&r["mapped_files_mb_at_end"])
+                        )
                     } else {
-                        ""
+                        String::new()
                     }
                 );
                 if args.runs > 1 {

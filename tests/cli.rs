@@ -1653,6 +1653,60 @@ fn bench_scores_a_generated_corpus_against_its_labels() {
     }
 }
 
+/// Spilled features are memory the kernel can take back: `bench` says how much of the peak
+/// is their mapped pages, which the in-memory run holds on the heap instead.
+#[cfg(target_os = "linux")]
+#[test]
+fn bench_tells_mapped_feature_pages_from_the_heap() {
+    let run = |spill: &str| -> serde_json::Value {
+        let out = copydesk()
+            .args([
+                "bench",
+                "--generate",
+                "3000",
+                "--format",
+                "json",
+                "--spill",
+                spill,
+            ])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let (heap, spilled) = (run("never"), run("always"));
+    assert_eq!(
+        (heap["spilled"].as_bool(), spilled["spilled"].as_bool()),
+        (Some(false), Some(true))
+    );
+    let features = heap["features_heap_mb"].as_f64().unwrap();
+    assert!(features > 1.0, "{heap}");
+    assert!(
+        spilled["features_heap_mb"].as_f64().unwrap() < features / 2.0,
+        "{spilled}"
+    );
+    let mapped = |r: &serde_json::Value| r["mapped_files_mb_at_end"].as_f64().unwrap();
+    assert!(
+        mapped(&spilled) - mapped(&heap) > features / 2.0,
+        "mapped {} vs {} MiB, features {features} MiB",
+        mapped(&spilled),
+        mapped(&heap)
+    );
+    let text = copydesk()
+        .args(["bench", "--generate", "3000", "--spill", "always"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.contains("MiB of mapped file pages resident at the end"),
+        "{text}"
+    );
+}
+
 #[test]
 fn outlets_standing_notices_in_a_generated_corpus_are_left_out() {
     let dir = tempfile::tempdir().unwrap();
