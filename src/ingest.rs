@@ -986,6 +986,16 @@ impl DropBehind {
     }
 }
 
+impl Drop for DropBehind {
+    /// A reader put down before the end (`reread` stops at the last record it wants) drops
+    /// what it read all the same.
+    fn drop(&mut self) {
+        if self.read > self.dropped {
+            self.drop_read();
+        }
+    }
+}
+
 impl io::Read for DropBehind {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.file.read(buf)?;
@@ -1382,6 +1392,16 @@ pub fn parse(
 pub fn reread(
     sources: &[Source],
     origins: &[Origin],
+    sink: impl FnMut(Origin, &[u8]) -> Result<()>,
+) -> Result<()> {
+    reread_with(sources, origins, Cache::Keep, sink)
+}
+
+/// [`reread`], leaving the operating system's cache of the files read as `cache` says.
+pub fn reread_with(
+    sources: &[Source],
+    origins: &[Origin],
+    cache: Cache,
     mut sink: impl FnMut(Origin, &[u8]) -> Result<()>,
 ) -> Result<()> {
     let mut i = 0;
@@ -1394,7 +1414,7 @@ pub fn reread(
         };
         match source.kind {
             SourceKind::Text { .. } => {
-                let bytes = std::fs::read(&source.path).map_err(read_err)?;
+                let bytes = read_whole(&source.path, cache).map_err(read_err)?;
                 sink(origins[i], &bytes)?;
                 i += 1;
             }
@@ -1405,7 +1425,7 @@ pub fn reread(
                         "the file changed while copydesk ran",
                     ))
                 };
-                let mut rows = table_rows(source, Cache::Keep)?;
+                let mut rows = table_rows(source, cache)?;
                 while i < origins.len() && origins[i].source == source_index {
                     match rows.next().ok_or_else(changed)? {
                         Row::Record(line, bytes) if line == origins[i].line => {
@@ -1418,7 +1438,7 @@ pub fn reread(
                 }
             }
             SourceKind::Jsonl | SourceKind::Stdin => {
-                let mut reader = open_lines(source, Cache::Keep)?;
+                let mut reader = open_lines(source, cache)?;
                 let mut line = 0u64;
                 let mut bytes = Vec::new();
                 while i < origins.len() && origins[i].source == source_index {
@@ -1586,6 +1606,24 @@ mod tests {
         assert_eq!(read(Cache::DropBehind), lines);
         let left = resident_pages(&file);
         assert!(left < pages / 10, "{left} of {pages} pages still cached");
+        // Reading again (the diff stage's texts) drops the same way.
+        assert_eq!(read(Cache::Keep), lines);
+        assert!(resident_pages(&file) > pages / 2);
+        let origins: Vec<Origin> = (1..=lines as u64)
+            .map(|line| Origin { source: 0, line })
+            .collect();
+        let mut reread = 0;
+        reread_with(&source, &origins, Cache::DropBehind, |_, _| {
+            reread += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(reread, lines);
+        let left = resident_pages(&file);
+        assert!(
+            left < pages / 10,
+            "{left} of {pages} pages still cached after reading again"
+        );
     }
 
     #[test]
