@@ -156,7 +156,8 @@ pub fn rss_bytes() -> Option<u64> {
 }
 
 /// The part of the process's resident memory that is pages of mapped files (Linux `RssFile`):
-/// spilled features the kernel can drop under pressure and read back, unlike the heap.
+/// spilled features, and the program itself, which the kernel can drop under pressure and read
+/// back, unlike the heap.
 pub fn mapped_file_rss_bytes() -> Option<u64> {
     proc_status_kb("RssFile:").map(|kb| kb * 1024)
 }

@@ -960,6 +960,18 @@ pub enum Cache {
     DropBehind,
 }
 
+impl Cache {
+    /// `DropBehind` when what the run keeps was spilled to files (and so lives in the page
+    /// cache, beside a corpus too big to stay there too); `Keep` otherwise.
+    pub fn for_spilled(spilled: bool) -> Cache {
+        if spilled {
+            Cache::DropBehind
+        } else {
+            Cache::Keep
+        }
+    }
+}
+
 /// Bytes read between two requests to drop what was read.
 const DROP_EVERY: u64 = 32 << 20;
 
@@ -980,9 +992,13 @@ impl DropBehind {
         }
     }
 
+    /// Drops what was read since the last drop (nothing when nothing was: a length of 0 would
+    /// mean to the end of the file).
     fn drop_read(&mut self) {
-        drop_cached(&self.file, self.dropped, self.read - self.dropped);
-        self.dropped = self.read;
+        if self.read > self.dropped {
+            drop_cached(&self.file, self.dropped, self.read - self.dropped);
+            self.dropped = self.read;
+        }
     }
 }
 
@@ -990,9 +1006,7 @@ impl Drop for DropBehind {
     /// A reader put down before the end (`reread` stops at the last record it wants) drops
     /// what it read all the same.
     fn drop(&mut self) {
-        if self.read > self.dropped {
-            self.drop_read();
-        }
+        self.drop_read();
     }
 }
 
@@ -1578,7 +1592,7 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn reading_with_drop_behind_leaves_the_file_uncached_and_reads_every_byte() {
-        // Under the target folder rather than the system's temporary one, which may be a
+        // In the project's folder rather than the system's temporary one, which may be a
         // memory file system (whose pages cannot be dropped).
         let dir = tempfile::tempdir_in(env!("CARGO_MANIFEST_DIR")).unwrap();
         let path = dir.path().join("big.jsonl");

@@ -421,11 +421,7 @@ impl Corpus {
             let sources = &sources;
             // A corpus whose features are spilled is too big to stay cached beside them: its
             // pages are dropped as it is read, so that the features' stay.
-            let cache = if spill {
-                Cache::DropBehind
-            } else {
-                Cache::Keep
-            };
+            let cache = Cache::for_spilled(spill);
             let reader = scope.spawn(move || {
                 ingest::read_batches_with(sources, batch_bytes, cache, |batch| {
                     // A closed channel means the consumer stopped; stop reading quietly.

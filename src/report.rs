@@ -369,13 +369,9 @@ fn member_texts(corpus: &Corpus, docs: &[u32], settings: &Settings) -> Result<Te
         .iter()
         .map(|&d| corpus.articles[d as usize].origin)
         .collect();
-    // Texts that spill are kept in the page cache, which the corpus streaming through would
-    // push them out of.
-    let cache = if spill_dir.is_some() {
-        ingest::Cache::DropBehind
-    } else {
-        ingest::Cache::Keep
-    };
+    // Texts that spill live in the page cache, which the corpus streaming through would push
+    // them out of.
+    let cache = ingest::Cache::for_spilled(spill_dir.is_some());
     ingest::reread_with(&corpus.sources, &origins, cache, |origin, bytes| {
         let source = &corpus.sources[origin.source as usize];
         let record = ingest::parse(source, origin, bytes.to_vec()).map_err(|b| Error::Read {

@@ -1605,23 +1605,23 @@ fn a_full_disk_is_an_error_not_a_corrupt_file() {
 // ---------------------------------------------------------------------------------------------
 // Bench and gen
 
-#[test]
-fn bench_scores_a_generated_corpus_against_its_labels() {
+/// `copydesk bench ARGS --format json`, which must succeed, as JSON.
+fn bench_json(args: &[&str]) -> serde_json::Value {
     let out = copydesk()
-        .args([
-            "bench",
-            "--generate",
-            "3000",
-            "--format",
-            "json",
-            "--runs",
-            "3",
-        ])
+        .arg("bench")
+        .args(args)
+        .args(["--format", "json"])
         .assert()
         .success()
         .get_output()
+        .stdout
         .clone();
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn bench_scores_a_generated_corpus_against_its_labels() {
+    let r = bench_json(&["--generate", "3000", "--runs", "3"]);
     assert_eq!(r["articles"], 3000);
     assert_eq!(r["accuracy"]["labelled"], 3000);
     assert!(r["accuracy"]["ari"].as_f64().unwrap() > 0.95, "{r}");
@@ -1658,23 +1658,7 @@ fn bench_scores_a_generated_corpus_against_its_labels() {
 #[cfg(target_os = "linux")]
 #[test]
 fn bench_tells_mapped_feature_pages_from_the_heap() {
-    let run = |spill: &str| -> serde_json::Value {
-        let out = copydesk()
-            .args([
-                "bench",
-                "--generate",
-                "3000",
-                "--format",
-                "json",
-                "--spill",
-                spill,
-            ])
-            .assert()
-            .success()
-            .get_output()
-            .clone();
-        serde_json::from_slice(&out.stdout).unwrap()
-    };
+    let run = |spill| bench_json(&["--generate", "3000", "--spill", spill]);
     let (heap, spilled) = (run("never"), run("always"));
     assert_eq!(
         (heap["spilled"].as_bool(), spilled["spilled"].as_bool()),
@@ -1743,16 +1727,13 @@ fn outlets_standing_notices_in_a_generated_corpus_are_left_out() {
     let all: BTreeSet<&String> = notices.values().flatten().collect();
     assert_eq!(all.len(), 12);
     let score = |boilerplate: &str| {
-        let out = copydesk()
-            .args(["bench", corpus.to_str().unwrap(), "--format", "json"])
-            .args(["--labels", labels.to_str().unwrap()])
-            .args(["--boilerplate", boilerplate])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let r: Value = serde_json::from_slice(&out).unwrap();
+        let r = bench_json(&[
+            corpus.to_str().unwrap(),
+            "--labels",
+            labels.to_str().unwrap(),
+            "--boilerplate",
+            boilerplate,
+        ]);
         (
             r["accuracy"]["ari"].as_f64().unwrap(),
             r["stages"]["boilerplate"]["passages"].as_u64().unwrap(),
