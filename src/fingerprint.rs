@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
+#[repr(transparent)]
 pub struct Fingerprint(pub u64);
 
 impl Fingerprint {
