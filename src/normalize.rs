@@ -18,6 +18,7 @@
 //! folded UTF-8 bytes), never `std::hash::Hash`, so a stored fingerprint matches one computed by a
 //! later build. This module never allocates per token on ASCII text.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use icu_casemap::CaseMapperBorrowed;
@@ -178,22 +179,64 @@ pub fn for_each_token_of_parts<'a>(
     parts: impl IntoIterator<Item = &'a str>,
     mut emit: impl FnMut(usize, u64),
 ) -> usize {
+    thread_local! {
+        static ASCII: RefCell<AsciiScratch> = RefCell::default();
+    }
     let mut count = 0usize;
     let mut buf = String::new();
-    for (i, part) in parts.into_iter().enumerate() {
-        if part.is_ascii() {
-            count += ascii_tokens(part.as_bytes(), &mut |h| emit(i, h));
-        } else {
-            count += unicode_tokens(part, &mut buf, &mut |h| emit(i, h));
+    ASCII.with(|shared| {
+        // The thread's buffers, or fresh ones if `emit` is itself tokenizing.
+        let mut own = AsciiScratch::default();
+        let mut borrowed = shared.try_borrow_mut();
+        let ascii = match borrowed.as_deref_mut() {
+            Ok(scratch) => scratch,
+            Err(_) => &mut own,
+        };
+        for (i, part) in parts.into_iter().enumerate() {
+            if part.is_ascii() {
+                count += ascii_tokens(part.as_bytes(), ascii, &mut |h| emit(i, h));
+            } else {
+                count += unicode_tokens(part, &mut buf, &mut |h| emit(i, h));
+            }
         }
-    }
+    });
     count
 }
 
+/// Buffers of [`ascii_tokens`], reused from part to part and text to text (one set a thread).
+#[derive(Default)]
+struct AsciiScratch {
+    /// The text, lowercased.
+    lowered: Vec<u8>,
+    /// Bit `i` set when byte `i` is a letter or digit.
+    alnum: Vec<u64>,
+    /// Bit `i` set when byte `i` is an apostrophe between two letters or digits (empty when
+    /// the text has no apostrophe).
+    joins: Vec<u64>,
+    /// Bit `i` set when byte `i` belongs to a word: `alnum` or `joins`.
+    word: Vec<u64>,
+    /// A word with its apostrophes taken out.
+    joined: Vec<u8>,
+}
+
 /// ASCII fast path: ASCII is already NFKC and its case folding is `to_ascii_lowercase`, so
-/// tokens are hashed from a stack buffer with no normalization pass (measured about 4x faster
-/// than the general path on English news).
-fn ascii_tokens(bytes: &[u8], emit: &mut impl FnMut(u64)) -> usize {
+/// there is no normalization pass (measured about 4x faster than the general path on English
+/// news). Texts shorter than [`BITMAP_MIN_BYTES`] (the diff stage tokenizes word by word) go
+/// byte by byte; longer ones through bitmaps.
+fn ascii_tokens(bytes: &[u8], scratch: &mut AsciiScratch, emit: &mut impl FnMut(u64)) -> usize {
+    if bytes.len() < BITMAP_MIN_BYTES {
+        ascii_tokens_bytewise(bytes, emit)
+    } else {
+        ascii_tokens_bitmap(bytes, scratch, emit)
+    }
+}
+
+/// Below this many bytes, setting up the bitmaps costs more than they save: with them for every
+/// length, the diff stage (which tokenizes a word at a time) was 5-15% slower.
+const BITMAP_MIN_BYTES: usize = 32;
+
+/// [`ascii_tokens`] a byte at a time, word by word.
+fn ascii_tokens_bytewise(bytes: &[u8], emit: &mut impl FnMut(u64)) -> usize {
     let mut count = 0;
     let mut word = [0u8; 64];
     let mut long: Vec<u8> = Vec::new();
@@ -238,6 +281,129 @@ fn ascii_tokens(bytes: &[u8], emit: &mut impl FnMut(u64)) -> usize {
         count += 1;
     }
     count
+}
+
+/// [`ascii_tokens`] from bitmaps rather than byte by byte: the text is lowercased in one pass,
+/// and a bit a byte marks the word characters (letters and digits, and an apostrophe with one on
+/// each side: `don't`, `Trump's`), eight bytes at a time; each run of set bits is a word, hashed
+/// where it lies in the lowered text (or from a copy without its apostrophes). Tokenizing a
+/// generated news article took 40% fewer instructions than byte by byte (callgrind), about 30%
+/// less time (`benches/fingerprint.rs`).
+fn ascii_tokens_bitmap(
+    bytes: &[u8],
+    scratch: &mut AsciiScratch,
+    emit: &mut impl FnMut(u64),
+) -> usize {
+    let AsciiScratch {
+        lowered,
+        alnum,
+        joins,
+        word,
+        joined,
+    } = scratch;
+    // One pass, eight bytes at a time: lowercase, and mark letters, digits and apostrophes.
+    let blocks = bytes.len().div_ceil(64);
+    lowered.clear();
+    lowered.resize(bytes.len().next_multiple_of(8), 0); // whole words of 8, cut back below
+    alnum.clear();
+    alnum.resize(blocks, 0);
+    joins.clear();
+    joins.resize(blocks, 0); // the apostrophes, until they are known to join
+    let mut apostrophes = 0;
+    for (k, eight) in bytes.chunks(8).enumerate() {
+        let x = match <[u8; 8]>::try_from(eight) {
+            Ok(full) => u64::from_le_bytes(full),
+            Err(_) => {
+                let mut padded = [0u8; 8];
+                padded[..eight.len()].copy_from_slice(eight);
+                u64::from_le_bytes(padded)
+            }
+        };
+        let lower = x | in_range(x, b'A', b'Z') >> 2; // 0x80 >> 2 is the case bit
+        lowered[8 * k..8 * k + 8].copy_from_slice(&lower.to_le_bytes());
+        let (block, shift) = (k / 8, 8 * (k % 8));
+        let letters = in_range(lower, b'0', b'9') | in_range(lower, b'a', b'z');
+        alnum[block] |= high_bits_to_mask(letters) << shift;
+        let marks = high_bits_to_mask(in_range(x, b'\'', b'\''));
+        joins[block] |= marks << shift;
+        apostrophes |= marks;
+    }
+    lowered.truncate(bytes.len());
+    if apostrophes == 0 {
+        joins.clear();
+    } else {
+        // An apostrophe joins the letters or digits on either side of it.
+        for w in 0..blocks {
+            let prev = alnum[w] << 1 | if w > 0 { alnum[w - 1] >> 63 } else { 0 };
+            let next = alnum[w] >> 1 | alnum.get(w + 1).map_or(0, |n| n << 63);
+            joins[w] &= prev & next;
+        }
+    }
+    word.clear();
+    word.extend_from_slice(alnum);
+    for (w, j) in word.iter_mut().zip(joins.iter()) {
+        *w |= j;
+    }
+    let mut count = 0;
+    let mut at = 0;
+    loop {
+        let start = next_bit(word, at, true);
+        if start >= bytes.len() {
+            break;
+        }
+        let end = next_bit(word, start, false).min(bytes.len());
+        let token = &lowered[start..end];
+        if !joins.is_empty() && next_bit(joins, start, true) < end {
+            joined.clear();
+            joined.extend(token.iter().filter(|&&b| b != b'\''));
+            emit(token_hash(joined));
+        } else {
+            emit(token_hash(token));
+        }
+        count += 1;
+        at = end;
+    }
+    count
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+
+/// For eight ASCII bytes (each below 0x80) in `x`: the high bit of each byte set when
+/// `lo <= byte <= hi` (`1 <= lo <= hi < 0x80`). Each sum stays within its byte, so no carries
+/// cross bytes.
+#[inline]
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least = x + LOW_BITS * u64::from(0x80 - lo);
+    let above = x + LOW_BITS * u64::from(0x7f - hi);
+    at_least & !above & (LOW_BITS << 7)
+}
+
+/// The high bits of the eight bytes of `x` (all other bits clear) as eight bits, byte 0 first.
+#[inline]
+fn high_bits_to_mask(x: u64) -> u64 {
+    ((x >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// The first position at or after `from` whose bit in `bits` is `set` (`bits.len() * 64` when
+/// there is none).
+#[inline]
+fn next_bit(bits: &[u64], from: usize, set: bool) -> usize {
+    let flip = if set { 0 } else { u64::MAX };
+    let mut w = from / 64;
+    if w >= bits.len() {
+        return bits.len() * 64;
+    }
+    let mut m = (bits[w] ^ flip) & (u64::MAX << (from % 64));
+    loop {
+        if m != 0 {
+            return 64 * w + m.trailing_zeros() as usize;
+        }
+        w += 1;
+        if w == bits.len() {
+            return 64 * w;
+        }
+        m = bits[w] ^ flip;
+    }
 }
 
 /// Marks that only decorate a letter: combining diacritics (after NFKD, the accents of Latin,
@@ -323,14 +489,18 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The ASCII fast path gives exactly what the general path gives.
+        /// Both ASCII fast paths give exactly what the general path gives.
         #[test]
-        fn ascii_path_is_the_general_path(text in "[a-zA-Z0-9' .,\\-\n]{0,200}|[a-z']{60,140}") {
+        fn ascii_path_is_the_general_path(text in "[a-zA-Z0-9' .,\\-\n]{0,200}|[a-z']{60,140}|[ -~\t\n]{0,300}") {
             let (mut fast, mut general) = (Vec::new(), Vec::new());
-            let n = ascii_tokens(text.as_bytes(), &mut |h| fast.push(h));
+            let mut bitmap = Vec::new();
+            let n = ascii_tokens_bytewise(text.as_bytes(), &mut |h| fast.push(h));
+            let b = ascii_tokens_bitmap(text.as_bytes(), &mut AsciiScratch::default(), &mut |h| bitmap.push(h));
             let m = unicode_tokens(&text, &mut String::new(), &mut |h| general.push(h));
             proptest::prop_assert_eq!(&fast, &general);
+            proptest::prop_assert_eq!(&bitmap, &general);
             proptest::prop_assert_eq!(n, fast.len());
+            proptest::prop_assert_eq!(b, bitmap.len());
             proptest::prop_assert_eq!(m, general.len());
         }
     }
