@@ -198,7 +198,9 @@ pub fn write_unique(corpus: &Corpus, dedup: &Dedup, w: &mut dyn Write) -> Result
         source: e,
     };
     let mut next = 0;
-    ingest::reread(&corpus.sources, &origins, |origin, bytes| {
+    // Spilled features share the page cache with this read: leave them there for what follows.
+    let cache = ingest::Cache::for_spilled(corpus.features.spilled());
+    ingest::reread_with(&corpus.sources, &origins, cache, |origin, bytes| {
         let article = &corpus.articles[reps[next] as usize];
         debug_assert_eq!(article.origin, origin);
         next += 1;

@@ -1414,6 +1414,7 @@ fn spilled_features_give_the_same_clusters_and_leave_nothing_behind() {
     let (dir, input) = grouped_corpus();
     let spill_dir = dir.path().join("spill");
     std::fs::create_dir(&spill_dir).unwrap();
+    let unique = |spill: &[&str]| dir.path().join(format!("unique-{}.jsonl", spill[1]));
     let run = |spill: &[&str]| {
         copydesk()
             .args([
@@ -1423,6 +1424,7 @@ fn spilled_features_give_the_same_clusters_and_leave_nothing_behind() {
                 "-",
                 "--quiet",
             ])
+            .args(["--unique", unique(spill).to_str().unwrap()])
             .args(spill)
             .assert()
             .success()
@@ -1439,6 +1441,13 @@ fn spilled_features_give_the_same_clusters_and_leave_nothing_behind() {
         spill_dir.to_str().unwrap(),
     ]);
     assert_eq!(in_memory, spilled);
+    // The deduplicated corpus is re-read past the page cache when spilled: the same bytes.
+    let unique_lines = std::fs::read(unique(&["--spill", "never"])).unwrap();
+    assert_eq!(jsonl(&unique_lines).len(), 60);
+    assert_eq!(
+        unique_lines,
+        std::fs::read(unique(&["--spill", "always"])).unwrap()
+    );
     assert_eq!(std::fs::read_dir(&spill_dir).unwrap().count(), 0);
     // A spill folder that is not there is named in the error.
     let missing = dir.path().join("no-such-folder");
