@@ -622,9 +622,9 @@ impl Index {
         // needs only as many as it has (found in a bitmap rather than the counts: most runs
         // are one shared anchor, and the counts are a cache miss each).
         let enough = self.params.min_shared_anchors.min(mine).max(1);
+        let few = |d: u32| self.few_anchors[d as usize / 64] >> (d % 64) & 1 == 1;
         for run in scratch.chunk_by(|a, b| a == b) {
             let other = run[0];
-            let few = |d: u32| self.few_anchors[d as usize / 64] >> (d % 64) & 1 == 1;
             if run.len() >= enough
                 || (few(other) && run.len() >= (self.anchor_counts[other as usize] as usize).max(1))
             {
