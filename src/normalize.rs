@@ -322,8 +322,8 @@ fn ascii_tokens_bitmap(
         let lower = x | in_range(x, b'A', b'Z') >> 2; // 0x80 >> 2 is the case bit
         lowered[8 * k..8 * k + 8].copy_from_slice(&lower.to_le_bytes());
         let (block, shift) = (k / 8, 8 * (k % 8));
-        let letters = in_range(lower, b'0', b'9') | in_range(lower, b'a', b'z');
-        alnum[block] |= high_bits_to_mask(letters) << shift;
+        let letters_digits = in_range(lower, b'0', b'9') | in_range(lower, b'a', b'z');
+        alnum[block] |= high_bits_to_mask(letters_digits) << shift;
         let marks = high_bits_to_mask(in_range(x, b'\'', b'\''));
         joins[block] |= marks << shift;
         apostrophes |= marks;
