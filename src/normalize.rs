@@ -208,13 +208,12 @@ pub fn for_each_token_of_parts<'a>(
 struct AsciiScratch {
     /// The text, lowercased.
     lowered: Vec<u8>,
-    /// Bit `i` set when byte `i` is a letter or digit.
-    alnum: Vec<u64>,
+    /// Bit `i` set when byte `i` belongs to a word: a letter or digit, then also a joining
+    /// apostrophe.
+    word: Vec<u64>,
     /// Bit `i` set when byte `i` is an apostrophe between two letters or digits (empty when
     /// the text has no apostrophe).
     joins: Vec<u64>,
-    /// Bit `i` set when byte `i` belongs to a word: `alnum` or `joins`.
-    word: Vec<u64>,
     /// A word with its apostrophes taken out.
     joined: Vec<u8>,
 }
@@ -296,17 +295,16 @@ fn ascii_tokens_bitmap(
 ) -> usize {
     let AsciiScratch {
         lowered,
-        alnum,
-        joins,
         word,
+        joins,
         joined,
     } = scratch;
     // One pass, eight bytes at a time: lowercase, and mark letters, digits and apostrophes.
     let blocks = bytes.len().div_ceil(64);
     lowered.clear();
     lowered.resize(bytes.len().next_multiple_of(8), 0); // whole words of 8, cut back below
-    alnum.clear();
-    alnum.resize(blocks, 0);
+    word.clear();
+    word.resize(blocks, 0); // letters and digits, until the joining apostrophes are added
     joins.clear();
     joins.resize(blocks, 0); // the apostrophes, until they are known to join
     let mut apostrophes = 0;
@@ -323,7 +321,7 @@ fn ascii_tokens_bitmap(
         lowered[8 * k..8 * k + 8].copy_from_slice(&lower.to_le_bytes());
         let (block, shift) = (k / 8, 8 * (k % 8));
         let letters_digits = in_range(lower, b'0', b'9') | in_range(lower, b'a', b'z');
-        alnum[block] |= high_bits_to_mask(letters_digits) << shift;
+        word[block] |= high_bits_to_mask(letters_digits) << shift;
         let marks = high_bits_to_mask(in_range(x, b'\'', b'\''));
         joins[block] |= marks << shift;
         apostrophes |= marks;
@@ -334,15 +332,13 @@ fn ascii_tokens_bitmap(
     } else {
         // An apostrophe joins the letters or digits on either side of it.
         for w in 0..blocks {
-            let prev = alnum[w] << 1 | if w > 0 { alnum[w - 1] >> 63 } else { 0 };
-            let next = alnum[w] >> 1 | alnum.get(w + 1).map_or(0, |n| n << 63);
+            let prev = word[w] << 1 | if w > 0 { word[w - 1] >> 63 } else { 0 };
+            let next = word[w] >> 1 | word.get(w + 1).map_or(0, |n| n << 63);
             joins[w] &= prev & next;
         }
-    }
-    word.clear();
-    word.extend_from_slice(alnum);
-    for (w, j) in word.iter_mut().zip(joins.iter()) {
-        *w |= j;
+        for (w, j) in word.iter_mut().zip(joins.iter()) {
+            *w |= j;
+        }
     }
     let mut count = 0;
     let mut at = 0;
