@@ -278,7 +278,8 @@ pub fn cluster(
                 }
                 let me = &items[d as usize];
                 index.candidates(d, me.anchors, &mut sc.query, &mut sc.cands);
-                me.shingles.decode_into(&mut sc.mine);
+                // Most articles have no candidate to verify: unpack only for those that do.
+                sc.mine.clear();
                 let mut p = Proposal {
                     accepted: Vec::new(),
                     neighbours: sc.cands.iter().map(|c| c.doc).collect(),
@@ -287,6 +288,9 @@ pub fn cluster(
                 };
                 for c in sc.cands.iter().filter(|c| snapshot[c.doc as usize] == FREE) {
                     p.verified += 1;
+                    if sc.mine.is_empty() {
+                        me.shingles.decode_into(&mut sc.mine);
+                    }
                     items[c.doc as usize].shingles.decode_into(&mut sc.other);
                     let s = Similarity::of_sorted(&sc.mine, &sc.other);
                     if thresholds.accepts(&s) {
@@ -417,7 +421,9 @@ pub fn cluster(
             targets.sort_unstable();
             targets.dedup();
             let mut best: Option<(f32, f32, u32)> = None;
-            me.shingles.decode_into(&mut sc.mine);
+            if !targets.is_empty() {
+                me.shingles.decode_into(&mut sc.mine);
+            }
             for g in targets {
                 items[reps[g as usize] as usize]
                     .shingles
