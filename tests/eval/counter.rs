@@ -6,8 +6,8 @@
 //! agency story as reference and reports ROC-AUC of `reused` (and `kept`) for WD+PD vs ND and WD
 //! vs ND, and a three-way macro-F1 from two thresholds on `reused`, chosen on 4/5 of the pairs
 //! and scored on the rest (5-fold cross-validation). Beside it, the plain word-3-shingle
-//! containment baseline; the fate of the agency's credits; and how many pairs `dedup` puts in
-//! one cluster, per label. The data is read at run time from `../shared/data/`.
+//! containment baseline; the pairs that most of the WD/ND ranking's mistakes involve; the fate of
+//! the agency's credits; and how many pairs `dedup` puts in one cluster, per label. The data is read at run time from `../shared/data/`.
 //!
 //! ```sh
 //! cargo run --release --example eval_counter [-- PATH/TO/dev.jsonl]
@@ -26,6 +26,8 @@ enum Label {
 }
 
 struct Pair {
+    /// COUNTER's `pair_id`.
+    id: String,
     label: Label,
     reused: f64,
     kept: f64,
@@ -160,6 +162,7 @@ fn main() {
             Some("PD") => Label::Pd,
             _ => Label::Nd,
         };
+        let id = v["pair_id"].as_str().unwrap_or("?").to_string();
         let source = v["source"]["body"].as_str().unwrap_or("");
         let derived = v["derived"]["body"].as_str().unwrap_or("");
         let n = pairs.len();
@@ -184,6 +187,7 @@ fn main() {
         };
         let v = &c.versions[0];
         pairs.push(Pair {
+            id,
             label,
             reused: v.reused as f64,
             kept: v.kept as f64,
@@ -250,6 +254,33 @@ fn main() {
             f1(f)
         );
     }
+    // Where the WD/ND ranking goes wrong: the pairs in the most misordered (WD, ND) pairs.
+    let (wd, nd): (Vec<&Pair>, Vec<&Pair>) = (
+        pairs.iter().filter(|p| p.label == Label::Wd).collect(),
+        pairs.iter().filter(|p| p.label == Label::Nd).collect(),
+    );
+    let misordered = |p: &Pair, others: &[&Pair], wrong: fn(f64, f64) -> bool| {
+        others.iter().filter(|o| wrong(p.reused, o.reused)).count()
+    };
+    let mut costly: Vec<(usize, &Pair)> = wd
+        .iter()
+        .map(|p| (misordered(p, &nd, |me, o| me <= o), *p))
+        .chain(nd.iter().map(|p| (misordered(p, &wd, |me, o| me >= o), *p)))
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    costly.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    println!(
+        "pairs in the most misordered (WD, ND) pairs by `reused`: {}",
+        costly
+            .iter()
+            .take(5)
+            .map(|(n, p)| format!(
+                "{} ({:?}, reused {:.2}, containment {:.2}): {n}",
+                p.id, p.label, p.reused, p.baseline
+            ))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
     println!();
     println!(
         "the agency's dateline credit in the newspaper's version (share of pairs whose agency story has one)"
