@@ -98,17 +98,20 @@ pub struct ShingleSet(Box<[u8]>);
 pub struct SetScratch {
     values: Vec<u32>,
     sorted: Vec<u32>,
-    ends: Vec<u32>,
+    spare: Vec<u32>,
 }
 
 impl SetScratch {
     /// Sorts `self.values` into `self.sorted`, repeats included.
     ///
-    /// The values are top bits of shingle hashes, so uniform: scattered by their top bits into
-    /// about one bucket per value, then one insertion-sort pass puts each bucket (one or two
-    /// values, on average) in order. Linear, and faster than `sort_unstable` on news-length
-    /// articles (measured in `benches/fingerprint.rs`). Should a bucket fill up (many repeats
-    /// of one shingle), the whole is sorted normally.
+    /// A least-significant-digit radix sort, three passes of eight bits (the values have
+    /// [`SET_BITS`] bits), the three counts taken in one pass: no comparisons, so no branch to
+    /// mispredict. Building the set of a news-length article (300-600 values, timed in one
+    /// process, alternated) went from 4.4-5.5 to 3.1-3.8 us against the bucket sort it replaced
+    /// (values scattered by their top bits into about one bucket each, then an insertion-sort
+    /// pass whose branches mispredicted on every crowded bucket); `sort_unstable` and `dedup`
+    /// alone took 5.6-8.1 us. Short lists, where clearing 768 counts would dominate, use
+    /// `sort_unstable`.
     fn sort(&mut self) {
         let n = self.values.len();
         self.sorted.clear();
@@ -117,43 +120,35 @@ impl SetScratch {
             self.sorted.sort_unstable();
             return;
         }
-        let bits = (usize::BITS - (n - 1).leading_zeros()).min(SET_BITS);
-        let shift = SET_BITS - bits;
-        self.ends.clear();
-        self.ends.resize(1 << bits, 0);
-        let mut crowded = false;
+        const _: () = assert!(SET_BITS <= 24, "three passes of eight bits");
+        let digit = |v: u32, pass: usize| (v >> (8 * pass) & 0xff) as usize;
+        let mut starts = [[0u32; 256]; 3];
         for &v in &self.values {
-            let count = &mut self.ends[(v >> shift) as usize];
-            *count += 1;
-            crowded |= *count > 32;
-        }
-        let mut sum = 0;
-        for e in &mut self.ends {
-            sum += *e;
-            *e = sum - *e; // the bucket's start, for now
-        }
-        self.sorted.resize(n, 0);
-        for &v in &self.values {
-            let slot = &mut self.ends[(v >> shift) as usize];
-            self.sorted[*slot as usize] = v;
-            *slot += 1; // ends as the bucket's end
-        }
-        if crowded {
-            self.sorted.sort_unstable();
-            return;
-        }
-        // Every value is now within its bucket's range: one insertion-sort pass over the whole
-        // array only moves values within their buckets.
-        let v = &mut self.sorted;
-        for i in 1..n {
-            let x = v[i];
-            let mut j = i;
-            while j > 0 && v[j - 1] > x {
-                v[j] = v[j - 1];
-                j -= 1;
+            for (pass, counts) in starts.iter_mut().enumerate() {
+                counts[digit(v, pass)] += 1;
             }
-            v[j] = x;
         }
+        for counts in &mut starts {
+            let mut sum = 0;
+            for c in counts.iter_mut() {
+                (*c, sum) = (sum, sum + *c);
+            }
+        }
+        // values -> sorted -> spare -> sorted, each pass stable.
+        let scatter = |from: &[u32], to: &mut [u32], starts: &mut [u32; 256], pass: usize| {
+            for &v in from {
+                let slot = &mut starts[digit(v, pass)];
+                to[*slot as usize] = v;
+                *slot += 1;
+            }
+        };
+        self.sorted.resize(n, 0);
+        self.spare.clear();
+        self.spare.resize(n, 0);
+        let [low, middle, high] = &mut starts;
+        scatter(&self.values, &mut self.sorted, low, 0);
+        scatter(&self.sorted, &mut self.spare, middle, 1);
+        scatter(&self.spare, &mut self.sorted, high, 2);
     }
 
     /// Packs the distinct sorted values, appending to `out`; returns how many.
@@ -566,11 +561,11 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn bucket_sort_sorts_any_values(
+        fn sorting_sorts_any_values(
             values in proptest::collection::vec(0u32..(1 << SET_BITS), 0..600),
             crowd in proptest::collection::vec(0u32..64, 0..200),
         ) {
-            // Uniform values, plus a crowd in one corner (a bucket that fills up) with repeats.
+            // Uniform values, plus a crowd in one corner with repeats.
             let all: Vec<u32> = values.iter().copied().chain(crowd).collect();
             let mut want = all.clone();
             want.sort_unstable();
