@@ -30,7 +30,7 @@ pub fn shingle_hash(tokens: &[u64]) -> u64 {
 /// XXH3-64 (seed 0) of the little-endian bytes of three or four words, computed from the words.
 /// For 17 to 32 bytes XXH3 is two 16-byte mixes (the first 16 bytes and the last 16, each against
 /// 16 bytes of its secret) and an avalanche; laying the words out in a buffer for
-/// `xxhash_rust::xxh3::xxh3_64` cost about 62 instructions a shingle, this about 20 (callgrind).
+/// `xxhash_rust::xxh3::xxh3_64` cost about 62 instructions a shingle, this about 23 (callgrind).
 /// A proptest holds it to the crate.
 #[inline]
 fn xxh3_17_to_32_bytes(words: &[u64]) -> u64 {
