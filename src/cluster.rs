@@ -279,7 +279,7 @@ pub fn cluster(
                 let me = &items[d as usize];
                 index.candidates(d, me.anchors, &mut sc.query, &mut sc.cands);
                 // Most articles have no candidate to verify: unpack only for those that do.
-                sc.mine.clear();
+                let mut unpacked = false;
                 let mut p = Proposal {
                     accepted: Vec::new(),
                     neighbours: sc.cands.iter().map(|c| c.doc).collect(),
@@ -288,8 +288,9 @@ pub fn cluster(
                 };
                 for c in sc.cands.iter().filter(|c| snapshot[c.doc as usize] == FREE) {
                     p.verified += 1;
-                    if sc.mine.is_empty() {
+                    if !unpacked {
                         me.shingles.decode_into(&mut sc.mine);
+                        unpacked = true;
                     }
                     items[c.doc as usize].shingles.decode_into(&mut sc.other);
                     let s = Similarity::of_sorted(&sc.mine, &sc.other);
