@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::ingest::{self, Raw, Source};
+use crate::ingest::{self, Batch, Raw, Source};
 use crate::normalize;
 
 /// What the floor pass saw.
@@ -34,7 +34,7 @@ pub struct Floor {
 pub fn tokenize_floor(sources: &[Source], batch_bytes: usize) -> Result<Floor> {
     let started = Instant::now();
     let mut floor = Floor::default();
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Raw>>(2);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(2);
     std::thread::scope(|scope| -> Result<()> {
         let reader = scope.spawn(move || {
             ingest::read_batches(sources, batch_bytes, |batch| {
@@ -43,9 +43,9 @@ pub fn tokenize_floor(sources: &[Source], batch_bytes: usize) -> Result<Floor> {
             })
         });
         for batch in rx {
-            let (records, bytes, tokens) = batch
+            let (records, bytes, tokens) = (0..batch.len())
                 .into_par_iter()
-                .filter_map(|raw| match raw {
+                .filter_map(|i| match batch.get(i) {
                     Raw::Record { origin, bytes } => {
                         ingest::parse(&sources[origin.source as usize], origin, bytes).ok()
                     }

@@ -16,7 +16,7 @@ use crate::candidates::{CandidateParams, Index};
 use crate::cluster::{self, Clustering, Item, Keep};
 use crate::error::Result;
 use crate::fingerprint::{self, Fingerprint};
-use crate::ingest::{self, ArticleId, BadRecord, Cache, Meta, Origin, Raw, Source};
+use crate::ingest::{self, ArticleId, BadRecord, Batch, Cache, Meta, Origin, Raw, Source};
 use crate::normalize;
 use crate::shingle::{self, ShingleSet};
 use crate::store::{self, FeatureStore, Spill, StoreBuilder, Values, ValuesBuilder};
@@ -161,11 +161,11 @@ fn text_bytes_estimate(sources: &[Source]) -> u64 {
 
 /// Parses and analyzes the records of a batch, in parallel over runs of records, each run
 /// packing its features into buffers of its own (no allocation per article).
-fn analyze_batch(batch: Vec<Raw>, sources: &[Source], settings: &Settings) -> Vec<Run> {
-    batch
+fn analyze_batch(batch: &Batch, sources: &[Source], settings: &Settings) -> Vec<Run> {
+    (0..batch.len().div_ceil(RUN))
         .into_par_iter()
-        .chunks(RUN)
-        .map_init(Scratch::default, |scratch, raws| {
+        .map_init(Scratch::default, |scratch, run| {
+            let raws = (run * RUN..batch.len().min((run + 1) * RUN)).map(|i| batch.get(i));
             Run::analyze(raws, sources, settings, scratch)
         })
         .collect()
@@ -199,8 +199,8 @@ struct Run {
 }
 
 impl Run {
-    fn analyze(
-        raws: Vec<Raw>,
+    fn analyze<'a>(
+        raws: impl Iterator<Item = Raw<'a>>,
         sources: &[Source],
         settings: &Settings,
         scratch: &mut Scratch,
@@ -212,9 +212,7 @@ impl Run {
             ..Run::default()
         };
         for raw in raws {
-            let origin = match &raw {
-                Raw::Record { origin, .. } | Raw::Unreadable { origin, .. } => *origin,
-            };
+            let origin = raw.origin();
             let result = match raw {
                 Raw::Record { origin, bytes } => {
                     let source = &sources[origin.source as usize];
@@ -252,7 +250,7 @@ impl Run {
                 Raw::Unreadable { origin, problem } => Err(BadRecord {
                     file: sources[origin.source as usize].name.clone(),
                     line: origin.line,
-                    problem,
+                    problem: problem.to_string(),
                 }),
             };
             run.records.push((origin, result));
@@ -413,7 +411,7 @@ impl Corpus {
         // Three stages, each on its own thread, so none waits for another: reading and
         // splitting records; analysis, in parallel over the records of a batch; and keeping
         // the results, in input order (ids checked, features stored).
-        let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<Vec<Raw>>(2);
+        let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<Batch>(2);
         let (run_tx, run_rx) = std::sync::mpsc::sync_channel::<Vec<Run>>(2);
         let sources = corpus.sources.clone();
         let batch_bytes = settings.batch_bytes;
@@ -432,7 +430,7 @@ impl Corpus {
             scope.spawn(move || {
                 for batch in raw_rx {
                     if run_tx
-                        .send(analyze_batch(batch, sources, settings))
+                        .send(analyze_batch(&batch, sources, settings))
                         .is_err()
                     {
                         break;

@@ -376,7 +376,7 @@ fn member_texts(corpus: &Corpus, docs: &[u32], settings: &Settings) -> Result<Te
     let cache = ingest::Cache::for_spilled(spill_dir.is_some());
     ingest::reread_with(&corpus.sources, &origins, cache, |origin, bytes| {
         let source = &corpus.sources[origin.source as usize];
-        let record = ingest::parse(source, origin, bytes.to_vec()).map_err(|b| Error::Read {
+        let record = ingest::parse(source, origin, bytes).map_err(|b| Error::Read {
             path: source.path.clone(),
             source: io::Error::new(io::ErrorKind::InvalidData, b.to_string()),
         })?;

@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
             kind: SourceKind::Jsonl,
             fields: Arc::new(fields),
         };
-        if let Err(bad) = parse(&jsonl, Origin { source: 0, line: 1 }, data.to_vec()) {
+        if let Err(bad) = parse(&jsonl, Origin { source: 0, line: 1 }, data) {
             assert!(bad.to_string().starts_with("f.jsonl:1: "));
         }
     }
@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
         kind: SourceKind::Text { rel: "a/b.txt".into() },
         fields: Arc::default(),
     };
-    let _ = parse(&text, Origin { source: 0, line: 1 }, data.to_vec());
+    let _ = parse(&text, Origin { source: 0, line: 1 }, data);
     if let Ok(s) = std::str::from_utf8(data) {
         let _ = copydesk::ingest::published_seconds(s);
     }

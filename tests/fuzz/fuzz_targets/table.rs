@@ -24,9 +24,9 @@ fn read(sources: &[Source]) -> Read {
     let (_, bad) = ingest::read_all(sources).unwrap();
     let mut records: Vec<(Origin, Vec<u8>)> = Vec::new();
     ingest::read_batches::<copydesk::Error>(sources, 1 << 16, |batch| {
-        for raw in batch {
+        for raw in batch.iter() {
             if let Raw::Record { origin, bytes } = raw {
-                records.push((origin, bytes));
+                records.push((origin, bytes.to_vec()));
             }
         }
         Ok(())
