@@ -105,7 +105,7 @@ pub struct Furniture<'a> {
 
 /// Splits `text` into the story and its furniture.
 pub fn furniture(text: &str) -> Furniture<'_> {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let lines: Vec<&str> = lines(text).filter(|l| !l.trim().is_empty()).collect();
     let n = lines.len();
     let mut f = Furniture {
         body: Vec::with_capacity(n),
@@ -130,6 +130,27 @@ pub fn furniture(text: &str) -> Furniture<'_> {
         }
     }
     f
+}
+
+/// [`str::lines`], with the line ends found by the `memchr` crate: std's search, a word at a
+/// time, was 1.5% of the read-and-tokenize floor's time at 1M.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut starts =
+        std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
+    let mut start = starts.next();
+    std::iter::from_fn(move || {
+        let from = start?;
+        start = starts.next();
+        match start {
+            // A line ends at `\n` or `\r\n`; a `\r` alone is part of the line.
+            Some(next) => {
+                let line = &text[from..next - 1];
+                Some(line.strip_suffix('\r').unwrap_or(line))
+            }
+            None if from == text.len() => None,
+            None => Some(&text[from..]),
+        }
+    })
 }
 
 /// The parts of `text` that are the story: furniture lines removed, the dateline cut from the
@@ -700,6 +721,13 @@ mod tests {
         let story = "Markets rose on Monday.\nTraders were calm.";
         let dressed = "By Jane Doe\nMarkets rose on Monday.\nTraders were calm.\n(Reporting by John Roe; Editing by Ann Poe)\nFollow us on Twitter @news";
         assert_eq!(tokens(dressed), tokens(story));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_split_as_std_splits_them(text in "[a\r\n]{0,20}") {
+            proptest::prop_assert_eq!(lines(&text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>());
+        }
     }
 
     #[test]
