@@ -452,9 +452,25 @@ impl<'a> SetView<'a> {
             .map(|b| u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
     }
 
-    /// Size of the intersection with `other`, read packed (see [`intersection_len_sorted`]).
+    /// Size of the intersection with `other` (see [`intersection_len_sorted`]). Sets of
+    /// similar size are unpacked first, into buffers each thread keeps, and merged unpacked:
+    /// merging packed values cost 14% of the clustering stage of 1M articles, where the second
+    /// look checks members against their representative.
     pub fn intersection_len(self, other: SetView<'_>) -> usize {
-        intersection_len_by(self.len(), |i| self.at(i), other.len(), |i| other.at(i))
+        let (short, long) = (self.len().min(other.len()), self.len().max(other.len()));
+        if short < 16 || long / short >= 16 {
+            return intersection_len_by(self.len(), |i| self.at(i), other.len(), |i| other.at(i));
+        }
+        thread_local! {
+            static UNPACKED: std::cell::RefCell<(Vec<u32>, Vec<u32>)> = const {
+                std::cell::RefCell::new((Vec::new(), Vec::new()))
+            };
+        }
+        UNPACKED.with_borrow_mut(|(a, b)| {
+            self.decode_into(a);
+            other.decode_into(b);
+            intersection_len_sorted(a, b)
+        })
     }
 }
 
@@ -522,6 +538,8 @@ mod tests {
             proptest::prop_assert_eq!(intersection_len_sorted(&b, &a), expected);
             let scalar = intersection_len_by(a.len(), |i| a[i], b.len(), |i| b[i]);
             proptest::prop_assert_eq!(scalar, expected);
+            let packed = |v: &[u32]| ShingleSet::from_values(v.iter().copied());
+            proptest::prop_assert_eq!(packed(&a).intersection_len(&packed(&b)), expected);
         }
     }
 
