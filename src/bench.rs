@@ -35,9 +35,11 @@ pub fn tokenize_floor(sources: &[Source], batch_bytes: usize) -> Result<Floor> {
     let started = Instant::now();
     let mut floor = Floor::default();
     let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(2);
+    let (spare_tx, spare_rx) = std::sync::mpsc::sync_channel::<Batch>(1);
     std::thread::scope(|scope| -> Result<()> {
         let reader = scope.spawn(move || {
-            ingest::read_batches(sources, batch_bytes, |batch| {
+            let cache = ingest::Cache::Keep;
+            ingest::read_batches_with(sources, batch_bytes, cache, Some(&spare_rx), |batch| {
                 let _ = tx.send(batch);
                 Ok::<(), crate::error::Error>(())
             })
@@ -59,6 +61,7 @@ pub fn tokenize_floor(sources: &[Source], batch_bytes: usize) -> Result<Floor> {
             floor.records += records;
             floor.bytes += bytes;
             floor.tokens += tokens;
+            let _ = spare_tx.try_send(batch);
         }
         reader.join().expect("the reader thread does not panic")
     })?;

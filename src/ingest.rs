@@ -1349,17 +1349,27 @@ pub fn read_batches<E: From<Error>>(
     batch_bytes: usize,
     sink: impl FnMut(Batch) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
-    read_batches_with(sources, batch_bytes, Cache::Keep, sink)
+    read_batches_with(sources, batch_bytes, Cache::Keep, None, sink)
 }
 
-/// [`read_batches`], leaving the operating system's cache of the files read as `cache` says.
+/// [`read_batches`], leaving the operating system's cache of the files read as `cache` says,
+/// and filling again the batches `spares` hands back once they are used. A new batch's buffer
+/// is fresh memory the kernel zeroes and maps a page at a time; a used one is already mapped.
 pub fn read_batches_with<E: From<Error>>(
     sources: &[Source],
     batch_bytes: usize,
     cache: Cache,
+    spares: Option<&std::sync::mpsc::Receiver<Batch>>,
     mut sink: impl FnMut(Batch) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
-    let fresh = || Batch::with_capacity(batch_bytes);
+    let fresh = || match spares.and_then(|spares| spares.try_recv().ok()) {
+        Some(mut used) => {
+            used.bytes.clear();
+            used.entries.clear();
+            used
+        }
+        None => Batch::with_capacity(batch_bytes),
+    };
     let mut batch = fresh();
     for (index, source) in sources.iter().enumerate() {
         let index = index as u32;
@@ -1905,7 +1915,7 @@ mod tests {
         let source = open_sources(std::slice::from_ref(&path)).unwrap();
         let read = |cache| {
             let mut records = 0;
-            read_batches_with::<Error>(&source, 1 << 20, cache, |batch| {
+            read_batches_with::<Error>(&source, 1 << 20, cache, None, |batch| {
                 records += batch.len();
                 Ok(())
             })

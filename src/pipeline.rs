@@ -413,6 +413,8 @@ impl Corpus {
         // the results, in input order (ids checked, features stored).
         let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<Batch>(2);
         let (run_tx, run_rx) = std::sync::mpsc::sync_channel::<Vec<Run>>(2);
+        // Analysed batches go back to the reader to be filled again.
+        let (spare_tx, spare_rx) = std::sync::mpsc::sync_channel::<Batch>(1);
         let sources = corpus.sources.clone();
         let batch_bytes = settings.batch_bytes;
         std::thread::scope(|scope| -> Result<()> {
@@ -421,7 +423,7 @@ impl Corpus {
             // pages are dropped as it is read, so that the features' stay.
             let cache = Cache::for_spilled(spill);
             let reader = scope.spawn(move || {
-                ingest::read_batches_with(sources, batch_bytes, cache, |batch| {
+                ingest::read_batches_with(sources, batch_bytes, cache, Some(&spare_rx), |batch| {
                     // A closed channel means the consumer stopped; stop reading quietly.
                     let _ = raw_tx.send(batch);
                     Ok::<(), crate::error::Error>(())
@@ -435,6 +437,8 @@ impl Corpus {
                     {
                         break;
                     }
+                    // When the reader has a spare already, this one is freed.
+                    let _ = spare_tx.try_send(batch);
                 }
             });
             for runs in run_rx {
