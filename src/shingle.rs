@@ -469,7 +469,13 @@ impl<'a> SetView<'a> {
         UNPACKED.with_borrow_mut(|(a, b)| {
             self.decode_into(a);
             other.decode_into(b);
-            intersection_len_sorted(a, b)
+            let shared = intersection_len_sorted(a, b);
+            // What a huge text needed is not kept for the thread's life.
+            if a.capacity() + b.capacity() > 1 << 20 {
+                *a = Vec::new();
+                *b = Vec::new();
+            }
+            shared
         })
     }
 }
