@@ -268,13 +268,22 @@ pub fn intersection_len_sorted(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// The block merge of two sorted, repeat-free sets (Schlegel, Willhalm and Lehner's scheme): a
-/// block of eight values of each is compared all against all (eight rotations, eight
+/// block of eight values of each is compared all against all (the other block, its halves
+/// swapped, and each of those turned by one, two and three places within its halves: eight
 /// comparisons), and the block with the smaller last value moves on. A value is counted once:
 /// the other set has it at most once, and blocks only move past values that cannot match again.
 /// Written here because the crate that offers SIMD intersections, `sosorted`, is built on the
 /// nightly-only `std::simd` and writes the intersection out rather than counting it. The
 /// clustering stage of 1M generated articles, mostly these merges, went from 3.66 s to 3.16 s
 /// (the scalar merge is still used without AVX2, and for the tail of every merge).
+///
+/// What bounds the merge is the chain from one block's last values to the next block's
+/// position. Read from the loaded vector (which the compiler chose), each step waited for the
+/// load and two extractions; here the next blocks' last values are read ahead, while the
+/// comparisons run, and the step only chooses between them. With the matches summed in a
+/// vector rather than counted a block at a time, and in-half turns (which more ports execute)
+/// instead of full rotations, two sets of 420 values took 550-780 ns rather than 1,130-1,300 ns
+/// (alternated runs of a scratch benchmark on this machine).
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
     use std::arch::x86_64::*;
@@ -285,27 +294,48 @@ mod avx2 {
     /// The processor must support AVX2.
     #[target_feature(enable = "avx2")]
     pub(super) unsafe fn intersection_len(a: &[u32], b: &[u32]) -> usize {
-        let (mut i, mut j, mut n) = (0usize, 0usize, 0usize);
-        let rotate = _mm256_setr_epi32(1, 2, 3, 4, 5, 6, 7, 0);
+        if a.len() < 8 || b.len() < 8 {
+            return super::intersection_len_by(a.len(), |k| a[k], b.len(), |k| b[k]);
+        }
+        let (mut i, mut j) = (0usize, 0usize);
+        // The last values of the blocks at `i` and `j`.
+        let (mut last_a, mut last_b) = (a[7], b[7]);
+        // Lane by lane, the number of matches (a comparison gives -1 for a match, subtracted).
+        let mut matches = _mm256_setzero_si256();
         while i + 8 <= a.len() && j + 8 <= b.len() {
             // SAFETY: i + 8 <= a.len() and j + 8 <= b.len(); unaligned loads.
-            let (va, mut vb) = unsafe {
+            let (va, vb) = unsafe {
                 (
                     _mm256_loadu_si256(a.as_ptr().add(i).cast()),
                     _mm256_loadu_si256(b.as_ptr().add(j).cast()),
                 )
             };
-            let mut hits = _mm256_cmpeq_epi32(va, vb);
-            for _ in 0..7 {
-                vb = _mm256_permutevar8x32_epi32(vb, rotate);
-                hits = _mm256_or_si256(hits, _mm256_cmpeq_epi32(va, vb));
-            }
-            n += (_mm256_movemask_ps(_mm256_castsi256_ps(hits)) as u32).count_ones() as usize;
-            let (last_a, last_b) = (a[i + 7], b[j + 7]);
-            i += if last_a <= last_b { 8 } else { 0 };
-            j += if last_b <= last_a { 8 } else { 0 };
+            // The last values of the blocks after these (past the end: none, and the loop ends).
+            let next_a = a.get(i + 15).copied().unwrap_or(u32::MAX);
+            let next_b = b.get(j + 15).copied().unwrap_or(u32::MAX);
+            let swapped = _mm256_permute4x64_epi64(vb, 0b01_00_11_10);
+            let eq = |x| _mm256_cmpeq_epi32(va, x);
+            let turns = |x| {
+                _mm256_or_si256(
+                    _mm256_or_si256(eq(x), eq(_mm256_shuffle_epi32(x, 0b00_11_10_01))),
+                    _mm256_or_si256(
+                        eq(_mm256_shuffle_epi32(x, 0b01_00_11_10)),
+                        eq(_mm256_shuffle_epi32(x, 0b10_01_00_11)),
+                    ),
+                )
+            };
+            matches = _mm256_sub_epi32(matches, _mm256_or_si256(turns(vb), turns(swapped)));
+            let (move_a, move_b) = (last_a <= last_b, last_b <= last_a);
+            i += usize::from(move_a) << 3;
+            j += usize::from(move_b) << 3;
+            last_a = if move_a { next_a } else { last_a };
+            last_b = if move_b { next_b } else { last_b };
         }
-        n + super::intersection_len_by(a.len() - i, |k| a[i + k], b.len() - j, |k| b[j + k])
+        let mut lanes = [0u32; 8];
+        // SAFETY: eight 32-bit lanes stored into an array of eight.
+        unsafe { _mm256_storeu_si256(lanes.as_mut_ptr().cast(), matches) };
+        let blocks = lanes.iter().map(|&m| m as usize).sum::<usize>();
+        blocks + super::intersection_len_by(a.len() - i, |k| a[i + k], b.len() - j, |k| b[j + k])
     }
 }
 
