@@ -176,7 +176,7 @@ pub fn anchors(shingles: &[u64], w: usize, spare: &mut Vec<u32>, out: &mut Vec<u
     for key in out.iter_mut() {
         *key = scramble(*key);
     }
-    out.sort_unstable();
+    crate::sort::sort_short(out);
     out.dedup();
 }
 

@@ -17,6 +17,7 @@
 //! - [`normalize`]: wire furniture (datelines, bylines, footers) cut; Unicode words for every
 //!   script, as stable hashes.
 //! - [`shingle`]: `k`-word shingles and the exact shingle set.
+//! - [`sort`]: the branch-free sort of short lists (anchors, short articles' sets) both use.
 //! - [`fingerprint`]: 64-bit simhash (primary) and winnowed anchors (for trimmed and reworded
 //!   copies).
 //! - [`store`]: every article's features in flat arenas, in memory or spilled to mapped
@@ -59,6 +60,7 @@ pub mod related;
 pub mod report;
 pub mod segment;
 pub mod shingle;
+pub mod sort;
 pub mod store;
 #[cfg(test)]
 mod testing;
