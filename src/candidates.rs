@@ -616,7 +616,7 @@ impl Index {
             scratch_docs.extend(docs.iter().filter(|&&d| d != doc));
         }
         let scratch = scratch_docs;
-        scratch.sort_unstable();
+        crate::sort::sort_short(scratch);
         let mine = anchors.len();
         // Enough whatever the other article holds; an article with fewer anchors than that
         // needs only as many as it has (found in a bitmap rather than the counts: most runs
