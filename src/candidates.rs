@@ -246,7 +246,8 @@ impl Postings {
     /// The (key, doc) pairs are sorted one key range at a time (16 ranges by the top four bits),
     /// two ranges at once (one a core), so the transient pair buffers are an eighth of the
     /// postings (about 60 MB rather than 490 MB for 1M articles) and keys still come out in
-    /// order.
+    /// order. Each article's place in its keys is kept from range to range (8 bytes an
+    /// article), so that no range searches for it again.
     fn from_anchors<A: AsRef<[u32]> + Sync>(
         anchors: &[A],
         scope: Scope,
@@ -256,11 +257,25 @@ impl Postings {
         let mut p = Postings::default();
         let mut over_full = OverFull::default();
         let (mut left, mut right) = (RangeBuffers::default(), RangeBuffers::default());
+        // Where each article's keys of the range `first` start, and of the range after the
+        // round's two: one round's right side finds the next round's starts.
+        let mut starts = vec![0u32; anchors.len()];
+        let mut next = vec![0u32; anchors.len()];
         for first in (0..RANGES).step_by(2) {
             rayon::join(
-                || left.build(anchors, scope, first, max_postings),
-                || right.build(anchors, scope, first + 1, max_postings),
+                || left.build(anchors, scope, first, &starts, None, max_postings),
+                || {
+                    right.build(
+                        anchors,
+                        scope,
+                        first + 1,
+                        &starts,
+                        Some(&mut next),
+                        max_postings,
+                    )
+                },
             );
+            std::mem::swap(&mut starts, &mut next);
             for done in [&left, &right] {
                 let base = p.docs.len() as u32;
                 p.entries
@@ -378,12 +393,21 @@ struct RangeBuffers {
 }
 
 impl RangeBuffers {
-    /// The postings of keys whose top four bits are `range`.
+    /// The postings of keys whose top four bits are `range`. Article `d`'s keys of lower
+    /// ranges end before `from[d]`, and those of this range follow them; where this range's
+    /// keys end is written to `ends`, when given.
+    ///
+    /// Walking on from `from` reads the few keys of one or two ranges (about five each in a
+    /// news article); a binary search for both ends of the range read most of every article's
+    /// keys, sixteen times over: the index stage of 1M articles went
+    /// from 1.47-2.32 s to 1.31-1.76 s (five runs of each build, alternated; assignments identical).
     fn build<A: AsRef<[u32]>>(
         &mut self,
         anchors: &[A],
         scope: Scope,
         range: u32,
+        from: &[u32],
+        mut ends: Option<&mut [u32]>,
         max_postings: usize,
     ) {
         self.pairs.clear();
@@ -392,8 +416,17 @@ impl RangeBuffers {
         self.over_full = OverFull::default();
         for (d, a) in anchors.iter().enumerate().filter(|&(d, _)| scope.has(d)) {
             let a = a.as_ref();
-            let start = a.partition_point(|&k| k >> 28 < range);
-            let end = start + a[start..].partition_point(|&k| k >> 28 == range);
+            let mut start = from[d] as usize;
+            while start < a.len() && a[start] >> 28 < range {
+                start += 1;
+            }
+            let mut end = start;
+            while end < a.len() && a[end] >> 28 == range {
+                end += 1;
+            }
+            if let Some(ends) = ends.as_deref_mut() {
+                ends[d] = end as u32;
+            }
             self.pairs
                 .extend(a[start..end].iter().map(|&k| (k, d as u32)));
         }
@@ -764,6 +797,31 @@ mod tests {
         }
         assert!(p.get(9).is_empty() && p.get(12).is_empty());
         assert_eq!(p.get(7), &[1, 2]);
+    }
+
+    #[test]
+    fn postings_hold_keys_crowded_into_one_range_and_articles_that_skip_ranges() {
+        let crowd = |step: u32| (0..300).step_by(step as usize).map(|i| 0x5000_0000 + i);
+        let lists: Vec<Vec<u32>> = vec![
+            crowd(1).collect(),
+            // Keys below, in and above the crowded range; none in most ranges.
+            [7, 0x1000_0000]
+                .into_iter()
+                .chain(crowd(2))
+                .chain([0xf000_0001])
+                .collect(),
+            vec![7, 0xf000_0001, u32::MAX],
+            Vec::new(),
+            vec![0x1000_0000, u32::MAX],
+        ];
+        let (p, _) = Postings::from_anchors(&lists, Scope::default(), 1000);
+        for key in lists.iter().flatten() {
+            let holders: Vec<u32> = (0..lists.len() as u32)
+                .filter(|&d| lists[d as usize].contains(key))
+                .collect();
+            let want: &[u32] = if holders.len() < 2 { &[] } else { &holders };
+            assert_eq!(p.get(*key), want, "key {key:#x}");
+        }
     }
 
     /// Distinct fingerprints (splitmix64 of the index): with `max_distance` 0 none is another's
