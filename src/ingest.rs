@@ -1363,7 +1363,8 @@ fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<usize> 
 }
 
 /// A file to read through memory maps, with its length: a regular, non-empty file that is
-/// neither gzip nor Zstandard. `None` sends it the buffered way (which also words any error).
+/// neither gzip nor Zstandard, on a file system that maps it (some network and FUSE file
+/// systems do not). `None` sends it the buffered way (which also words any error).
 fn mappable(path: &Path) -> Option<(File, u64)> {
     let mut file = File::open(path).ok()?;
     let meta = file.metadata().ok()?;
@@ -1372,7 +1373,12 @@ fn mappable(path: &Path) -> Option<(File, u64)> {
     }
     let mut head = [0u8; 4];
     let n = file.read(&mut head).ok()?;
-    matches!(Compression::sniff(&head[..n]), Compression::None).then_some((file, meta.len()))
+    if !matches!(Compression::sniff(&head[..n]), Compression::None) {
+        return None;
+    }
+    // SAFETY: a trial map, read by nothing and dropped at once.
+    let trial = unsafe { memmap2::MmapOptions::new().len(n).map(&file) };
+    trial.ok().map(|_| (file, meta.len()))
 }
 
 /// Reads an uncompressed JSONL file's records as [`read_batches_with`] reads them through a
