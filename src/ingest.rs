@@ -1366,6 +1366,11 @@ fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<usize> 
 /// neither gzip nor Zstandard, on a file system that maps it (some network and FUSE file
 /// systems do not). `None` sends it the buffered way (which also words any error).
 fn mappable(path: &Path) -> Option<(File, u64)> {
+    // Told from its metadata before it is opened: opening a named pipe waits for its writer,
+    // and closing it again would throw away what the writer had sent.
+    if !std::fs::metadata(path).is_ok_and(|meta| meta.is_file()) {
+        return None;
+    }
     let mut file = File::open(path).ok()?;
     let meta = file.metadata().ok()?;
     if !meta.is_file() || meta.len() == 0 {
@@ -2094,6 +2099,23 @@ mod tests {
             proptest::prop_assert_eq!(was_mapped, !buffered.is_empty());
             proptest::prop_assert_eq!(mapped, buffered);
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_not_opened_to_be_mapped() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("input.jsonl");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // Opening it would wait for a writer that never comes.
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || tx.send(mappable(&fifo).is_none()).unwrap());
+        let not_mapped = rx.recv_timeout(std::time::Duration::from_secs(10));
+        assert_eq!(not_mapped, Ok(true), "mappable opened the pipe");
     }
 
     /// Pages of `file` resident in the page cache (Linux `mincore` over a mapping of it).
