@@ -1445,6 +1445,7 @@ fn read_mapped<E: From<Error>>(
         if batch.map.is_some() {
             sink(std::mem::replace(batch, fresh()))?; // one map a batch
         }
+        let records_before = batch.entries.len();
         // A byte order mark is not part of the first record.
         let mut start = if offset == 0 && map.starts_with(b"\xef\xbb\xbf") {
             3
@@ -1467,7 +1468,9 @@ fn read_mapped<E: From<Error>>(
             }
             start = end + 1;
         }
-        batch.map = Some(map);
+        if batch.entries.len() > records_before {
+            batch.map = Some(map); // a part of blank lines is not kept, nor sent on alone
+        }
         offset += used as u64;
         if batch.size() >= batch_bytes {
             sink(std::mem::replace(batch, fresh()))?;
