@@ -1362,20 +1362,35 @@ fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<usize> 
     }
 }
 
+/// The length of `line` without its line end (`\n`, `\r\n`, or more carriage returns).
+fn without_line_end(line: &[u8]) -> usize {
+    line.len()
+        - line
+            .iter()
+            .rev()
+            .take_while(|&&b| matches!(b, b'\n' | b'\r'))
+            .count()
+}
+
+/// Where the record on `line` ends ([`without_line_end`]); `None` when the line holds nothing
+/// but white space: a blank line is not a record. The one rule of both readers, buffered and
+/// mapped.
+fn record_end(line: &[u8]) -> Option<usize> {
+    let end = without_line_end(line);
+    (!line[..end].iter().all(u8::is_ascii_whitespace)).then_some(end)
+}
+
 /// A file to read through memory maps, with its length: a regular, non-empty file that is
 /// neither gzip nor Zstandard, on a file system that maps it (some network and FUSE file
 /// systems do not). `None` sends it the buffered way (which also words any error).
 fn mappable(path: &Path) -> Option<(File, u64)> {
     // Told from its metadata before it is opened: opening a named pipe waits for its writer,
     // and closing it again would throw away what the writer had sent.
-    if !std::fs::metadata(path).is_ok_and(|meta| meta.is_file()) {
-        return None;
-    }
-    let mut file = File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
+    let meta = std::fs::metadata(path).ok()?;
     if !meta.is_file() || meta.len() == 0 {
         return None;
     }
+    let mut file = File::open(path).ok()?;
     let mut head = [0u8; 4];
     let n = file.read(&mut head).ok()?;
     if !matches!(Compression::sniff(&head[..n]), Compression::None) {
@@ -1455,15 +1470,11 @@ fn read_mapped<E: From<Error>>(
         while start < used {
             let end = memchr::memchr(b'\n', &map[start..used]).map_or(used, |at| start + at);
             line += 1;
-            let mut record_end = end;
-            while record_end > start && matches!(map[record_end - 1], b'\n' | b'\r') {
-                record_end -= 1;
-            }
-            if !map[start..record_end].iter().all(u8::is_ascii_whitespace) {
+            if let Some(len) = record_end(&map[start..end]) {
                 batch.entries.push(Entry::Mapped {
                     origin: Origin { source, line },
                     start,
-                    end: record_end,
+                    end: start + len,
                 });
             }
             start = end + 1;
@@ -1519,12 +1530,12 @@ pub fn read_batches_with<E: From<Error>>(
             (SourceKind::Jsonl, Cache::Keep) => mappable(&source.path),
             _ => None,
         };
-        match &source.kind {
-            SourceKind::Text { .. } => match read_whole(&source.path, cache) {
+        match (&source.kind, mapped) {
+            (SourceKind::Text { .. }, _) => match read_whole(&source.path, cache) {
                 Ok(bytes) => batch.push_record(origin(1), &bytes),
                 Err(e) => batch.push_unreadable(origin(1), format!("cannot read: {e}")),
             },
-            SourceKind::Csv { .. } | SourceKind::Parquet | SourceKind::JsonArray => {
+            (SourceKind::Csv { .. } | SourceKind::Parquet | SourceKind::JsonArray, _) => {
                 for row in table_rows(source, cache)? {
                     match row {
                         Row::Record(line, bytes) => batch.push_record(origin(line), &bytes),
@@ -1537,11 +1548,10 @@ pub fn read_batches_with<E: From<Error>>(
                     }
                 }
             }
-            SourceKind::Jsonl if mapped.is_some() => {
-                let (file, len) = mapped.as_ref().expect("checked just above");
+            (SourceKind::Jsonl, Some((file, len))) => {
                 read_mapped(
-                    file,
-                    *len,
+                    &file,
+                    len,
                     index,
                     batch_bytes,
                     &mut batch,
@@ -1549,7 +1559,7 @@ pub fn read_batches_with<E: From<Error>>(
                     &mut sink,
                 )?;
             }
-            SourceKind::Jsonl | SourceKind::Stdin => {
+            (SourceKind::Jsonl | SourceKind::Stdin, _) => {
                 let mut reader = open_lines(source, cache)?;
                 let mut line = 0u64;
                 loop {
@@ -1559,19 +1569,16 @@ pub fn read_batches_with<E: From<Error>>(
                     let start = batch.bytes.len();
                     match read_line(&mut *reader, &mut batch.bytes) {
                         Ok(0) => break,
-                        Ok(_) => {
-                            while batch.bytes[start..]
-                                .last()
-                                .is_some_and(|b| *b == b'\n' || *b == b'\r')
-                            {
-                                batch.bytes.pop();
+                        Ok(_) => match record_end(&batch.bytes[start..]) {
+                            Some(len) => {
+                                batch.bytes.truncate(start + len);
+                                batch.push_tail(origin(line), start);
                             }
-                            if batch.bytes[start..].iter().all(u8::is_ascii_whitespace) {
+                            None => {
                                 batch.bytes.truncate(start);
                                 continue; // a blank line is not a record
                             }
-                            batch.push_tail(origin(line), start);
-                        }
+                        },
                         Err(e) => {
                             batch.bytes.truncate(start);
                             let problem = match e.kind() {
@@ -1842,10 +1849,7 @@ pub fn reread_with(
                     }
                     line += 1;
                     if line == origins[i].line {
-                        while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                            bytes.pop();
-                        }
-                        sink(origins[i], &bytes)?;
+                        sink(origins[i], &bytes[..without_line_end(&bytes)])?;
                         i += 1;
                     }
                 }
@@ -2101,6 +2105,20 @@ mod tests {
             // Every record came from a map (a file of blank lines sends no batch at all).
             proptest::prop_assert_eq!(was_mapped, !buffered.is_empty());
             proptest::prop_assert_eq!(mapped, buffered);
+        }
+    }
+
+    #[test]
+    fn a_record_ends_before_its_line_end_and_a_blank_line_is_none() {
+        assert_eq!(record_end(b"{}\n"), Some(2));
+        assert_eq!(record_end(b"{}\r\n"), Some(2));
+        assert_eq!(record_end(b"{}\r\r\n"), Some(2));
+        assert_eq!(record_end(b"{}"), Some(2)); // the last line, without a line end
+        // Only the line end goes: other white space and inner carriage returns stay.
+        assert_eq!(record_end(b"{} \t\n"), Some(4));
+        assert_eq!(record_end(b"{\r}\n"), Some(3));
+        for blank in [&b""[..], b"\n", b"\r\n", b" \t\r\n", b"\x0c\n"] {
+            assert_eq!(record_end(blank), None, "{blank:?}");
         }
     }
 
