@@ -447,6 +447,11 @@ pub struct RecordArgs {
     /// `--field text=maintext --field outlet=source_domain --field published=date_publish`.
     #[arg(long = "field", value_name = "NAME=FIELD", value_parser = parse_field)]
     pub fields: Vec<(String, String)>,
+
+    /// Read JSONL files through a buffer rather than memory maps (slower): for a file another
+    /// program may truncate while it is read, which would otherwise stop the run with a bus error.
+    #[arg(long)]
+    pub no_mmap: bool,
 }
 
 impl RecordArgs {
@@ -459,6 +464,19 @@ impl RecordArgs {
                 .expect("checked when the command line was parsed");
         }
         fields
+    }
+
+    /// Opens `inputs` as sources to read records from, as these options say.
+    pub fn open(
+        &self,
+        inputs: &[std::path::PathBuf],
+    ) -> copydesk::error::Result<Vec<copydesk::ingest::Source>> {
+        let fields = std::sync::Arc::new(self.fields());
+        let mut sources = copydesk::ingest::open_sources_with(inputs, &fields)?;
+        for source in &mut sources {
+            source.map = !self.no_mmap;
+        }
+        Ok(sources)
     }
 }
 

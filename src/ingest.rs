@@ -64,6 +64,10 @@ pub struct Source {
     pub kind: SourceKind,
     /// Which JSON fields hold a record's text and metadata (JSONL and stdin only).
     pub fields: Arc<Fields>,
+    /// Whether an uncompressed JSONL file may be read through memory maps (true as opened;
+    /// `--no-mmap` clears it). Mapping saves a copy of every byte, but a file truncated by
+    /// another program while it is mapped ends the run with a bus error.
+    pub map: bool,
 }
 
 /// Where a JSON record keeps one of the values copydesk reads: a top-level field's name, or a
@@ -588,6 +592,7 @@ pub fn open_sources_with(inputs: &[PathBuf], fields: &Arc<Fields>) -> Result<Vec
                 path: input.clone(),
                 kind: SourceKind::Stdin,
                 fields: fields.clone(),
+                map: true,
             });
         } else if input.is_dir() {
             let mut files = Vec::new();
@@ -609,6 +614,7 @@ pub fn open_sources_with(inputs: &[PathBuf], fields: &Arc<Fields>) -> Result<Vec
                         path: p.to_path_buf(),
                         kind: SourceKind::Text { rel },
                         fields: fields.clone(),
+                        map: true,
                     });
                 }
             }
@@ -619,6 +625,7 @@ pub fn open_sources_with(inputs: &[PathBuf], fields: &Arc<Fields>) -> Result<Vec
                 path: input.clone(),
                 kind: table_kind(input).unwrap_or_else(|| json_kind_of(input)),
                 fields: fields.clone(),
+                map: true,
             });
         } else {
             return Err(Error::NotFound(input.clone()));
@@ -667,6 +674,7 @@ fn json_kind_of(path: &Path) -> SourceKind {
         path: path.to_path_buf(),
         kind: SourceKind::Jsonl,
         fields: Arc::default(),
+        map: false,
     };
     let starts_array = open_lines(&probe, Cache::Keep)
         .ok()
@@ -1527,7 +1535,7 @@ pub fn read_batches_with<E: From<Error>>(
             line,
         };
         let mapped = match (&source.kind, cache) {
-            (SourceKind::Jsonl, Cache::Keep) => mappable(&source.path),
+            (SourceKind::Jsonl, Cache::Keep) if source.map => mappable(&source.path),
             _ => None,
         };
         match (&source.kind, mapped) {
@@ -2122,6 +2130,41 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_source_not_to_be_mapped_is_read_through_a_buffer_with_the_same_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        std::fs::write(
+            &path,
+            "{\"text\":\"a\"}\n\n{\"text\":\"b\"}\r\n{\"text\":\"c\"}",
+        )
+        .unwrap();
+        let read = |map| {
+            let mut sources = open_sources(std::slice::from_ref(&path)).unwrap();
+            sources[0].map = map;
+            let (mut records, mut mapped) = (Vec::new(), false);
+            read_batches_with::<Error>(&sources, 1 << 20, Cache::Keep, None, |batch| {
+                mapped |= batch.map.is_some();
+                records.extend(batch.iter().map(|raw| match raw {
+                    Raw::Record { origin, bytes } => (origin.line, bytes.to_vec()),
+                    Raw::Unreadable { problem, .. } => panic!("{problem}"),
+                }));
+                Ok(())
+            })
+            .unwrap();
+            (records, mapped)
+        };
+        let (mapped, was_mapped) = read(true);
+        let (buffered, buffered_mapped) = read(false);
+        assert!(was_mapped, "an uncompressed file opened as usual is mapped");
+        assert!(!buffered_mapped, "`map: false` still mapped the file");
+        assert_eq!(buffered, mapped);
+        assert_eq!(
+            buffered.iter().map(|(line, _)| *line).collect::<Vec<_>>(),
+            [1, 3, 4]
+        );
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_named_pipe_is_not_opened_to_be_mapped() {
@@ -2256,6 +2299,7 @@ mod tests {
             path: "in.jsonl".into(),
             kind: SourceKind::Jsonl,
             fields: Arc::default(),
+            map: true,
         }
     }
 
@@ -2431,6 +2475,7 @@ mod tests {
                 rel: "ap/x.txt".into(),
             },
             fields: Arc::default(),
+            map: true,
         };
         let r = parse(&src, Origin { source: 0, line: 1 }, b"Body").unwrap();
         assert_eq!(r.id.to_string(), "ap/x.txt");

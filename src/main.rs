@@ -4,7 +4,6 @@ mod cli;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use clap::Parser;
@@ -228,10 +227,9 @@ fn read_and_cluster(
     reads_twice: bool,
     strict: bool,
 ) -> anyhow::Result<Option<Clustered>> {
-    let fields = Arc::new(records.fields());
-    let mut sources = ingest::open_sources_with(archive, &fields)?;
+    let mut sources = records.open(archive)?;
     let archive_sources = sources.len();
-    sources.extend(ingest::open_sources_with(inputs, &fields)?);
+    sources.extend(records.open(inputs)?);
     // Some outputs read records twice; stdin can be read once, so keep a copy.
     let spool = if reads_twice && sources.iter().any(|s| s.kind == SourceKind::Stdin) {
         let spool = ingest::spool_stdin()?;
@@ -261,7 +259,7 @@ fn read_and_cluster(
             corpus.bad.len() - SHOWN
         );
     }
-    for hint in text_field_hints(&corpus, &fields) {
+    for hint in text_field_hints(&corpus, &records.fields()) {
         eprintln!("{hint}");
     }
     if strict && !corpus.bad.is_empty() {
@@ -476,8 +474,7 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<(Vec<Input>, usize)> {
                 "--input needs --ids (the records to compare) or --copies-of (an article whose copies to find)"
             );
         }
-        let fields = Arc::new(args.records.fields());
-        let sources = ingest::open_sources_with(std::slice::from_ref(path), &fields)?;
+        let sources = args.records.open(std::slice::from_ref(path))?;
         let wanted: std::collections::HashSet<&str> = args.ids.iter().map(String::as_str).collect();
         let (records, bad) = ingest::read_filtered(&sources, |r| wanted.contains(r.id.as_str()))?;
         for b in bad.iter().take(SHOWN) {
@@ -892,7 +889,7 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
         }
         None => (args.inputs.clone(), args.labels.clone()),
     };
-    let sources = ingest::open_sources_with(&inputs, &Arc::new(args.records.fields()))?;
+    let sources = args.records.open(&inputs)?;
     // Compile the lazily built patterns before anything is timed.
     copydesk::pipeline::analyze(
         "WASHINGTON (Reuters) - Warm up, he said.\nFollow us",

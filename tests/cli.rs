@@ -338,7 +338,7 @@ fn a_utf16_text_file_is_read_as_text() {
 }
 
 #[test]
-fn stdin_gzip_and_zstd_inputs_give_the_same_result_as_the_plain_file() {
+fn stdin_gzip_zstd_and_unmapped_reading_give_the_same_result_as_the_plain_file() {
     let input = std::fs::read(repo("corpora/wire.jsonl")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let gz = dir.path().join("wire.jsonl.gz");
@@ -363,6 +363,8 @@ fn stdin_gzip_and_zstd_inputs_give_the_same_result_as_the_plain_file() {
     let (zipped, _, _) = assignments(&[gz.to_str().unwrap()]);
     assert_eq!(plain.len(), 28);
     assert_eq!(plain, assignments(&[zst.to_str().unwrap()]).0);
+    let wire = repo("corpora/wire.jsonl");
+    assert_eq!(plain, assignments(&[wire.to_str().unwrap(), "--no-mmap"]).0);
     let from_stdin = copydesk()
         .args(["dedup", "-", "--assignments", "-"])
         .write_stdin(input.clone())

@@ -18,6 +18,7 @@ fuzz_target!(|data: &[u8]| {
             path: "f.jsonl".into(),
             kind: SourceKind::Jsonl,
             fields: Arc::new(fields),
+            map: true,
         };
         if let Err(bad) = parse(&jsonl, Origin { source: 0, line: 1 }, data) {
             assert!(bad.to_string().starts_with("f.jsonl:1: "));
@@ -28,6 +29,7 @@ fuzz_target!(|data: &[u8]| {
         path: "a/b.txt".into(),
         kind: SourceKind::Text { rel: "a/b.txt".into() },
         fields: Arc::default(),
+        map: true,
     };
     let _ = parse(&text, Origin { source: 0, line: 1 }, data);
     if let Ok(s) = std::str::from_utf8(data) {
