@@ -44,7 +44,7 @@ pub fn tokenize_floor(sources: &[Source], batch_bytes: usize) -> Result<Floor> {
                 Ok::<(), crate::error::Error>(())
             })
         });
-        for batch in rx {
+        for mut batch in rx {
             let (records, bytes, tokens) = (0..batch.len())
                 .into_par_iter()
                 .filter_map(|i| match batch.get(i) {
@@ -61,6 +61,7 @@ pub fn tokenize_floor(sources: &[Source], batch_bytes: usize) -> Result<Floor> {
             floor.records += records;
             floor.bytes += bytes;
             floor.tokens += tokens;
+            batch.clear();
             let _ = spare_tx.try_send(batch);
         }
         reader.join().expect("the reader thread does not panic")

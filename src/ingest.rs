@@ -508,8 +508,9 @@ impl Batch {
         }
     }
 
-    /// Empties it for reuse: its buffer stays, its map goes.
-    fn clear(&mut self) {
+    /// Empties it for reuse: its buffer stays (its pages already mapped), its file map goes,
+    /// so that a batch waiting to be filled again holds no part of a file.
+    pub fn clear(&mut self) {
         self.bytes.clear();
         self.map = None;
         self.entries.clear();
@@ -2163,6 +2164,24 @@ mod tests {
             buffered.iter().map(|(line, _)| *line).collect::<Vec<_>>(),
             [1, 3, 4]
         );
+    }
+
+    #[test]
+    fn a_cleared_batch_holds_no_part_of_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        std::fs::write(&path, "{\"text\":\"a\"}\n").unwrap();
+        let sources = open_sources(std::slice::from_ref(&path)).unwrap();
+        let mut batches = Vec::new();
+        read_batches::<Error>(&sources, 1 << 20, |batch| {
+            batches.push(batch);
+            Ok(())
+        })
+        .unwrap();
+        let mut batch = batches.pop().unwrap();
+        assert!(batch.map.is_some() && batch.len() == 1);
+        batch.clear();
+        assert!(batch.map.is_none() && batch.is_empty() && batch.size() == 0);
     }
 
     #[cfg(unix)]

@@ -430,7 +430,7 @@ impl Corpus {
                 })
             });
             scope.spawn(move || {
-                for batch in raw_rx {
+                for mut batch in raw_rx {
                     if run_tx
                         .send(analyze_batch(&batch, sources, settings))
                         .is_err()
@@ -438,6 +438,7 @@ impl Corpus {
                         break;
                     }
                     // When the reader has a spare already, this one is freed.
+                    batch.clear();
                     let _ = spare_tx.try_send(batch);
                 }
             });
