@@ -7,6 +7,7 @@
 //! pipeline it measures is [`crate::pipeline`]'s.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -172,6 +173,227 @@ fn proc_status_kb(field: &str) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// What `copydesk bench` measured, as its `--format json` gives it (field for field) and its
+/// text view prints it ([`fmt::Display`]). Times are seconds, sizes MiB (`text_mb`: megabytes);
+/// with several runs every time is the median run's.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// Good records clustered.
+    pub articles: usize,
+    /// Bad records reported.
+    pub bad_records: usize,
+    /// Text read, in megabytes.
+    pub text_mb: f64,
+    /// Worker threads.
+    pub threads: usize,
+    /// Wall time, ingest to clusters.
+    pub wall_s: f64,
+    /// Articles per second of wall time.
+    pub articles_per_s: f64,
+    /// Runs measured.
+    pub runs: usize,
+    /// Each run's wall time.
+    pub wall_s_each_run: Vec<f64>,
+    /// Reading and tokenizing alone ([`tokenize_floor`]).
+    pub floor: FloorRate,
+    /// Each stage of the pipeline.
+    pub stages: Stages,
+    /// The floor's time over fingerprinting's: fingerprinting's speed as a share of the floor's.
+    pub fingerprint_vs_floor: f64,
+    /// The pipeline's wall time as a multiple of the floor's.
+    pub pipeline_vs_floor: f64,
+    /// Candidate pairs proposed.
+    pub candidate_pairs: u64,
+    /// Pairs verified on shingles.
+    pub verified_pairs: u64,
+    /// Pairs accepted as copies.
+    pub accepted_pairs: u64,
+    /// Exact copies that followed an earlier article unverified.
+    pub exact_copies: u64,
+    /// Clusters of two or more.
+    pub clusters: usize,
+    /// Peak resident memory of the first run (as in a fresh process), where the system tells.
+    pub peak_rss_mb: Option<f64>,
+    /// Each run's peak.
+    pub peak_rss_mb_each_run: Vec<Option<f64>>,
+    /// Resident memory once the first run's corpus was read.
+    pub rss_after_read_mb: Option<f64>,
+    /// The features' heap memory.
+    pub features_heap_mb: f64,
+    /// Pages of mapped files resident at the end of the first run (spilled features).
+    pub mapped_files_mb_at_end: Option<f64>,
+    /// Whether the features were spilled to files.
+    pub spilled: bool,
+    /// Agreement with the labels, when a labels file was given.
+    pub accuracy: Option<Accuracy>,
+}
+
+/// The floor's time and throughput.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct FloorRate {
+    /// Wall time.
+    pub read_and_tokenize_s: f64,
+    /// Articles per second.
+    pub articles_per_s: f64,
+    /// Megabytes of text per second.
+    pub mb_per_s: f64,
+}
+
+/// One stage's time and throughput.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Rate {
+    /// Wall time.
+    pub s: f64,
+    /// Articles per second.
+    pub articles_per_s: f64,
+    /// Megabytes of text per second (the reading stage only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mb_per_s: Option<f64>,
+}
+
+/// The boilerplate stage: its time and what it found.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct BoilerplateStage {
+    /// Wall time.
+    pub s: f64,
+    /// Passages found.
+    pub passages: usize,
+    /// Articles they were left out of.
+    pub articles: usize,
+}
+
+/// The pipeline's stages, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Stages {
+    /// Reading, parsing, normalizing, shingling and fingerprinting (overlapped).
+    pub read_and_fingerprint: Rate,
+    /// Finding and stripping boilerplate.
+    pub boilerplate: BoilerplateStage,
+    /// Building the candidate index.
+    pub index: Rate,
+    /// Candidate search, verification and clustering.
+    pub cluster: Rate,
+}
+
+/// Agreement with a labels file.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Accuracy {
+    /// Articles the labels name.
+    pub labelled: usize,
+    /// Adjusted Rand index.
+    pub ari: f64,
+    /// Pairwise precision.
+    pub precision: f64,
+    /// Pairwise recall.
+    pub recall: f64,
+    /// Pairwise F1.
+    pub f1: f64,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let r = self;
+        let s = &r.stages;
+        writeln!(
+            f,
+            "articles            {} ({:.0} MB of text), {} threads",
+            r.articles, r.text_mb, r.threads
+        )?;
+        writeln!(
+            f,
+            "wall                {:.2} s, {:.0} articles/s",
+            r.wall_s, r.articles_per_s
+        )?;
+        if r.runs > 1 {
+            let lo = r
+                .wall_s_each_run
+                .iter()
+                .copied()
+                .fold(f64::INFINITY, f64::min);
+            let hi = r.wall_s_each_run.iter().copied().fold(0.0, f64::max);
+            writeln!(
+                f,
+                "                    median of {} runs (wall {lo:.2}-{hi:.2} s); every time below is a median",
+                r.runs
+            )?;
+        }
+        let read = &s.read_and_fingerprint;
+        writeln!(
+            f,
+            "  read + fingerprint {:.2} s  {:>9.0} articles/s  {:>6.1} MB/s",
+            read.s,
+            read.articles_per_s,
+            read.mb_per_s.unwrap_or(0.0)
+        )?;
+        writeln!(
+            f,
+            "  boilerplate        {:.2} s  {} passages one outlet repeats, left out of {} articles",
+            s.boilerplate.s, s.boilerplate.passages, s.boilerplate.articles
+        )?;
+        for (name, stage) in [("index  ", &s.index), ("cluster", &s.cluster)] {
+            writeln!(
+                f,
+                "  {name}            {:.2} s  {:>9.0} articles/s",
+                stage.s, stage.articles_per_s
+            )?;
+        }
+        writeln!(
+            f,
+            "read + tokenize only {:.2} s  {:>9.0} articles/s  {:>6.1} MB/s (the floor)",
+            r.floor.read_and_tokenize_s, r.floor.articles_per_s, r.floor.mb_per_s
+        )?;
+        writeln!(
+            f,
+            "fingerprinting runs at {:.0}% of the floor's speed; the whole pipeline takes {:.1}x the floor",
+            100.0 * r.fingerprint_vs_floor,
+            r.pipeline_vs_floor
+        )?;
+        writeln!(
+            f,
+            "pairs               {} candidates, {} verified, {} accepted; {} clusters",
+            r.candidate_pairs, r.verified_pairs, r.accepted_pairs, r.clusters
+        )?;
+        if let Some(peak) = r.peak_rss_mb {
+            let spilled = if r.spilled {
+                format!(
+                    ", sets and anchors spilled to mapped files; {:.0} MiB of mapped file pages \
+                     resident at the end, which the kernel can drop and read back",
+                    r.mapped_files_mb_at_end.unwrap_or(0.0)
+                )
+            } else {
+                String::new()
+            };
+            writeln!(
+                f,
+                "peak memory         {peak:.0} MiB ({:.0} MiB held after reading; features {:.0} MiB on the heap{spilled})",
+                r.rss_after_read_mb.unwrap_or(0.0),
+                r.features_heap_mb
+            )?;
+            if r.runs > 1 {
+                let each: Vec<String> = r
+                    .peak_rss_mb_each_run
+                    .iter()
+                    .map(|m| format!("{:.0}", m.unwrap_or(0.0)))
+                    .collect();
+                writeln!(
+                    f,
+                    "                    the first run's, as in a fresh process (each run's: {} MiB; \
+                     later runs reuse memory the allocator kept)",
+                    each.join(", ")
+                )?;
+            }
+        }
+        if let Some(a) = &r.accuracy {
+            writeln!(
+                f,
+                "accuracy            ARI {:.4}, pairwise P {:.4} R {:.4} F1 {:.4} over {} labelled articles",
+                a.ari, a.precision, a.recall, a.f1, a.labelled
+            )?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,5 +444,106 @@ mod tests {
         assert!((s.precision - 2.0 / 6.0).abs() < 1e-12);
         assert_eq!(s.recall, 1.0);
         assert!(s.ari < 0.01);
+    }
+
+    fn report(runs: usize, spilled: bool) -> Report {
+        let rate = |s: f64| Rate {
+            s,
+            articles_per_s: 1000.0 / s,
+            mb_per_s: None,
+        };
+        Report {
+            articles: 1000,
+            bad_records: 2,
+            text_mb: 3.0,
+            threads: 2,
+            wall_s: 4.25,
+            articles_per_s: 235.0,
+            runs,
+            wall_s_each_run: vec![4.25, 4.5, 4.0][..runs].to_vec(),
+            floor: FloorRate {
+                read_and_tokenize_s: 0.5,
+                articles_per_s: 2000.0,
+                mb_per_s: 6.0,
+            },
+            stages: Stages {
+                read_and_fingerprint: Rate {
+                    mb_per_s: Some(1.5),
+                    ..rate(2.0)
+                },
+                boilerplate: BoilerplateStage {
+                    s: 0.01,
+                    passages: 7,
+                    articles: 11,
+                },
+                index: rate(0.75),
+                cluster: rate(1.25),
+            },
+            fingerprint_vs_floor: 0.25,
+            pipeline_vs_floor: 8.5,
+            candidate_pairs: 123,
+            verified_pairs: 45,
+            accepted_pairs: 6,
+            exact_copies: 1,
+            clusters: 9,
+            peak_rss_mb: Some(64.0),
+            peak_rss_mb_each_run: vec![Some(64.0), Some(70.0), Some(71.0)][..runs].to_vec(),
+            rss_after_read_mb: Some(60.0),
+            features_heap_mb: if spilled { 0.0 } else { 5.0 },
+            mapped_files_mb_at_end: Some(13.0),
+            spilled,
+            accuracy: Some(Accuracy {
+                labelled: 999,
+                ari: 0.98765,
+                precision: 1.0,
+                recall: 0.5,
+                f1: 0.66667,
+            }),
+        }
+    }
+
+    #[test]
+    fn the_text_view_prints_every_stage_figure_and_only_the_lines_that_apply() {
+        let text = report(1, false).to_string();
+        for line in [
+            "articles            1000 (3 MB of text), 2 threads",
+            "wall                4.25 s, 235 articles/s",
+            "  read + fingerprint 2.00 s        500 articles/s     1.5 MB/s",
+            "  boilerplate        0.01 s  7 passages one outlet repeats, left out of 11 articles",
+            "  index              0.75 s       1333 articles/s",
+            "  cluster            1.25 s        800 articles/s",
+            "read + tokenize only 0.50 s       2000 articles/s     6.0 MB/s (the floor)",
+            "fingerprinting runs at 25% of the floor's speed; the whole pipeline takes 8.5x the floor",
+            "pairs               123 candidates, 45 verified, 6 accepted; 9 clusters",
+            "peak memory         64 MiB (60 MiB held after reading; features 5 MiB on the heap)",
+            "accuracy            ARI 0.9877, pairwise P 1.0000 R 0.5000 F1 0.6667 over 999 labelled articles",
+        ] {
+            assert!(
+                text.lines().any(|l| l == line),
+                "no line {line:?} in\n{text}"
+            );
+        }
+        assert!(
+            !text.contains("median") && !text.contains("mapped file"),
+            "{text}"
+        );
+        let three = report(3, true).to_string();
+        assert!(
+            three.contains("median of 3 runs (wall 4.00-4.50 s)"),
+            "{three}"
+        );
+        assert!(three.contains("(each run's: 64, 70, 71 MiB;"), "{three}");
+        assert!(
+            three.contains("spilled to mapped files; 13 MiB of mapped file pages"),
+            "{three}"
+        );
+    }
+
+    #[test]
+    fn the_json_view_names_the_reading_stage_rate_in_megabytes_and_no_other() {
+        let json = serde_json::to_value(report(1, false)).unwrap();
+        assert_eq!(json["stages"]["read_and_fingerprint"]["mb_per_s"], 1.5);
+        assert!(json["stages"]["index"].get("mb_per_s").is_none());
+        assert_eq!(json["accuracy"]["labelled"], 999);
     }
 }

@@ -860,7 +860,8 @@ fn report_page(args: cli::ReportArgs) -> anyhow::Result<u8> {
 
 fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
     use copydesk::bench::{
-        mapped_file_rss_bytes, peak_rss_bytes, reset_peak_rss, rss_bytes, tokenize_floor,
+        Accuracy, BoilerplateStage, FloorRate, Rate, Report, Stages, mapped_file_rss_bytes,
+        peak_rss_bytes, reset_peak_rss, rss_bytes, tokenize_floor,
     };
     use copydesk::pipeline::Timings;
     use std::time::Duration;
@@ -942,143 +943,70 @@ fn bench(args: cli::BenchArgs) -> anyhow::Result<u8> {
     };
     let n = corpus.articles.len() as f64;
     let mb = corpus.bytes as f64 / 1e6;
-    let secs = |d: std::time::Duration| d.as_secs_f64().max(1e-9);
+    let secs = |d: Duration| d.as_secs_f64().max(1e-9);
+    let mib = |bytes: Option<u64>| bytes.map(|b| b as f64 / 1048576.0);
+    let rate = |d: Duration, mb_per_s: bool| Rate {
+        s: secs(d),
+        articles_per_s: n / secs(d),
+        mb_per_s: mb_per_s.then(|| mb / secs(d)),
+    };
     let stats = dedup.clustering.stats;
-    let report = serde_json::json!({
-        "articles": corpus.articles.len(),
-        "bad_records": corpus.bad.len(),
-        "text_mb": mb,
-        "threads": rayon::current_num_threads(),
-        "wall_s": secs(wall),
-        "articles_per_s": n / secs(wall),
-        "runs": args.runs,
-        "wall_s_each_run": walls,
-        "floor": { "read_and_tokenize_s": secs(floor_wall), "articles_per_s": floor.records as f64 / secs(floor_wall), "mb_per_s": floor.bytes as f64 / 1e6 / secs(floor_wall) },
-        "stages": {
-            "read_and_fingerprint": { "s": secs(t.read_and_fingerprint), "articles_per_s": n / secs(t.read_and_fingerprint), "mb_per_s": mb / secs(t.read_and_fingerprint) },
-            "boilerplate": { "s": secs(t.boilerplate), "passages": dedup.boilerplate.passages(), "articles": dedup.boilerplate.articles() },
-            "index": { "s": secs(t.index), "articles_per_s": n / secs(t.index) },
-            "cluster": { "s": secs(t.cluster), "articles_per_s": n / secs(t.cluster) },
+    let report = Report {
+        articles: corpus.articles.len(),
+        bad_records: corpus.bad.len(),
+        text_mb: mb,
+        threads: rayon::current_num_threads(),
+        wall_s: secs(wall),
+        articles_per_s: n / secs(wall),
+        runs: args.runs as usize,
+        wall_s_each_run: walls,
+        floor: FloorRate {
+            read_and_tokenize_s: secs(floor_wall),
+            articles_per_s: floor.records as f64 / secs(floor_wall),
+            mb_per_s: floor.bytes as f64 / 1e6 / secs(floor_wall),
         },
-        "fingerprint_vs_floor": secs(floor_wall) / secs(t.read_and_fingerprint),
-        "pipeline_vs_floor": secs(wall) / secs(floor_wall),
-        "candidate_pairs": stats.candidate_pairs,
-        "verified_pairs": stats.verified_pairs,
-        "accepted_pairs": stats.accepted_pairs,
-        "exact_copies": stats.exact_copies,
-        "clusters": dedup.clustering.clusters.iter().filter(|k| k.members.len() > 1).count(),
-        "peak_rss_mb": peak_rss.map(|b| b as f64 / 1048576.0),
-        "peak_rss_mb_each_run": peaks.iter().map(|p| p.map(|b| b as f64 / 1048576.0)).collect::<Vec<_>>(),
-        "rss_after_read_mb": held_after_read[0].map(|b| b as f64 / 1048576.0),
-        "features_heap_mb": features_heap as f64 / 1048576.0,
-        "mapped_files_mb_at_end": mapped[0].map(|b| b as f64 / 1048576.0),
-        "spilled": corpus.features.spilled(),
-        "accuracy": scores.map(|(s, labelled)| serde_json::json!({ "labelled": labelled, "ari": s.ari, "precision": s.precision, "recall": s.recall, "f1": s.f1 })),
-    });
+        stages: Stages {
+            read_and_fingerprint: rate(t.read_and_fingerprint, true),
+            boilerplate: BoilerplateStage {
+                s: secs(t.boilerplate),
+                passages: dedup.boilerplate.passages(),
+                articles: dedup.boilerplate.articles(),
+            },
+            index: rate(t.index, false),
+            cluster: rate(t.cluster, false),
+        },
+        fingerprint_vs_floor: secs(floor_wall) / secs(t.read_and_fingerprint),
+        pipeline_vs_floor: secs(wall) / secs(floor_wall),
+        candidate_pairs: stats.candidate_pairs,
+        verified_pairs: stats.verified_pairs,
+        accepted_pairs: stats.accepted_pairs,
+        exact_copies: stats.exact_copies,
+        clusters: dedup
+            .clustering
+            .clusters
+            .iter()
+            .filter(|k| k.members.len() > 1)
+            .count(),
+        peak_rss_mb: mib(peak_rss),
+        peak_rss_mb_each_run: peaks.iter().map(|&p| mib(p)).collect(),
+        rss_after_read_mb: mib(held_after_read[0]),
+        features_heap_mb: features_heap as f64 / 1048576.0,
+        mapped_files_mb_at_end: mib(mapped[0]),
+        spilled: corpus.features.spilled(),
+        accuracy: scores.map(|(s, labelled)| Accuracy {
+            labelled,
+            ari: s.ari,
+            precision: s.precision,
+            recall: s.recall,
+            f1: s.f1,
+        }),
+    };
     match args.format {
         cli::TextOrJson::Json => println!(
             "{}",
             serde_json::to_string_pretty(&report).expect("serializes")
         ),
-        cli::TextOrJson::Text => {
-            let r = &report;
-            let f = |v: &serde_json::Value| v.as_f64().unwrap_or(0.0);
-            println!(
-                "articles            {} ({:.0} MB of text), {} threads",
-                r["articles"],
-                f(&r["text_mb"]),
-                r["threads"]
-            );
-            println!(
-                "wall                {:.2} s, {:.0} articles/s",
-                f(&r["wall_s"]),
-                f(&r["articles_per_s"])
-            );
-            if args.runs > 1 {
-                let lo = walls.iter().copied().fold(f64::INFINITY, f64::min);
-                let hi = walls.iter().copied().fold(0.0, f64::max);
-                println!(
-                    "                    median of {} runs (wall {lo:.2}-{hi:.2} s); every time below is a median",
-                    args.runs
-                );
-            }
-            println!(
-                "  read + fingerprint {:.2} s  {:>9.0} articles/s  {:>6.1} MB/s",
-                f(&r["stages"]["read_and_fingerprint"]["s"]),
-                f(&r["stages"]["read_and_fingerprint"]["articles_per_s"]),
-                f(&r["stages"]["read_and_fingerprint"]["mb_per_s"])
-            );
-            println!(
-                "  boilerplate        {:.2} s  {} passages one outlet repeats, left out of {} articles",
-                f(&r["stages"]["boilerplate"]["s"]),
-                r["stages"]["boilerplate"]["passages"],
-                r["stages"]["boilerplate"]["articles"]
-            );
-            println!(
-                "  index              {:.2} s  {:>9.0} articles/s",
-                f(&r["stages"]["index"]["s"]),
-                f(&r["stages"]["index"]["articles_per_s"])
-            );
-            println!(
-                "  cluster            {:.2} s  {:>9.0} articles/s",
-                f(&r["stages"]["cluster"]["s"]),
-                f(&r["stages"]["cluster"]["articles_per_s"])
-            );
-            println!(
-                "read + tokenize only {:.2} s  {:>9.0} articles/s  {:>6.1} MB/s (the floor)",
-                f(&r["floor"]["read_and_tokenize_s"]),
-                f(&r["floor"]["articles_per_s"]),
-                f(&r["floor"]["mb_per_s"])
-            );
-            println!(
-                "fingerprinting runs at {:.0}% of the floor's speed; the whole pipeline takes {:.1}x the floor",
-                100.0 * f(&r["fingerprint_vs_floor"]),
-                f(&r["pipeline_vs_floor"])
-            );
-            println!(
-                "pairs               {} candidates, {} verified, {} accepted; {} clusters",
-                r["candidate_pairs"], r["verified_pairs"], r["accepted_pairs"], r["clusters"]
-            );
-            if let Some(m) = r["peak_rss_mb"].as_f64() {
-                println!(
-                    "peak memory         {m:.0} MiB ({:.0} MiB held after reading; features {:.0} MiB on the heap{})",
-                    f(&r["rss_after_read_mb"]),
-                    f(&r["features_heap_mb"]),
-                    if r["spilled"] == true {
-                        format!(
-                            ", sets and anchors spilled to mapped files; {:.0} MiB of mapped file \
-                             pages resident at the end, which the kernel can drop and read back",
-                            f(&r["mapped_files_mb_at_end"])
-                        )
-                    } else {
-                        String::new()
-                    }
-                );
-                if args.runs > 1 {
-                    let each: Vec<String> = r["peak_rss_mb_each_run"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .map(|m| format!("{:.0}", f(m)))
-                        .collect();
-                    println!(
-                        "                    the first run's, as in a fresh process (each run's: {} MiB; \
-                         later runs reuse memory the allocator kept)",
-                        each.join(", ")
-                    );
-                }
-            }
-            if let Some(a) = r["accuracy"].as_object() {
-                println!(
-                    "accuracy            ARI {:.4}, pairwise P {:.4} R {:.4} F1 {:.4} over {} labelled articles",
-                    f(&a["ari"]),
-                    f(&a["precision"]),
-                    f(&a["recall"]),
-                    f(&a["f1"]),
-                    a["labelled"]
-                );
-            }
-        }
+        cli::TextOrJson::Text => print!("{report}"),
     }
     Ok(exit::OK)
 }
