@@ -24,7 +24,10 @@
 //! whose representative it and all its members copy (versions that met only through simhash,
 //! or through a flood anchor's hubs, see [`crate::candidates`]), and then an article alone or
 //! not a copy of its own representative joins the group whose representative it copies best
-//! (the second look). Every member is finally measured
+//! (the second look); failing that, an article alone that copies another member of a group joins
+//! it if, with it, the representative picked again has every member for a copy (the third look:
+//! an excerpt of the wire copy in a group that a longer, reworded version represents). Every
+//! member is finally measured
 //! against its representative. This module never reads text or metadata beyond the ordering
 //! keys it is given.
 
@@ -98,7 +101,7 @@ pub struct ClusterStats {
     /// Pairs accepted as copies.
     pub accepted_pairs: u64,
     /// Articles moved after the first pass to the cluster whose representative they copy (alone,
-    /// or with their whole group).
+    /// or with their whole group, or, by the third look, with its representative picked again).
     pub rehomed: u64,
     /// Articles that were exact copies of an earlier one (same shingle set) and followed it
     /// without being searched or verified.
@@ -135,6 +138,19 @@ struct Scratch {
     /// The one it is compared with, unpacked.
     other: Vec<u32>,
 }
+
+/// Where the second look (or the third) sends an article: `(article, group)`.
+enum Look {
+    /// To a group whose representative it copies.
+    Representative(u32, u32),
+    /// To a group one of whose other members it copies, if the group's representative, picked
+    /// again with it, has every member for a verified copy.
+    Member(u32, u32),
+}
+
+/// Groups of this many members or more are not re-examined by the third look: its cost grows
+/// with the group, and a story with so many versions has its centre among them.
+const THIRD_LOOK_MAX: usize = 64;
 
 /// A centre's verified neighbours, computed against a snapshot.
 struct Proposal {
@@ -359,7 +375,7 @@ pub fn cluster(
         }
         groups[group_of_centre[c] as usize].push(d as u32);
     }
-    let reps: Vec<u32> = groups
+    let mut reps: Vec<u32> = groups
         .par_iter()
         .map(|g| representative(items, g, keep))
         .collect();
@@ -390,7 +406,7 @@ pub fn cluster(
     // its own group's representative, joins the group whose representative it verifies best
     // against. Decisions read only the first-pass groups, so they are independent and parallel;
     // every member is still a verified copy of its representative.
-    let moves: Vec<(u32, u32)> = (0..n as u32)
+    let looks: Vec<Look> = (0..n as u32)
         .into_par_iter()
         .map_init(Scratch::default, |sc, d| {
             let own = group_of[d as usize] as usize;
@@ -421,27 +437,88 @@ pub fn cluster(
                 .collect();
             targets.sort_unstable();
             targets.dedup();
-            let mut best: Option<(f32, f32, u32)> = None;
-            if !targets.is_empty() {
-                me.shingles.decode_into(&mut sc.mine);
+            if targets.is_empty() {
+                return None;
             }
-            for g in targets {
-                items[reps[g as usize] as usize]
-                    .shingles
-                    .decode_into(&mut sc.other);
-                let s = Similarity::of_sorted(&sc.mine, &sc.other);
-                let better = best.is_none_or(|(c, j, _)| (s.containment(), s.jaccard) > (c, j));
-                if thresholds.accepts(&s) && better {
-                    best = Some((s.containment(), s.jaccard, g));
+            me.shingles.decode_into(&mut sc.mine);
+            // The group whose article (of `others`: (article, group)) `me` copies best.
+            let best_of = |mine: &[u32], unpacked: &mut Vec<u32>, others: &[(u32, u32)]| {
+                let mut best: Option<(f32, f32, u32)> = None;
+                for &(other, g) in others {
+                    items[other as usize].shingles.decode_into(unpacked);
+                    let s = Similarity::of_sorted(mine, unpacked);
+                    let better = best.is_none_or(|(c, j, _)| (s.containment(), s.jaccard) > (c, j));
+                    if thresholds.accepts(&s) && better {
+                        best = Some((s.containment(), s.jaccard, g));
+                    }
                 }
+                best.map(|(_, _, g)| g)
+            };
+            let representatives: Vec<(u32, u32)> =
+                targets.iter().map(|&g| (reps[g as usize], g)).collect();
+            if let Some(g) = best_of(&sc.mine, &mut sc.other, &representatives) {
+                return Some(Look::Representative(d, g));
             }
-            best.map(|(_, _, g)| (d, g))
+            // Third look, for an article still alone: a copy of a member that is not its
+            // group's representative (see below).
+            if groups[own].len() > 1 {
+                return None;
+            }
+            let members: Vec<(u32, u32)> = near
+                .iter()
+                .map(|&c| (c, group_of[c as usize]))
+                .filter(|&(c, g)| targets.binary_search(&g).is_ok() && reps[g as usize] != c)
+                .collect();
+            best_of(&sc.mine, &mut sc.other, &members).map(|g| Look::Member(d, g))
         })
         .flatten()
         .collect();
-    stats.rehomed += moves.len() as u64;
-    for (d, g) in moves {
-        group_of[d as usize] = g;
+    let mut member_looks = Vec::new();
+    for look in looks {
+        match look {
+            Look::Representative(d, g) => {
+                group_of[d as usize] = g;
+                stats.rehomed += 1;
+            }
+            Look::Member(d, g) => member_looks.push((d, g)),
+        }
+    }
+
+    // Third look. A representative is picked among the first pass's members: in a group of a
+    // wire copy and a longer version that added an intro and reworded it, the longer one holds
+    // more of the other and represents both; an excerpt of the wire copy then finds no
+    // representative it copies, though it copies the wire copy whole. Such an article joins the
+    // group if, with it, the group's representative picked again (as `keep` says) has every
+    // member, itself included, for a verified copy. Applied in article order, each against the
+    // groups as the earlier ones left them: deterministic, and every member is still a verified
+    // copy of its representative.
+    if !member_looks.is_empty() {
+        let mut members: rustc_hash::FxHashMap<u32, Vec<u32>> =
+            member_looks.iter().map(|&(_, g)| (g, Vec::new())).collect();
+        for (d, g) in group_of.iter().enumerate() {
+            if let Some(m) = members.get_mut(g) {
+                m.push(d as u32);
+            }
+        }
+        for (d, g) in member_looks {
+            if members[&g].len() >= THIRD_LOOK_MAX {
+                continue;
+            }
+            let mut docs = members[&g].clone();
+            let at = docs.partition_point(|&m| m < d);
+            docs.insert(at, d);
+            let rep = representative(items, &docs, keep);
+            let rep_set = items[rep as usize].shingles;
+            let all_copy = docs.iter().all(|&m| {
+                m == rep || thresholds.accepts(&Similarity::of(items[m as usize].shingles, rep_set))
+            });
+            if all_copy {
+                group_of[d as usize] = g;
+                reps[g as usize] = rep;
+                members.insert(g, docs);
+                stats.rehomed += 1;
+            }
+        }
     }
 
     // Final clusters, numbered by their first member in input order.
@@ -963,6 +1040,38 @@ mod tests {
         assert_eq!(c.stats.rehomed, 1);
     }
 
+    #[test]
+    fn third_look_brings_an_excerpt_of_a_member_by_picking_the_representative_again() {
+        // L rewords the wire copy W and adds an intro: the longest, it is the centre and takes
+        // W, and holds more of W than W holds of it, so it represents {L, W}. R, an excerpt of
+        // W, shares too little with L to join it. With R, W holds most of the others, and every
+        // member copies W: R joins, and W represents the three.
+        let l: Vec<u32> = range(0, 70).into_iter().chain(range(1000, 1040)).collect();
+        let (w, r) = (range(0, 100), range(65, 100));
+        let anchors = [vec![1, 2], vec![1, 3], vec![3]];
+        let c = run_with_anchors(&[l, w, r], &anchors, &[None; 3], Keep::Best);
+        assert_eq!(c.clusters.len(), 1, "{c:?}");
+        assert_eq!(c.clusters[0].representative, 1);
+        assert_eq!(c.stats.rehomed, 1);
+        for m in &c.clusters[0].members {
+            assert!(m.similarity >= 0.5 || m.containment >= 0.5, "{m:?}");
+        }
+    }
+
+    #[test]
+    fn third_look_leaves_an_excerpt_alone_when_a_member_would_not_copy_the_new_representative() {
+        // As above, with M: L's intro and part of W. M copies L, not W; with R, W would
+        // represent the group and M would not copy it, so R stays alone.
+        let l: Vec<u32> = range(0, 70).into_iter().chain(range(1000, 1040)).collect();
+        let m: Vec<u32> = range(0, 30).into_iter().chain(range(1000, 1040)).collect();
+        let (w, r) = (range(0, 100), range(65, 100));
+        let anchors = [vec![1, 2], vec![1, 3], vec![3], vec![2]];
+        let c = run_with_anchors(&[l, w, r, m], &anchors, &[None; 4], Keep::Best);
+        assert_eq!(c.assignment, [0, 0, 1, 0], "{c:?}");
+        assert_eq!(c.clusters[0].representative, 0);
+        assert_eq!(c.stats.rehomed, 0);
+    }
+
     fn range(a: u32, b: u32) -> Vec<u32> {
         (a..b).collect()
     }
@@ -1008,14 +1117,21 @@ mod tests {
 
     #[test]
     fn no_chaining_through_a_drifting_series() {
-        // A ~ B and B ~ C verify, A ~ C does not: C must not join A's cluster through B.
-        let c = run(
-            &[range(0, 100), range(30, 130), range(60, 160)],
-            &[],
-            Keep::Best,
-        );
-        assert_eq!(c.assignment[0], c.assignment[1]);
-        assert_ne!(c.assignment[0], c.assignment[2]);
+        // Each version shares 70% with the next: A ~ B, B ~ C and C ~ D verify, A ~ C and B ~ D
+        // do not. A cluster is a star, every member a copy of its representative: A and C may
+        // be together only around B (which the third look finds), and A and D never.
+        let series =
+            |n: u32| -> Vec<Vec<u32>> { (0..n).map(|i| range(30 * i, 30 * i + 100)).collect() };
+        let three = run(&series(3), &[], Keep::Best);
+        assert_eq!(three.assignment, [0, 0, 0], "{three:?}");
+        assert_eq!(three.clusters[0].representative, 1);
+        let four = run(&series(4), &[], Keep::Best);
+        assert_ne!(four.assignment[0], four.assignment[3], "{four:?}");
+        for cluster in three.clusters.iter().chain(&four.clusters) {
+            for m in &cluster.members {
+                assert!(m.similarity >= 0.5, "{cluster:?}");
+            }
+        }
     }
 
     #[test]
