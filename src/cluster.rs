@@ -24,7 +24,9 @@
 //! whose representative it and all its members copy (versions that met only through simhash,
 //! or through a flood anchor's hubs, see [`crate::candidates`]), and then an article alone or
 //! not a copy of its own representative joins the group whose representative it copies best
-//! (the second look); failing that, an article alone that copies another member of a group joins
+//! (the second look; so does a member that copies its own only barely, by containment, when
+//! another representative holds clearly more of it: an excerpt that is half a quotation of the
+//! story that took it); failing that, an article alone that copies another member of a group joins
 //! it if, with it, the representative picked again has every member for a copy (the third look:
 //! an excerpt of the wire copy in a group that a longer, reworded version represents). Every
 //! member is finally measured
@@ -100,8 +102,9 @@ pub struct ClusterStats {
     pub verified_pairs: u64,
     /// Pairs accepted as copies.
     pub accepted_pairs: u64,
-    /// Articles moved after the first pass to the cluster whose representative they copy (alone,
-    /// or with their whole group, or, by the third look, with its representative picked again).
+    /// Articles moved after the first pass to the cluster whose representative they copy (or
+    /// copy clearly better: alone, or with their whole group, or, by the third look, with its
+    /// representative picked again).
     pub rehomed: u64,
     /// Articles that were exact copies of an earlier one (same shingle set) and followed it
     /// without being searched or verified.
@@ -147,6 +150,13 @@ enum Look {
     /// again with it, has every member for a verified copy.
     Member(u32, u32),
 }
+
+/// A member copying its representative by containment alone, below this share, is weak: the
+/// second look offers it a group whose representative holds [`WEAK_MARGIN`] more of it.
+const WEAK_MEMBER: f32 = 0.6;
+
+/// How much more of a weak member another representative must hold for it to move there.
+const WEAK_MARGIN: f32 = 0.2;
 
 /// Groups of this many members or more are not re-examined by the third look: its cost grows
 /// with the group, and a story with so many versions has its centre among them.
@@ -415,12 +425,28 @@ pub fn cluster(
                 return None;
             }
             let me = &items[d as usize];
-            // A member whose centre is the representative was verified against it.
-            let verified = centre_of[d as usize] == rep
-                || thresholds.accepts(&Similarity::of(me.shingles, items[rep as usize].shingles));
-            if rep != d && verified {
+            let rep_set = items[rep as usize].shingles;
+            // A member whose centre is the representative was measured against it then.
+            let own_similarity = (rep != d).then(|| {
+                if centre_of[d as usize] == rep {
+                    let shared = shared_with_centre[d as usize] as usize;
+                    Similarity::from_counts(shared, me.shingles.len(), rep_set.len())
+                } else {
+                    Similarity::of(me.shingles, rep_set)
+                }
+            });
+            // A weak member (a copy by containment alone, and barely) looks for a group whose
+            // representative holds clearly more of it: an excerpt that is half a quotation
+            // from another story, taken by that story because it was visited first.
+            let weak = own_similarity.filter(|s| {
+                thresholds.accepts(s)
+                    && s.jaccard < thresholds.jaccard
+                    && s.containment() < WEAK_MEMBER
+            });
+            if own_similarity.is_some_and(|s| thresholds.accepts(&s)) && weak.is_none() {
                 return None;
             }
+            let bar = weak.map_or(0.0, |s| s.containment() + WEAK_MARGIN);
             let near: &[u32] = match &neighbours[d as usize] {
                 Some(cached) => cached,
                 None => {
@@ -433,7 +459,9 @@ pub fn cluster(
             let mut targets: Vec<u32> = near
                 .iter()
                 .map(|&c| group_of[c as usize])
-                .filter(|&g| g as usize != own && groups[g as usize].len() > 1)
+                // An article alone, verified against nothing, would have met another alone
+                // in the first pass; a weak member may leave for one.
+                .filter(|&g| g as usize != own && (groups[g as usize].len() > 1 || weak.is_some()))
                 .collect();
             targets.sort_unstable();
             targets.dedup();
@@ -448,7 +476,7 @@ pub fn cluster(
                     items[other as usize].shingles.decode_into(unpacked);
                     let s = Similarity::of_sorted(mine, unpacked);
                     let better = best.is_none_or(|(c, j, _)| (s.containment(), s.jaccard) > (c, j));
-                    if thresholds.accepts(&s) && better {
+                    if thresholds.accepts(&s) && s.containment() >= bar && better {
                         best = Some((s.containment(), s.jaccard, g));
                     }
                 }
@@ -473,10 +501,27 @@ pub fn cluster(
         })
         .flatten()
         .collect();
+    // A weak member may have looked to an article alone, which may itself be leaving: then it
+    // stays where it was.
+    let leaving: rustc_hash::FxHashSet<u32> = looks
+        .iter()
+        .filter_map(|look| match *look {
+            Look::Representative(d, _) => Some(d),
+            Look::Member(..) => None,
+        })
+        .collect();
+    // An article alone that a weak member joined stays, to represent it.
+    let mut joined = rustc_hash::FxHashSet::default();
     let mut member_looks = Vec::new();
     for look in looks {
         match look {
             Look::Representative(d, g) => {
+                if groups[g as usize].len() == 1 {
+                    if leaving.contains(&reps[g as usize]) {
+                        continue;
+                    }
+                    joined.insert(reps[g as usize]);
+                }
                 group_of[d as usize] = g;
                 stats.rehomed += 1;
             }
@@ -501,7 +546,7 @@ pub fn cluster(
             }
         }
         for (d, g) in member_looks {
-            if members[&g].len() >= THIRD_LOOK_MAX {
+            if joined.contains(&d) || members[&g].len() >= THIRD_LOOK_MAX {
                 continue;
             }
             let mut docs = members[&g].clone();
@@ -1070,6 +1115,80 @@ mod tests {
         assert_eq!(c.assignment, [0, 0, 1, 0], "{c:?}");
         assert_eq!(c.clusters[0].representative, 0);
         assert_eq!(c.stats.rehomed, 0);
+    }
+
+    #[test]
+    fn a_weak_member_leaves_for_the_story_it_copies_clearly_better() {
+        // S quotes the first 20 shingles of X; E is an excerpt of S that keeps the quotation, so
+        // half of E is in X. X, the longest, is visited first and takes E (52% of E is in it);
+        // S finds E taken and stays alone. E copies S whole: it leaves X for S.
+        let x = range(0, 200);
+        let s: Vec<u32> = range(1000, 1080).into_iter().chain(range(0, 20)).collect();
+        let e: Vec<u32> = range(1000, 1018).into_iter().chain(range(0, 20)).collect();
+        let anchors = [vec![1], vec![2], vec![1, 2]];
+        let c = run_with_anchors(
+            &[x.clone(), s.clone(), e.clone()],
+            &anchors,
+            &[None; 3],
+            Keep::Best,
+        );
+        assert_eq!(c.assignment, [0, 1, 1], "{c:?}");
+        assert_eq!(c.clusters[1].representative, 1);
+        assert_eq!(c.stats.rehomed, 1);
+        // Copying the other story only a little better is not enough: with S holding 63% of E
+        // (11 points more than X holds), E stays with X.
+        let s: Vec<u32> = range(1000, 1090).into_iter().chain(range(0, 6)).collect();
+        let c = run_with_anchors(&[x, s, e], &anchors, &[None; 3], Keep::Best);
+        assert_eq!(c.assignment, [0, 1, 0], "{c:?}");
+    }
+
+    #[test]
+    fn a_weak_member_does_not_follow_an_article_alone_that_leaves() {
+        // As above, but S, alone after the first pass, is itself a copy of W, which represents
+        // {L, W} (L's anchors did not reach S): S leaves for W's group, and E, which would have
+        // joined S, stays with X. Every cluster keeps its representative among its members.
+        let x = range(0, 200);
+        let s: Vec<u32> = range(1000, 1080).into_iter().chain(range(0, 20)).collect();
+        let e: Vec<u32> = range(1000, 1018).into_iter().chain(range(0, 20)).collect();
+        let w = range(1000, 1100);
+        let l: Vec<u32> = range(1000, 1100)
+            .into_iter()
+            .chain(range(3000, 3003))
+            .collect();
+        let anchors = [vec![1], vec![2, 4], vec![1, 2], vec![4, 5], vec![5]];
+        let published = [None, None, None, Some(1), Some(2)];
+        let c = run_with_anchors(&[x, s, e, w, l], &anchors, &published, Keep::Best);
+        assert_eq!(c.assignment, [0, 1, 0, 1, 1], "{c:?}");
+        for cluster in &c.clusters {
+            assert!(
+                cluster
+                    .members
+                    .iter()
+                    .any(|m| m.doc == cluster.representative),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_article_alone_that_a_weak_member_joined_stays_to_represent_it() {
+        // S, alone, is mostly M, which L represents: the third look would take S there, with
+        // M representing. E, a weak member of X (half of E is X's), holds 71% of itself in S
+        // and joins S first: S stays, to represent E.
+        let quote = range(5000, 5005);
+        let x: Vec<u32> = range(5000, 5200).into_iter().collect();
+        let l: Vec<u32> = range(0, 70).into_iter().chain(range(1000, 1040)).collect();
+        let m = range(0, 100);
+        let s: Vec<u32> = range(65, 100).into_iter().chain(quote.clone()).collect();
+        let e: Vec<u32> = quote
+            .into_iter()
+            .chain(range(80, 92))
+            .chain(range(5100, 5107))
+            .collect();
+        let anchors = [vec![1], vec![4], vec![3, 4], vec![2, 3], vec![1, 2]];
+        let c = run_with_anchors(&[x, l, m, s, e], &anchors, &[None; 5], Keep::Best);
+        assert_eq!(c.assignment, [0, 1, 1, 2, 2], "{c:?}");
+        assert_eq!(c.clusters[2].representative, 3);
     }
 
     fn range(a: u32, b: u32) -> Vec<u32> {
