@@ -60,6 +60,10 @@ pub enum Verdict {
     /// Copies, and proposed, but star clustering put each with a representative the other is
     /// not a copy of: a member is always a copy of its representative, never of a member.
     ApartByRepresentatives,
+    /// Copies, and proposed, and one of them copies the other's representative (the other
+    /// itself, when it represents its cluster) too, but sits with another representative it
+    /// copies: an article is in one cluster only.
+    WithAnotherRepresentative,
 }
 
 /// Why two articles are, or are not, in one cluster.
@@ -211,12 +215,23 @@ fn explain_one(
         let r = rep(other);
         (!same && r != x && r != other.doc).then(|| measure(x, r))
     };
+    // Whether `x` is a copy of the other's representative (the other, when it represents).
+    let copies_representative_of = |x: u32, other: &Side| {
+        let r = rep(other);
+        if r == other.doc {
+            accepted_by.is_some()
+        } else {
+            settings.thresholds.accepts(&measure(x, r))
+        }
+    };
     let verdict = if same {
         Verdict::SameCluster
     } else if accepted_by.is_none() {
         Verdict::NotCopies
     } else if !(proposed_by_simhash || proposed_by_anchors) {
         Verdict::NotProposed
+    } else if copies_representative_of(a, &b_side) || copies_representative_of(b, &a_side) {
+        Verdict::WithAnotherRepresentative
     } else {
         Verdict::ApartByRepresentatives
     };
@@ -314,6 +329,32 @@ mod tests {
         assert!(
             !t.accepts(&e.b_to_a_representative.unwrap()),
             "Q is no copy of X"
+        );
+    }
+
+    #[test]
+    fn an_excerpt_that_quotes_another_story_is_with_the_one_it_copies_more() {
+        // S quotes X's first 20 words; E, an excerpt of S with a little more of the quotation,
+        // is a copy of X (by containment, barely) and of S (nearly whole). X, the longest, took
+        // E first; E is with S, and X and E are apart though copies.
+        let s = format!("{} {}", words("s", 0, 80), words("x", 0, 20));
+        let e = format!("{} {}", words("s", 0, 15), words("x", 0, 22));
+        let texts = [words("x", 0, 300), s, e];
+        let settings = Settings::default();
+        let (_dir, corpus, dedup) = clustered(&texts, &settings);
+        let e = explain(&corpus, &dedup, &settings, (0, 2), None);
+        assert!(e.copies, "{e:?}");
+        assert_eq!(e.verdict, Verdict::WithAnotherRepresentative, "{e:?}");
+        assert_eq!(
+            (e.a.representative.as_str(), e.b.representative.as_str()),
+            ("0", "1")
+        );
+        let mut text = Vec::new();
+        crate::report::write_explanation(&e, &settings, &mut text).unwrap();
+        let text = String::from_utf8(text).unwrap();
+        assert!(
+            text.contains("2 copies 0's representative 0 (") && text.contains(") and is with 1 ("),
+            "{text}"
         );
     }
 

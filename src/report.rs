@@ -769,6 +769,37 @@ pub fn write_summary(
     w.write_all(out.as_bytes()).map_err(io_err)
 }
 
+/// The side of an explained pair that copies the other's representative (the other itself, when
+/// it represents its cluster), with the other side and that measure, seen from the copier.
+fn copier<'e>(
+    e: &'e Explanation,
+    t: &crate::verify::Thresholds,
+) -> Option<(&'e explain::Side, &'e explain::Side, Similarity)> {
+    fn copies<'s>(
+        x: &'s explain::Side,
+        other: &'s explain::Side,
+        across: Option<Similarity>,
+        pair: Similarity,
+        t: &crate::verify::Thresholds,
+    ) -> Option<(&'s explain::Side, &'s explain::Side, Similarity)> {
+        let m = if other.to_representative.is_none() {
+            Some(pair)
+        } else {
+            across
+        };
+        m.filter(|m| t.accepts(m)).map(|m| (x, other, m))
+    }
+    copies(&e.a, &e.b, e.a_to_b_representative, e.similarity, t).or_else(|| {
+        copies(
+            &e.b,
+            &e.a,
+            e.b_to_a_representative,
+            e.similarity.swapped(),
+            t,
+        )
+    })
+}
+
 /// An explained pair for people: what the candidate search, verification and clustering each
 /// made of it, the thresholds beside the figures, and which stage kept the two apart.
 pub fn write_explanation(e: &Explanation, settings: &Settings, w: &mut dyn Write) -> Result<()> {
@@ -799,6 +830,13 @@ pub fn write_explanation(e: &Explanation, settings: &Settings, w: &mut dyn Write
         Verdict::ApartByRepresentatives => {
             "apart: copies, but each is with a representative the other does not copy".to_string()
         }
+        Verdict::WithAnotherRepresentative => match copier(e, t) {
+            Some((x, ..)) => format!(
+                "apart: copies, but {} is with another representative it copies",
+                x.id
+            ),
+            None => "apart: copies, but one is with another representative it copies".to_string(),
+        },
     };
     let _ = writeln!(out, "{} and {}: {verdict}", name(&e.a), name(&e.b));
     let left_out: Vec<String> = [&e.a, &e.b]
@@ -918,6 +956,22 @@ pub fn write_explanation(e: &Explanation, settings: &Settings, w: &mut dyn Write
                 lines.join("; ")
             ))
         }
+        Verdict::WithAnotherRepresentative => copier(e, t).map(|(x, other, m)| {
+            let own = match &x.to_representative {
+                Some(own) => format!("is with {} ({})", x.representative, measured(own)),
+                None => "represents its own cluster".to_string(),
+            };
+            format!(
+                "{} copies {}'s representative {} ({}) and {own}: an article is in one cluster \
+                 only; the first centre to reach it takes it, and one it copies only barely (by \
+                 containment alone, under 60%) gives way to a representative holding clearly \
+                 more of it",
+                x.id,
+                other.id,
+                other.representative,
+                measured(&m)
+            )
+        }),
     };
     if let Some(why) = why {
         let _ = writeln!(out, "  why apart   {why}");
