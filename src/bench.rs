@@ -143,6 +143,40 @@ impl PairScores {
     }
 }
 
+/// Reads every regular file of `sources` once and throws the bytes away, when together they take
+/// at most half the memory this process may use ([`crate::store::available_memory`]); returns
+/// the bytes read, 0 when it read nothing. The floor is measured first in each run: on a corpus
+/// just written or not read for a while, it would pay for the disk and the pipeline after it
+/// would not (a 1M run once printed fingerprinting at 85% of the floor for that reason alone).
+/// Warmed, both read from the page cache; a corpus larger than that stays as it is, both then
+/// reading from the disk. Named pipes and stdin are never read here.
+pub fn warm_page_cache(sources: &[Source]) -> u64 {
+    use std::io::Read;
+    let files: Vec<(&std::path::Path, u64)> = sources
+        .iter()
+        .filter(|s| s.kind != ingest::SourceKind::Stdin)
+        .filter_map(|s| {
+            let meta = std::fs::metadata(&s.path).ok()?;
+            meta.is_file().then_some((s.path.as_path(), meta.len()))
+        })
+        .collect();
+    let total: u64 = files.iter().map(|f| f.1).sum();
+    if crate::store::available_memory().is_none_or(|room| total > room / 2) {
+        return 0;
+    }
+    let mut buffer = vec![0u8; 1 << 20];
+    let mut read = 0;
+    for (path, _) in files {
+        let Ok(mut file) = std::fs::File::open(path) else {
+            continue; // the run itself will say what is wrong with it
+        };
+        while let Ok(n @ 1..) = file.read(&mut buffer) {
+            read += n as u64;
+        }
+    }
+    read
+}
+
 /// The process's peak resident memory, when the platform tells it (Linux `VmHWM`).
 pub fn peak_rss_bytes() -> Option<u64> {
     proc_status_kb("VmHWM:").map(|kb| kb * 1024)
@@ -545,5 +579,34 @@ mod tests {
         assert_eq!(json["stages"]["read_and_fingerprint"]["mb_per_s"], 1.5);
         assert!(json["stages"]["index"].get("mb_per_s").is_none());
         assert_eq!(json["accuracy"]["labelled"], 999);
+    }
+
+    #[test]
+    fn warming_reads_every_regular_file_and_never_opens_a_pipe() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+        std::fs::write(&a, vec![b'x'; 3 << 20]).unwrap();
+        std::fs::write(&b, "{}\n").unwrap();
+        let mut paths = vec![a, b];
+        #[cfg(unix)]
+        {
+            let fifo = dir.path().join("pipe.jsonl");
+            let made = std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap();
+            assert!(made.success());
+            paths.push(fifo);
+        }
+        let sources = ingest::open_sources(&paths).unwrap();
+        // Opening the pipe would wait for a writer that never comes.
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || tx.send(warm_page_cache(&sources)).unwrap());
+        let read = rx.recv_timeout(Duration::from_secs(10));
+        if crate::store::available_memory().is_some() {
+            assert_eq!(read, Ok((3 << 20) + 3));
+        } else {
+            assert_eq!(read, Ok(0), "nothing is read where the room is unknown");
+        }
     }
 }
