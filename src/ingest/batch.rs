@@ -146,3 +146,59 @@ impl Batch {
         self.entries.push(Entry::Unreadable { origin, problem });
     }
 }
+
+/// The batch being filled and where full ones go: each reader fills `batch` and calls
+/// [`Batches::hand_on_if_full`] after each record; [`Batches::finish`] hands on what is left.
+pub(super) struct Batches<F, S> {
+    /// The batch being filled.
+    pub(super) batch: Batch,
+    /// Bytes from which a batch is full.
+    pub(super) full: usize,
+    /// A new (or reused) empty batch.
+    fresh: F,
+    /// Where full batches go.
+    sink: S,
+}
+
+impl<F: Fn() -> Batch, S> Batches<F, S> {
+    /// Starts filling a batch from `fresh`.
+    pub(super) fn new(full: usize, fresh: F, sink: S) -> Self {
+        Batches {
+            batch: fresh(),
+            full,
+            fresh,
+            sink,
+        }
+    }
+
+    /// Hands the batch on and starts another.
+    pub(super) fn hand_on<E>(&mut self) -> Result<(), E>
+    where
+        S: FnMut(Batch) -> Result<(), E>,
+    {
+        let full = std::mem::replace(&mut self.batch, (self.fresh)());
+        (self.sink)(full)
+    }
+
+    /// Hands the batch on when it holds `full` bytes or more.
+    pub(super) fn hand_on_if_full<E>(&mut self) -> Result<(), E>
+    where
+        S: FnMut(Batch) -> Result<(), E>,
+    {
+        if self.batch.size() >= self.full {
+            self.hand_on()?;
+        }
+        Ok(())
+    }
+
+    /// Hands on the last batch, unless it is empty.
+    pub(super) fn finish<E>(mut self) -> Result<(), E>
+    where
+        S: FnMut(Batch) -> Result<(), E>,
+    {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        (self.sink)(self.batch)
+    }
+}

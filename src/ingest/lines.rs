@@ -5,10 +5,8 @@ use std::fs::File;
 use std::io::{self, BufRead, Read};
 use std::path::Path;
 
-use crate::error::Error;
-
 use super::Origin;
-use super::batch::{Batch, Entry};
+use super::batch::{Batch, Batches, Entry};
 use super::files::Compression;
 
 /// [`BufRead::read_until`] a newline, with the newline found by the `memchr` crate's SIMD
@@ -74,19 +72,17 @@ pub(super) fn mappable(path: &Path) -> Option<(File, u64)> {
     trial.ok().map(|_| (file, meta.len()))
 }
 
-/// Reads a JSONL source's records through `reader` into `batch` (one line at a time, straight
-/// into the batch's buffer), handing full batches of about `batch_bytes` to `sink`. A read error
-/// ends the source with an unreadable record saying from which line on nothing was read.
-pub(super) fn read_buffered<E: From<Error>>(
+/// Reads a JSONL source's records through `reader` into `out` (one line at a time, straight into
+/// the batch's buffer). A read error ends the source with an unreadable record saying from which
+/// line on nothing was read.
+pub(super) fn read_buffered<E>(
     reader: &mut dyn BufRead,
     source: u32,
-    batch_bytes: usize,
-    batch: &mut Batch,
-    fresh: &impl Fn() -> Batch,
-    sink: &mut impl FnMut(Batch) -> std::result::Result<(), E>,
-) -> std::result::Result<(), E> {
+    out: &mut Batches<impl Fn() -> Batch, impl FnMut(Batch) -> Result<(), E>>,
+) -> Result<(), E> {
     let mut line = 0u64;
     loop {
+        let batch = &mut out.batch;
         line += 1;
         // The line is read straight into the batch's buffer, and taken back off it
         // when it is blank.
@@ -113,30 +109,26 @@ pub(super) fn read_buffered<E: From<Error>>(
                 break;
             }
         }
-        if batch.size() >= batch_bytes {
-            sink(std::mem::replace(batch, fresh()))?;
-        }
+        out.hand_on_if_full()?;
     }
     Ok(())
 }
 
 /// Reads an uncompressed JSONL file's records as [`read_buffered`] reads them (the same lines,
-/// numbers and blank-line and byte-order-mark rules), without copying them: each batch maps the part of the file its whole lines are in, about `batch_bytes` (more
-/// when one line is longer). At 1M articles, the kernel's copy into the reader's buffer took
+/// numbers and blank-line and byte-order-mark rules), without copying them: each batch maps the
+/// part of the file its whole lines are in, about a full batch's bytes (more when one line is
+/// longer). At 1M articles, the kernel's copy into the reader's buffer took
 /// about a tenth of the first stage's processor time and the copy into the batch a little more.
 ///
 /// A map that cannot be made ends the file's reading with an unreadable record, as a read error
 /// does. The file must not shrink while it is read: like every program that maps files
 /// (ripgrep among them), copydesk would then stop with a bus error.
-pub(super) fn read_mapped<E: From<Error>>(
+pub(super) fn read_mapped<E>(
     file: &File,
     len: u64,
     source: u32,
-    batch_bytes: usize,
-    batch: &mut Batch,
-    fresh: &impl Fn() -> Batch,
-    sink: &mut impl FnMut(Batch) -> std::result::Result<(), E>,
-) -> std::result::Result<(), E> {
+    out: &mut Batches<impl Fn() -> Batch, impl FnMut(Batch) -> Result<(), E>>,
+) -> Result<(), E> {
     let map_part = |offset: u64, len: u64| {
         // SAFETY: the map is read only while the batch holding it lives; the file is not
         // written by copydesk, and the doc comment above says what happens if another
@@ -152,8 +144,8 @@ pub(super) fn read_mapped<E: From<Error>>(
     let mut line = 0u64;
     let mut offset = 0u64;
     while offset < len {
-        // The part from `offset` to the last line end in about `batch_bytes`, or to the end.
-        let mut want = (batch_bytes.max(1) as u64).min(len - offset);
+        // The part from `offset` to the last line end in about a full batch, or to the end.
+        let mut want = (out.full.max(1) as u64).min(len - offset);
         let (map, used) = loop {
             let map = match map_part(offset, want) {
                 Ok(map) => map,
@@ -162,7 +154,8 @@ pub(super) fn read_mapped<E: From<Error>>(
                         source,
                         line: line + 1,
                     };
-                    batch.push_unreadable(origin, format!("cannot read from this line on: {e}"));
+                    let problem = format!("cannot read from this line on: {e}");
+                    out.batch.push_unreadable(origin, problem);
                     return Ok(());
                 }
             };
@@ -175,9 +168,10 @@ pub(super) fn read_mapped<E: From<Error>>(
                 None => want = want.saturating_mul(2).min(len - offset),
             }
         };
-        if batch.map.is_some() {
-            sink(std::mem::replace(batch, fresh()))?; // one map a batch
+        if out.batch.map.is_some() {
+            out.hand_on()?; // one map a batch
         }
+        let batch = &mut out.batch;
         let records_before = batch.entries.len();
         // A byte order mark is not part of the first record.
         let mut start = if offset == 0 && map.starts_with(b"\xef\xbb\xbf") {
@@ -201,9 +195,7 @@ pub(super) fn read_mapped<E: From<Error>>(
             batch.map = Some(map); // a part of blank lines is not kept, nor sent on alone
         }
         offset += used as u64;
-        if batch.size() >= batch_bytes {
-            sink(std::mem::replace(batch, fresh()))?;
-        }
+        out.hand_on_if_full()?;
     }
     Ok(())
 }

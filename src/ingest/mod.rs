@@ -40,6 +40,8 @@ mod tables;
 mod tests;
 
 pub use batch::{Batch, Raw};
+
+use batch::Batches;
 pub use fields::{Field, Fields};
 pub use files::Cache;
 
@@ -389,7 +391,7 @@ pub fn read_batches_with<E: From<Error>>(
     batch_bytes: usize,
     cache: Cache,
     spares: Option<&std::sync::mpsc::Receiver<Batch>>,
-    mut sink: impl FnMut(Batch) -> std::result::Result<(), E>,
+    sink: impl FnMut(Batch) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
     let fresh = || match spares.and_then(|spares| spares.try_recv().ok()) {
         Some(mut used) => {
@@ -398,7 +400,7 @@ pub fn read_batches_with<E: From<Error>>(
         }
         None => Batch::with_capacity(batch_bytes),
     };
-    let mut batch = fresh();
+    let mut out = Batches::new(batch_bytes, fresh, sink);
     for (index, source) in sources.iter().enumerate() {
         let index = index as u32;
         let origin = |line| Origin {
@@ -411,53 +413,30 @@ pub fn read_batches_with<E: From<Error>>(
         };
         match (&source.kind, mapped) {
             (SourceKind::Text { .. }, _) => match read_whole(&source.path, cache) {
-                Ok(bytes) => batch.push_record(origin(1), &bytes),
-                Err(e) => batch.push_unreadable(origin(1), format!("cannot read: {e}")),
+                Ok(bytes) => out.batch.push_record(origin(1), &bytes),
+                Err(e) => out
+                    .batch
+                    .push_unreadable(origin(1), format!("cannot read: {e}")),
             },
             (SourceKind::Csv { .. } | SourceKind::Parquet | SourceKind::JsonArray, _) => {
                 for row in table_rows(source, cache)? {
                     match row {
-                        Row::Record(line, bytes) => batch.push_record(origin(line), &bytes),
+                        Row::Record(line, bytes) => out.batch.push_record(origin(line), &bytes),
                         Row::Bad(line, problem) | Row::Stopped(line, problem) => {
-                            batch.push_unreadable(origin(line), problem)
+                            out.batch.push_unreadable(origin(line), problem)
                         }
                     }
-                    if batch.size() >= batch_bytes {
-                        sink(std::mem::replace(&mut batch, fresh()))?;
-                    }
+                    out.hand_on_if_full()?;
                 }
             }
-            (SourceKind::Jsonl, Some((file, len))) => {
-                read_mapped(
-                    &file,
-                    len,
-                    index,
-                    batch_bytes,
-                    &mut batch,
-                    &fresh,
-                    &mut sink,
-                )?;
-            }
+            (SourceKind::Jsonl, Some((file, len))) => read_mapped(&file, len, index, &mut out)?,
             (SourceKind::Jsonl | SourceKind::Stdin, _) => {
-                let mut reader = open_lines(source, cache)?;
-                read_buffered(
-                    &mut *reader,
-                    index,
-                    batch_bytes,
-                    &mut batch,
-                    &fresh,
-                    &mut sink,
-                )?;
+                read_buffered(&mut *open_lines(source, cache)?, index, &mut out)?
             }
         }
-        if batch.size() >= batch_bytes {
-            sink(std::mem::replace(&mut batch, fresh()))?;
-        }
+        out.hand_on_if_full()?;
     }
-    if !batch.is_empty() {
-        sink(batch)?;
-    }
-    Ok(())
+    out.finish()
 }
 
 fn json_kind(v: &Value) -> &'static str {
