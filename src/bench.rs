@@ -591,18 +591,11 @@ mod tests {
         #[cfg(unix)]
         {
             let fifo = dir.path().join("pipe.jsonl");
-            let made = std::process::Command::new("mkfifo")
-                .arg(&fifo)
-                .status()
-                .unwrap();
-            assert!(made.success());
+            crate::testing::named_pipe(&fifo);
             paths.push(fifo);
         }
         let sources = ingest::open_sources(&paths).unwrap();
-        // Opening the pipe would wait for a writer that never comes.
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || tx.send(warm_page_cache(&sources)).unwrap());
-        let read = rx.recv_timeout(Duration::from_secs(10));
+        let read = crate::testing::within_ten_seconds(move || warm_page_cache(&sources));
         if crate::store::available_memory().is_some() {
             assert_eq!(read, Ok((3 << 20) + 3));
         } else {

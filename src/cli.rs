@@ -500,3 +500,25 @@ pub struct RunArgs {
     #[arg(long, short)]
     pub quiet: bool,
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::{Cli, Command};
+
+    #[test]
+    fn no_mmap_opens_sources_that_may_not_be_mapped() {
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpora/wire.jsonl");
+        let mapped = |extra: &[&str]| {
+            let cli =
+                Cli::try_parse_from(["copydesk", "dedup", corpus].iter().chain(extra)).unwrap();
+            let Command::Dedup(args) = cli.command else {
+                panic!("parsed as dedup");
+            };
+            args.records.open(&args.inputs).unwrap()[0].map
+        };
+        assert!(mapped(&[]));
+        assert!(!mapped(&["--no-mmap"]));
+    }
+}

@@ -39,3 +39,23 @@ pub fn clustered(texts: &[String], settings: &Settings) -> (tempfile::TempDir, C
     let dedup = corpus.dedup(settings);
     (dir, corpus, dedup)
 }
+
+/// Makes a named pipe at `path` that nothing writes to: opening it for reading would wait forever.
+#[cfg(unix)]
+pub fn named_pipe(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// What `f` returns, if it returns within ten seconds (on another thread): for code that must
+/// not block, such as code that must leave a named pipe unopened.
+pub fn within_ten_seconds<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, std::sync::mpsc::RecvTimeoutError> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(f()));
+    rx.recv_timeout(std::time::Duration::from_secs(10))
+}

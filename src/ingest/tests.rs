@@ -234,15 +234,8 @@ fn a_cleared_batch_holds_no_part_of_its_file() {
 fn a_named_pipe_is_not_opened_to_be_mapped() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("input.jsonl");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap();
-    assert!(made.success());
-    // Opening it would wait for a writer that never comes.
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || tx.send(mappable(&fifo).is_none()).unwrap());
-    let not_mapped = rx.recv_timeout(std::time::Duration::from_secs(10));
+    crate::testing::named_pipe(&fifo);
+    let not_mapped = crate::testing::within_ten_seconds(move || mappable(&fifo).is_none());
     assert_eq!(not_mapped, Ok(true), "mappable opened the pipe");
 }
 
