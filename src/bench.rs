@@ -151,7 +151,6 @@ impl PairScores {
 /// Warmed, both read from the page cache; a corpus larger than that stays as it is, both then
 /// reading from the disk. Named pipes and stdin are never read here.
 pub fn warm_page_cache(sources: &[Source]) -> u64 {
-    use std::io::Read;
     let files: Vec<(&std::path::Path, u64)> = sources
         .iter()
         .filter(|s| s.kind != ingest::SourceKind::Stdin)
@@ -164,17 +163,12 @@ pub fn warm_page_cache(sources: &[Source]) -> u64 {
     if crate::store::available_memory().is_none_or(|room| total > room / 2) {
         return 0;
     }
-    let mut buffer = vec![0u8; 1 << 20];
-    let mut read = 0;
-    for (path, _) in files {
-        let Ok(mut file) = std::fs::File::open(path) else {
-            continue; // the run itself will say what is wrong with it
-        };
-        while let Ok(n @ 1..) = file.read(&mut buffer) {
-            read += n as u64;
-        }
-    }
-    read
+    // A file that cannot be read is left to the run, which says what is wrong with it.
+    files
+        .into_iter()
+        .filter_map(|(path, _)| std::fs::File::open(path).ok())
+        .map(|mut file| std::io::copy(&mut file, &mut std::io::sink()).unwrap_or(0))
+        .sum()
 }
 
 /// The process's peak resident memory, when the platform tells it (Linux `VmHWM`).

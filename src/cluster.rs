@@ -140,6 +140,10 @@ struct Scratch {
     mine: Vec<u32>,
     /// The one it is compared with, unpacked.
     other: Vec<u32>,
+    /// The groups the second look may send an article to.
+    targets: Vec<u32>,
+    /// The (article, group) pairs it compares the article with.
+    against: Vec<(u32, u32)>,
 }
 
 /// Where the second look (or the third) sends an article: `(article, group)`.
@@ -456,13 +460,17 @@ pub fn cluster(
                     &sc.query.docs
                 }
             };
-            let mut targets: Vec<u32> = near
-                .iter()
-                .map(|&c| group_of[c as usize])
-                // An article alone, verified against nothing, would have met another alone
-                // in the first pass; a weak member may leave for one.
-                .filter(|&g| g as usize != own && (groups[g as usize].len() > 1 || weak.is_some()))
-                .collect();
+            let targets = &mut sc.targets;
+            targets.clear();
+            targets.extend(
+                near.iter()
+                    .map(|&c| group_of[c as usize])
+                    // An article alone, verified against nothing, would have met another alone
+                    // in the first pass; a weak member may leave for one.
+                    .filter(|&g| {
+                        g as usize != own && (groups[g as usize].len() > 1 || weak.is_some())
+                    }),
+            );
             targets.sort_unstable();
             targets.dedup();
             if targets.is_empty() {
@@ -482,9 +490,10 @@ pub fn cluster(
                 }
                 best.map(|(_, _, g)| g)
             };
-            let representatives: Vec<(u32, u32)> =
-                targets.iter().map(|&g| (reps[g as usize], g)).collect();
-            if let Some(g) = best_of(&sc.mine, &mut sc.other, &representatives) {
+            sc.against.clear();
+            sc.against
+                .extend(targets.iter().map(|&g| (reps[g as usize], g)));
+            if let Some(g) = best_of(&sc.mine, &mut sc.other, &sc.against) {
                 return Some(Look::Representative(d, g));
             }
             // Third look, for an article still alone: a copy of a member that is not its
@@ -492,12 +501,13 @@ pub fn cluster(
             if groups[own].len() > 1 {
                 return None;
             }
-            let members: Vec<(u32, u32)> = near
-                .iter()
-                .map(|&c| (c, group_of[c as usize]))
-                .filter(|&(c, g)| targets.binary_search(&g).is_ok() && reps[g as usize] != c)
-                .collect();
-            best_of(&sc.mine, &mut sc.other, &members).map(|g| Look::Member(d, g))
+            sc.against.clear();
+            sc.against.extend(
+                near.iter()
+                    .map(|&c| (c, group_of[c as usize]))
+                    .filter(|&(c, g)| targets.binary_search(&g).is_ok() && reps[g as usize] != c),
+            );
+            best_of(&sc.mine, &mut sc.other, &sc.against).map(|g| Look::Member(d, g))
         })
         .flatten()
         .collect();
