@@ -3,8 +3,11 @@
 //! A paragraph always ends a sentence. Inside a paragraph a sentence ends at `.`, `!`, `?`, `…`
 //! (and the Urdu and Arabic `۔` and `؟`), after any closing quotes or brackets, when
 //! whitespace follows and the next word can start a sentence: a capital letter, a digit, an
-//! opening quote, or a letter of a script without case. A period after a known abbreviation
-//! (`Gen.`, `Mr.`, `Corp.`, `Jan.`) or a single capital (`U.S.`, `J. Smith`) does not end one.
+//! opening quote, or a letter of a script without case. A text written without capitals (a
+//! lowercased corpus) cannot mark a start that way, so there a lowercase word may start a
+//! sentence too. A period after a known abbreviation (`Gen.`, `Mr.`, `Corp.`, `Jan.`) or a
+//! single capital (`U.S.`, `J. Smith`; any single letter in a text without capitals)
+//! does not end one.
 //! The CJK full stops `。！？` and the Urdu `۔` end a sentence with no space after them.
 //!
 //! Sentences are byte ranges of the text, never copies. This module knows nothing of alignment.
@@ -44,12 +47,18 @@ fn is_opening(c: char) -> bool {
     )
 }
 
-fn can_start_sentence(c: char) -> bool {
-    c.is_uppercase() || c.is_numeric() || is_opening(c) || (c.is_alphabetic() && !c.is_lowercase())
+/// Whether a sentence may start with `c`; in a text written without capitals
+/// (`uncased`) any letter may.
+fn can_start_sentence(c: char, uncased: bool) -> bool {
+    c.is_uppercase()
+        || c.is_numeric()
+        || is_opening(c)
+        || (c.is_alphabetic() && (uncased || !c.is_lowercase()))
 }
 
-/// Whether the word ending right before byte `dot` of `text` is an abbreviation.
-fn is_abbreviation(text: &str, dot: usize) -> bool {
+/// Whether the word ending right before byte `dot` of `text` is an abbreviation. In a text
+/// written without capitals (`uncased`) a single letter of either case is an initial.
+fn is_abbreviation(text: &str, dot: usize, uncased: bool) -> bool {
     let before = &text[..dot];
     let start = before
         .rfind(|c: char| c.is_whitespace() || is_opening(c))
@@ -63,7 +72,7 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     // A single capital letter, possibly after earlier ones: J. / U.S. / U.S.A.
     if word
         .split('.')
-        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+        .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase() || uncased))
     {
         return true;
     }
@@ -76,10 +85,11 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut paragraph = 0;
     let mut offset = 0;
+    let uncased = uncased(text);
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         if !body.trim().is_empty() {
-            split_paragraph(body, offset, paragraph, &mut out);
+            split_paragraph(body, offset, paragraph, uncased, &mut out);
             paragraph += 1;
         }
         offset += line.len();
@@ -100,9 +110,10 @@ pub fn lead(text: &str) -> Option<&str> {
 pub fn sentences_of_parts(text: &str, parts: &[&str]) -> Vec<Sentence> {
     let base = text.as_ptr() as usize;
     let mut out = Vec::new();
+    let uncased = uncased(text);
     for (paragraph, part) in parts.iter().enumerate() {
         let offset = part.as_ptr() as usize - base;
-        split_paragraph(part, offset, paragraph, &mut out);
+        split_paragraph(part, offset, paragraph, uncased, &mut out);
     }
     out
 }
@@ -119,7 +130,20 @@ fn push(out: &mut Vec<Sentence>, text: &str, offset: usize, range: Range<usize>,
     }
 }
 
-fn split_paragraph(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+/// Whether `text` is written without a single capital (a lowercased corpus): then a capital
+/// cannot be what marks a sentence's start. Decided for the whole text, as a hard-wrapped story's
+/// lines often hold no capital of their own.
+fn uncased(text: &str) -> bool {
+    !text.chars().any(char::is_uppercase)
+}
+
+fn split_paragraph(
+    text: &str,
+    offset: usize,
+    paragraph: usize,
+    uncased: bool,
+    out: &mut Vec<Sentence>,
+) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut start = 0;
     let mut i = 0;
@@ -158,8 +182,8 @@ fn split_paragraph(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Se
             None => true,
             Some(n) => {
                 spaced
-                    && can_start_sentence(n)
-                    && !(c == '.' && j == i + 1 && is_abbreviation(text, pos))
+                    && can_start_sentence(n, uncased)
+                    && !(c == '.' && j == i + 1 && is_abbreviation(text, pos, uncased))
             }
         };
         if boundary {
@@ -214,6 +238,27 @@ mod tests {
         assert_eq!(
             split("Prices rose 5.93 pct. e.g. this stays. Then more."),
             vec!["Prices rose 5.93 pct. e.g. this stays.", "Then more."]
+        );
+    }
+
+    #[test]
+    fn a_text_without_capitals_splits_before_lowercase_words() {
+        // A lowercased corpus: nothing else marks where a sentence starts.
+        assert_eq!(
+            split(
+                "talks resume on friday. the minister met gen. smith and j. doe. prices rose 5.9 pct."
+            ),
+            vec![
+                "talks resume on friday.",
+                "the minister met gen. smith and j. doe.",
+                "prices rose 5.9 pct."
+            ]
+        );
+        // One capital in the text, even in another paragraph (a hard-wrapped story's line),
+        // and lowercase words continue a sentence again.
+        assert_eq!(
+            split("Talks resume\non friday. the minister met."),
+            vec!["Talks resume", "on friday. the minister met."]
         );
     }
 

@@ -363,6 +363,40 @@ fn awkward_inputs_give_sensible_output() {
 }
 
 #[test]
+fn a_lowercased_story_is_read_sentence_by_sentence() {
+    // Corpora prepared for NLP are often lowercased: no capital marks a sentence's start.
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story.txt");
+    let moved = dir.path().join("moved.txt");
+    std::fs::write(
+        &story,
+        "talks resume in april, tass said. crews in tromso welcomed the news. \
+         the first round will be held in murmansk.",
+    )
+    .unwrap();
+    std::fs::write(
+        &moved,
+        "crews in tromso welcomed the news. talks resume in april, tass said. \
+         the first round will be held in murmansk.",
+    )
+    .unwrap();
+    let out = copydesk()
+        .args(["compare", story.to_str().unwrap(), moved.to_str().unwrap()])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let c: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = &c["versions"][0];
+    assert_eq!(v["segments"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        (&v["counts"]["same"], &v["counts"]["moved"]),
+        (&2.into(), &1.into())
+    );
+    assert_eq!(v["verbatim"].as_f64(), Some(1.0));
+}
+
+#[test]
 fn dedup_diffs_describe_every_cluster() {
     let dir = tempfile::tempdir().unwrap();
     let diffs = dir.path().join("diffs.jsonl");
