@@ -34,14 +34,12 @@
 //!                   "headline"?: { "was"?, "now"?, "same", "changes"?: [..] } } ] }
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 // Maps keyed by token hashes (XXH3, so already uniform) or small ids: FxHash's one multiply
 // rather than SipHash (`dedup --diffs` on 100k generated articles: SipHash was 2.3% of the
 // profile).
 use rustc_hash::FxHashMap;
-
-use rapidfuzz::distance::lcs_seq;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -89,6 +87,15 @@ pub struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
+    /// A text with its id and no metadata.
+    pub fn new(id: impl Into<String>, text: &'a str) -> Doc<'a> {
+        Doc {
+            id: id.into(),
+            text,
+            ..Doc::default()
+        }
+    }
+
     /// The text of an article with the metadata it was read with.
     pub fn with_meta(id: String, meta: &crate::ingest::Meta, text: &'a str) -> Doc<'a> {
         let owned = |v: &Option<Box<str>>| v.as_deref().map(str::to_string);
@@ -357,6 +364,9 @@ struct Prepared<'a> {
     tokens: usize,
     /// Dense word ids in text order.
     sequence: Vec<u32>,
+    /// Its distinct words' summed weights, once the vocabulary is finished (see
+    /// [`Vocabulary::weigh`]): the denominator of every similarity it takes part in.
+    mass: f32,
     attributions: Vec<Attribution>,
 }
 
@@ -398,12 +408,35 @@ impl Vocabulary {
             .collect();
     }
 
-    fn mass(&self, set: &[u32]) -> f32 {
-        set.iter().map(|&i| self.weight[i as usize]).sum()
+    /// Sets every sentence's mass, once [`Vocabulary::finish`] has weighed the words.
+    fn weigh(&self, doc: &mut PreparedDoc<'_>) {
+        for s in &mut doc.sentences {
+            s.mass = s.set.iter().map(|&i| self.weight[i as usize]).sum();
+        }
     }
 
-    /// Weighted Dice similarity of two sorted id sets.
-    fn similarity(&self, a: &[u32], b: &[u32]) -> f32 {
+    /// Weighted Dice similarity of two sentences (their sorted id sets).
+    fn similarity(&self, a: &Prepared<'_>, b: &Prepared<'_>) -> f32 {
+        let total = a.mass + b.mass;
+        if total == 0.0 {
+            return 0.0;
+        }
+        let (a, b) = (&a.set[..], &b.set[..]);
+        let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        // A sentence against a text with no sentence ends (one "sentence" of 100,000 words):
+        // look each word of the small set up rather than walk the large one every time.
+        if small.len().saturating_mul(32) < large.len() {
+            let mut rest = large;
+            let mut shared = 0.0f32;
+            for &id in small {
+                let at = rest.partition_point(|&x| x < id);
+                if rest.get(at) == Some(&id) {
+                    shared += self.weight[id as usize];
+                }
+                rest = &rest[at..];
+            }
+            return 2.0 * shared / total;
+        }
         let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
         while i < a.len() && j < b.len() {
             match a[i].cmp(&b[j]) {
@@ -416,12 +449,7 @@ impl Vocabulary {
                 }
             }
         }
-        let total = self.mass(a) + self.mass(b);
-        if total == 0.0 {
-            0.0
-        } else {
-            2.0 * shared / total
-        }
+        2.0 * shared / total
     }
 }
 
@@ -542,6 +570,7 @@ fn prepare<'a>(
                 words,
                 tokens,
                 sequence,
+                mass: 0.0,
                 attributions: attribution::find(t),
             }
         })
@@ -558,14 +587,10 @@ fn prepare<'a>(
     }
 }
 
-/// Reads the version's words in the reference's order: each aligned sentence (moved ones
-/// included) at the place of its reference sentence, each added sentence after the aligned
-/// sentence it follows in the version.
-fn words_in_reference_order(
-    version: &PreparedDoc<'_>,
-    of_version: &[Option<(usize, f32)>],
-    in_order: &[bool],
-) -> Vec<u32> {
+/// The version's sentences in the reference's order, as `(place, sentence)` sorted: each
+/// aligned sentence (moved ones included) at the place of its reference sentence, each added
+/// sentence after the aligned sentence it follows in the version.
+fn reference_order(of_version: &[Option<(usize, f32)>], in_order: &[bool]) -> Vec<(usize, usize)> {
     let mut anchor = 0;
     let mut keyed: Vec<(usize, usize)> = of_version
         .iter()
@@ -583,9 +608,80 @@ fn words_in_reference_order(
         .collect();
     keyed.sort_unstable();
     keyed
+}
+
+/// How many of `version`'s words come from `reference` (see [`reused_words`]), read in the
+/// reference's order.
+///
+/// Texts of up to [`REUSE_DIFF_CELLS`] (reference words times version words) are diffed whole.
+/// Longer ones (book-length texts: two of 300,000 words took 30 s whole) are cut into pieces at
+/// their aligned sentence pairs, each pair diffed on its own and the unaligned sentences between
+/// two pairs against each other, so the work grows with the pieces' sizes, not the texts'.
+fn reused_in_reference_order(
+    reference: &PreparedDoc<'_>,
+    reference_words: &[u32],
+    version: &PreparedDoc<'_>,
+    of_version: &[Option<(usize, f32)>],
+    in_order: &[bool],
+) -> usize {
+    let order = reference_order(of_version, in_order);
+    let words = |sentences: &[Prepared<'_>]| -> Vec<u32> {
+        sentences
+            .iter()
+            .flat_map(|s| s.sequence.iter().copied())
+            .collect()
+    };
+    let version_words = version
+        .sentences
         .iter()
-        .flat_map(|&(_, j)| version.sentences[j].sequence.iter().copied())
-        .collect()
+        .map(|s| s.sequence.len())
+        .sum::<usize>();
+    if reference_words.len().saturating_mul(version_words) <= REUSE_DIFF_CELLS {
+        let version_words: Vec<u32> = order
+            .iter()
+            .flat_map(|&(_, j)| version.sentences[j].sequence.iter().copied())
+            .collect();
+        return reused_words(reference_words, &version_words);
+    }
+    let piece = |reference: &[u32], version: &[u32]| {
+        reused_words_bounded(reference, version, REUSE_DIFF_CELLS)
+    };
+    let mut reused = 0;
+    // The first reference sentence past the last pair, and the version's unaligned words since.
+    let mut next = 0;
+    let mut unaligned: Vec<u32> = Vec::new();
+    for &(_, j) in &order {
+        let sequence = &version.sentences[j].sequence;
+        match of_version[j] {
+            Some((i, _)) => {
+                reused += piece(&words(&reference.sentences[next..i]), &unaligned);
+                reused += piece(&reference.sentences[i].sequence, sequence);
+                unaligned.clear();
+                next = i + 1;
+            }
+            None => unaligned.extend_from_slice(sequence),
+        }
+    }
+    reused + piece(&words(&reference.sentences[next..]), &unaligned)
+}
+
+/// [`reused_words`] when the pair is at most `cells` words times words; otherwise the version's
+/// words in runs of two or more whose every adjacent pair of words also stands side by side in
+/// the reference (in any place): linear where the diff would not be.
+fn reused_words_bounded(reference: &[u32], version: &[u32], cells: usize) -> usize {
+    if reference.len().saturating_mul(version.len()) <= cells {
+        return reused_words(reference, version);
+    }
+    let pair = |w: &[u32]| u64::from(w[0]) << 32 | u64::from(w[1]);
+    let pairs: HashSet<u64> = reference.windows(2).map(pair).collect();
+    let mut covered = vec![false; version.len()];
+    for (k, w) in version.windows(2).enumerate() {
+        if pairs.contains(&pair(w)) {
+            covered[k] = true;
+            covered[k + 1] = true;
+        }
+    }
+    covered.iter().filter(|&&c| c).count()
 }
 
 /// How many of `version`'s words a longest common subsequence with `reference` matches, counting
@@ -593,12 +689,9 @@ fn words_in_reference_order(
 /// one unmatched word on either side. A stray "the" or "said" matched between independent texts
 /// does not count; a reworded sentence, with a word changed here and there, still does.
 ///
-/// Myers' diff (the `similar` crate) finds the subsequence; past [`REUSE_DIFF_CELLS`] it would be
-/// too slow, and the bit-parallel LCS length of `rapidfuzz` (every match counted) stands in.
+/// Myers' diff (the `similar` crate) finds the subsequence; its time grows with the product of
+/// the lengths at worst, so callers keep to [`REUSE_DIFF_CELLS`] (see [`reused_words_bounded`]).
 fn reused_words(reference: &[u32], version: &[u32]) -> usize {
-    if reference.len().saturating_mul(version.len()) > REUSE_DIFF_CELLS {
-        return lcs_seq::similarity(reference.iter().copied(), version.iter().copied());
-    }
     let counts = |run: usize| if run >= 2 { run } else { 0 };
     let mut counted = 0;
     // The current run: its matched words, and where it ends in each text.
@@ -765,7 +858,7 @@ fn pair(
 ) -> Vec<Option<(usize, f32)>> {
     let mut scored: Vec<(f32, usize, usize)> = Vec::new();
     let mut consider = |i: usize, j: usize| {
-        let s = vocab.similarity(&reference.sentences[i].set, &version.sentences[j].set);
+        let s = vocab.similarity(&reference.sentences[i], &version.sentences[j]);
         if s >= threshold {
             scored.push((s, i, j));
         }
@@ -836,8 +929,8 @@ const RARE_HOLDERS: usize = 64;
 /// common start, common end, and one replaced middle.
 const WORD_DIFF_CELLS: usize = 4_000_000;
 
-/// Reference words times version words above which `reused` counts every match of the LCS
-/// rather than diffing (about two 20,000-word texts).
+/// Reference words times version words above which `reused` is not diffed whole (about two
+/// 20,000-word texts); see [`reused_in_reference_order`].
 const REUSE_DIFF_CELLS: usize = 400_000_000;
 
 /// Share of the alignment threshold from which a pair aligns when its place agrees.
@@ -875,7 +968,7 @@ fn rescue(
         }
         for i in (r0..r1).filter(|&i| !taken[i]) {
             for j in (v0..v1).filter(|&j| of_version[j].is_none()) {
-                let s = vocab.similarity(&reference.sentences[i].set, &version.sentences[j].set);
+                let s = vocab.similarity(&reference.sentences[i], &version.sentences[j]);
                 if s >= threshold {
                     scored.push((s, i, j));
                 }
@@ -1081,10 +1174,7 @@ fn diff_version(
         words: version.tokens,
         kept: share(kept_tokens, reference.tokens),
         reused: share(
-            reused_words(
-                reference_words,
-                &words_in_reference_order(version, &of_version, &in_order),
-            ),
+            reused_in_reference_order(reference, reference_words, version, &of_version, &in_order),
             version.tokens,
         ),
         verbatim: share(verbatim_tokens, reference.tokens),
@@ -1102,12 +1192,15 @@ fn diff_version(
 pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) -> Comparison {
     let mut vocab = Vocabulary::default();
     let mut sentence_count = 0;
-    let r = prepare(reference, &mut vocab, &mut sentence_count);
-    let vs: Vec<PreparedDoc> = versions
+    let mut r = prepare(reference, &mut vocab, &mut sentence_count);
+    let mut vs: Vec<PreparedDoc> = versions
         .iter()
         .map(|v| prepare(v, &mut vocab, &mut sentence_count))
         .collect();
     vocab.finish(sentence_count);
+    for doc in std::iter::once(&mut r).chain(&mut vs) {
+        vocab.weigh(doc);
+    }
     let reference_words: Vec<u32> = r
         .sentences
         .iter()
@@ -1281,6 +1374,140 @@ mod tests {
     }
 
     #[test]
+    fn past_the_diff_budget_reuse_counts_word_pairs_the_reference_holds() {
+        // 4 5 and 1 2 stand side by side in the reference; 3 matches alone; 2 7 does not.
+        assert_eq!(
+            reused_words_bounded(&[1, 2, 3, 4, 5], &[9, 4, 5, 1, 2, 7, 3], 0),
+            4
+        );
+        // A run of pairs: 1 2 3 all covered.
+        assert_eq!(reused_words_bounded(&[1, 2, 3], &[1, 2, 3, 1], 0), 3);
+        // Within the budget the diff decides: 4 5 and 1 2 cannot both be in order; 1 2, a step
+        // over 7, then 3 is one run of three.
+        assert_eq!(
+            reused_words_bounded(&[1, 2, 3, 4, 5], &[9, 4, 5, 1, 2, 7, 3], 100),
+            3
+        );
+        assert_eq!(reused_words_bounded(&[], &[1, 2], 0), 0);
+    }
+
+    /// A reference of `n` 20-word sentences of distinct words, and a version that moves its
+    /// third ten sentences before the second, changes one word in every sentence, puts in the
+    /// place of the sixth a sentence of its own quoting four words of it, repeats four words of
+    /// the eighth after it, quotes four of the last but one after the ninth, trims the last tenth,
+    /// adds a tenth of sentences of its own, and ends on one sentence quoting four words in a
+    /// row from the last (trimmed) sentence and one holding three later words of it one at a
+    /// time (a diff matches them, but alone they do not count). Returns the texts and the share
+    /// of the version's words reused, counted by hand.
+    fn reordered_edited_story(n: usize) -> (String, String, f32) {
+        let sentence = |tag: &str, s: usize| -> Vec<String> {
+            (0..20).map(|k| format!("{tag}{s}w{k}")).collect()
+        };
+        let line = |words: &[String]| {
+            let mut t = words.join(" ");
+            t[..1].make_ascii_uppercase();
+            t + "."
+        };
+        let quoting = |tag: &str, s: usize, at: std::ops::Range<usize>| {
+            let mut words = sentence(tag, 0);
+            words[at.clone()].clone_from_slice(&sentence("r", s)[at]);
+            words
+        };
+        let reference: Vec<String> = (0..n).map(|s| line(&sentence("r", s))).collect();
+        let kept = n - n / 10;
+        let mut order: Vec<usize> = (0..kept).collect();
+        order[10..30].rotate_left(10);
+        let mut version: Vec<String> = Vec::new();
+        for s in order {
+            let mut words = sentence("r", s);
+            words[10] = format!("changed{s}");
+            version.push(line(&if s == 5 {
+                quoting("mid", 5, 4..8)
+            } else {
+                words
+            }));
+            // Words the version holds already, or only much further on: neither counts.
+            if s == 7 {
+                version.push(line(&quoting("echo", 7, 4..8)));
+            }
+            if s == 8 {
+                version.push(line(&quoting("early", n - 2, 4..8)));
+            }
+        }
+        version.extend((0..n / 10).map(|s| line(&sentence("own", s))));
+        version.push(line(&quoting("quote", n - 1, 4..8)));
+        let mut strays = sentence("stray", 0);
+        for k in [12, 15, 18] {
+            strays[k] = sentence("r", n - 1)[k].clone();
+        }
+        version.push(line(&strays));
+        let version_words = (kept + n / 10 + 4) * 20;
+        let reused = ((kept - 1) * 19 + 4 + 4) as f32 / version_words as f32;
+        (reference.join(" "), version.join(" "), reused)
+    }
+
+    #[test]
+    fn long_texts_reuse_in_pieces_what_short_ones_reuse_whole() {
+        let share = |r: f32| (r * 10_000.0).round() / 10_000.0;
+        // 50 sentences: diffed whole.
+        let (reference, version, expected) = reordered_edited_story(50);
+        let c = compare(
+            &doc("r", &reference),
+            &[doc("v", &version)],
+            &AlignParams::default(),
+        );
+        assert_eq!(c.versions[0].reused, share(expected));
+        // 1,100 sentences, 22,000 words a side: past REUSE_DIFF_CELLS, diffed in pieces, with
+        // the same rule (stray words matched one at a time do not count).
+        let (reference, version, expected) = reordered_edited_story(1_100);
+        let words = |t: &str| t.split_whitespace().count();
+        assert!(words(&reference) * words(&version) > REUSE_DIFF_CELLS);
+        let c = compare(
+            &doc("r", &reference),
+            &[doc("v", &version)],
+            &AlignParams::default(),
+        );
+        assert_eq!(c.versions[0].reused, share(expected));
+    }
+
+    #[test]
+    fn a_sentence_against_a_far_larger_one_scores_as_by_merging() {
+        let mut vocab = Vocabulary::default();
+        let ids: Vec<u32> = (0..5_000u64).map(|t| vocab.id(t * 7 + 1)).collect();
+        vocab
+            .df
+            .iter_mut()
+            .enumerate()
+            .for_each(|(i, d)| *d = 1 + (i as u32 % 13));
+        vocab.finish(100);
+        let sentence = |set: Vec<u32>| {
+            let mass = set.iter().map(|&i| vocab.weight[i as usize]).sum();
+            Prepared {
+                text: "",
+                set,
+                words: Vec::new(),
+                tokens: 0,
+                sequence: Vec::new(),
+                mass,
+                attributions: Vec::new(),
+            }
+        };
+        let large = sentence(ids.iter().copied().filter(|i| i % 3 != 0).collect());
+        let small = sentence(ids.iter().copied().filter(|i| i % 250 < 2).collect());
+        assert!(small.set.len() * 32 < large.set.len());
+        let shared: f32 = small
+            .set
+            .iter()
+            .filter(|i| large.set.binary_search(i).is_ok())
+            .map(|&i| vocab.weight[i as usize])
+            .sum();
+        let by_merging = 2.0 * shared / (small.mass + large.mass);
+        assert!(shared > 0.0);
+        assert_eq!(vocab.similarity(&small, &large), by_merging);
+        assert_eq!(vocab.similarity(&large, &small), by_merging);
+    }
+
+    #[test]
     fn moved_sentences_count_as_reused() {
         let reference = "The port reopened on Monday after the storm. \
                          Ships queued for two days outside the harbour.";
@@ -1324,14 +1551,7 @@ mod tests {
     }
 
     fn doc<'a>(id: &str, text: &'a str) -> Doc<'a> {
-        Doc {
-            id: id.into(),
-            outlet: None,
-            published: None,
-            title: None,
-            text,
-            boilerplate: Vec::new(),
-        }
+        Doc::new(id, text)
     }
 
     const REF: &str = "MOSCOW, March 14 (Reuters) - Russia and Norway agreed to resume fishing talks in April.\n\

@@ -386,11 +386,7 @@ mod tests {
     #[test]
     fn versions_without_an_outlet_are_tallied_apart_and_listed_last_among_equals() {
         let reference = doc("wire", "Reuters", WIRE);
-        let anonymous = Doc {
-            id: "x".into(),
-            text: WIRE,
-            ..Doc::default()
-        };
+        let anonymous = Doc::new("x", WIRE);
         let named = doc("y", "Metro Morning", WIRE);
         let mut t = Tally::default();
         t.add(&compare(

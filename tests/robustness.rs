@@ -77,8 +77,7 @@ proptest! {
 
     #[test]
     fn comparison_accounts_for_every_sentence(a in nasty_text(), b in nasty_text()) {
-        let doc = |id: &str, text| Doc { id: id.into(), outlet: None, published: None, title: None, text, boilerplate: Vec::new() };
-        let c = compare(&doc("a", &a), &[doc("b", &b)], &AlignParams::default());
+        let c = compare(&Doc::new("a", &a), &[Doc::new("b", &b)], &AlignParams::default());
         let v = &c.versions[0];
         for x in [v.kept, v.reused, v.verbatim] {
             prop_assert!((0.0..=1.0).contains(&x));

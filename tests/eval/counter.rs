@@ -170,15 +170,11 @@ fn main() {
             corpus.push_str(&serde_json::json!({ "id": id, "text": text }).to_string());
             corpus.push('\n');
         }
-        let doc = |id: &str, text| Doc {
-            id: id.into(),
-            outlet: None,
-            published: None,
-            title: None,
-            text,
-            boilerplate: Vec::new(),
-        };
-        let c = compare(&doc("source", source), &[doc("derived", derived)], &params);
+        let c = compare(
+            &Doc::new("source", source),
+            &[Doc::new("derived", derived)],
+            &params,
+        );
         let (s, d) = (shingles3(source), shingles3(derived));
         let baseline = if d.is_empty() {
             0.0

@@ -7,8 +7,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &str| {
     // The input holds the reference and the version, split at the first NUL.
     let (a, b) = data.split_once('\0').unwrap_or((data, ""));
-    let doc = |id: &str, text| Doc { id: id.into(), outlet: None, published: None, title: None, text, boilerplate: Vec::new() };
-    let c = compare(&doc("a", a), &[doc("b", b)], &AlignParams::default());
+    let c = compare(&Doc::new("a", a), &[Doc::new("b", b)], &AlignParams::default());
     let v = &c.versions[0];
     assert!((0.0..=1.0).contains(&v.kept) && (0.0..=1.0).contains(&v.reused) && (0.0..=1.0).contains(&v.verbatim));
     let mut refs: Vec<usize> = v.segments.iter().filter_map(|s| s.reference.as_ref().map(|r| r.index)).collect();
