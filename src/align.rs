@@ -34,12 +34,12 @@
 //!                   "headline"?: { "was"?, "now"?, "same", "changes"?: [..] } } ] }
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 // Maps keyed by token hashes (XXH3, so already uniform) or small ids: FxHash's one multiply
 // rather than SipHash (`dedup --diffs` on 100k generated articles: SipHash was 2.3% of the
 // profile).
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -631,12 +631,8 @@ fn reused_in_reference_order(
             .flat_map(|s| s.sequence.iter().copied())
             .collect()
     };
-    let version_words = version
-        .sentences
-        .iter()
-        .map(|s| s.sequence.len())
-        .sum::<usize>();
-    if reference_words.len().saturating_mul(version_words) <= REUSE_DIFF_CELLS {
+    let version_len: usize = version.sentences.iter().map(|s| s.sequence.len()).sum();
+    if reference_words.len().saturating_mul(version_len) <= REUSE_DIFF_CELLS {
         let version_words: Vec<u32> = order
             .iter()
             .flat_map(|&(_, j)| version.sentences[j].sequence.iter().copied())
@@ -673,7 +669,7 @@ fn reused_words_bounded(reference: &[u32], version: &[u32], cells: usize) -> usi
         return reused_words(reference, version);
     }
     let pair = |w: &[u32]| u64::from(w[0]) << 32 | u64::from(w[1]);
-    let pairs: HashSet<u64> = reference.windows(2).map(pair).collect();
+    let pairs: FxHashSet<u64> = reference.windows(2).map(pair).collect();
     let mut covered = vec![false; version.len()];
     for (k, w) in version.windows(2).enumerate() {
         if pairs.contains(&pair(w)) {
