@@ -162,11 +162,20 @@ pub fn story_body(text: &str) -> Vec<&str> {
 /// Characters of scripts written without spaces between words; each is a token of its own.
 #[inline]
 fn is_unspaced_script(c: char) -> bool {
+    is_han_or_kana(c)
+        || matches!(c as u32,
+            0x0E00..=0x0EFF       // Thai, Lao
+            | 0x1000..=0x109F     // Myanmar
+            | 0x1780..=0x17FF) // Khmer
+}
+
+/// Chinese characters and Japanese kana: written without spaces, one token each, and (unlike
+/// Thai or Myanmar letters) never carrying a combining mark, so each can stand as a word of its
+/// own in a word diff.
+#[inline]
+pub fn is_han_or_kana(c: char) -> bool {
     matches!(c as u32,
-        0x0E00..=0x0EFF       // Thai, Lao
-        | 0x1000..=0x109F     // Myanmar
-        | 0x1780..=0x17FF     // Khmer
-        | 0x3040..=0x30FF     // Hiragana, Katakana
+        0x3040..=0x30FF       // Hiragana, Katakana
         | 0x3400..=0x4DBF     // CJK extension A
         | 0x4E00..=0x9FFF     // CJK unified ideographs
         | 0xF900..=0xFAFF     // CJK compatibility ideographs

@@ -58,17 +58,21 @@ fn credit(a: &Attribution) -> String {
     format!("{} ({})", a.source, a.cue)
 }
 
-/// Inline word diff: `[-removed-]{+inserted+}`, coloured when asked.
+/// Inline word diff: `[-removed-] {+inserted+}`, coloured when asked; changes written against
+/// each other (Chinese, Japanese) are set without a space.
 fn inline(changes: &[Change], style: &Style) -> String {
-    changes
-        .iter()
-        .map(|c| match c.tag {
+    let mut out = String::new();
+    for (i, c) in changes.iter().enumerate() {
+        if i > 0 && !c.joined {
+            out.push(' ');
+        }
+        out.push_str(&match c.tag {
             Tag::Equal => c.text.clone(),
             Tag::Delete => style.paint(&format!("{RED}{STRIKE}"), &format!("[-{}-]", c.text)),
             Tag::Insert => style.paint(GREEN, &format!("{{+{}+}}", c.text)),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+        });
+    }
+    out
 }
 
 fn header(v: &VersionDiff, style: &Style, out: &mut String) {
@@ -269,6 +273,24 @@ mod tests {
             boilerplate: Vec::new(),
         };
         compare(&r, &[v], &AlignParams::default())
+    }
+
+    #[test]
+    fn chinese_changes_are_shown_without_spaces_between_them() {
+        let c = compare(
+            &Doc::new("wire", "俄罗斯和挪威同意在四月恢复渔业谈判。据俄罗斯外交部消息。"),
+            &[Doc::new("copy", "俄罗斯和挪威同意在五月恢复渔业谈判。据俄罗斯外交部消息。")],
+            &AlignParams::default(),
+        );
+        let style = Style {
+            color: false,
+            width: 100,
+        };
+        let text = inline_view(&c, &style);
+        assert!(
+            text.contains(" ~ 俄罗斯和挪威同意在[-四-]{+五+}月恢复渔业谈判。\n"),
+            "{text}"
+        );
     }
 
     #[test]

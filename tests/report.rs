@@ -563,3 +563,32 @@ fn urdu_text_runs_right_to_left_and_english_left_to_right() {
     assert!(english.contains("class=\"left op-same\" dir=\"ltr\""));
     assert!(!english.contains("dir=\"rtl\""));
 }
+
+#[test]
+fn chinese_changes_are_marked_character_by_character_without_spaces() {
+    // A short Chinese fisheries story (written for this test) and a copy that moves the talks
+    // from April (四月) to May (五月).
+    let story = [
+        "俄罗斯和挪威同意在四月恢复渔业谈判。",
+        "据俄罗斯外交部消息，第一轮谈判将在摩尔曼斯克举行。",
+        "科学家警告说，巴伦支海的鳕鱼资源已降至三十年来的最低点。",
+        "特罗姆瑟的渔民对这一消息表示欢迎，他们的渔船已在港口停泊了数月。",
+        "双方还将讨论明年的捕捞配额和对违规船只的检查。",
+    ];
+    let full = story.join("");
+    let copy = full.replace("在四月", "在五月");
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("zh.jsonl");
+    let line = |id: &str, text: &str| serde_json::json!({"id": id, "outlet": id, "text": text});
+    std::fs::write(
+        &corpus,
+        format!("{}\n{}\n", line("xinhua", &full), line("paper", &copy)),
+    )
+    .unwrap();
+    let page = report(dir.path(), &[&corpus], "CJK test");
+    let cluster = rendered(&page, "#c0");
+    assert!(
+        cluster.contains("在<del title=\"removed\">四</del><ins title=\"inserted\">五</ins>月"),
+        "{cluster}"
+    );
+}
