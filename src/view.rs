@@ -278,8 +278,14 @@ mod tests {
     #[test]
     fn chinese_changes_are_shown_without_spaces_between_them() {
         let c = compare(
-            &Doc::new("wire", "俄罗斯和挪威同意在四月恢复渔业谈判。据俄罗斯外交部消息。"),
-            &[Doc::new("copy", "俄罗斯和挪威同意在五月恢复渔业谈判。据俄罗斯外交部消息。")],
+            &Doc::new(
+                "wire",
+                "俄罗斯和挪威同意在四月恢复渔业谈判。据俄罗斯外交部消息。",
+            ),
+            &[Doc::new(
+                "copy",
+                "俄罗斯和挪威同意在五月恢复渔业谈判。据俄罗斯外交部消息。",
+            )],
             &AlignParams::default(),
         );
         let style = Style {
