@@ -47,10 +47,13 @@ use crate::attribution::{self, Attribution, AttributionChange};
 use crate::normalize;
 use crate::segment;
 
+// Which version sentence is which reference sentence.
 mod pairing;
+// How many of a version's words come from the reference.
 mod reuse;
 #[cfg(test)]
 mod tests;
+// Display words and the word diff of two aligned sentences.
 mod words;
 
 use pairing::{Vocabulary, longest_run_in_order, pair, shared_weight};
