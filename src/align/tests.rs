@@ -491,3 +491,25 @@ fn longest_increasing_run() {
     assert_eq!(longest_increasing(&[]), Vec::<usize>::new());
     assert_eq!(longest_increasing(&[2, 1, 0]).len(), 1);
 }
+
+#[test]
+fn chinese_credits_are_kept_reworded_or_dropped() {
+    let wire =
+        "俄罗斯和挪威同意在四月恢复渔业谈判。据俄罗斯外交部消息，第一轮谈判将在摩尔曼斯克举行。";
+    let kept =
+        "挪威和俄罗斯同意在四月恢复渔业谈判。据俄罗斯外交部消息，首轮谈判将在摩尔曼斯克举行。";
+    let reworded = "俄罗斯和挪威同意在四月恢复渔业谈判。外交部表示，第一轮谈判将在摩尔曼斯克举行。";
+    let dropped = "俄罗斯和挪威同意在四月恢复渔业谈判。第一轮谈判将在摩尔曼斯克举行。";
+    let c = compare(
+        &doc("wire", wire),
+        &[doc("a", kept), doc("b", reworded), doc("c", dropped)],
+        &AlignParams::default(),
+    );
+    let fates: Vec<Vec<attribution::Fate>> = c
+        .versions
+        .iter()
+        .map(|v| v.attributions.iter().map(|a| a.fate).collect())
+        .collect();
+    use attribution::Fate::*;
+    assert_eq!(fates, [vec![Kept], vec![Reworded], vec![Dropped]]);
+}
