@@ -26,6 +26,7 @@ fn nasty_text() -> impl Strategy<Value = String> {
         "according to RIA Novosti, ",
         "پاکستان نے میچ جیتا۔",
         "北京今天下雨。",
+        "据新华社报道，外交部发言人华春莹表示，俄新社援引消息人士的话说",
         "\u{202E}reversed\u{202C} ",
         "e\u{301}\u{302}\u{303} ",
         "\0\u{1}\u{7f} ",
