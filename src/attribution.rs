@@ -682,10 +682,42 @@ static STAFF: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The credits of a Chinese dateline: `新华社莫斯科4月1日电（记者张三）` credits Xinhua and its
+/// reporter, `本报北京4月1日讯` the paper's own desk. `None` for any other dateline.
+fn chinese_dateline_credits(dateline: &str) -> Option<Vec<Attribution>> {
+    let caps = normalize::CHINESE_DATELINE.captures(dateline)?;
+    let credit = |source: &str, kind| Attribution {
+        source: source.split_whitespace().collect::<Vec<_>>().join(" "),
+        kind,
+        cue: "dateline".into(),
+        cue_kind: Cue::Dateline,
+    };
+    let mut out = Vec::new();
+    if let Some(agency) = caps.name("agency").map(|m| m.as_str()) {
+        let own_desk = matches!(agency, "本报" | "本网");
+        out.push(credit(
+            agency,
+            if own_desk {
+                SourceKind::Staff
+            } else {
+                SourceKind::Agency
+            },
+        ));
+    }
+    if let Some(reporters) = caps.name("reporters").or(caps.name("named_reporters")) {
+        out.push(credit(reporters.as_str(), SourceKind::Staff));
+    }
+    Some(out)
+}
+
 /// The credits a dateline carries in its parentheses: `LONDON, March 3 (Reuters) -` credits
 /// Reuters, `ڈھاکہ ۔ یکم دسمبر (اے پی پی)` APP (in Urdu), `(Sports Desk/AFP)` the outlet's
-/// sports desk and AFP. Their cue is [`Cue::Dateline`].
+/// sports desk and AFP; and a Chinese dateline its opening agency and its reporters
+/// (`新华社莫斯科4月1日电（记者张三）`). Their cue is [`Cue::Dateline`].
 pub fn dateline_credits(dateline: &str) -> Vec<Attribution> {
+    if let Some(credits) = chinese_dateline_credits(dateline) {
+        return credits;
+    }
     let Some(open) = dateline.rfind('(') else {
         return Vec::new();
     };
@@ -1195,6 +1227,17 @@ mod tests {
             [("Reuters".into(), Agency)]
         );
         assert_eq!(credits("PARIS, May 3 (2024) -"), []);
+        // Chinese: the agency that opens the dateline, the reporters in its parentheses; the
+        // paper's own 本报 is its desk.
+        assert_eq!(
+            credits("新华社莫斯科4月1日电（记者张三）"),
+            [("新华社".into(), Agency), ("记者张三".into(), Staff)]
+        );
+        assert_eq!(credits("本报北京4月1日讯"), [("本报".into(), Staff)]);
+        assert_eq!(
+            credits("莫斯科4月1日电（记者李四）"),
+            [("记者李四".into(), Staff)]
+        );
         assert!(
             dateline_credits("(AFP) -")
                 .iter()

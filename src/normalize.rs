@@ -66,6 +66,35 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A leading Chinese dateline: `新华社莫斯科4月1日电（记者张三）`, `本报北京4月1日讯`. An agency (or
+/// the paper's own `本报`), a place and a month-day date ending in 电 (dispatch) or 讯 (report),
+/// then perhaps the reporters in parentheses; without a known agency only when the parentheses
+/// follow, as a sentence may well begin with a date and 电力 (electricity). Its own pattern, tried
+/// only on a line that starts with a Chinese character, so other text pays nothing for it.
+pub(crate) static CHINESE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let date = r"\d{1,2}月\d{1,2}日[电讯]";
+    let reporters = |name: &str| format!(r"\s*[（(](?P<{name}>[^（）()\n]{{1,30}})[）)]");
+    text_pattern(&format!(
+        r"^\s*(?:(?P<agency>{CHINESE_DATELINE_AGENCIES})\p{{Han}}{{0,10}}?{date}(?:{})?|\p{{Han}}{{1,10}}?{date}{})\s*",
+        reporters("reporters"),
+        reporters("named_reporters"),
+    ))
+});
+
+/// The dateline opening `line`, if any: [`DATELINE`], or [`CHINESE_DATELINE`] for a line that
+/// starts with a Chinese character.
+fn dateline_of(line: &str) -> Option<regex::Match<'_>> {
+    DATELINE.find(line).or_else(|| {
+        line.trim_start()
+            .starts_with(is_han_or_kana)
+            .then(|| CHINESE_DATELINE.find(line))
+            .flatten()
+    })
+}
+
+/// Who opens a Chinese dateline: agencies, and the paper's own desk (`本报`, `本网`).
+pub(crate) const CHINESE_DATELINE_AGENCIES: &str = "新华社|中新社|中新网|中央社|人民网|央视网|央视新闻|环球网|路透社|美联社|法新社|塔斯社|俄新社|共同社|韩联社|本报|本网";
+
 /// A byline line: `By Jane Doe`, `By JANE DOE and John Roe`, `BY Staff Reporter`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     text_pattern(
@@ -123,7 +152,7 @@ pub fn furniture(text: &str) -> Furniture<'_> {
     }
     // The dateline opens the wire copy: the first paragraph, or the second after a local intro.
     for line in f.body.iter_mut().take(DATELINE_LINES) {
-        if let Some(m) = DATELINE.find(line) {
+        if let Some(m) = dateline_of(line) {
             f.dateline = Some(line[..m.end()].trim_end());
             *line = &line[m.end()..];
             break;
@@ -717,6 +746,22 @@ mod tests {
         ] {
             assert_eq!(story_body(text), vec![text], "{text}");
         }
+    }
+
+    #[test]
+    fn chinese_dateline_is_cut() {
+        let story = "俄罗斯和挪威同意在四月恢复渔业谈判。";
+        for dressed in [
+            "新华社莫斯科4月1日电（记者张三）俄罗斯和挪威同意在四月恢复渔业谈判。",
+            "本报北京4月1日讯 俄罗斯和挪威同意在四月恢复渔业谈判。",
+            "中新网4月1日电 俄罗斯和挪威同意在四月恢复渔业谈判。",
+        ] {
+            assert_eq!(tokens(dressed), tokens(story), "{dressed}");
+            assert!(furniture(dressed).dateline.is_some());
+        }
+        // A sentence that begins with a date and 电力 (electricity) is story.
+        let plain = "他说4月1日电力供应将恢复。";
+        assert_eq!(furniture(plain).dateline, None);
     }
 
     #[test]

@@ -513,3 +513,39 @@ fn chinese_credits_are_kept_reworded_or_dropped() {
     use attribution::Fate::*;
     assert_eq!(fates, [vec![Kept], vec![Reworded], vec![Dropped]]);
 }
+
+#[test]
+fn a_chinese_dateline_credit_is_kept_or_given_to_the_papers_own_desk() {
+    let story = "俄罗斯和挪威同意在四月恢复渔业谈判。第一轮谈判将在摩尔曼斯克举行。";
+    let wire = format!("新华社莫斯科4月1日电 {story}");
+    let kept = format!("新华社莫斯科4月1日电 {story}");
+    let own = format!("本报莫斯科4月1日讯 {story}");
+    let c = compare(
+        &doc("wire", &wire),
+        &[doc("a", &kept), doc("b", &own)],
+        &AlignParams::default(),
+    );
+    // The dateline is furniture: the story is the same in both.
+    assert!(c.versions.iter().all(|v| v.counts.same == 2));
+    let fates: Vec<_> = c
+        .versions
+        .iter()
+        .map(|v| {
+            let a = &v.attributions[0];
+            assert_eq!(a.reference.source, "新华社");
+            (
+                a.fate,
+                a.version.as_ref().map(|x| (x.source.clone(), x.kind)),
+            )
+        })
+        .collect();
+    use attribution::Fate::*;
+    use attribution::SourceKind::*;
+    assert_eq!(
+        fates,
+        [
+            (Kept, Some(("新华社".to_string(), Agency))),
+            (Replaced, Some(("本报".to_string(), Staff)))
+        ]
+    );
+}
