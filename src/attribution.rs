@@ -355,15 +355,22 @@ fn find_urdu(sentence: &str, out: &mut Vec<Attribution>) {
         let (Some(kind), Some(cue_kind)) = (kind, cue_kind) else {
             continue;
         };
-        let a = Attribution {
-            source: spaced(source),
-            kind,
-            cue,
-            cue_kind,
-        };
-        if !out.iter().any(|o| same_source(&o.source, &a.source)) {
-            out.push(a);
-        }
+        add_new(
+            out,
+            Attribution {
+                source: spaced(source),
+                kind,
+                cue,
+                cue_kind,
+            },
+        );
+    }
+}
+
+/// Adds `a` to `out` unless `out` already credits its source.
+fn add_new(out: &mut Vec<Attribution>, a: Attribution) {
+    if !out.iter().any(|o| same_source(&o.source, &a.source)) {
+        out.push(a);
     }
 }
 
@@ -453,14 +460,15 @@ fn find_chinese(sentence: &str, out: &mut Vec<Attribution>) {
         else {
             return;
         };
-        if !out.iter().any(|o| same_source(&o.source, source)) {
-            out.push(Attribution {
+        add_new(
+            out,
+            Attribution {
                 source: source.to_string(),
                 kind,
                 cue,
                 cue_kind,
-            });
-        }
+            },
+        );
     };
     for caps in CHINESE.captures_iter(sentence) {
         if let Some(s) = caps.name("per") {
@@ -636,15 +644,15 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
                 }
             });
         if let Some(c) = nearest {
-            let a = Attribution {
-                source: text.to_string(),
-                kind,
-                cue: c.as_str().to_string(),
-                cue_kind: cue_kind(c.as_str()),
-            };
-            if !out.iter().any(|o| same_source(&o.source, &a.source)) {
-                out.push(a);
-            }
+            add_new(
+                &mut out,
+                Attribution {
+                    source: text.to_string(),
+                    kind,
+                    cue: c.as_str().to_string(),
+                    cue_kind: cue_kind(c.as_str()),
+                },
+            );
         }
     }
     out
@@ -675,39 +683,43 @@ fn is_passive_link(between: &str) -> bool {
 /// Words that make a dateline credit the outlet's own desk or reporter rather than an agency.
 /// English, and Urdu as COUNTER's newspapers write it: desk (ڈیسک, also ڈسک), correspondent
 /// (نامہ نگار, وقائع نگار, خبر نگار: any `نگار`), representative (نمائندہ), reporter and report
-/// (رپورٹر, رپورٹ: `نوائے وقت رپورٹ` is the paper's own), staff (سٹاف), monitoring (مانیٹرنگ).
+/// (رپورٹر, رپورٹ: `نوائے وقت رپورٹ` is the paper's own), staff (سٹاف), monitoring (مانیٹرنگ);
+/// Chinese: the paper itself (本报, 本网), reporter (记者).
 static STAFF: LazyLock<Regex> = LazyLock::new(|| {
     normalize::text_pattern(
-        r"(?i)(?-u:\b)(?:desk|correspondents?|reporters?|staff|bureau|monitoring)(?-u:\b)|ڈیسک|ڈسک|نگار|نمائندہ|نمائندے|رپورٹ|سٹاف|مانیٹرنگ",
+        r"(?i)(?-u:\b)(?:desk|correspondents?|reporters?|staff|bureau|monitoring)(?-u:\b)|ڈیسک|ڈسک|نگار|نمائندہ|نمائندے|رپورٹ|سٹاف|مانیٹرنگ|本报|本网|记者",
     )
 });
 
-/// The credits of a Chinese dateline: `新华社莫斯科4月1日电（记者张三）` credits Xinhua and its
-/// reporter, `本报北京4月1日讯` the paper's own desk. `None` for any other dateline.
-fn chinese_dateline_credits(dateline: &str) -> Option<Vec<Attribution>> {
-    let caps = normalize::CHINESE_DATELINE.captures(dateline)?;
-    let credit = |source: &str, kind| Attribution {
-        source: source.split_whitespace().collect::<Vec<_>>().join(" "),
+/// A dateline's credit to `source` (spaces tidied): the outlet's own when [`STAFF`] says so (or
+/// `staff`), an agency otherwise.
+fn dateline_credit(source: &str, staff: bool) -> Attribution {
+    let source = source.split_whitespace().collect::<Vec<_>>().join(" ");
+    let kind = if staff || STAFF.is_match(&source) {
+        SourceKind::Staff
+    } else {
+        SourceKind::Agency
+    };
+    Attribution {
+        source,
         kind,
         cue: "dateline".into(),
         cue_kind: Cue::Dateline,
-    };
-    let mut out = Vec::new();
-    if let Some(agency) = caps.name("agency").map(|m| m.as_str()) {
-        let own_desk = matches!(agency, "本报" | "本网");
-        out.push(credit(
-            agency,
-            if own_desk {
-                SourceKind::Staff
-            } else {
-                SourceKind::Agency
-            },
-        ));
     }
-    if let Some(reporters) = caps.name("reporters").or(caps.name("named_reporters")) {
-        out.push(credit(reporters.as_str(), SourceKind::Staff));
-    }
-    Some(out)
+}
+
+/// The credits of a Chinese dateline: `新华社莫斯科4月1日电（记者张三）` credits Xinhua and its
+/// reporters (staff), `本报北京4月1日讯` the paper's own desk. `None` for any other dateline.
+fn chinese_dateline_credits(dateline: &str) -> Option<Vec<Attribution>> {
+    let caps = normalize::CHINESE_DATELINE.captures(dateline)?;
+    let agency = caps
+        .name("agency")
+        .map(|m| dateline_credit(m.as_str(), false));
+    let reporters = caps
+        .name("reporters")
+        .or(caps.name("named_reporters"))
+        .map(|m| dateline_credit(m.as_str(), true));
+    Some(agency.into_iter().chain(reporters).collect())
 }
 
 /// The credits a dateline carries in its parentheses: `LONDON, March 3 (Reuters) -` credits
@@ -731,17 +743,7 @@ pub fn dateline_credits(dateline: &str) -> Vec<Attribution> {
         {
             continue;
         }
-        let kind = if STAFF.is_match(&source) {
-            SourceKind::Staff
-        } else {
-            SourceKind::Agency
-        };
-        out.push(Attribution {
-            source,
-            kind,
-            cue: "dateline".into(),
-            cue_kind: Cue::Dateline,
-        });
+        out.push(dateline_credit(&source, false));
     }
     out
 }
@@ -1234,6 +1236,11 @@ mod tests {
             [("新华社".into(), Agency), ("记者张三".into(), Staff)]
         );
         assert_eq!(credits("本报北京4月1日讯"), [("本报".into(), Staff)]);
+        // The parentheses name reporters even without 记者.
+        assert_eq!(
+            credits("新华社北京4月1日电（张三）"),
+            [("新华社".into(), Agency), ("张三".into(), Staff)]
+        );
         assert_eq!(
             credits("莫斯科4月1日电（记者李四）"),
             [("记者李四".into(), Staff)]

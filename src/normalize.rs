@@ -93,7 +93,7 @@ fn dateline_of(line: &str) -> Option<regex::Match<'_>> {
 }
 
 /// Who opens a Chinese dateline: agencies, and the paper's own desk (`本报`, `本网`).
-pub(crate) const CHINESE_DATELINE_AGENCIES: &str = "新华社|中新社|中新网|中央社|人民网|央视网|央视新闻|环球网|路透社|美联社|法新社|塔斯社|俄新社|共同社|韩联社|本报|本网";
+const CHINESE_DATELINE_AGENCIES: &str = "新华社|中新社|中新网|中央社|人民网|央视网|央视新闻|环球网|路透社|美联社|法新社|塔斯社|俄新社|共同社|韩联社|本报|本网";
 
 /// A byline line: `By Jane Doe`, `By JANE DOE and John Roe`, `BY Staff Reporter`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
