@@ -5,6 +5,7 @@ use std::io::BufReader;
 
 use super::files::DROP_EVERY;
 use super::lines::{mappable, read_line, record_end};
+use super::tables::QuoteWatch;
 use super::*;
 
 /// Every line of `bytes` read by [`read_line`] through a buffer of `capacity` bytes.
@@ -779,4 +780,102 @@ fn text_files_in_utf16_or_with_a_byte_order_mark_are_read() {
     let lone_surrogate = vec![0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00];
     assert!(text_file(lone_surrogate).is_err());
     assert_eq!(text_file(b"ok\n\xff".to_vec()).unwrap_err().0, 2);
+}
+
+/// The rows the `csv` crate reads from `bytes`, as `tables` configures it.
+fn csv_rows(bytes: &[u8], delimiter: u8) -> Vec<Vec<Vec<u8>>> {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    reader
+        .byte_records()
+        .map(|row| row.unwrap().iter().map(<[u8]>::to_vec).collect())
+        .collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+    /// `QuoteWatch` says an input ended inside a quoted cell exactly when the `csv` crate reads
+    /// a row appended after it as part of that cell rather than as a row of its own.
+    #[test]
+    fn quote_watch_ends_quoted_exactly_when_the_csv_reader_does(
+        bytes in proptest::collection::vec(
+            proptest::sample::select(b"\"\",,\t\n\rab".to_vec()),
+            0..40,
+        ),
+        tab in proptest::bool::ANY,
+    ) {
+        use std::io::Read;
+        let delimiter = if tab { b'\t' } else { b',' };
+        let mut watch = QuoteWatch::new(&bytes[..], delimiter, true);
+        let mut through = Vec::new();
+        watch.read_to_end(&mut through).unwrap();
+        proptest::prop_assert_eq!(&through, &bytes, "passed through unchanged");
+        let mut appended = bytes.clone();
+        appended.extend_from_slice(b"\nZZ\n");
+        let row_of_its_own = csv_rows(&appended, delimiter).last() == Some(&vec![b"ZZ".to_vec()]);
+        proptest::prop_assert_eq!(!watch.ended_in_quotes(), row_of_its_own);
+    }
+}
+
+#[test]
+fn a_quote_never_closed_is_reported_rather_than_swallowing_the_rows_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stray.csv");
+    std::fs::write(
+        &path,
+        b"id,text\na,fine\nb,\"a \"\"quoted\"\" word\ntwo lines\"\nc,\"stray quote\nd,lost\ne,lost\n",
+    )
+    .unwrap();
+    let sources = open_sources(&[path]).unwrap();
+    let (good, bad) = read_all(&sources).unwrap();
+    let ids: Vec<String> = good.iter().map(|r| r.id.to_string()).collect();
+    assert_eq!(ids, ["a", "b"], "a cell closed on a later line is fine");
+    let bad: Vec<String> = bad.iter().map(ToString::to_string).collect();
+    assert_eq!(bad.len(), 1, "{bad:?}");
+    assert!(
+        bad[0].starts_with(&format!(
+            "{}:5: a quoted cell of this row is never closed",
+            sources[0].name
+        )),
+        "{bad:?}"
+    );
+}
+
+#[test]
+fn a_tsv_file_is_read_with_quoting_only_when_it_was_written_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = |bytes: &[u8]| -> Vec<(String, String)> {
+        let path = dir.path().join("t.tsv");
+        std::fs::write(&path, bytes).unwrap();
+        let (good, bad) = read_all(&open_sources(&[path]).unwrap()).unwrap();
+        assert!(bad.is_empty(), "{bad:?}");
+        good.iter()
+            .map(|r| (r.id.to_string(), r.text.to_string()))
+            .collect()
+    };
+    // Plain TSV, as MSRP is written: a cell may start with a quotation mark that closes
+    // anywhere, even in the next cell, or never (the last row, ended by the end of the file).
+    assert_eq!(
+        texts(
+            b"id\ttext\tsecond\na\t\"We are at war.\t\"We have declared war,\" he said.\n\
+              b\tplain\tx\nc\t\"Never closed\tx"
+        ),
+        [
+            ("a".to_string(), "\"We are at war.".to_string()),
+            ("b".to_string(), "plain".to_string()),
+            ("c".to_string(), "\"Never closed".to_string())
+        ]
+    );
+    // Quoted as Python's csv module and pandas write TSV: doubled quotes, a tab and a line
+    // break inside quotes.
+    assert_eq!(
+        texts(b"id\ttext\r\na\t\"\"\"Quoted\"\" start,\tand a tab\"\r\nb\t\"two\nlines\"\r\n"),
+        [
+            ("a".to_string(), "\"Quoted\" start,\tand a tab".to_string()),
+            ("b".to_string(), "two\nlines".to_string())
+        ]
+    );
 }
