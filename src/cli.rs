@@ -109,7 +109,7 @@ pub struct CompareArgs {
 /// What the corpus-reading commands take as input, said once for all their `--help`.
 const INPUTS_HELP: &str = "JSONL files (.jsonl, also gzip or zstd), JSON arrays of records \
     (.json), CSV or TSV tables (.csv, .tsv, a header row naming the fields), Parquet files \
-    (.parquet), folders of .txt files, or - for JSONL on stdin";
+    (.parquet), .txt files (one article each) and folders of them, or - for JSONL on stdin";
 
 /// How `compare` prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -292,6 +292,57 @@ fn folder_of_text_files_uses_paths_as_ids_and_first_folder_as_outlet() {
     assert_ne!(lines[0]["cluster"], lines[1]["cluster"]);
 }
 
+/// `copydesk dedup news/*.txt` (the shell naming every file) reads each file as one article, as
+/// the folder does: ids are the paths as given, and no outlet is guessed from the folder. A
+/// `.TXT` file (as Windows tools name them) is text too, in a folder or named.
+#[test]
+fn text_files_named_on_their_own_are_articles_too() {
+    let story = article(1, 300);
+    let trimmed: String = story.split(' ').take(100).collect::<Vec<_>>().join(" ");
+    let dir = world(&[
+        ("ap/story.txt", story.as_bytes()),
+        ("times/COPY.TXT", trimmed.as_bytes()),
+        ("other.txt", article(2, 200).as_bytes()),
+    ]);
+    let (in_folder, stderr, code) = assignments(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let ids: Vec<&str> = in_folder
+        .iter()
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["ap/story.txt", "other.txt", "times/COPY.TXT"]);
+
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["dedup", "ap/story.txt", "times/COPY.TXT", "other.txt"])
+        .args([
+            "--assignments",
+            "-",
+            "--clusters",
+            "clusters.jsonl",
+            "--quiet",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let named = jsonl(&out.stdout);
+    let ids: Vec<&str> = named.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["ap/story.txt", "times/COPY.TXT", "other.txt"]);
+    assert_eq!(named[0]["cluster"], named[1]["cluster"]);
+    assert_ne!(named[0]["cluster"], named[2]["cluster"]);
+    let clusters = read_jsonl(&dir.path().join("clusters.jsonl"));
+    assert_eq!(clusters.len(), 1);
+    let text = clusters[0].to_string();
+    assert!(
+        !text.contains("\"outlet\""),
+        "no outlet from a named file's folder: {text}"
+    );
+}
+
 /// A copy saved as UTF-16 (as Windows editors save "Unicode" text) is read and found; with
 /// `--unique` it comes back as text.
 #[test]

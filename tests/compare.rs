@@ -343,6 +343,27 @@ fn awkward_inputs_give_sensible_output() {
         .assert()
         .code(1)
         .stderr(predicates::str::contains("at least one version"));
+    // Files saved by Windows editors: a UTF-8 byte order mark, or UTF-16, read as text.
+    let text = std::fs::read_to_string(&story).unwrap();
+    let with_bom = write("bom.txt", &[b"\xef\xbb\xbf", text.as_bytes()].concat());
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let utf16 = write("utf16.txt", &utf16);
+    let out = copydesk()
+        .args(["compare", &story, &with_bom, &utf16, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for version in json["versions"].as_array().unwrap() {
+        assert_eq!(version["verbatim"].as_f64(), Some(1.0), "{version}");
+    }
     let bad = write("bad.txt", b"fine\nnot \xff fine");
     copydesk()
         .args(["compare", &story, &bad])

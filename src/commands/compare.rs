@@ -71,11 +71,9 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<(Vec<Input>, usize)> {
         .iter()
         .map(|p| {
             let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let at = e.utf8_error().valid_up_to();
-                let line = 1 + e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count();
-                anyhow::anyhow!("{}:{line}: invalid UTF-8 at byte {at}", p.display())
-            })?;
+            // As a `.txt` file in a corpus: a byte order mark dropped, UTF-16 read.
+            let text = ingest::text_file(bytes)
+                .map_err(|(line, problem)| anyhow::anyhow!("{}:{line}: {problem}", p.display()))?;
             Ok(Input {
                 id: p.display().to_string(),
                 meta: ingest::Meta::default(),

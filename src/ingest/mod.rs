@@ -54,10 +54,14 @@ use tables::{Row, table_rows};
 pub enum SourceKind {
     /// JSONL, one article per line (gzip or zstd detected from the content).
     Jsonl,
-    /// One `.txt` file, one article; `id` is `rel`, `outlet` the first folder of `rel`.
+    /// One `.txt` file, one article.
     Text {
-        /// Path relative to the folder given on the command line, with `/` separators.
+        /// Its `id`: the path relative to the folder given on the command line, or the path as
+        /// given for a file named on its own, with `/` separators.
         rel: String,
+        /// Its `outlet`: the first folder of `rel` in a folder given on the command line (none
+        /// for a file named on its own: the folder it happens to be in may be anything).
+        outlet: Option<String>,
     },
     /// JSONL on standard input.
     Stdin,
@@ -273,17 +277,18 @@ pub fn open_sources_with(inputs: &[PathBuf], fields: &Arc<Fields>) -> Result<Vec
                     source: e.into(),
                 })?;
                 let p = entry.path();
-                if entry.file_type().is_file() && p.extension().is_some_and(|x| x == "txt") {
+                if entry.file_type().is_file() && is_txt(p) {
                     let rel = p.strip_prefix(input).unwrap_or(p);
                     let rel = rel
                         .components()
                         .map(|c| c.as_os_str().to_string_lossy())
                         .collect::<Vec<_>>()
                         .join("/");
+                    let outlet = rel.split_once('/').map(|(first, _)| first.to_string());
                     files.push(Source {
                         name: p.display().to_string(),
                         path: p.to_path_buf(),
-                        kind: SourceKind::Text { rel },
+                        kind: SourceKind::Text { rel, outlet },
                         fields: fields.clone(),
                         map: true,
                     });
@@ -294,7 +299,9 @@ pub fn open_sources_with(inputs: &[PathBuf], fields: &Arc<Fields>) -> Result<Vec
             sources.push(Source {
                 name: input.display().to_string(),
                 path: input.clone(),
-                kind: table_kind(input).unwrap_or_else(|| json_kind_of(input)),
+                kind: table_kind(input)
+                    .or_else(|| text_kind(input))
+                    .unwrap_or_else(|| json_kind_of(input)),
                 fields: fields.clone(),
                 map: true,
             });
@@ -323,6 +330,26 @@ fn table_kind(path: &Path) -> Option<SourceKind> {
     } else {
         None
     }
+}
+
+/// Whether `path` names a text file: `.txt`, in any case (`.TXT` as Windows tools write).
+fn is_txt(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
+}
+
+/// A `.txt` file named on its own is one article, as it is in a folder (so `copydesk dedup
+/// news/*.txt` reads what `copydesk dedup news` does, but for the outlets), its id the path as
+/// given.
+fn text_kind(path: &Path) -> Option<SourceKind> {
+    is_txt(path).then(|| SourceKind::Text {
+        rel: path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        outlet: None,
+    })
 }
 
 /// A `.json` file (plain, `.gz` or `.zst`) whose first character is `[` is an array of
@@ -543,14 +570,13 @@ pub fn parse(
         line,
         problem,
     };
-    if let SourceKind::Text { rel } = &source.kind {
+    if let SourceKind::Text { rel, outlet } = &source.kind {
         let text = text_file(bytes.to_vec()).map_err(|(line, problem)| bad(line, problem))?;
-        let outlet = rel.split_once('/').map(|(first, _)| first.into());
         return Ok(Record {
             id: ArticleId::Text(rel.as_str().into()),
             text,
             meta: Meta {
-                outlet,
+                outlet: outlet.as_deref().map(Into::into),
                 ..Meta::default()
             },
         });

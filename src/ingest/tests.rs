@@ -530,6 +530,7 @@ fn text_file_record_takes_id_and_outlet_from_path() {
         path: "c/ap/x.txt".into(),
         kind: SourceKind::Text {
             rel: "ap/x.txt".into(),
+            outlet: Some("ap".into()),
         },
         fields: Arc::default(),
         map: true,

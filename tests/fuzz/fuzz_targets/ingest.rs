@@ -27,7 +27,10 @@ fuzz_target!(|data: &[u8]| {
     let text = Source {
         name: "a/b.txt".into(),
         path: "a/b.txt".into(),
-        kind: SourceKind::Text { rel: "a/b.txt".into() },
+        kind: SourceKind::Text {
+            rel: "a/b.txt".into(),
+            outlet: Some("a".into()),
+        },
         fields: Arc::default(),
         map: true,
     };
