@@ -486,6 +486,44 @@ fn long_texts_align_through_rare_words() {
 }
 
 #[test]
+fn long_texts_find_sentences_made_of_common_words_wherever_they_moved() {
+    // 700 sentences; every fifth is made of ten of forty common words only (no two alike),
+    // each word in more than RARE_HOLDERS sentences (the others hold five common words and two
+    // of their own). The version moves the last 250 sentences to the top, out of the second
+    // chance's reach, so each must be found by its words.
+    let common: Vec<String> = (0..40).map(|k| format!("c{k}")).collect();
+    let sentences: Vec<String> = (0..700usize)
+        .map(|i| {
+            let q = i / 5;
+            let step = [1, 3, 7, 9, 11, 13, 17, 19][q % 8];
+            let pick = |k: usize| common[(q / 8 + q + k * step) % 40].as_str();
+            if i % 5 == 0 {
+                let words: Vec<&str> = (0..10).map(pick).collect();
+                format!("Then {}.", words.join(" "))
+            } else {
+                let words: Vec<&str> = (0..5).map(|k| pick(k + i % 5)).collect();
+                format!("Report w{i}a lists w{i}b {}.", words.join(" "))
+            }
+        })
+        .collect();
+    let reference = sentences.join("\n");
+    let version = [&sentences[450..], &sentences[..450]].concat().join("\n");
+    let c = compare(
+        &doc("r", &reference),
+        &[doc("v", &version)],
+        &AlignParams::default(),
+    );
+    let v = &c.versions[0];
+    assert_eq!(
+        (v.counts.trimmed, v.counts.added),
+        (0, 0),
+        "every sentence found: {:?}",
+        v.counts
+    );
+    assert_eq!((v.counts.same, v.counts.moved), (450, 250));
+}
+
+#[test]
 fn longest_increasing_run() {
     assert_eq!(longest_increasing(&[0, 3, 1, 2]), vec![0, 2, 3]);
     assert_eq!(longest_increasing(&[]), Vec::<usize>::new());
