@@ -38,11 +38,19 @@ pub(super) fn display_words(text: &str) -> impl Iterator<Item = (&str, bool)> {
             || (normalize::is_han_or_kana(a) && b.is_alphanumeric())
     };
     text.split_whitespace().flat_map(move |word| {
+        // No joint involves an ASCII character pair (digits meet Arabic letters, Han and kana
+        // are not ASCII): an ASCII word is one display word, decided without a char walk.
         let mut rest = word;
         let mut joined = false;
+        let whole = word.is_ascii();
         std::iter::from_fn(move || {
             if rest.is_empty() {
                 return None;
+            }
+            if whole {
+                let word = (rest, false);
+                rest = "";
+                return Some(word);
             }
             let mut chars = rest.char_indices();
             let (_, first) = chars.next()?;
