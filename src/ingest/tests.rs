@@ -870,6 +870,15 @@ fn a_tsv_file_is_read_with_quoting_only_when_it_was_written_with_it() {
             ("c".to_string(), "\"Never closed".to_string())
         ]
     );
+    // Plain TSV with a quotation mark inside a cell, which a quoted TSV would have quoted: a
+    // cell that is a whole quotation keeps its marks.
+    assert_eq!(
+        texts(b"id\ttext\na\tHe said \"no\" twice.\nb\t\"We will not.\"\n"),
+        [
+            ("a".to_string(), "He said \"no\" twice.".to_string()),
+            ("b".to_string(), "\"We will not.\"".to_string())
+        ]
+    );
     // Quoted as Python's csv module and pandas write TSV: doubled quotes, a tab and a line
     // break inside quotes.
     assert_eq!(
