@@ -8,7 +8,7 @@ use predicates::prelude::PredicateBooleanExt;
 use serde_json::{Value, json};
 
 mod common;
-use common::{copydesk, jsonl, read_jsonl, repo, wire, world};
+use common::{copydesk, jsonl, read_jsonl, repo, utf16_with_bom, wire, world};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -349,10 +349,7 @@ fn text_files_named_on_their_own_are_articles_too() {
 fn a_utf16_text_file_is_read_as_text() {
     let story = article(1, 300);
     let trimmed: String = story.split(' ').take(100).collect::<Vec<_>>().join(" ");
-    let utf16: Vec<u8> = [0xff, 0xfe]
-        .into_iter()
-        .chain(trimmed.encode_utf16().flat_map(u16::to_le_bytes))
-        .collect();
+    let utf16 = utf16_with_bom(&trimmed);
     let dir = world(&[
         ("ap/story.txt", story.as_bytes()),
         ("times/copy.txt", &utf16),

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 mod common;
-use common::{copydesk, read_jsonl, repo, wire as corpus, wire_with_pinewood_copy};
+use common::{copydesk, read_jsonl, repo, utf16_with_bom, wire as corpus, wire_with_pinewood_copy};
 
 fn compare_json(ids: &[&str], extra: &[&str]) -> Value {
     let out = copydesk()
@@ -346,10 +346,7 @@ fn awkward_inputs_give_sensible_output() {
     // Files saved by Windows editors: a UTF-8 byte order mark, or UTF-16, read as text.
     let text = std::fs::read_to_string(&story).unwrap();
     let with_bom = write("bom.txt", &[b"\xef\xbb\xbf", text.as_bytes()].concat());
-    let utf16: Vec<u8> = [0xff, 0xfe]
-        .into_iter()
-        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
-        .collect();
+    let utf16 = utf16_with_bom(&text);
     let utf16 = write("utf16.txt", &utf16);
     let out = copydesk()
         .args(["compare", &story, &with_bom, &utf16, "--format", "json"])

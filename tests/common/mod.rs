@@ -72,3 +72,11 @@ pub fn world(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// `text` as a Windows editor saves "Unicode" text: UTF-16 little-endian after its byte order mark.
+pub fn utf16_with_bom(text: &str) -> Vec<u8> {
+    [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect()
+}
