@@ -278,12 +278,7 @@ pub fn open_sources_with(inputs: &[PathBuf], fields: &Arc<Fields>) -> Result<Vec
                 })?;
                 let p = entry.path();
                 if entry.file_type().is_file() && is_txt(p) {
-                    let rel = p.strip_prefix(input).unwrap_or(p);
-                    let rel = rel
-                        .components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/");
+                    let rel = slash_path(p.strip_prefix(input).unwrap_or(p));
                     let outlet = rel.split_once('/').map(|(first, _)| first.to_string());
                     files.push(Source {
                         name: p.display().to_string(),
@@ -343,13 +338,25 @@ fn is_txt(path: &Path) -> bool {
 /// given.
 fn text_kind(path: &Path) -> Option<SourceKind> {
     is_txt(path).then(|| SourceKind::Text {
-        rel: path
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/"),
+        rel: slash_path(path),
         outlet: None,
     })
+}
+
+/// `path` written with `/` between its parts, whatever the platform writes (`C:/news/a.txt`).
+fn slash_path(path: &Path) -> String {
+    let mut out = String::new();
+    for part in path.components() {
+        if !out.is_empty() && !out.ends_with('/') {
+            out.push('/');
+        }
+        match part {
+            std::path::Component::RootDir if out.is_empty() => out.push('/'),
+            std::path::Component::RootDir => {}
+            part => out.push_str(&part.as_os_str().to_string_lossy()),
+        }
+    }
+    out
 }
 
 /// A `.json` file (plain, `.gz` or `.zst`) whose first character is `[` is an array of

@@ -889,3 +889,15 @@ fn a_tsv_file_is_read_with_quoting_only_when_it_was_written_with_it() {
         ]
     );
 }
+
+#[test]
+fn a_text_file_named_on_its_own_is_known_by_its_path_as_given() {
+    let rel = |path: &str| match text_kind(Path::new(path)) {
+        Some(SourceKind::Text { rel, outlet: None }) => rel,
+        other => panic!("{path}: {other:?}"),
+    };
+    assert_eq!(rel("/news/ap/story.txt"), "/news/ap/story.txt");
+    assert_eq!(rel("ap/STORY.TXT"), "ap/STORY.TXT");
+    assert_eq!(rel("./story.txt"), "./story.txt");
+    assert_eq!(text_kind(Path::new("story.md")), None);
+}
