@@ -34,15 +34,17 @@ struct Rows {
 impl Rows {
     fn open(source: &Source, delimiter: u8, cache: Cache) -> Result<Rows> {
         let mut lines = open_lines(source, cache)?;
-        // A CSV file is quoted; a TSV file may not be (see `quoted_cells`). A read error here
-        // shows again, and is reported, when the rows are read.
-        let quoting = delimiter != b'\t' || lines.fill_buf().is_ok_and(quoted_cells);
+        // A read error here shows again, and is reported, when the rows are read.
+        let quotes = lines
+            .fill_buf()
+            .map_or(Quotes::Doubled, |sample| Quotes::of(sample, delimiter));
         let reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
-            .quoting(quoting)
+            .quoting(quotes != Quotes::Plain)
+            .escape((quotes == Quotes::Backslash).then_some(b'\\'))
             .has_headers(false)
             .flexible(true)
-            .from_reader(QuoteWatch::new(lines, delimiter, quoting));
+            .from_reader(QuoteWatch::new(lines, delimiter, quotes));
         Ok(Rows {
             reader,
             header: Vec::new(),
@@ -173,6 +175,46 @@ impl Iterator for Rows {
     }
 }
 
+/// How a table's cells are quoted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Quotes {
+    /// Not at all: a quotation mark is a character (plain TSV).
+    Plain,
+    /// As CSV is: a cell may be quoted, a quote inside it doubled (`"a ""b"" c"`).
+    Doubled,
+    /// As R's `write.table` and MySQL write: a quote inside a quoted cell may also be written
+    /// `\"` (`"a \"b\" c"`).
+    Backslash,
+}
+
+impl Quotes {
+    /// How the table starting with `sample` is quoted: the first of doubled and backslash
+    /// quoting that reads every cell of it cleanly (each cell that starts with a quote closes
+    /// right before a cell or line end, and every quote belongs to a quoted cell), else plain for
+    /// TSV and doubled for CSV. Many TSV files (the IANA format, MSRP, most NLP datasets) have no
+    /// quoting, and a sentence cell there that starts with a quotation mark made a quoting reader
+    /// run on through tabs and lines to the next quote, folding rows into one cell: in MSRP's
+    /// training file, 45 rows reported bad and 113 folded away unseen. A CSV file is quoted
+    /// whatever its start looks like (commas in text need it).
+    pub(super) fn of(sample: &[u8], delimiter: u8) -> Quotes {
+        let quotes = memchr::memchr_iter(b'"', sample).count() as u64;
+        let clean = |dialect| {
+            let mut watch = QuoteWatch::new((), delimiter, dialect);
+            watch.follow(sample);
+            watch.malformed == 0 && watch.quoting_quotes == quotes
+        };
+        if clean(Quotes::Doubled) {
+            Quotes::Doubled
+        } else if clean(Quotes::Backslash) {
+            Quotes::Backslash
+        } else if delimiter == b'\t' {
+            Quotes::Plain
+        } else {
+            Quotes::Doubled
+        }
+    }
+}
+
 /// Where an input is in its quoting, as the CSV reader reads it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Quoting {
@@ -184,10 +226,13 @@ enum Quoting {
     Quoted,
     /// Just after a quote inside a quoted cell: it closed the cell, or starts a doubled `""`.
     QuoteInQuoted,
+    /// Just after a backslash inside a quoted cell ([`Quotes::Backslash`]): the next byte is
+    /// part of the cell, a quote included.
+    Escaped,
 }
 
 /// Passes a CSV or TSV input through unchanged, following its quoting as the `csv` crate's
-/// reader does (default dialect: `"` quotes, `""` escapes, any of CR and LF end a row), to tell
+/// reader does (`"` quotes, `""` or, as configured, `\"` escapes, CR or LF ends a row), to tell
 /// when the input ended inside a quoted cell. The crate then ends the last row there without a
 /// word, so one stray quote would silently fold the rest of the file into one cell; the crate
 /// does not expose its parser's state, hence this small mirror of it. It jumps from one byte
@@ -195,8 +240,7 @@ enum Quoting {
 pub(super) struct QuoteWatch<R> {
     inner: R,
     delimiter: u8,
-    /// Whether quotes quote at all (the reader reads a TSV file without them, `quoted_cells`).
-    quoting: bool,
+    quotes: Quotes,
     state: Quoting,
     /// Quoted cells whose closing quote is followed by more of the cell (`"a"b`).
     malformed: u64,
@@ -207,11 +251,11 @@ pub(super) struct QuoteWatch<R> {
 }
 
 impl<R> QuoteWatch<R> {
-    pub(super) fn new(inner: R, delimiter: u8, quoting: bool) -> QuoteWatch<R> {
+    pub(super) fn new(inner: R, delimiter: u8, quotes: Quotes) -> QuoteWatch<R> {
         QuoteWatch {
             inner,
             delimiter,
-            quoting,
+            quotes,
             state: Quoting::CellStart,
             malformed: 0,
             quoting_quotes: 0,
@@ -221,17 +265,20 @@ impl<R> QuoteWatch<R> {
 
     /// Whether the input has ended inside a quoted cell.
     pub(super) fn ended_in_quotes(&self) -> bool {
-        self.ended && self.state == Quoting::Quoted
+        self.ended && matches!(self.state, Quoting::Quoted | Quoting::Escaped)
     }
 
     fn follow(&mut self, bytes: &[u8]) {
         let mut at = 0;
-        while self.quoting && at < bytes.len() {
-            // Inside a cell only a quote (quoted) or a cell end (unquoted) changes anything.
+        let backslash = self.quotes == Quotes::Backslash;
+        while self.quotes != Quotes::Plain && at < bytes.len() {
+            // Inside a cell only a quote or backslash (quoted) or a cell end (unquoted) changes
+            // anything.
             let skip = match self.state {
+                Quoting::Quoted if backslash => memchr::memchr2(b'"', b'\\', &bytes[at..]),
                 Quoting::Quoted => memchr::memchr(b'"', &bytes[at..]),
                 Quoting::Unquoted => memchr::memchr3(self.delimiter, b'\n', b'\r', &bytes[at..]),
-                Quoting::CellStart | Quoting::QuoteInQuoted => Some(0),
+                Quoting::CellStart | Quoting::QuoteInQuoted | Quoting::Escaped => Some(0),
             };
             let Some(skip) = skip else { return };
             at += skip;
@@ -240,7 +287,9 @@ impl<R> QuoteWatch<R> {
             self.quoting_quotes += u64::from(b == b'"');
             self.state = match self.state {
                 Quoting::CellStart if b == b'"' => Quoting::Quoted,
-                Quoting::Quoted => Quoting::QuoteInQuoted,
+                Quoting::Quoted if b == b'"' => Quoting::QuoteInQuoted,
+                Quoting::Quoted => Quoting::Escaped,
+                Quoting::Escaped => Quoting::Quoted,
                 Quoting::QuoteInQuoted if b == b'"' => Quoting::Quoted,
                 _ if ends_cell => Quoting::CellStart,
                 Quoting::QuoteInQuoted => {
@@ -252,19 +301,6 @@ impl<R> QuoteWatch<R> {
             at += 1;
         }
     }
-}
-
-/// Whether a TSV file whose start is `sample` quotes its cells as CSV does (as Python's `csv`
-/// module and pandas write TSV): every cell that starts with a quote ends with one, right before
-/// a tab or the end of its line, and every cell holding a quote is quoted. Many TSV files (the
-/// IANA format, MSRP, most NLP datasets) have no quoting, and a sentence cell there that starts
-/// with a quotation mark would make a quoting reader run on through tabs and lines to the next
-/// quote, folding rows into one cell: in MSRP's training file, 45 rows reported bad and 113
-/// folded away unseen. Such a file is read with quotes as plain characters.
-fn quoted_cells(sample: &[u8]) -> bool {
-    let mut watch = QuoteWatch::new((), b'\t', true);
-    watch.follow(sample);
-    watch.malformed == 0 && watch.quoting_quotes == memchr::memchr_iter(b'"', sample).count() as u64
 }
 
 impl<R: io::Read> io::Read for QuoteWatch<R> {

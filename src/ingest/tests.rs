@@ -5,7 +5,7 @@ use std::io::BufReader;
 
 use super::files::DROP_EVERY;
 use super::lines::{mappable, read_line, record_end};
-use super::tables::QuoteWatch;
+use super::tables::{QuoteWatch, Quotes};
 use super::*;
 
 /// Every line of `bytes` read by [`read_line`] through a buffer of `capacity` bytes.
@@ -783,10 +783,11 @@ fn text_files_in_utf16_or_with_a_byte_order_mark_are_read() {
     assert_eq!(text_file(b"ok\n\xff".to_vec()).unwrap_err().0, 2);
 }
 
-/// The rows the `csv` crate reads from `bytes`, as `tables` configures it.
-fn csv_rows(bytes: &[u8], delimiter: u8) -> Vec<Vec<Vec<u8>>> {
+/// The rows the `csv` crate reads from `bytes`, as `tables` configures it for quoted cells.
+fn csv_rows(bytes: &[u8], delimiter: u8, backslash: bool) -> Vec<Vec<Vec<u8>>> {
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
+        .escape(backslash.then_some(b'\\'))
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
@@ -803,20 +804,23 @@ proptest::proptest! {
     #[test]
     fn quote_watch_ends_quoted_exactly_when_the_csv_reader_does(
         bytes in proptest::collection::vec(
-            proptest::sample::select(b"\"\",,\t\n\rab".to_vec()),
+            proptest::sample::select(b"\"\",,\t\n\rab\\".to_vec()),
             0..40,
         ),
         tab in proptest::bool::ANY,
+        backslash in proptest::bool::ANY,
     ) {
         use std::io::Read;
         let delimiter = if tab { b'\t' } else { b',' };
-        let mut watch = QuoteWatch::new(&bytes[..], delimiter, true);
+        let quotes = if backslash { Quotes::Backslash } else { Quotes::Doubled };
+        let mut watch = QuoteWatch::new(&bytes[..], delimiter, quotes);
         let mut through = Vec::new();
         watch.read_to_end(&mut through).unwrap();
         proptest::prop_assert_eq!(&through, &bytes, "passed through unchanged");
         let mut appended = bytes.clone();
         appended.extend_from_slice(b"\nZZ\n");
-        let row_of_its_own = csv_rows(&appended, delimiter).last() == Some(&vec![b"ZZ".to_vec()]);
+        let row_of_its_own =
+            csv_rows(&appended, delimiter, backslash).last() == Some(&vec![b"ZZ".to_vec()]);
         proptest::prop_assert_eq!(!watch.ended_in_quotes(), row_of_its_own);
     }
 }
@@ -879,6 +883,14 @@ fn a_tsv_file_is_read_with_quoting_only_when_it_was_written_with_it() {
             ("b".to_string(), "\"We will not.\"".to_string())
         ]
     );
+    // Quoted as R's write.table writes TSV: every cell quoted, a quote inside one written \".
+    assert_eq!(
+        texts(b"\"id\"\t\"text\"\n\"a\"\t\"He said \\\"no\\\" twice.\"\n\"b\"\t\"plain\"\n"),
+        [
+            ("a".to_string(), "He said \"no\" twice.".to_string()),
+            ("b".to_string(), "plain".to_string())
+        ]
+    );
     // Quoted as Python's csv module and pandas write TSV: doubled quotes, a tab and a line
     // break inside quotes.
     assert_eq!(
@@ -900,4 +912,20 @@ fn a_text_file_named_on_its_own_is_known_by_its_path_as_given() {
     assert_eq!(rel("ap/STORY.TXT"), "ap/STORY.TXT");
     assert_eq!(rel("./story.txt"), "./story.txt");
     assert_eq!(text_kind(Path::new("story.md")), None);
+}
+
+#[test]
+fn a_tables_quoting_is_told_from_its_start() {
+    let of = |sample: &[u8], delimiter| Quotes::of(sample, delimiter);
+    assert_eq!(of(b"id,text\n1,\"a \"\"b\"\" c\"\n", b','), Quotes::Doubled);
+    assert_eq!(
+        of(b"id,text\n1,\"a \\\"b\\\" c\"\n", b','),
+        Quotes::Backslash
+    );
+    assert_eq!(of(b"id,text\n1,\"C:\\\\\"\n", b','), Quotes::Doubled);
+    // A CSV file is quoted however badly; a TSV file that is not cleanly quoted is plain.
+    assert_eq!(of(b"id,text\n1,\"a\" b\n", b','), Quotes::Doubled);
+    assert_eq!(of(b"id\ttext\n1\t\"a\" b\n", b'\t'), Quotes::Plain);
+    assert_eq!(of(b"id\ttext\n1\ta \"b\"\n", b'\t'), Quotes::Plain);
+    assert_eq!(of(b"id\ttext\n1\tno quotes\n", b'\t'), Quotes::Doubled);
 }
