@@ -322,13 +322,10 @@ fn text_files_named_on_their_own_are_articles_too() {
             "clusters.jsonl",
             "--quiet",
         ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     let named = jsonl(&out.stdout);
     let ids: Vec<&str> = named.iter().map(|l| l["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["ap/story.txt", "times/COPY.TXT", "other.txt"]);
@@ -375,13 +372,10 @@ fn a_utf16_text_file_is_read_as_text() {
     let alone = world(&[("times/copy.txt", &utf16)]);
     let out = copydesk()
         .args(["dedup", alone.path().to_str().unwrap(), "--unique", "-"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     assert_eq!(jsonl(&out.stdout)[0]["text"], trimmed.as_str());
 }
 
@@ -818,13 +812,10 @@ fn fields_named_otherwise_are_read_with_field() {
             "json",
         ])
         .args(mapping)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     let compared: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(compared["versions"][0]["outlet"], "Metro Morning");
 
@@ -1146,14 +1137,9 @@ fn explain_agrees_with_dedup_and_says_which_stage_decided() {
         let out = copydesk()
             .args(["explain", wire().to_str().unwrap(), "--quiet"])
             .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
     };
     let trimmed = text(&["--ids", "fish-reuters,fish-valley-courier"]);
     assert!(
@@ -1262,13 +1248,10 @@ fn against_an_archive_the_outputs_speak_of_the_inputs() {
             .arg("--against")
             .arg(&archive_path)
             .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+            .assert()
+            .success()
+            .get_output()
+            .clone();
         jsonl(&out.stdout)
     };
     // The plain run over both, to judge by.
@@ -1411,18 +1394,15 @@ fn same_bytes_out_with_one_thread_and_many() {
 fn report_and_explain_are_the_same_with_one_thread_and_many() {
     let (dir, grouped) = grouped_corpus();
     let run = |threads: &str, args: &[&str]| {
-        let out = copydesk()
+        copydesk()
             .env("RAYON_NUM_THREADS", threads)
             .args(args)
             .arg("--quiet")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
     };
     for input in [wire(), grouped] {
         let page = |threads: &str| {

@@ -350,13 +350,10 @@ fn awkward_inputs_give_sensible_output() {
     let utf16 = write("utf16.txt", &utf16);
     let out = copydesk()
         .args(["compare", &story, &with_bom, &utf16, "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     for version in json["versions"].as_array().unwrap() {
         assert_eq!(version["verbatim"].as_f64(), Some(1.0), "{version}");
