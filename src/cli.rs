@@ -452,6 +452,10 @@ pub struct RecordArgs {
     /// program may truncate while it is read, which would otherwise stop the run with a bus error.
     #[arg(long)]
     pub no_mmap: bool,
+
+    /// How CSV and TSV cells are quoted, when a table's start does not tell it right.
+    #[arg(long, value_enum, default_value_t = copydesk::ingest::Quoting::Auto, value_name = "HOW")]
+    pub quoting: copydesk::ingest::Quoting,
 }
 
 impl RecordArgs {
@@ -475,6 +479,7 @@ impl RecordArgs {
         let mut sources = copydesk::ingest::open_sources_with(inputs, &fields)?;
         for source in &mut sources {
             source.map = !self.no_mmap;
+            source.quoting = self.quoting;
         }
         Ok(sources)
     }

@@ -833,6 +833,34 @@ fn fields_named_otherwise_are_read_with_field() {
     }
 }
 
+/// `--quoting` says how a table is quoted when its start does not tell. Read as CSV is quoted,
+/// a TSV cell opening with a quotation mark runs on to the next quote, taking the rows between
+/// with it: the row is reported, naming `--quoting none`; read unquoted, every row is a record.
+#[test]
+fn quoting_says_how_a_table_is_quoted() {
+    let tsv = "id\ttext\na\t\"I think, and\nb\tmore\nc\tHe said \"no\" twice.\nd\tlast\n";
+    let dir = world(&[("t.tsv", tsv.as_bytes())]);
+    let path = dir.path().join("t.tsv");
+    let path = path.to_str().unwrap();
+    let ids =
+        |lines: &[Value]| -> Vec<String> { lines.iter().map(|l| l["id"].to_string()).collect() };
+    let (lines, stderr, code) = assignments(&[path, "--quoting", "doubled"]);
+    assert_eq!(code, 3, "{stderr}");
+    assert_eq!(ids(&lines), ["\"d\""]);
+    let reported = format!("{path}:2: a quoted cell of this row runs on to line 4");
+    assert!(stderr.contains(&reported), "{stderr}");
+    assert!(stderr.contains("`--quoting none`"), "{stderr}");
+    for quoting in ["none", "auto"] {
+        let (lines, stderr, code) = assignments(&[path, "--quoting", quoting]);
+        assert_eq!(code, 0, "{quoting}: {stderr}");
+        assert_eq!(
+            ids(&lines),
+            ["\"a\"", "\"b\"", "\"c\"", "\"d\""],
+            "{quoting}"
+        );
+    }
+}
+
 /// A table of the shipped corpus (CSV, as spreadsheets and Kaggle datasets ship news, its
 /// columns named otherwise; TSV; gzip) gives the same clusters as the JSONL.
 #[test]

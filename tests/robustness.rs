@@ -95,7 +95,7 @@ proptest! {
 
     #[test]
     fn any_bytes_as_a_jsonl_line_parse_or_are_reported(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
-        let source = Source { name: "x.jsonl".into(), path: "x.jsonl".into(), kind: SourceKind::Jsonl, fields: Default::default(), map: true };
+        let source = Source { name: "x.jsonl".into(), path: "x.jsonl".into(), kind: SourceKind::Jsonl, fields: Default::default(), map: true, quoting: Default::default() };
         if let Err(bad) = ingest::parse(&source, Origin { source: 0, line: 9 }, &bytes) {
             prop_assert!(bad.to_string().starts_with("x.jsonl:9: "));
         }

@@ -97,6 +97,26 @@ pub struct Source {
     /// `--no-mmap` clears it). Mapping saves a copy of every byte, but a file truncated by
     /// another program while it is mapped ends the run with a bus error.
     pub map: bool,
+    /// How a CSV or TSV table quotes its cells ([`Quoting::Auto`] as opened; `--quoting` sets
+    /// it).
+    pub quoting: Quoting,
+}
+
+/// How the cells of a CSV or TSV table are quoted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Quoting {
+    /// Told from the table's first megabyte: doubled if every cell there reads cleanly so,
+    /// else backslash if every cell does, else none for TSV and doubled for CSV.
+    #[default]
+    Auto,
+    /// A cell may be quoted, a quote inside it doubled: `"a ""b"" c"` (CSV; Python and pandas
+    /// write TSV so too).
+    Doubled,
+    /// As doubled, a quote inside a quoted cell also written `\"` (R's `write.table`, MySQL).
+    Backslash,
+    /// Not quoted at all: a quotation mark is a character of its cell, wherever it stands
+    /// (plain TSV: MSRP, most NLP datasets).
+    None,
 }
 
 /// Where a record came from: index into the source list, and 1-based line.
@@ -268,6 +288,7 @@ pub fn open_sources_with(inputs: &[PathBuf], fields: &Arc<Fields>) -> Result<Vec
                 kind: SourceKind::Stdin,
                 fields: fields.clone(),
                 map: true,
+                quoting: Quoting::Auto,
             });
         } else if input.is_dir() {
             let mut files = Vec::new();
@@ -286,6 +307,7 @@ pub fn open_sources_with(inputs: &[PathBuf], fields: &Arc<Fields>) -> Result<Vec
                         kind: SourceKind::Text { rel, outlet },
                         fields: fields.clone(),
                         map: true,
+                        quoting: Quoting::Auto,
                     });
                 }
             }
@@ -299,6 +321,7 @@ pub fn open_sources_with(inputs: &[PathBuf], fields: &Arc<Fields>) -> Result<Vec
                     .unwrap_or_else(|| json_kind_of(input)),
                 fields: fields.clone(),
                 map: true,
+                quoting: Quoting::Auto,
             });
         } else {
             return Err(Error::NotFound(input.clone()));
@@ -380,6 +403,7 @@ fn json_kind_of(path: &Path) -> SourceKind {
         kind: SourceKind::Jsonl,
         fields: Arc::default(),
         map: false,
+        quoting: Quoting::Auto,
     };
     let starts_array = open_lines(&probe, Cache::Keep)
         .ok()

@@ -1,6 +1,7 @@
 //! Rows of CSV and TSV tables as records, and the one door to every kind of table
 //! ([`table_rows`]).
 
+use std::collections::VecDeque;
 use std::io::{self, BufRead};
 
 use crate::error::Result;
@@ -8,7 +9,7 @@ use crate::error::Result;
 use super::files::{Cache, open_lines};
 use super::json_array::ArrayRows;
 use super::parquet_rows::ParquetRows;
-use super::{Source, SourceKind};
+use super::{Quoting, Source, SourceKind};
 
 /// What reading one row of a table gave.
 pub(super) enum Row {
@@ -34,10 +35,15 @@ struct Rows {
 impl Rows {
     fn open(source: &Source, delimiter: u8, cache: Cache) -> Result<Rows> {
         let mut lines = open_lines(source, cache)?;
-        // A read error here shows again, and is reported, when the rows are read.
-        let quotes = lines
-            .fill_buf()
-            .map_or(Quotes::Doubled, |sample| Quotes::of(sample, delimiter));
+        let quotes = match source.quoting {
+            // A read error here shows again, and is reported, when the rows are read.
+            Quoting::Auto => lines
+                .fill_buf()
+                .map_or(Quotes::Doubled, |sample| Quotes::of(sample, delimiter)),
+            Quoting::Doubled => Quotes::Doubled,
+            Quoting::Backslash => Quotes::Backslash,
+            Quoting::None => Quotes::Plain,
+        };
         let reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .quoting(quotes != Quotes::Plain)
@@ -72,6 +78,22 @@ impl Rows {
         line
     }
 
+    /// The last line of the row just read (which starts on `line`) when a quoted cell of it
+    /// runs over a line break and closes badly, text following its closing quote: the sign of
+    /// a quotation mark opening a cell in a file that does not quote (or of a stray one), the
+    /// reader having run on to the next quote and read the lines between, rows of their own,
+    /// into the cell. (A cell closed badly within one line, `"No," he said`, is read as the
+    /// `csv` crate reads it.)
+    fn folded_rows(&mut self, line: u64) -> Option<u64> {
+        let start = self.row.position().map_or(0, csv::Position::byte);
+        let end = self.reader.position().byte();
+        if !self.reader.get_mut().closed_badly_within(start, end) {
+            return None;
+        }
+        let breaks = memchr::memchr_iter(b'\n', self.row.as_slice()).count() as u64;
+        (breaks > 0).then_some(line + breaks)
+    }
+
     /// The problem of an invalid cell: which column, and where its UTF-8 breaks.
     fn utf8_problem(&self, column: usize, err: std::str::Utf8Error) -> String {
         let name = self
@@ -100,6 +122,20 @@ impl Iterator for Rows {
                     "a quoted cell of this row is never closed, so the rest of the file was read \
                      into it and no row after it was read (a stray `\"`?)"
                         .to_string(),
+                ));
+            }
+            if read.as_ref().is_ok_and(|&row| row)
+                && !self.header.is_empty()
+                && let Some(last) = self.folded_rows(line)
+            {
+                return Some(Row::Bad(
+                    line,
+                    format!(
+                        "a quoted cell of this row runs on to line {last}, where more text \
+                         follows its closing quote: the lines between were read into it (a \
+                         stray `\"`? if this file does not quote its cells, `--quoting none` \
+                         reads quotation marks as characters)"
+                    ),
                 ));
             }
             match read {
@@ -217,7 +253,7 @@ impl Quotes {
 
 /// Where an input is in its quoting, as the CSV reader reads it.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Quoting {
+enum State {
     /// At the start of a cell (or of a row).
     CellStart,
     /// Inside a cell that did not start with a quote (a quote there is just a character).
@@ -241,9 +277,14 @@ pub(super) struct QuoteWatch<R> {
     inner: R,
     delimiter: u8,
     quotes: Quotes,
-    state: Quoting,
+    state: State,
     /// Quoted cells whose closing quote is followed by more of the cell (`"a"b`).
     malformed: u64,
+    /// Where in the input (bytes from its start) those closing quotes stand, the ones not yet
+    /// asked about ([`QuoteWatch::closed_badly_within`]).
+    malformed_at: VecDeque<u64>,
+    /// Bytes followed before the current buffer.
+    offset: u64,
     /// Quotes read as quoting (opening, closing or doubling): any other quote in the input
     /// stood inside a cell that did not start with one.
     quoting_quotes: u64,
@@ -256,8 +297,10 @@ impl<R> QuoteWatch<R> {
             inner,
             delimiter,
             quotes,
-            state: Quoting::CellStart,
+            state: State::CellStart,
             malformed: 0,
+            malformed_at: VecDeque::new(),
+            offset: 0,
             quoting_quotes: 0,
             ended: false,
         }
@@ -265,20 +308,37 @@ impl<R> QuoteWatch<R> {
 
     /// Whether the input has ended inside a quoted cell.
     pub(super) fn ended_in_quotes(&self) -> bool {
-        self.ended && matches!(self.state, Quoting::Quoted | Quoting::Escaped)
+        self.ended && matches!(self.state, State::Quoted | State::Escaped)
     }
 
+    /// Whether a quoted cell closed with more of the cell after its closing quote between
+    /// bytes `start` and `end` of the input; forgets every such close before `end`.
+    pub(super) fn closed_badly_within(&mut self, start: u64, end: u64) -> bool {
+        let mut found = false;
+        while let Some(&at) = self.malformed_at.front().filter(|&&at| at < end) {
+            found |= at >= start;
+            self.malformed_at.pop_front();
+        }
+        found
+    }
+
+    /// Follows the next `bytes` of the input.
     fn follow(&mut self, bytes: &[u8]) {
+        self.follow_from(bytes);
+        self.offset += bytes.len() as u64;
+    }
+
+    fn follow_from(&mut self, bytes: &[u8]) {
         let mut at = 0;
         let backslash = self.quotes == Quotes::Backslash;
         while self.quotes != Quotes::Plain && at < bytes.len() {
             // Inside a cell only a quote or backslash (quoted) or a cell end (unquoted) changes
             // anything.
             let skip = match self.state {
-                Quoting::Quoted if backslash => memchr::memchr2(b'"', b'\\', &bytes[at..]),
-                Quoting::Quoted => memchr::memchr(b'"', &bytes[at..]),
-                Quoting::Unquoted => memchr::memchr3(self.delimiter, b'\n', b'\r', &bytes[at..]),
-                Quoting::CellStart | Quoting::QuoteInQuoted | Quoting::Escaped => Some(0),
+                State::Quoted if backslash => memchr::memchr2(b'"', b'\\', &bytes[at..]),
+                State::Quoted => memchr::memchr(b'"', &bytes[at..]),
+                State::Unquoted => memchr::memchr3(self.delimiter, b'\n', b'\r', &bytes[at..]),
+                State::CellStart | State::QuoteInQuoted | State::Escaped => Some(0),
             };
             let Some(skip) = skip else { return };
             at += skip;
@@ -286,17 +346,18 @@ impl<R> QuoteWatch<R> {
             let ends_cell = b == self.delimiter || b == b'\n' || b == b'\r';
             self.quoting_quotes += u64::from(b == b'"');
             self.state = match self.state {
-                Quoting::CellStart if b == b'"' => Quoting::Quoted,
-                Quoting::Quoted if b == b'"' => Quoting::QuoteInQuoted,
-                Quoting::Quoted => Quoting::Escaped,
-                Quoting::Escaped => Quoting::Quoted,
-                Quoting::QuoteInQuoted if b == b'"' => Quoting::Quoted,
-                _ if ends_cell => Quoting::CellStart,
-                Quoting::QuoteInQuoted => {
+                State::CellStart if b == b'"' => State::Quoted,
+                State::Quoted if b == b'"' => State::QuoteInQuoted,
+                State::Quoted => State::Escaped,
+                State::Escaped => State::Quoted,
+                State::QuoteInQuoted if b == b'"' => State::Quoted,
+                _ if ends_cell => State::CellStart,
+                State::QuoteInQuoted => {
                     self.malformed += 1;
-                    Quoting::Unquoted
+                    self.malformed_at.push_back(self.offset + at as u64 - 1);
+                    State::Unquoted
                 }
-                _ => Quoting::Unquoted,
+                _ => State::Unquoted,
             };
             at += 1;
         }

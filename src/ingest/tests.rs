@@ -358,6 +358,7 @@ fn jsonl() -> Source {
         kind: SourceKind::Jsonl,
         fields: Arc::default(),
         map: true,
+        quoting: Quoting::Auto,
     }
 }
 
@@ -534,6 +535,7 @@ fn text_file_record_takes_id_and_outlet_from_path() {
         },
         fields: Arc::default(),
         map: true,
+        quoting: Quoting::Auto,
     };
     let r = parse(&src, Origin { source: 0, line: 1 }, b"Body").unwrap();
     assert_eq!(r.id.to_string(), "ap/x.txt");
@@ -887,6 +889,70 @@ fn a_tsv_file_is_read_with_quoting_only_when_it_was_written_with_it() {
     assert_eq!(
         texts(b"id\ttext\r\na\t\"\"\"Quoted\"\" start,\tand a tab\"\r\nb\t\"two\nlines\"\r\n"),
         ["a=\"Quoted\" start,\tand a tab", "b=two\nlines"]
+    );
+}
+
+#[test]
+fn a_row_that_read_the_rows_after_it_into_a_cell_is_reported_and_none_quoting_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.tsv");
+    // Over a megabyte of cleanly quoted rows, so the quoting is told (doubled) before the rows
+    // that matter; then a cell opening with a quotation mark that does not close in it, as in
+    // plain TSV.
+    let mut tsv = b"id\ttext\tsecond\n".to_vec();
+    let mut rows = 0;
+    while tsv.len() < 1_200_000 {
+        tsv.extend_from_slice(format!("q{rows}\t\"Quoted \"\"cleanly\"\"\"\tx\n").as_bytes());
+        rows += 1;
+    }
+    tsv.extend_from_slice(
+        b"b\t\"I think, and\ty\nc\tmore\tz\nd\tHe said \"no\" twice.\tw\n\
+          e\t\"No,\" he said.\tv\nf\t\"two\nlines\"\tu\n",
+    );
+    std::fs::write(&path, &tsv).unwrap();
+    let b = rows + 2; // the line `b` starts on
+    let read = |quoting| {
+        let mut sources = open_sources(std::slice::from_ref(&path)).unwrap();
+        sources[0].quoting = quoting;
+        let (good, bad) = read_all(&sources).unwrap();
+        let good: Vec<String> = good[rows..]
+            .iter()
+            .map(|r| format!("{}={}", r.id, r.text))
+            .collect();
+        (
+            good,
+            bad.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        )
+    };
+
+    let (good, bad) = read(Quoting::Auto);
+    // `b` ran on to the quote before `no`: c and d were read into it. A cell closed badly
+    // within its line (e) and one closed cleanly on the next line (f) are read as ever.
+    assert_eq!(good, ["e=No, he said.", "f=two\nlines"]);
+    assert_eq!(bad.len(), 1, "{bad:?}");
+    let expected = format!(
+        "{}:{b}: a quoted cell of this row runs on to line {}, where more text follows its \
+         closing quote",
+        path.display(),
+        b + 2
+    );
+    assert!(bad[0].starts_with(&expected), "{bad:?}");
+
+    // Read unquoted, every line is a row: f's quoted line break now ends it.
+    let (good, bad) = read(Quoting::None);
+    let f = b + 4;
+    assert_eq!(
+        bad,
+        [f, f + 1].map(|line| format!("{}:{line}: 2 cells where the header has 3", path.display()))
+    );
+    assert_eq!(
+        good[..4],
+        [
+            "b=\"I think, and",
+            "c=more",
+            "d=He said \"no\" twice.",
+            "e=\"No,\" he said."
+        ]
     );
 }
 

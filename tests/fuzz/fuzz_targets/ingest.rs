@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use copydesk::ingest::{Fields, Origin, Source, SourceKind, parse};
+use copydesk::ingest::{Fields, Origin, Quoting, Source, SourceKind, parse};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -19,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
             kind: SourceKind::Jsonl,
             fields: Arc::new(fields),
             map: true,
+            quoting: Quoting::Auto,
         };
         if let Err(bad) = parse(&jsonl, Origin { source: 0, line: 1 }, data) {
             assert!(bad.to_string().starts_with("f.jsonl:1: "));
@@ -33,6 +34,7 @@ fuzz_target!(|data: &[u8]| {
         },
         fields: Arc::default(),
         map: true,
+        quoting: Quoting::Auto,
     };
     let _ = parse(&text, Origin { source: 0, line: 1 }, data);
     if let Ok(s) = std::str::from_utf8(data) {

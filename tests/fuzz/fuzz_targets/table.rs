@@ -1,5 +1,6 @@
 //! CSV, TSV, Parquet and JSON-array ingest: any bytes as such a file give records or bad records naming
-//! the file and a line, never a panic, and reading the records again gives the same bytes.
+//! the file and a line, never a panic, and reading the records again gives the same bytes;
+//! tables are read with their quoting told from their start and with each quoting forced.
 //!
 //! The Parquet crate panics on some corrupt files; ingest turns those panics into bad records
 //! (`guarded`). libfuzzer's panic hook aborts on any panic, caught or not, so the reads run with
@@ -9,7 +10,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use copydesk::ingest::{self, BadRecord, Origin, Raw, Source};
+use copydesk::ingest::{self, BadRecord, Origin, Quoting, Raw, Source};
 use libfuzzer_sys::fuzz_target;
 
 fn dir() -> &'static tempfile::TempDir {
@@ -18,7 +19,11 @@ fn dir() -> &'static tempfile::TempDir {
 }
 
 /// Bad records, records, and the records read again.
-type Read = (Vec<BadRecord>, Vec<(Origin, Vec<u8>)>, Vec<(Origin, Vec<u8>)>);
+type Read = (
+    Vec<BadRecord>,
+    Vec<(Origin, Vec<u8>)>,
+    Vec<(Origin, Vec<u8>)>,
+);
 
 fn read(sources: &[Source]) -> Read {
     let (_, bad) = ingest::read_all(sources).unwrap();
@@ -43,10 +48,21 @@ fn read(sources: &[Source]) -> Read {
 }
 
 fuzz_target!(|data: &[u8]| {
-    for name in ["t.csv", "t.tsv", "t.parquet", "t.json"] {
+    use Quoting::{Auto, Backslash, Doubled, None};
+    let tables = [
+        ("t.csv", [Auto, Doubled, Backslash, None].as_slice()),
+        ("t.tsv", &[Auto, Doubled, Backslash, None]),
+    ];
+    let others = [("t.parquet", [Auto].as_slice()), ("t.json", &[Auto])];
+    for (name, quoting) in tables
+        .into_iter()
+        .chain(others)
+        .flat_map(|(n, qs)| qs.iter().map(move |q| (n, *q)))
+    {
         let path: PathBuf = dir().path().join(name);
         std::fs::write(&path, data).unwrap();
-        let sources = ingest::open_sources(&[path]).unwrap();
+        let mut sources = ingest::open_sources(&[path]).unwrap();
+        sources[0].quoting = quoting;
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(|_| {}));
         let (bad, records, again) = read(&sources);
