@@ -833,6 +833,37 @@ fn fields_named_otherwise_are_read_with_field() {
     }
 }
 
+/// A folder whose files are not `.txt` articles (JSONL parts, saved web pages) gives no
+/// article; a hint says what it holds and how to read its corpus files, and is not given for
+/// a folder that was read.
+#[test]
+fn a_folder_without_text_files_gets_a_hint() {
+    let dir = world(&[
+        ("parts/a.jsonl", b"{\"text\": \"one\"}\n"),
+        ("parts/b.jsonl", b"{\"text\": \"two\"}\n"),
+        ("parts/index.html", b"<p>index</p>"),
+        ("news/ap/a.txt", b"A story."),
+    ]);
+    let parts = dir.path().join("parts");
+    let (lines, stderr, code) = assignments(&[parts.to_str().unwrap()]);
+    assert_eq!((lines.len(), code), (0, 0), "{stderr}");
+    let expected = format!(
+        "copydesk: hint: folder {} holds no .txt file, so no article was read from it (it holds \
+         2 .jsonl, 1 .html); name them to read them: copydesk dedup {}",
+        parts.display(),
+        parts.join("*.jsonl").display()
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+    let news = dir.path().join("news");
+    let (lines, stderr, _) = assignments(&[news.to_str().unwrap(), parts.to_str().unwrap()]);
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert_eq!(stderr.matches("hint: folder").count(), 1, "{stderr}");
+    assert!(
+        !stderr.contains(&format!("folder {} ", news.display())),
+        "{stderr}"
+    );
+}
+
 /// `--quoting` says how a table is quoted when its start does not tell. Read as CSV is quoted,
 /// a TSV cell opening with a quotation mark runs on to the next quote, taking the rows between
 /// with it: the row is reported, naming `--quoting none`; read unquoted, every row is a record.

@@ -138,6 +138,9 @@ fn read_and_cluster(
     let mut sources = records.open(archive)?;
     let archive_sources = sources.len();
     sources.extend(records.open(inputs)?);
+    for hint in empty_folder_hints(archive.iter().chain(inputs), &sources) {
+        eprintln!("{hint}");
+    }
     // Some outputs read records twice; stdin can be read once, so keep a copy.
     let spool = if reads_twice && sources.iter().any(|s| s.kind == SourceKind::Stdin) {
         let spool = ingest::spool_stdin()?;
@@ -206,6 +209,62 @@ fn read_and_cluster(
     }))
 }
 
+/// For each folder given that holds no `.txt` file (so gave no article), a hint saying what it
+/// holds, and how to read the corpus files among them (by name: a folder's articles are its
+/// `.txt` files).
+fn empty_folder_hints<'a>(
+    inputs: impl IntoIterator<Item = &'a std::path::PathBuf>,
+    sources: &[ingest::Source],
+) -> Vec<String> {
+    let read_from = |dir: &std::path::Path| {
+        sources
+            .iter()
+            .any(|s| matches!(s.kind, SourceKind::Text { .. }) && s.path.starts_with(dir))
+    };
+    let mut hints = Vec::new();
+    for dir in inputs.into_iter().filter(|i| i.is_dir() && !read_from(i)) {
+        let kinds = ingest::file_kinds(dir);
+        if kinds.is_empty() {
+            hints.push(format!(
+                "copydesk: hint: folder {} holds no file, so no article was read from it",
+                dir.display()
+            ));
+            continue;
+        }
+        let files = |n: usize| if n == 1 { "file" } else { "files" };
+        let mut held: Vec<String> = kinds
+            .iter()
+            .take(3)
+            .map(|(k, n)| match k.as_str() {
+                "" => format!("{n} {} without an extension", files(*n)),
+                k => format!("{n} .{k}"),
+            })
+            .collect();
+        let others: usize = kinds.iter().skip(3).map(|(_, n)| n).sum();
+        if others > 0 {
+            held.push(format!("{others} other {}", files(others)));
+        }
+        let corpus = kinds.iter().map(|(k, _)| k).find(|k| {
+            let base = k.trim_end_matches(".gz").trim_end_matches(".zst");
+            ["jsonl", "ndjson", "json", "csv", "tsv", "parquet"].contains(&base)
+        });
+        let suggestion = corpus.map_or(String::new(), |k| {
+            let pattern = dir.join(format!("*.{k}"));
+            format!(
+                "; name them to read them: copydesk dedup {}",
+                pattern.display()
+            )
+        });
+        hints.push(format!(
+            "copydesk: hint: folder {} holds no .txt file, so no article was read from it (it \
+             holds {}){suggestion}",
+            dir.display(),
+            held.join(", ")
+        ));
+    }
+    hints
+}
+
 /// For each input none of whose records has a text where it was looked for (a corpus that
 /// names the field otherwise), a hint naming its fields and the likeliest one for `--field`.
 fn text_field_hints(corpus: &Corpus, fields: &ingest::Fields) -> Vec<String> {
@@ -250,7 +309,7 @@ fn text_field_hints(corpus: &Corpus, fields: &ingest::Fields) -> Vec<String> {
     hints
 }
 
-/// Reads and clusters `inputs` for a command that shows articles/// Reads and clusters `inputs` for a command that shows articles (no archive, bad records
+/// Reads and clusters `inputs` for a command that shows articles (no archive, bad records
 /// reported but never refused, stdin kept to be read again).
 fn read_and_cluster_to_show(
     inputs: &[std::path::PathBuf],

@@ -19,6 +19,7 @@
 //! (JSONL lines, through a buffer or a memory map), `tables` (CSV and TSV, and the one door to
 //! every table-like source), `json_array` and `parquet_rows`.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
@@ -351,6 +352,29 @@ fn table_kind(path: &Path) -> Option<SourceKind> {
 }
 
 /// Whether `path` names a text file: `.txt`, in any case (`.TXT` as Windows tools write).
+/// What a folder holds, as counts of its files by kind: the extension, lowercased, with the
+/// one before a `.gz` or `.zst` kept (`jsonl.gz`), or empty for a file without one; most
+/// common first, then by name. For telling a user why a folder gave no article.
+pub fn file_kinds(dir: &Path) -> Vec<(String, usize)> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
+        let parts: Vec<&str> = name.split('.').skip(1).collect();
+        let keep = match parts.last() {
+            Some(&"gz" | &"zst") => 2,
+            _ => 1,
+        };
+        let kind = parts[parts.len().saturating_sub(keep)..].join(".");
+        *counts.entry(kind).or_default() += 1;
+    }
+    let mut kinds: Vec<(String, usize)> = counts.into_iter().collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    kinds
+}
+
 fn is_txt(path: &Path) -> bool {
     path.extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("txt"))

@@ -957,6 +957,29 @@ fn a_row_that_read_the_rows_after_it_into_a_cell_is_reported_and_none_quoting_re
 }
 
 #[test]
+fn a_folders_files_are_counted_by_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    for name in [
+        "a.jsonl.gz",
+        "B.JSONL.GZ",
+        "c.html",
+        "sub/d.html",
+        "README",
+        "e.tar.zst",
+    ] {
+        std::fs::write(dir.path().join(name), b"").unwrap();
+    }
+    let kinds = file_kinds(dir.path());
+    let kinds: Vec<(&str, usize)> = kinds.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+    assert_eq!(
+        kinds,
+        [("html", 2), ("jsonl.gz", 2), ("", 1), ("tar.zst", 1)]
+    );
+    assert!(file_kinds(&dir.path().join("none")).is_empty());
+}
+
+#[test]
 fn a_text_file_named_on_its_own_is_known_by_its_path_as_given() {
     let rel = |path: &str| match text_kind(Path::new(path)) {
         Some(SourceKind::Text { rel, outlet: None }) => rel,
