@@ -11,7 +11,8 @@
 //!    Greek and Cyrillic accents and optional Arabic-script vowel marks dropped (`café` = `cafe`,
 //!    `کَر` = `کر`; the marks other scripts need are kept), Unicode case folding, punctuation and
 //!    whitespace folded, apostrophes inside a word dropped
-//!    (`Trump's` = `trumps`). Scripts written without spaces (Han, kana, Thai) yield one token per
+//!    (`Trump's` = `trumps`), markup left by feeds read first (`<p>` a space, `&#8217;` the
+//!    apostrophe it stands for: see `markup`). Scripts written without spaces (Han, kana, Thai) yield one token per
 //!    character, which is what the shingles downstream need.
 //!
 //! Each token is reported as a stable 64-bit hash ([`token_hash`]: XXH3-64, seed 0, over the
@@ -20,6 +21,9 @@
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
+
+// Bare HTML tags and character references, read before tokenizing.
+mod markup;
 
 use icu_casemap::CaseMapperBorrowed;
 use icu_normalizer::DecomposingNormalizerBorrowed;
@@ -252,11 +256,24 @@ pub fn for_each_token_of_parts<'a>(
             Err(_) => &mut own,
         };
         for (i, part) in parts.into_iter().enumerate() {
+            let emit = &mut |h| emit(i, h);
+            // Markup (a `<` or `&`) is looked for in the ASCII pass over the bytes, which then
+            // emits nothing, or beside the slower general path.
             if part.is_ascii() {
-                count += ascii_tokens(part.as_bytes(), ascii, &mut |h| emit(i, h));
-            } else {
-                count += unicode_tokens(part, &mut buf, &mut |h| emit(i, h));
+                if let Some(n) = ascii_tokens(part.as_bytes(), ascii, true, emit) {
+                    count += n;
+                    continue;
+                }
+            } else if memchr::memchr2(b'&', b'<', part.as_bytes()).is_none() {
+                count += unicode_tokens(part, &mut buf, emit);
+                continue;
             }
+            let read = markup::read(part);
+            count += if read.is_ascii() {
+                ascii_tokens(read.as_bytes(), ascii, false, emit).expect("markup not looked for")
+            } else {
+                unicode_tokens(&read, &mut buf, emit)
+            };
         }
     });
     count
@@ -280,12 +297,21 @@ struct AsciiScratch {
 /// ASCII fast path: ASCII is already NFKC and its case folding is `to_ascii_lowercase`, so
 /// there is no normalization pass (measured about 4x faster than the general path on English
 /// news). Texts shorter than [`BITMAP_MIN_BYTES`] (the diff stage tokenizes word by word) go
-/// byte by byte; longer ones through bitmaps.
-fn ascii_tokens(bytes: &[u8], scratch: &mut AsciiScratch, emit: &mut impl FnMut(u64)) -> usize {
+/// byte by byte; longer ones through bitmaps. With `look_for_markup`, a text holding a `<` or
+/// `&` gives `None` and no token (to be read by [`markup`] first).
+fn ascii_tokens(
+    bytes: &[u8],
+    scratch: &mut AsciiScratch,
+    look_for_markup: bool,
+    emit: &mut impl FnMut(u64),
+) -> Option<usize> {
     if bytes.len() < BITMAP_MIN_BYTES {
-        ascii_tokens_bytewise(bytes, emit)
+        if look_for_markup && memchr::memchr2(b'&', b'<', bytes).is_some() {
+            return None;
+        }
+        Some(ascii_tokens_bytewise(bytes, emit))
     } else {
-        ascii_tokens_bitmap(bytes, scratch, emit)
+        ascii_tokens_bitmap(bytes, scratch, look_for_markup, emit)
     }
 }
 
@@ -352,8 +378,9 @@ fn ascii_tokens_bytewise(bytes: &[u8], emit: &mut impl FnMut(u64)) -> usize {
 fn ascii_tokens_bitmap(
     bytes: &[u8],
     scratch: &mut AsciiScratch,
+    look_for_markup: bool,
     emit: &mut impl FnMut(u64),
-) -> usize {
+) -> Option<usize> {
     let AsciiScratch {
         lowered,
         word,
@@ -361,7 +388,13 @@ fn ascii_tokens_bitmap(
         joined,
     } = scratch;
     let blocks = bytes.len().div_ceil(64);
-    let apostrophes = mark(bytes, lowered, word, joins);
+    let Marked {
+        apostrophes,
+        markup,
+    } = mark(bytes, lowered, word, joins);
+    if look_for_markup && markup {
+        return None;
+    }
     if !apostrophes {
         joins.clear();
     } else {
@@ -411,13 +444,23 @@ fn ascii_tokens_bitmap(
             open = 64 * w + starts.trailing_zeros() as usize; // runs on into the next block
         }
     }
-    count
+    Some(count)
+}
+
+/// What [`mark`] found in a text besides its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Marked {
+    /// Any apostrophe.
+    apostrophes: bool,
+    /// Any `<` or `&`: perhaps markup, for [`markup`] to read.
+    markup: bool,
 }
 
 /// The one pass over an ASCII text: lowercases it into `lowered`, marks its letters and digits
 /// (a bit a byte, 64 bytes a block) in `word` and its apostrophes in `joins`; says whether there
-/// was any apostrophe. With AVX-512 64 bytes at a time, otherwise [`mark_swar`].
-fn mark(bytes: &[u8], lowered: &mut Vec<u8>, word: &mut Vec<u64>, joins: &mut Vec<u64>) -> bool {
+/// was any apostrophe, and any `<` or `&`. With AVX-512 64 bytes at a time, otherwise
+/// [`mark_swar`].
+fn mark(bytes: &[u8], lowered: &mut Vec<u8>, word: &mut Vec<u64>, joins: &mut Vec<u64>) -> Marked {
     let blocks = bytes.len().div_ceil(64);
     word.clear();
     word.resize(blocks, 0);
@@ -435,9 +478,9 @@ fn mark(bytes: &[u8], lowered: &mut Vec<u8>, word: &mut Vec<u64>, joins: &mut Ve
 }
 
 /// [`mark`] eight bytes at a time in a `u64` (SWAR); `word` and `joins` come zeroed.
-fn mark_swar(bytes: &[u8], lowered: &mut Vec<u8>, word: &mut [u64], joins: &mut [u64]) -> bool {
+fn mark_swar(bytes: &[u8], lowered: &mut Vec<u8>, word: &mut [u64], joins: &mut [u64]) -> Marked {
     lowered.resize(bytes.len().next_multiple_of(8), 0); // whole words of 8, cut back below
-    let mut apostrophes = 0;
+    let (mut apostrophes, mut markup) = (0, 0);
     for (k, eight) in bytes.chunks(8).enumerate() {
         let x = match <[u8; 8]>::try_from(eight) {
             Ok(full) => u64::from_le_bytes(full),
@@ -455,9 +498,13 @@ fn mark_swar(bytes: &[u8], lowered: &mut Vec<u8>, word: &mut [u64], joins: &mut 
         let marks = high_bits_to_mask(in_range(x, b'\'', b'\''));
         joins[block] |= marks << shift;
         apostrophes |= marks;
+        markup |= in_range(x, b'&', b'&') | in_range(x, b'<', b'<');
     }
     lowered.truncate(bytes.len());
-    apostrophes != 0
+    Marked {
+        apostrophes: apostrophes != 0,
+        markup: markup != 0,
+    }
 }
 
 /// [`mark`] with AVX-512: a block of 64 bytes is one load, three range tests that each give the
@@ -477,13 +524,13 @@ mod avx512 {
         lowered: &mut Vec<u8>,
         word: &mut [u64],
         joins: &mut [u64],
-    ) -> bool {
+    ) -> super::Marked {
         lowered.reserve(bytes.len().next_multiple_of(64));
         let in_range = |v: __m512i, lo: u8, hi: u8| {
             let offset = _mm512_sub_epi8(v, _mm512_set1_epi8(lo as i8));
             _mm512_cmple_epu8_mask(offset, _mm512_set1_epi8((hi - lo) as i8))
         };
-        let mut apostrophes = 0;
+        let (mut apostrophes, mut markup) = (0, 0);
         for (block, at) in (0..bytes.len()).step_by(64).enumerate() {
             let left = bytes.len() - at;
             let load: __mmask64 = if left >= 64 { !0 } else { (1 << left) - 1 };
@@ -499,11 +546,16 @@ mod avx512 {
                 let marks = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(b'\'' as i8));
                 joins[block] = marks;
                 apostrophes |= marks;
+                markup |= _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(b'&' as i8))
+                    | _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(b'<' as i8));
             }
         }
         // SAFETY: every byte up to `bytes.len()` was written by the stores above.
         unsafe { lowered.set_len(bytes.len()) };
-        apostrophes != 0
+        super::Marked {
+            apostrophes: apostrophes != 0,
+            markup: markup != 0,
+        }
     }
 }
 
@@ -636,7 +688,7 @@ mod tests {
             let (mut fast, mut general) = (Vec::new(), Vec::new());
             let mut bitmap = Vec::new();
             let n = ascii_tokens_bytewise(text.as_bytes(), &mut |h| fast.push(h));
-            let b = ascii_tokens_bitmap(text.as_bytes(), &mut AsciiScratch::default(), &mut |h| bitmap.push(h));
+            let b = ascii_tokens_bitmap(text.as_bytes(), &mut AsciiScratch::default(), false, &mut |h| bitmap.push(h)).unwrap();
             let m = unicode_tokens(&text, &mut String::new(), &mut |h| general.push(h));
             proptest::prop_assert_eq!(&fast, &general);
             proptest::prop_assert_eq!(&bitmap, &general);
@@ -661,7 +713,8 @@ mod tests {
             proptest::prop_assert_eq!(word, word8);
             proptest::prop_assert_eq!(joins, joins8);
             proptest::prop_assert_eq!(any, any8);
-            proptest::prop_assert_eq!(any, text.contains('\''));
+            proptest::prop_assert_eq!(any.apostrophes, text.contains('\''));
+            proptest::prop_assert_eq!(any.markup, text.contains(['&', '<']));
         }
     }
 
@@ -670,7 +723,7 @@ mod tests {
         /// stage relies on to tokenize each word once.
         #[test]
         fn tokens_never_span_whitespace(
-            text in "(\\PC|[ \t\n\u{a0}\u{3000}'’\u{301}\u{64e}۔.])*"
+            text in "(\\PC|[ \t\n\u{a0}\u{3000}'’\u{301}\u{64e}۔.]|<p>|</p>|<P>|<br />|&#8217;|&amp;|&nbsp;|&lt;p&gt;)*"
         ) {
             let mut whole = Vec::new();
             let n = for_each_token([text.as_str()], |h| whole.push(h));
@@ -683,6 +736,22 @@ mod tests {
             proptest::prop_assert_eq!(n, m);
             proptest::prop_assert!(parts.windows(2).all(|w| w[0] <= w[1]));
         }
+    }
+
+    #[test]
+    fn markup_left_by_feeds_gives_the_words_of_the_plain_text() {
+        let plain = "Trump's \"deal\" with AT&T, said Gen. Smith.\n\nShe agreed.";
+        let fed = "<p>Trump&#8217;s &ldquo;deal&rdquo; with AT&amp;T, said Gen.&nbsp;Smith.</p>\
+                   <p>She agreed.<br/></p>";
+        assert_eq!(tokens(fed), tokens(plain));
+        // Word by word, as the diff stage tokenizes, the same.
+        let by_word: Vec<u64> = fed.split_whitespace().flat_map(tokens).collect();
+        assert_eq!(by_word, tokens(plain));
+        // A ticker in angle brackets stays a word.
+        assert_eq!(
+            tokens("ChemLawn <CHEM>, Sears <S>"),
+            hashes(&["chemlawn", "chem", "sears", "s"])
+        );
     }
 
     #[test]

@@ -306,6 +306,37 @@ fn text_files_and_views() {
     );
 }
 
+/// A feed's copy with its markup (`<p>` tags, `&#8217;` for the apostrophe) is the same text
+/// as the plain one: every sentence `same`, all of it kept word for word.
+#[test]
+fn a_copy_with_feed_markup_is_the_plain_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain.txt");
+    let fed = dir.path().join("fed.txt");
+    std::fs::write(
+        &plain,
+        "The minister's \"deal\" with AT&T was signed, officials said.\n\nCrews welcomed it.",
+    )
+    .unwrap();
+    std::fs::write(
+        &fed,
+        "<p>The minister&#8217;s &ldquo;deal&rdquo; with AT&amp;T was signed, officials \
+         said.</p>\n\n<p>Crews welcomed it.<br/></p>",
+    )
+    .unwrap();
+    let out = copydesk()
+        .args(["compare", plain.to_str().unwrap(), fed.to_str().unwrap()])
+        .args(["--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let version = &json["versions"][0];
+    assert_eq!(version["verbatim"].as_f64(), Some(1.0), "{version}");
+    assert_eq!(version["counts"]["same"], 2, "{version}");
+}
+
 #[test]
 fn awkward_inputs_give_sensible_output() {
     let dir = tempfile::tempdir().unwrap();
