@@ -22,8 +22,9 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-// Bare HTML tags and character references, read before tokenizing.
-mod markup;
+// Bare HTML tags and character references, read before tokenizing (and block tags, where
+// sentences break: `crate::segment`).
+pub(crate) mod markup;
 
 use icu_casemap::CaseMapperBorrowed;
 use icu_normalizer::DecomposingNormalizerBorrowed;

@@ -37,7 +37,7 @@ fn without_tags(text: &str) -> Option<String> {
         if at < copied {
             continue;
         }
-        let Some(len) = bare_tag_len(&bytes[at..]) else {
+        let Some((len, _)) = bare_tag(&bytes[at..]) else {
             continue;
         };
         let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
@@ -63,8 +63,37 @@ const ELEMENTS: [&[u8]; 48] = [
     b"strong", b"sub", b"sup", b"u", b"ul",
 ];
 
-/// The length of the bare tag `bytes` starts with, if it starts with one.
-fn bare_tag_len(bytes: &[u8]) -> Option<usize> {
+/// Elements that break text into blocks, sorted: a bare tag of one between two sentences ends
+/// the first (`said.</p><p>Crews`), as a line break does, with or without a full stop.
+#[rustfmt::skip]
+const BLOCKS: [&[u8]; 27] = [
+    b"article", b"aside", b"blockquote", b"body", b"br", b"center", b"dd", b"div", b"dl", b"dt",
+    b"figcaption", b"figure", b"footer", b"h1", b"h2", b"h3", b"h4", b"h5", b"h6", b"header",
+    b"hr", b"li", b"main", b"ol", b"p", b"section", b"ul",
+];
+
+/// The length of the run of bare tags and whitespace that `bytes` starts with, when the run
+/// holds a tag of a block element (`</p><p>`, `<br/>`): a break between sentences.
+pub(crate) fn block_break_len(bytes: &[u8]) -> Option<usize> {
+    let (mut at, mut block) = (0, false);
+    loop {
+        match bytes.get(at) {
+            Some(b) if b.is_ascii_whitespace() => at += 1,
+            Some(b'<') => {
+                let Some((len, name)) = bare_tag(&bytes[at..]) else {
+                    break;
+                };
+                block |= BLOCKS.binary_search(&name).is_ok();
+                at += len;
+            }
+            _ => break,
+        }
+    }
+    block.then_some(at)
+}
+
+/// The length and element name of the bare tag `bytes` starts with, if it starts with one.
+fn bare_tag(bytes: &[u8]) -> Option<(usize, &[u8])> {
     let mut at = 1; // past `<`
     if bytes.get(at) == Some(&b'/') {
         at += 1;
@@ -73,13 +102,14 @@ fn bare_tag_len(bytes: &[u8]) -> Option<usize> {
     while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
         at += 1;
     }
-    if ELEMENTS.binary_search(&&bytes[name_start..at]).is_err() {
+    let name = &bytes[name_start..at];
+    if ELEMENTS.binary_search(&name).is_err() {
         return None;
     }
     if bytes.get(at) == Some(&b'/') {
         at += 1;
     }
-    (bytes.get(at) == Some(&b'>')).then_some(at + 1)
+    (bytes.get(at) == Some(&b'>')).then_some((at + 1, name))
 }
 
 #[cfg(test)]
@@ -89,6 +119,23 @@ mod tests {
     #[test]
     fn the_elements_are_sorted_for_binary_search() {
         assert!(super::ELEMENTS.is_sorted());
+        assert!(super::BLOCKS.is_sorted());
+        assert!(
+            super::BLOCKS
+                .iter()
+                .all(|b| super::ELEMENTS.binary_search(b).is_ok())
+        );
+    }
+
+    #[test]
+    fn a_run_of_tags_holding_a_block_one_is_a_break() {
+        use super::block_break_len as len;
+        assert_eq!(len(b"</p> <p>Crews"), Some(8));
+        assert_eq!(len(b"<br/>x"), Some(5));
+        assert_eq!(len(b"</b><p>x"), Some(7));
+        assert_eq!(len(b"</b> x"), None);
+        assert_eq!(len(b"<CHEM> x"), None);
+        assert_eq!(len(b"x</p>"), None);
     }
 
     #[test]
