@@ -12,8 +12,7 @@
 //!    `کَر` = `کر`; the marks other scripts need are kept), Unicode case folding, punctuation and
 //!    whitespace folded, characters that are not drawn dropped (a soft hyphen, a zero-width
 //!    space or non-joiner: `Wash\u{ad}ington` = `Washington`), apostrophes inside a word dropped
-//!    (`Trump's` = `trumps`), markup left by feeds read first (`<p>` a space, `&#8217;` the
-//!    apostrophe it stands for: see `markup`). Scripts written without spaces (Han, kana, Thai) yield one token per
+//!    (`Trump's` = `trumps`). Scripts written without spaces (Han, kana, Thai) yield one token per
 //!    character, which is what the shingles downstream need.
 //!
 //! Each token is reported as a stable 64-bit hash ([`token_hash`]: XXH3-64, seed 0, over the
@@ -22,10 +21,6 @@
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
-
-// Bare HTML tags and character references, read before tokenizing (and block tags, where
-// sentences break: `crate::segment`).
-pub(crate) mod markup;
 
 use icu_casemap::CaseMapperBorrowed;
 use icu_normalizer::DecomposingNormalizerBorrowed;
@@ -258,24 +253,11 @@ pub fn for_each_token_of_parts<'a>(
             Err(_) => &mut own,
         };
         for (i, part) in parts.into_iter().enumerate() {
-            let emit = &mut |h| emit(i, h);
-            // Markup (a `<` or `&`) is looked for in the ASCII pass over the bytes, which then
-            // emits nothing, or beside the slower general path.
             if part.is_ascii() {
-                if let Some(n) = ascii_tokens(part.as_bytes(), ascii, true, emit) {
-                    count += n;
-                    continue;
-                }
-            } else if memchr::memchr2(b'&', b'<', part.as_bytes()).is_none() {
-                count += unicode_tokens(part, &mut buf, emit);
-                continue;
-            }
-            let read = markup::read(part);
-            count += if read.is_ascii() {
-                ascii_tokens(read.as_bytes(), ascii, false, emit).expect("markup not looked for")
+                count += ascii_tokens(part.as_bytes(), ascii, &mut |h| emit(i, h));
             } else {
-                unicode_tokens(&read, &mut buf, emit)
-            };
+                count += unicode_tokens(part, &mut buf, &mut |h| emit(i, h));
+            }
         }
     });
     count
@@ -299,21 +281,12 @@ struct AsciiScratch {
 /// ASCII fast path: ASCII is already NFKC and its case folding is `to_ascii_lowercase`, so
 /// there is no normalization pass (measured about 4x faster than the general path on English
 /// news). Texts shorter than [`BITMAP_MIN_BYTES`] (the diff stage tokenizes word by word) go
-/// byte by byte; longer ones through bitmaps. With `look_for_markup`, a text holding a `<` or
-/// `&` gives `None` and no token (to be read by [`markup`] first).
-fn ascii_tokens(
-    bytes: &[u8],
-    scratch: &mut AsciiScratch,
-    look_for_markup: bool,
-    emit: &mut impl FnMut(u64),
-) -> Option<usize> {
+/// byte by byte; longer ones through bitmaps.
+fn ascii_tokens(bytes: &[u8], scratch: &mut AsciiScratch, emit: &mut impl FnMut(u64)) -> usize {
     if bytes.len() < BITMAP_MIN_BYTES {
-        if look_for_markup && memchr::memchr2(b'&', b'<', bytes).is_some() {
-            return None;
-        }
-        Some(ascii_tokens_bytewise(bytes, emit))
+        ascii_tokens_bytewise(bytes, emit)
     } else {
-        ascii_tokens_bitmap(bytes, scratch, look_for_markup, emit)
+        ascii_tokens_bitmap(bytes, scratch, emit)
     }
 }
 
@@ -380,9 +353,8 @@ fn ascii_tokens_bytewise(bytes: &[u8], emit: &mut impl FnMut(u64)) -> usize {
 fn ascii_tokens_bitmap(
     bytes: &[u8],
     scratch: &mut AsciiScratch,
-    look_for_markup: bool,
     emit: &mut impl FnMut(u64),
-) -> Option<usize> {
+) -> usize {
     let AsciiScratch {
         lowered,
         word,
@@ -390,13 +362,7 @@ fn ascii_tokens_bitmap(
         joined,
     } = scratch;
     let blocks = bytes.len().div_ceil(64);
-    let Marked {
-        apostrophes,
-        markup,
-    } = mark(bytes, lowered, word, joins);
-    if look_for_markup && markup {
-        return None;
-    }
+    let apostrophes = mark(bytes, lowered, word, joins);
     if !apostrophes {
         joins.clear();
     } else {
@@ -446,23 +412,13 @@ fn ascii_tokens_bitmap(
             open = 64 * w + starts.trailing_zeros() as usize; // runs on into the next block
         }
     }
-    Some(count)
-}
-
-/// What [`mark`] found in a text besides its words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Marked {
-    /// Any apostrophe.
-    apostrophes: bool,
-    /// Any `<` or `&`: perhaps markup, for [`markup`] to read.
-    markup: bool,
+    count
 }
 
 /// The one pass over an ASCII text: lowercases it into `lowered`, marks its letters and digits
 /// (a bit a byte, 64 bytes a block) in `word` and its apostrophes in `joins`; says whether there
-/// was any apostrophe, and any `<` or `&`. With AVX-512 64 bytes at a time, otherwise
-/// [`mark_swar`].
-fn mark(bytes: &[u8], lowered: &mut Vec<u8>, word: &mut Vec<u64>, joins: &mut Vec<u64>) -> Marked {
+/// was any apostrophe. With AVX-512 64 bytes at a time, otherwise [`mark_swar`].
+fn mark(bytes: &[u8], lowered: &mut Vec<u8>, word: &mut Vec<u64>, joins: &mut Vec<u64>) -> bool {
     let blocks = bytes.len().div_ceil(64);
     word.clear();
     word.resize(blocks, 0);
@@ -480,9 +436,9 @@ fn mark(bytes: &[u8], lowered: &mut Vec<u8>, word: &mut Vec<u64>, joins: &mut Ve
 }
 
 /// [`mark`] eight bytes at a time in a `u64` (SWAR); `word` and `joins` come zeroed.
-fn mark_swar(bytes: &[u8], lowered: &mut Vec<u8>, word: &mut [u64], joins: &mut [u64]) -> Marked {
+fn mark_swar(bytes: &[u8], lowered: &mut Vec<u8>, word: &mut [u64], joins: &mut [u64]) -> bool {
     lowered.resize(bytes.len().next_multiple_of(8), 0); // whole words of 8, cut back below
-    let (mut apostrophes, mut markup) = (0, 0);
+    let mut apostrophes = 0;
     for (k, eight) in bytes.chunks(8).enumerate() {
         let x = match <[u8; 8]>::try_from(eight) {
             Ok(full) => u64::from_le_bytes(full),
@@ -500,13 +456,9 @@ fn mark_swar(bytes: &[u8], lowered: &mut Vec<u8>, word: &mut [u64], joins: &mut 
         let marks = high_bits_to_mask(in_range(x, b'\'', b'\''));
         joins[block] |= marks << shift;
         apostrophes |= marks;
-        markup |= in_range(x, b'&', b'&') | in_range(x, b'<', b'<');
     }
     lowered.truncate(bytes.len());
-    Marked {
-        apostrophes: apostrophes != 0,
-        markup: markup != 0,
-    }
+    apostrophes != 0
 }
 
 /// [`mark`] with AVX-512: a block of 64 bytes is one load, three range tests that each give the
@@ -526,13 +478,13 @@ mod avx512 {
         lowered: &mut Vec<u8>,
         word: &mut [u64],
         joins: &mut [u64],
-    ) -> super::Marked {
+    ) -> bool {
         lowered.reserve(bytes.len().next_multiple_of(64));
         let in_range = |v: __m512i, lo: u8, hi: u8| {
             let offset = _mm512_sub_epi8(v, _mm512_set1_epi8(lo as i8));
             _mm512_cmple_epu8_mask(offset, _mm512_set1_epi8((hi - lo) as i8))
         };
-        let (mut apostrophes, mut markup) = (0, 0);
+        let mut apostrophes = 0;
         for (block, at) in (0..bytes.len()).step_by(64).enumerate() {
             let left = bytes.len() - at;
             let load: __mmask64 = if left >= 64 { !0 } else { (1 << left) - 1 };
@@ -548,16 +500,11 @@ mod avx512 {
                 let marks = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(b'\'' as i8));
                 joins[block] = marks;
                 apostrophes |= marks;
-                markup |= _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(b'&' as i8))
-                    | _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(b'<' as i8));
             }
         }
         // SAFETY: every byte up to `bytes.len()` was written by the stores above.
         unsafe { lowered.set_len(bytes.len()) };
-        super::Marked {
-            apostrophes: apostrophes != 0,
-            markup: markup != 0,
-        }
+        apostrophes != 0
     }
 }
 
@@ -708,7 +655,7 @@ mod tests {
             let (mut fast, mut general) = (Vec::new(), Vec::new());
             let mut bitmap = Vec::new();
             let n = ascii_tokens_bytewise(text.as_bytes(), &mut |h| fast.push(h));
-            let b = ascii_tokens_bitmap(text.as_bytes(), &mut AsciiScratch::default(), false, &mut |h| bitmap.push(h)).unwrap();
+            let b = ascii_tokens_bitmap(text.as_bytes(), &mut AsciiScratch::default(), &mut |h| bitmap.push(h));
             let m = unicode_tokens(&text, &mut String::new(), &mut |h| general.push(h));
             proptest::prop_assert_eq!(&fast, &general);
             proptest::prop_assert_eq!(&bitmap, &general);
@@ -733,8 +680,7 @@ mod tests {
             proptest::prop_assert_eq!(word, word8);
             proptest::prop_assert_eq!(joins, joins8);
             proptest::prop_assert_eq!(any, any8);
-            proptest::prop_assert_eq!(any.apostrophes, text.contains('\''));
-            proptest::prop_assert_eq!(any.markup, text.contains(['&', '<']));
+            proptest::prop_assert_eq!(any, text.contains('\''));
         }
     }
 
@@ -743,7 +689,7 @@ mod tests {
         /// stage relies on to tokenize each word once.
         #[test]
         fn tokens_never_span_whitespace(
-            text in "(\\PC|[ \t\n\u{a0}\u{3000}'’\u{301}\u{64e}۔.]|<p>|</p>|<P>|<br />|&#8217;|&amp;|&nbsp;|&lt;p&gt;)*"
+            text in "(\\PC|[ \t\n\u{a0}\u{3000}'’\u{301}\u{64e}۔.])*"
         ) {
             let mut whole = Vec::new();
             let n = for_each_token([text.as_str()], |h| whole.push(h));
@@ -756,22 +702,6 @@ mod tests {
             proptest::prop_assert_eq!(n, m);
             proptest::prop_assert!(parts.windows(2).all(|w| w[0] <= w[1]));
         }
-    }
-
-    #[test]
-    fn markup_left_by_feeds_gives_the_words_of_the_plain_text() {
-        let plain = "Trump's \"deal\" with AT&T, said Gen. Smith.\n\nShe agreed.";
-        let fed = "<p>Trump&#8217;s &ldquo;deal&rdquo; with AT&amp;T, said Gen.&nbsp;Smith.</p>\
-                   <p>She agreed.<br/></p>";
-        assert_eq!(tokens(fed), tokens(plain));
-        // Word by word, as the diff stage tokenizes, the same.
-        let by_word: Vec<u64> = fed.split_whitespace().flat_map(tokens).collect();
-        assert_eq!(by_word, tokens(plain));
-        // A ticker in angle brackets stays a word.
-        assert_eq!(
-            tokens("ChemLawn <CHEM>, Sears <S>"),
-            hashes(&["chemlawn", "chem", "sears", "s"])
-        );
     }
 
     #[test]

@@ -8,9 +8,7 @@
 //! sentence too. A period after a known abbreviation (`Gen.`, `Mr.`, `Corp.`, `Jan.`) or a
 //! single capital (`U.S.`, `J. Smith`; any single letter in a text without capitals)
 //! does not end one.
-//! The CJK full stops `。！？` and the Urdu `۔` end a sentence with no space after them. Markup a
-//! feed left in the text breaks sentences where its block tags stand (`said.</p><p>Crews`,
-//! `<br/>`), those tags left out of both.
+//! The CJK full stops `。！？` and the Urdu `۔` end a sentence with no space after them.
 //!
 //! Sentences are byte ranges of the text, never copies. This module knows nothing of alignment.
 
@@ -151,18 +149,6 @@ fn split_paragraph(
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
-        // A feed's block tags (`said.</p><p>Crews`, `<br/>`) break sentences as a line does;
-        // the tags belong to neither sentence.
-        if c == '<'
-            && let Some(len) = crate::normalize::markup::block_break_len(&text.as_bytes()[pos..])
-        {
-            push(out, text, offset, start..pos, paragraph);
-            start = pos + len; // the run is ASCII: a character boundary
-            while i < chars.len() && chars[i].0 < start {
-                i += 1;
-            }
-            continue;
-        }
         // CJK stops, and the Urdu full stop (often written with no space after it), end a
         // sentence whatever follows.
         let cjk_stop = matches!(c, '。' | '！' | '？' | '۔');
@@ -229,10 +215,10 @@ mod tests {
 
     proptest::proptest! {
         /// The sentences hold every word of the text once, in order: what falls between two
-        /// (spaces, a feed's block tags) has none.
+        /// has none.
         #[test]
         fn sentences_hold_every_word_once(
-            text in "([A-Za-z]{1,6}|[ .!?,'\"]|Mr\\.|<p>|</p>|<br/>|<b>|&amp;|&#8217;|۔|。|你|\n){0,60}"
+            text in "([A-Za-z]{1,6}|[ .!?,'\"“”]|Mr\\.|U\\.S\\.|۔|。|你|\n){0,60}"
         ) {
             let tokens = |t: &str| {
                 let mut v = Vec::new();
@@ -245,22 +231,6 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(by_sentence, tokens(&text));
         }
-    }
-
-    #[test]
-    fn block_tags_break_sentences_and_belong_to_none() {
-        assert_eq!(
-            split(
-                "<p>Talks resume.</p><p>Crews wait</p>\n<p>Headline</p><br/>Body <b>text</b>. Sears <S> rose.</p>"
-            ),
-            vec![
-                "Talks resume.",
-                "Crews wait",
-                "Headline",
-                "Body <b>text</b>.",
-                "Sears <S> rose."
-            ]
-        );
     }
 
     #[test]

@@ -833,6 +833,39 @@ fn fields_named_otherwise_are_read_with_field() {
     }
 }
 
+/// A feed's copy of a story, its text and headline full of markup (tags with attributes,
+/// character references, a script), is the plain copy: one cluster, the same shingles, and the
+/// headline shown as read.
+#[test]
+fn markup_in_a_feeds_copy_is_read_as_its_text() {
+    let story = article(7, 300);
+    let mut fed = String::from("<div class=\"story\"><script>track(1 < 2);</script>");
+    for paragraph in story.split("\n\n") {
+        let paragraph = paragraph.replace("the ", "the <a href=\"https://x.com/t?a=1&amp;b=2\">");
+        fed += &format!("<p>{}</a></p>\n", paragraph.replace('\'', "&#8217;"));
+    }
+    fed += "</div>";
+    let corpus = [
+        json!({"id": "plain", "title": "AT&T deal", "text": story}),
+        json!({"id": "fed", "title": "AT&amp;T deal", "text": fed}),
+    ];
+    let lines: String = corpus.iter().map(|r| format!("{r}\n")).collect();
+    let dir = world(&[("feed.jsonl", lines.as_bytes())]);
+    let out = copydesk()
+        .args(["dedup", dir.path().join("feed.jsonl").to_str().unwrap()])
+        .args(["--clusters", "-", "--keep", "first", "--quiet"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let clusters = jsonl(&out.stdout);
+    assert_eq!(clusters.len(), 1, "{clusters:?}");
+    let members = clusters[0]["members"].as_array().unwrap();
+    let fed = members.iter().find(|m| m["id"] == "fed").unwrap();
+    assert_eq!(fed["similarity"].as_f64(), Some(1.0), "{fed}");
+    assert_eq!(clusters[0]["title"], "AT&T deal");
+}
+
 /// A folder whose files are not `.txt` articles (JSONL parts, saved web pages) gives no
 /// article; a hint says what it holds and how to read its corpus files, and is not given for
 /// a folder that was read.

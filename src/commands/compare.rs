@@ -71,8 +71,9 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<(Vec<Input>, usize)> {
         .iter()
         .map(|p| {
             let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
-            // As a `.txt` file in a corpus: a byte order mark dropped, UTF-16 read.
+            // As a `.txt` file in a corpus: a byte order mark dropped, UTF-16 read, markup read.
             let text = ingest::text_file(bytes)
+                .map(ingest::markup::strip)
                 .map_err(|(line, problem)| anyhow::anyhow!("{}:{line}: {problem}", p.display()))?;
             Ok(Input {
                 id: p.display().to_string(),

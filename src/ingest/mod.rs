@@ -19,6 +19,7 @@
 //! (JSONL lines, through a buffer or a memory map), `tables` (CSV and TSV, and the one door to
 //! every table-like source), `json_array` and `parquet_rows`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::io::{self, BufRead};
@@ -35,6 +36,7 @@ mod fields;
 mod files;
 mod json_array;
 mod lines;
+pub mod markup;
 mod parquet_rows;
 mod tables;
 #[cfg(test)]
@@ -629,7 +631,7 @@ pub fn parse(
         let text = text_file(bytes.to_vec()).map_err(|(line, problem)| bad(line, problem))?;
         return Ok(Record {
             id: ArticleId::Text(rel.as_str().into()),
-            text,
+            text: markup::strip(text),
             meta: Meta {
                 outlet: outlet.as_deref().map(Into::into),
                 ..Meta::default()
@@ -691,10 +693,14 @@ pub fn parse(
     let field = |value, f: &Field| optional_string(value, f).map_err(|p| bad(line, p));
     let meta = Meta {
         outlet: field(outlet, &fields.outlet)?,
-        title: field(title, &fields.title)?,
+        title: field(title, &fields.title)?.map(|t| match markup::stripped(&t) {
+            Cow::Owned(read) => read.into_boxed_str(),
+            Cow::Borrowed(_) => t,
+        }),
         url: field(url, &fields.url)?.map(lowercase_host),
         published: field(published, &fields.published)?,
     };
+    let text = markup::strip(text);
     Ok(Record { id, text, meta })
 }
 
