@@ -845,14 +845,21 @@ fn markup_in_a_feeds_copy_is_read_as_its_text() {
         fed += &format!("<p>{}</a></p>\n", paragraph.replace('\'', "&#8217;"));
     }
     fed += "</div>";
-    let corpus = [
+    let fed = copy_beside(
         json!({"id": "plain", "title": "AT&T deal", "text": story}),
         json!({"id": "fed", "title": "AT&amp;T deal", "text": fed}),
-    ];
-    let lines: String = corpus.iter().map(|r| format!("{r}\n")).collect();
-    let dir = world(&[("feed.jsonl", lines.as_bytes())]);
+    );
+    assert_eq!(fed["similarity"].as_f64(), Some(1.0), "{fed}");
+    assert_eq!(fed["title"], "AT&T deal");
+}
+
+/// The cluster member that `copy` is when clustered with `original` (which must take it:
+/// one cluster, `original` its representative).
+fn copy_beside(original: Value, copy: Value) -> Value {
+    let lines = format!("{original}\n{copy}\n");
+    let dir = world(&[("two.jsonl", lines.as_bytes())]);
     let out = copydesk()
-        .args(["dedup", dir.path().join("feed.jsonl").to_str().unwrap()])
+        .args(["dedup", dir.path().join("two.jsonl").to_str().unwrap()])
         .args(["--clusters", "-", "--keep", "first", "--quiet"])
         .assert()
         .success()
@@ -861,9 +868,29 @@ fn markup_in_a_feeds_copy_is_read_as_its_text() {
     let clusters = jsonl(&out.stdout);
     assert_eq!(clusters.len(), 1, "{clusters:?}");
     let members = clusters[0]["members"].as_array().unwrap();
-    let fed = members.iter().find(|m| m["id"] == "fed").unwrap();
-    assert_eq!(fed["similarity"].as_f64(), Some(1.0), "{fed}");
-    assert_eq!(clusters[0]["title"], "AT&T deal");
+    let member = members.iter().find(|m| m["id"] == copy["id"]);
+    member.expect("the copy is a member").clone()
+}
+
+/// A copy garbled into mojibake (its UTF-8 read as Windows-1252: `minister’s` become
+/// `ministerâ€™s`) is the clean copy: one cluster, the same shingles, its headline repaired.
+#[test]
+fn a_copy_garbled_into_mojibake_is_the_clean_copy() {
+    let story = article(11, 300)
+        + "\n\nThe minister’s café deal was signed in São Paulo, officials said on Friday.";
+    let garble = |text: &str| {
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(text.as_bytes())
+            .0
+            .into_owned()
+    };
+    assert!(garble(&story).contains("ministerâ€™s"));
+    let garbled = copy_beside(
+        json!({"id": "clean", "title": "Café talks", "text": story}),
+        json!({"id": "garbled", "title": garble("Café talks"), "text": garble(&story)}),
+    );
+    assert_eq!(garbled["similarity"].as_f64(), Some(1.0), "{garbled}");
+    assert_eq!(garbled["title"], "Café talks");
 }
 
 /// A folder whose files are not `.txt` articles (JSONL parts, saved web pages) gives no

@@ -71,9 +71,9 @@ fn compare_inputs(args: &CompareArgs) -> anyhow::Result<(Vec<Input>, usize)> {
         .iter()
         .map(|p| {
             let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
-            // As a `.txt` file in a corpus: a byte order mark dropped, UTF-16 read, markup read.
+            // As a `.txt` file in a corpus: a byte order mark dropped, UTF-16 read, cleaned.
             let text = ingest::text_file(bytes)
-                .map(ingest::markup::strip)
+                .map(ingest::clean_text)
                 .map_err(|(line, problem)| anyhow::anyhow!("{}:{line}: {problem}", p.display()))?;
             Ok(Input {
                 id: p.display().to_string(),

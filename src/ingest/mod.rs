@@ -19,7 +19,6 @@
 //! (JSONL lines, through a buffer or a memory map), `tables` (CSV and TSV, and the one door to
 //! every table-like source), `json_array` and `parquet_rows`.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::io::{self, BufRead};
@@ -37,6 +36,7 @@ mod files;
 mod json_array;
 mod lines;
 pub mod markup;
+pub mod mojibake;
 mod parquet_rows;
 mod tables;
 #[cfg(test)]
@@ -631,7 +631,7 @@ pub fn parse(
         let text = text_file(bytes.to_vec()).map_err(|(line, problem)| bad(line, problem))?;
         return Ok(Record {
             id: ArticleId::Text(rel.as_str().into()),
-            text: markup::strip(text),
+            text: clean_text(text),
             meta: Meta {
                 outlet: outlet.as_deref().map(Into::into),
                 ..Meta::default()
@@ -693,15 +693,19 @@ pub fn parse(
     let field = |value, f: &Field| optional_string(value, f).map_err(|p| bad(line, p));
     let meta = Meta {
         outlet: field(outlet, &fields.outlet)?,
-        title: field(title, &fields.title)?.map(|t| match markup::stripped(&t) {
-            Cow::Owned(read) => read.into_boxed_str(),
-            Cow::Borrowed(_) => t,
-        }),
+        title: field(title, &fields.title)?.map(|t| clean_text(t.into_string()).into_boxed_str()),
         url: field(url, &fields.url)?.map(lowercase_host),
         published: field(published, &fields.published)?,
     };
-    let text = markup::strip(text);
+    let text = clean_text(text);
     Ok(Record { id, text, meta })
+}
+
+/// A record's text (or headline) as its outlet meant it: mojibake repaired ([`mojibake`]), then
+/// markup read ([`markup`]). What every stage after ingest sees; `--unique` writes the record as
+/// it was.
+pub fn clean_text(text: String) -> String {
+    markup::strip(mojibake::repair(text))
 }
 
 /// Reads the raw bytes of the records at `origins` (sorted, as produced by one pass of
