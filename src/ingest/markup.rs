@@ -45,11 +45,12 @@ fn without_tags(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of `text` already in `out`
+    let mut ends = EndTags::default();
     for at in memchr::memchr_iter(b'<', bytes) {
         if at < copied {
             continue;
         }
-        let Some((len, kind)) = tag(&bytes[at..]) else {
+        let Some((len, kind)) = tag(bytes, at, &mut ends) else {
             continue;
         };
         let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
@@ -78,8 +79,9 @@ enum Kind {
 const TAG_MAX: usize = 4096;
 
 /// The length of the tag (with what a script or style element holds, and its end tag) or
-/// comment that `bytes` starts with, and what it stands for.
-fn tag(bytes: &[u8]) -> Option<(usize, Kind)> {
+/// comment at byte `at` of `text`, and what it stands for.
+fn tag(text: &[u8], at: usize, ends: &mut EndTags) -> Option<(usize, Kind)> {
+    let bytes = &text[at..];
     let within = &bytes[..bytes.len().min(TAG_MAX)];
     if let Some(comment) = within.strip_prefix(b"<!--") {
         let end = memchr::memmem::find(comment, b"-->")?;
@@ -115,22 +117,54 @@ fn tag(bytes: &[u8]) -> Option<(usize, Kind)> {
         }
         end + 1
     };
-    contents(bytes, name, closing, len).map(|len| (len, kind))
+    if closing || !(name == b"script" || name == b"style") {
+        return Some((len, kind));
+    }
+    // A script or style element goes with what it holds, up to its end tag (left as text
+    // when there is none).
+    let end = ends.find(text, at + len, name == b"script")?;
+    Some((end - at, kind))
 }
 
-/// The length of a tag of `len` bytes, with what it holds up to its end tag when it opens a
-/// script or style element (`None` when that end tag is missing: then it is left as text).
-fn contents(bytes: &[u8], name: &[u8], closing: bool, len: usize) -> Option<usize> {
-    if closing || !(name == b"script" || name == b"style") {
-        return Some(len);
+/// Where the next `</script>` and `</style>` end, found once for all the tags of a text (which
+/// are read in order): a text of many script tags and no end tag is read once, not once a tag.
+#[derive(Default)]
+struct EndTags {
+    script: Found,
+    style: Found,
+}
+
+/// The end of the next end tag found after some place, or that there is none.
+#[derive(Clone, Copy, Default)]
+enum Found {
+    #[default]
+    NotLooked,
+    At(usize),
+    Nowhere,
+}
+
+impl EndTags {
+    /// The end of the first `</script>` (or `</style>`) at or after byte `from` of `text`.
+    fn find(&mut self, text: &[u8], from: usize, script: bool) -> Option<usize> {
+        let (found, end_tag): (&mut Found, &[u8]) = if script {
+            (&mut self.script, b"</script>")
+        } else {
+            (&mut self.style, b"</style>")
+        };
+        match *found {
+            Found::Nowhere => return None,
+            Found::At(end) if end - end_tag.len() >= from => return Some(end),
+            _ => {}
+        }
+        *found = match memchr::memmem::find(&text[from..], end_tag) {
+            Some(start) => Found::At(from + start + end_tag.len()),
+            None => Found::Nowhere,
+        };
+        match *found {
+            Found::At(end) => Some(end),
+            _ => None,
+        }
     }
-    let end_tag: &[u8] = if name == b"script" {
-        b"</script>"
-    } else {
-        b"</style>"
-    };
-    let end = memchr::memmem::find(&bytes[len..], end_tag)?;
-    Some(len + end + end_tag.len())
 }
 
 /// What a tag of the HTML element `name` (lower case) stands for, if it names one.
@@ -190,6 +224,11 @@ mod tests {
         );
         // Escaped markup is text.
         assert_eq!(stripped("&lt;p&gt; x"), "<p> x");
+        // Each script element ends at its own end tag; one with none stays text.
+        assert_eq!(
+            stripped("a<script>x</script> b <style>y</style><script>z</script>c <script>w"),
+            "a b c <script>w"
+        );
     }
 
     #[test]
