@@ -10,9 +10,11 @@
 //! `<p>` tags a tenth to a fifth of its Jaccard with its plain original (Reuters stories), and
 //! `compare` saw its apostrophe words reworded and its `</p><p>` run sentences together.
 //!
-//! A name in angle brackets that is not an HTML element's in lower case, or one followed by
-//! words that are not attributes, is text: Reuters writes tickers and company names so
-//! (`ChemLawn Corp <CHEM>`, Sears `<S>`, `<I P Sharp Associates Ltd>`).
+//! A name in angle brackets that is not an HTML element's, one in capitals with nothing after
+//! it, or one followed by words that are not attributes (no `=`), is text: Reuters writes
+//! tickers and company names so (`ChemLawn Corp <CHEM>`, Sears `<S>`, `<I P Sharp Associates
+//! Ltd>`). Old markup in capitals loses its tags with attributes and its closing tags
+//! (`<A HREF="...">`, `</A>`), not its bare opening ones (`<P>`).
 
 use std::borrow::Cow;
 
@@ -101,9 +103,17 @@ fn tag(text: &[u8], at: usize, ends: &mut EndTags) -> Option<(usize, Kind)> {
         Some(b) if b.is_ascii_whitespace() => 0,
         _ => return None,
     };
-    // Names in lower case only, as markup is written now: `<S>` is a ticker, `<s>` a tag.
-    let kind = element(name)?;
+    let mut lower = [0u8; 10]; // the longest element name
+    let lower = lower.get_mut(..name.len())?;
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    let kind = element(lower)?;
     let len = if bare > 0 {
+        // A bare opening tag in capitals is text (Reuters' tickers: Sears `<S>`, Du Pont
+        // `<DD>`); old markup's `<P>` stays with them. A closing one (`</A>`) is no ticker.
+        if lower != name && !closing {
+            return None;
+        }
         bare
     } else {
         // Attributes (`href="..."`): the tag ends at the next `>`, before any `<`, and holds
@@ -117,6 +127,7 @@ fn tag(text: &[u8], at: usize, ends: &mut EndTags) -> Option<(usize, Kind)> {
         }
         end + 1
     };
+    // (A script or style element in capitals, `<SCRIPT src=...>`, loses its tags only.)
     if closing || !(name == b"script" || name == b"style") {
         return Some((len, kind));
     }
@@ -224,6 +235,11 @@ mod tests {
         );
         // Escaped markup is text.
         assert_eq!(stripped("&lt;p&gt; x"), "<p> x");
+        // Old markup in capitals: tags with attributes and closing tags.
+        assert_eq!(
+            stripped("told <A HREF=\"x.htm\">Reuters</A> on <FONT SIZE=2>Friday</FONT>."),
+            "told Reuters on Friday."
+        );
         // Each script element ends at its own end tag; one with none stays text.
         assert_eq!(
             stripped("a<script>x</script> b <style>y</style><script>z</script>c <script>w"),
