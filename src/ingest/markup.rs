@@ -14,7 +14,9 @@
 //! it, or one followed by words that are not attributes (no `=`), is text: Reuters writes
 //! tickers and company names so (`ChemLawn Corp <CHEM>`, Sears `<S>`, `<I P Sharp Associates
 //! Ltd>`). Old markup in capitals loses its tags with attributes and its closing tags
-//! (`<A HREF="...">`, `</A>`), not its bare opening ones (`<P>`).
+//! (`<A HREF="...">`, `</A>`), not its bare opening ones (`<P>`). That is why this is a narrow
+//! reader of its own rather than an HTML parser (html5ever, html2text): a parser takes `<CHEM>`
+//! for an element it does not know and drops it with the ticker.
 
 use std::borrow::Cow;
 
