@@ -4,7 +4,9 @@
 use serde_json::Value;
 
 mod common;
-use common::{copydesk, read_jsonl, repo, utf16_with_bom, wire as corpus, wire_with_pinewood_copy};
+use common::{
+    copydesk, read_jsonl, repo, utf16_with_bom, wire as corpus, wire_with_pinewood_copy, world,
+};
 
 fn compare_json(ids: &[&str], extra: &[&str]) -> Value {
     let out = copydesk()
@@ -310,20 +312,18 @@ fn text_files_and_views() {
 /// as the plain one: every sentence `same`, all of it kept word for word.
 #[test]
 fn a_copy_with_feed_markup_is_the_plain_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let plain = dir.path().join("plain.txt");
-    let fed = dir.path().join("fed.txt");
-    std::fs::write(
-        &plain,
-        "The minister's \"deal\" with AT&T was signed, officials said.\n\nCrews welcomed it.",
-    )
-    .unwrap();
-    std::fs::write(
-        &fed,
-        "<p>The minister&#8217;s &ldquo;deal&rdquo; with AT&amp;T was signed, officials \
-         said.</p>\n\n<p>Crews welcomed it.<br/></p>",
-    )
-    .unwrap();
+    let dir = world(&[
+        (
+            "plain.txt",
+            b"The minister's \"deal\" with AT&T was signed, officials said.\n\nCrews welcomed it.",
+        ),
+        (
+            "fed.txt",
+            b"<p>The minister&#8217;s &ldquo;deal&rdquo; with AT&amp;T was signed, officials \
+              said.</p>\n\n<p>Crews welcomed it.<br/></p>",
+        ),
+    ]);
+    let (plain, fed) = (dir.path().join("plain.txt"), dir.path().join("fed.txt"));
     let out = copydesk()
         .args(["compare", plain.to_str().unwrap(), fed.to_str().unwrap()])
         .args(["--format", "json"])

@@ -35,14 +35,6 @@ pub fn stripped(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// [`stripped`], for a text owned already.
-pub fn strip(text: String) -> String {
-    match stripped(&text) {
-        Cow::Owned(read) => read,
-        Cow::Borrowed(_) => text,
-    }
-}
-
 /// `text` with its tags, comments, scripts and styles replaced as [`stripped`] says; `None`
 /// when it has none.
 fn without_tags(text: &str) -> Option<String> {

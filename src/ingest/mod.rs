@@ -705,7 +705,12 @@ pub fn parse(
 /// markup read ([`markup`]). What every stage after ingest sees; `--unique` writes the record as
 /// it was.
 pub fn clean_text(text: String) -> String {
-    markup::strip(mojibake::repair(text))
+    // Each step hands back the text it was given when it changes nothing: no copy then.
+    let step = |text: String, read: fn(&str) -> std::borrow::Cow<'_, str>| match read(&text) {
+        std::borrow::Cow::Owned(read) => read,
+        std::borrow::Cow::Borrowed(_) => text,
+    };
+    step(step(text, mojibake::repaired), markup::stripped)
 }
 
 /// Reads the raw bytes of the records at `origins` (sorted, as produced by one pass of

@@ -25,14 +25,6 @@ pub fn repaired(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// [`repaired`], for a text owned already.
-pub fn repair(text: String) -> String {
-    match repaired(&text) {
-        Cow::Owned(read) => read,
-        Cow::Borrowed(_) => text,
-    }
-}
-
 /// Whether `bytes` hold a character that a garbled UTF-8 lead byte turns into: `Â` and `Ã`
 /// (Latin letters and signs), `â` (punctuation: `’“”—`), `Î` and `Ï` (Greek), `Ð` and `Ñ`
 /// (Cyrillic), `Ø` and `Ù` (Arabic and Urdu). Without one there is nothing to repair, and most
