@@ -21,8 +21,13 @@
 //! `据…报道` / `据…消息` (according to), before `援引` (citing) or a cue (`表示`, `说`, `称`:
 //! said; `报道`: reported), with up to three characters of a person's name before the cue.
 //!
+//! In Russian text, agencies, bodies, titled and named people with their case endings, on
+//! either side of a cue (`сообщает РИА Новости`, `Лавров заявил`, `по данным Интерфакса`): see
+//! `russian.rs`. An agency is one source in any script (`TASS`, `ТАСС`, `塔斯社`:
+//! `AGENCY_ALIASES`).
+//!
 //! Heuristic by nature: credits in the text are read in English newswire phrasing and, for a
-//! list of sources, in Urdu and Chinese; dateline credits in any script. It never aligns sentences; see [`crate::align`].
+//! list of sources, in Urdu, Chinese and Russian; dateline credits in any script. It never aligns sentences; see [`crate::align`].
 
 use std::sync::LazyLock;
 
@@ -30,6 +35,8 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::normalize;
+
+mod russian;
 
 /// How a source is credited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -506,6 +513,9 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
     if sentence.chars().any(normalize::is_han_or_kana) {
         find_chinese(sentence, &mut out);
     }
+    if sentence.chars().any(is_cyrillic) {
+        russian::find(sentence, &mut out);
+    }
     // A capitalized cue inside a sentence is part of a name ("the United States", "Edward
     // Said"); at its start it is a cue ("Citing the ministry, ...").
     let cues: Vec<regex::Match> = CUE
@@ -658,6 +668,11 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
     out
 }
 
+/// Whether `c` is a Cyrillic letter.
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
 /// Whether `word` is a cue by itself (`quoted`, `said`): such a word never starts a source.
 fn is_cue_word(word: &str) -> bool {
     CUE.find(word)
@@ -708,6 +723,10 @@ fn dateline_credit(source: &str, staff: bool) -> Attribution {
     }
 }
 
+/// An agency a Russian dateline names ([`normalize::RUSSIAN_DATELINE_AGENCIES`]).
+static RUSSIAN_DATELINE_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| normalize::text_pattern(normalize::RUSSIAN_DATELINE_AGENCIES));
+
 /// The credits of a Chinese dateline: `新华社莫斯科4月1日电（记者张三）` credits Xinhua and its
 /// reporters (staff), `本报北京4月1日讯` the paper's own desk. `None` for any other dateline.
 fn chinese_dateline_credits(dateline: &str) -> Option<Vec<Attribution>> {
@@ -729,6 +748,13 @@ fn chinese_dateline_credits(dateline: &str) -> Option<Vec<Attribution>> {
 pub fn dateline_credits(dateline: &str) -> Vec<Attribution> {
     if let Some(credits) = chinese_dateline_credits(dateline) {
         return credits;
+    }
+    if !dateline.contains('(') && dateline.chars().any(is_cyrillic) {
+        // `МОСКВА, 5 дек — РИА Новости.`, `/ТАСС/.`, `INTERFAX.RU -`: agencies by name.
+        return RUSSIAN_DATELINE_CREDIT
+            .find_iter(dateline)
+            .map(|m| dateline_credit(m.as_str(), false))
+            .collect();
     }
     let Some(open) = dateline.rfind('(') else {
         return Vec::new();
@@ -772,8 +798,48 @@ pub fn source_key(source: &str) -> String {
         "agence france-presse" => "afp".into(),
         "ذرائع ابلاغ" => "میڈیا".into(), // "the media", two ways
         "ria" => "ria novosti".into(),
-        _ => s,
+        _ => agency_alias(&s).map_or(s, str::to_string),
     }
+}
+
+/// Agencies as other scripts write them, by the key of their English name: a Russian version's
+/// `ТАСС`, a Chinese one's `塔斯社` and an English one's `TASS` are one source.
+const AGENCY_ALIASES: &[(&str, &[&str])] = &[
+    ("reuters", &["рейтер", "рейтерс", "路透社", "رائٹرز"]),
+    ("ap", &["ассошиэйтед пресс", "美联社", "اے پی"]),
+    (
+        "afp",
+        &["франс пресс", "франс-пресс", "法新社", "اے ایف پی"],
+    ),
+    ("xinhua", &["синьхуа", "新华社", "شنہوا"]),
+    ("tass", &["тасс", "塔斯社"]),
+    ("ria novosti", &["риа новости", "риа", "俄新社"]),
+    ("interfax", &["интерфакс", "interfax.ru", "国际文传电讯社"]),
+    ("bloomberg", &["блумберг", "彭博社"]),
+    ("bbc", &["би-би-си", "بی بی سی"]),
+    ("cnn", &["си-эн-эн", "سی این این"]),
+    ("al jazeera", &["الجزیرہ"]),
+    ("kyodo", &["共同社"]),
+    ("yonhap", &["韩联社"]),
+    ("sputnik", &["俄罗斯卫星通讯社"]),
+];
+
+/// The English key of an agency named in another script (`key`, lower-cased), Russian names
+/// with their case endings (`интерфакса`).
+fn agency_alias(key: &str) -> Option<&'static str> {
+    AGENCY_ALIASES.iter().find_map(|(english, names)| {
+        names
+            .iter()
+            .any(|name| {
+                key.strip_prefix(name).is_some_and(|ending| {
+                    ending.is_empty()
+                        || (name.chars().all(|c| is_cyrillic(c) || c == ' ' || c == '-')
+                            && ending.chars().count() <= 2
+                            && ending.chars().all(is_cyrillic))
+                })
+            })
+            .then_some(*english)
+    })
 }
 
 /// Whether two source names name one source.
@@ -910,7 +976,8 @@ mod tests {
     use super::*;
 
     /// Each credit of `s` as (source, kind, cue kind).
-    fn credits(s: &str) -> Vec<(String, SourceKind, Cue)> {
+    /// Each credit of `s` as (source, kind, cue kind).
+    pub(super) fn credits(s: &str) -> Vec<(String, SourceKind, Cue)> {
         find(s)
             .into_iter()
             .map(|a| (a.source, a.kind, a.cue_kind))
@@ -1102,6 +1169,28 @@ mod tests {
     }
 
     #[test]
+    fn agencies_are_one_source_in_any_script() {
+        for (english, other) in [
+            ("TASS", "ТАСС"),
+            ("TASS", "塔斯社"),
+            ("Reuters", "路透社"),
+            ("Reuters", "Рейтер"),
+            ("RIA Novosti", "РИА Новости"),
+            ("Interfax", "Интерфакса"),
+            ("Interfax", "INTERFAX.RU"),
+            ("Xinhua", "新华社"),
+            ("AFP", "Франс Пресс"),
+            ("AP", "اے پی"),
+        ] {
+            assert!(same_source(english, other), "{english} {other}");
+        }
+        assert!(!same_source("ТАСС", "Рейтер"));
+        assert!(!same_source("Reuters", "新华社"));
+        // A case ending is only read on a Russian name.
+        assert!(!same_source("AP", "اے پی پی"));
+    }
+
+    #[test]
     fn chinese_credits_by_known_sources() {
         use SourceKind::*;
         // 据X消息 (according to X), with the country it belongs to.
@@ -1245,6 +1334,20 @@ mod tests {
             credits("莫斯科4月1日电（记者李四）"),
             [("记者李四".into(), Staff)]
         );
+        // Russian: the agency after the dash, between slashes, or before the dash.
+        assert_eq!(
+            credits("МОСКВА, 5 дек — РИА Новости."),
+            [("РИА Новости".into(), Agency)]
+        );
+        assert_eq!(
+            credits("МОСКВА, 5 декабря. /Корр. ТАСС Иван Петров/."),
+            [("ТАСС".into(), Agency)]
+        );
+        assert_eq!(
+            credits("Москва. 5 декабря. INTERFAX.RU -"),
+            [("INTERFAX.RU".into(), Agency)]
+        );
+        assert_eq!(credits("МОСКВА, 5 дек —"), []);
         assert!(
             dateline_credits("(AFP) -")
                 .iter()

@@ -62,10 +62,23 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let nocase = format!(r"[^\n()\p{{Ll}}\p{{Lu}}\p{{Lt}}]{{1,40}}{agency}\s*{dash}?");
     // (Reuters) -
     let bare = format!(r"{agency}\s*{dash}");
+    // Russian agency copy, the day before the month: МОСКВА, 5 дек — РИА Новости.   /
+    // МОСКВА, 5 декабря. /ТАСС/.   /   Москва. 5 декабря. INTERFAX.RU -   /   МОСКВА, 5 дек —
+    let ru_place = r"\p{Lu}[\p{L}\p{M}-]+(?:\s+\p{Lu}[\p{L}\p{M}-]+){0,2}";
+    let ru_date = r"[,.]\s*\d{1,2}\s+(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)\p{Ll}*\.?(?:\s+\d{4}(?:\s*г(?:ода|\.))?)?";
+    let ru_credit = format!(
+        r"(?:{RUSSIAN_DATELINE_AGENCIES})(?:,\s*\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+)?)?"
+    );
+    let russian = format!(
+        r"{ru_place}{ru_date}\s*(?:{dash}\s*{ru_credit}\s*[.,]?|/[^/\n]{{1,40}}/\s*\.?|{ru_credit}\s*{dash}|{dash})\s"
+    );
     text_pattern(&format!(
-        r"^\s*(?:{caps}|{titled}|{dated}|{nocase}|{bare})\s*"
+        r"^\s*(?:{caps}|{titled}|{dated}|{nocase}|{bare}|{russian})\s*"
     ))
 });
+
+/// The agencies a Russian dateline credits (`— РИА Новости.`, `/ТАСС/`, `INTERFAX.RU -`).
+pub(crate) const RUSSIAN_DATELINE_AGENCIES: &str = r"РИА\s+Новости|ТАСС|ИНТЕРФАКС|Интерфакс|INTERFAX\.RU|Interfax|ПРАЙМ|Прайм|РБК|Sputnik|RT|ИА\s+REGNUM|REGNUM|БелТА|Казинформ|УНИАН|Укринформ|Reuters|Рейтер|AFP|AP|Синьхуа|Xinhua";
 
 /// A leading Chinese dateline: `新华社莫斯科4月1日电（记者张三）`, `本报北京4月1日讯`. An agency (or
 /// the paper's own `本报`), a place and a month-day date ending in 电 (dispatch) or 讯 (report),
@@ -801,6 +814,28 @@ mod tests {
         // A sentence that begins with a date and 电力 (electricity) is story.
         let plain = "他说4月1日电力供应将恢复。";
         assert_eq!(furniture(plain).dateline, None);
+    }
+
+    #[test]
+    fn russian_datelines_are_cut() {
+        let story = "Лавров заявил о готовности к переговорам.";
+        for dressed in [
+            "МОСКВА, 5 дек — РИА Новости. Лавров заявил о готовности к переговорам.",
+            "МОСКВА, 5 дек — РИА Новости, Иван Петров. Лавров заявил о готовности к переговорам.",
+            "МОСКВА, 5 декабря. /ТАСС/. Лавров заявил о готовности к переговорам.",
+            "САНКТ-ПЕТЕРБУРГ, 5 декабря. /Корр. ТАСС Иван Петров/. Лавров заявил о готовности к переговорам.",
+            "Москва. 5 декабря. INTERFAX.RU - Лавров заявил о готовности к переговорам.",
+            "Нижний Новгород, 5 мая 2025 года — Лавров заявил о готовности к переговорам.",
+        ] {
+            assert_eq!(tokens(dressed), tokens(story), "{dressed}");
+        }
+        // A date in the first sentence is story.
+        for plain in [
+            "Лавров, 5 декабря заявивший о готовности, прибыл в Женеву.",
+            "В Москве 5 декабря — день переговоров.",
+        ] {
+            assert_eq!(furniture(plain).dateline, None, "{plain}");
+        }
     }
 
     #[test]

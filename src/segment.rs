@@ -25,11 +25,83 @@ pub struct Sentence {
 
 /// Words whose trailing period is an abbreviation, not a sentence end (lowercased, no period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
-    "gov", "sen", "rep", "rev", "st", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "no", "nos",
-    "vs", "etc", "approx", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mt", "ft", "pres", "gens", "fig", "e.g", "i.e", "a.m", "p.m",
-    "u.s", "u.k", "u.n", "e.u",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "cmdr",
+    "adm",
+    "maj",
+    "gov",
+    "sen",
+    "rep",
+    "rev",
+    "st",
+    "jr",
+    "sr",
+    "inc",
+    "corp",
+    "ltd",
+    "co",
+    "bros",
+    "no",
+    "nos",
+    "vs",
+    "etc",
+    "approx",
+    "dept",
+    "est",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mt",
+    "ft",
+    "pres",
+    "gens",
+    "fig",
+    "e.g",
+    "i.e",
+    "a.m",
+    "p.m",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    // Russian: street, named after, avenue, lane, square, professor, academician, general,
+    // saint, article, part, clause, house; that is, and so on, and the like, since, so-called.
+    "ул",
+    "им",
+    "просп",
+    "пер",
+    "пл",
+    "проф",
+    "акад",
+    "ген",
+    "св",
+    "ст",
+    "ч",
+    "п",
+    "д",
+    "т.е",
+    "т.д",
+    "т.п",
+    "т.к",
+    "т.н",
 ];
 
 fn ends_sentence_char(c: char) -> bool {
@@ -249,6 +321,19 @@ mod tests {
             vec![
                 "Gen. Smith met U.S. officials and Mr. J. Doe on Jan. 5 at 3 p.m. on Friday.",
                 "Talks went well."
+            ]
+        );
+    }
+
+    #[test]
+    fn russian_abbreviations_do_not_end_sentences() {
+        let t = "Ген. Герасимов прибыл на ул. Тверскую, д. 5. Дело возбуждено по ч. 2 ст. 105 УК РФ. С. В. Лавров заявил о готовности.";
+        assert_eq!(
+            split(t),
+            vec![
+                "Ген. Герасимов прибыл на ул. Тверскую, д. 5.",
+                "Дело возбуждено по ч. 2 ст. 105 УК РФ.",
+                "С. В. Лавров заявил о готовности."
             ]
         );
     }

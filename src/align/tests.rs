@@ -587,3 +587,56 @@ fn a_chinese_dateline_credit_is_kept_or_given_to_the_papers_own_desk() {
         ]
     );
 }
+
+#[test]
+fn russian_credits_are_kept_replaced_or_dropped_and_the_dateline_read() {
+    let lead = "Россия и Норвегия договорились возобновить переговоры о рыболовстве в апреле.";
+    let cod = "Запасы трески в Баренцевом море сократились до минимума за десять лет.";
+    let wire = format!(
+        "МОСКВА, 5 дек — РИА Новости. {lead} Первый раунд пройдет в Мурманске, сообщили в МИД России. {cod}"
+    );
+    let kept = format!(
+        "МОСКВА, 5 декабря. /ТАСС/. {lead} Первый раунд пройдет в Мурманске, сообщили в МИД России. {cod}"
+    );
+    let replaced = format!("{lead} Первый раунд пройдет в Мурманске, сообщает ТАСС. {cod}");
+    let dropped = format!("{lead} Первый раунд пройдет в Мурманске. {cod}");
+    let c = compare(
+        &doc("wire", &wire),
+        &[doc("a", &kept), doc("b", &replaced), doc("c", &dropped)],
+        &AlignParams::default(),
+    );
+    assert_eq!(c.reference.dateline_credits.len(), 1);
+    assert_eq!(c.reference.dateline_credits[0].source, "РИА Новости");
+    let fates: Vec<Vec<(String, attribution::Fate)>> = c
+        .versions
+        .iter()
+        .map(|v| {
+            v.attributions
+                .iter()
+                .map(|a| (a.reference.source.clone(), a.fate))
+                .collect()
+        })
+        .collect();
+    use attribution::Fate::*;
+    let ria = "РИА Новости".to_string();
+    let mid = "МИД России".to_string();
+    assert_eq!(
+        fates,
+        [
+            // The dateline now credits TASS; the ministry is still cited. The other two drop
+            // both credits ...
+            vec![(ria.clone(), Replaced), (mid.clone(), Kept)],
+            vec![(ria.clone(), Dropped), (mid.clone(), Dropped)],
+            vec![(ria, Dropped), (mid, Dropped)],
+        ]
+    );
+    // ... where the second credits TASS instead, which it added.
+    let added: Vec<&str> = c.versions[1]
+        .added_attributions
+        .iter()
+        .map(|a| a.source.as_str())
+        .collect();
+    assert_eq!(added, ["ТАСС"]);
+    // The dateline is furniture: every version keeps the story's first sentence as it was.
+    assert!(c.versions.iter().all(|v| ops(v).first() == Some(&Op::Same)));
+}

@@ -1,0 +1,561 @@
+//! Russian credits, as Russian agency copy and the outlets that republish it write them:
+//! `сообщает РИА Новости` (RIA Novosti reports), `Лавров заявил` (Lavrov said), `по данным ТАСС`
+//! (according to TASS), `со ссылкой на МИД России` (citing the Russian foreign ministry), `как
+//! сообщили в пресс-службе Кремля` (the Kremlin's press service said).
+//!
+//! Russian declines its nouns, so a source is a stem with its endings (`Интерфакс`,
+//! `Интерфакса`; `Кремль`, `Кремле`), and its word order is free, so a `said` or `reported` cue
+//! credits a source on either side: right after it, or up to a few words before it. An agency
+//! right after a `said` verb, or after a verb in the plural or the feminine, is whom the speaker
+//! told, in the dative (`заявил РИА Новости Лавров`: Lavrov told RIA Novosti), and no source, as
+//! `told Reuters` is none in English; `сообщает РИА Новости` (RIA Novosti reports) credits it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Attribution, Cue, SourceKind, add_new};
+use crate::normalize;
+
+/// Whom an institution or official belongs to: `МИД России`, `посольство США`.
+const OWNER: &str = r"(?:России|РФ|США|КНР|ЕС|ООН|НАТО|\p{Lu}\p{Ll}+)";
+
+/// Agencies and newspapers, with their endings; a correspondent of one credits it.
+const AGENCIES: &str = r"(?:[Кк]орреспондент\p{Ll}{0,2}\s+|[Аа]гентств\p{Ll}{1,2}\s+)?(?:РИА\s+Новости|РИА|ТАСС|Интерфакс\p{Ll}{0,2}|ИНТЕРФАКС|INTERFAX(?:\.RU)?|Interfax|РБК|Рейтер\p{Ll}{0,3}|Reuters|Франс\s+Пресс|AFP|Ассошиэйтед\s+Пресс|AP|Синьхуа|Xinhua|Блумберг\p{Ll}{0,2}|Bloomberg|Би-би-си|BBC|CNN|Си-эн-эн|Sputnik|Коммерсант\p{Ll}{0,2}|Известия\p{Ll}{0,2}|Известий|Ведомост\p{Ll}{1,3}|СМИ)";
+
+/// Ministries, services and other bodies, with their endings.
+const INSTITUTIONS: &str = r"(?:(?:МИД\p{Ll}{0,2}|МВД|Минобороны|[Мм]инистерств\p{Ll}{1,2}\s+(?:иностранных\s+дел|обороны|финансов|юстиции|здравоохранения|энергетики|внутренних\s+дел|экономического\s+развития)|(?:[Пп]равительств|[Пп]осольств)\p{Ll}{1,2}|Следственн\p{Ll}{2,3}\s+комитет\p{Ll}{0,2})(?:\s+OWNER)?|Минфин\p{Ll}{0,2}|Минздрав\p{Ll}{0,2}|Минюст\p{Ll}{0,2}|ФСБ|МЧС|Генштаб\p{Ll}{0,2}|Кремл\p{Ll}{1,2}|Бел\p{Ll}{2,3}\s+дом\p{Ll}{0,2}|Госдеп\p{Ll}{0,8}|Пентагон\p{Ll}{0,2}|[Пп]ресс-служб\p{Ll}{1,2}(?:\s+(?:МИД|МВД|Кремля|президента|правительства|министерства|ведомства|компании|суда|OWNER)){0,2}|[Пп]олици\p{Ll}{1,2}|[Вв]едомств\p{Ll}{1,2}|(?:Ген)?[Пп]рокуратур\p{Ll}{1,2}|Центробанк\p{Ll}{0,2}|Банк\p{Ll}{0,2}\s+России)";
+
+/// Titles, perhaps followed by whose (`министр иностранных дел России`) and a name (`Сергей
+/// Лавров`).
+const TITLED: &str = r"(?:[Оо]фициальн\p{Ll}+\s+|[Бб]ывш\p{Ll}+\s+)?(?:[Пп]резидент|[Пп]ремьер-министр|[Пп]ремьер|[Мм]инистр|[Гг]лав[аеуы]|[Гг]убернатор|[Мм]эр|[Пп]осол|[Зз]амминистра|[Зз]аместитель|[Пп]ресс-секретар[ьяю]|[Пп]редставител[ьяю]|[Сс]пикер|[Пп]редседател[ьяю]|[Дд]иректор|[Кк]анцлер|[Гг]енсек)\p{Ll}{0,3}(?:(?:\s+\p{Ll}+){0,3}(?:\s+\p{Lu}[\p{L}-]*){1,4})?";
+
+/// Unnamed sources: `источник в правительстве` (a source in the government), `эксперты`.
+const ANONYMOUS: &str = r"(?:[Ии]сточник|[Сс]обеседник|[Оо]чевидц|[Ээ]ксперт|[Аа]налитик|[Чч]иновник|[Дд]ипломат)\p{Ll}{0,3}";
+
+/// Capitalized Cyrillic words: a name (`Сергей Лавров`, `Лавров`).
+const PERSON: &str =
+    r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2}";
+
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    let institution = INSTITUTIONS.replace("OWNER", OWNER);
+    normalize::text_pattern(&format!(
+        r"(?:^|[^\p{{L}}\p{{N}}-])(?:(?P<agency>{AGENCIES})|(?P<institution>{institution})|(?P<titled>{TITLED})|(?P<anonymous>{ANONYMOUS}(?:\s+в\s+{institution})?)|(?P<person>{PERSON}))"
+    ))
+});
+
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    normalize::text_pattern(
+        r"(?i)(?:^|[^\p{L}\p{N}-])(?:(?P<according>по\s+(?:данным|словам|информации|сообщению|сообщениям|мнению|оценке|оценкам|сведениям|заявлению)|согласно)|(?P<citing>со\s+ссылкой\s+на|ссылаясь\s+на|цитиру(?:ет|ют)|процитировал[аио]?)|(?P<reported>сообща(?:ет|ют)|сообщил[аио]?|переда(?:[её]т|ют)|передал[аио]?|пиш(?:ет|ут)|написал[аио]?|информиру(?:ет|ют))|(?P<said>заявля(?:ет|ют)|заявил[аио]?|сказал[аио]?|говор(?:ится|ит|ят)|отметил[аио]?|отмечает|добавил[аио]?|подчеркнул[аио]?|подчеркивает|рассказал[аио]?|уточнил[аио]?|пояснил[аио]?|подтвердил[аио]?|объявил[аио]?|признал[аио]?))",
+    )
+});
+
+/// Words that may stand between a cue and the source after it: where it spoke (`сообщили в
+/// пресс-службе`, `говорится в сообщении МИД`, `на сайте`) and to whom (`заявил журналистам`).
+const BETWEEN: &[&str] = &[
+    "в",
+    "во",
+    "на",
+    "сайте",
+    "сообщении",
+    "заявлении",
+    "пресс-релизе",
+    "документе",
+    "докладе",
+    "отчете",
+    "отчёте",
+    "письме",
+    "публикации",
+    "материале",
+    "телеграм-канале",
+    "telegram-канале",
+    "официальном",
+    "своем",
+    "своём",
+    "журналистам",
+    "репортерам",
+    "агентству",
+    "изданию",
+    "телеканалу",
+    "газете",
+    "нам",
+];
+
+/// Capitalized words that start a sentence or clause without being a name.
+const NOT_NAMES: &[&str] = &[
+    "Он",
+    "Она",
+    "Оно",
+    "Они",
+    "Это",
+    "Этот",
+    "Эта",
+    "Эти",
+    "Об",
+    "Как",
+    "Также",
+    "Так",
+    "Там",
+    "Тогда",
+    "Кроме",
+    "Однако",
+    "Ранее",
+    "Позднее",
+    "Позже",
+    "Вчера",
+    "Сегодня",
+    "Завтра",
+    "Все",
+    "Всё",
+    "Мы",
+    "Я",
+    "Вы",
+    "Но",
+    "И",
+    "А",
+    "Кто",
+    "Что",
+    "Где",
+    "Когда",
+    "При",
+    "По",
+    "В",
+    "На",
+    "С",
+    "Со",
+    "К",
+    "О",
+    "От",
+    "До",
+    "Для",
+    "Из",
+    "За",
+    "Не",
+    "Ни",
+    "Уже",
+    "Еще",
+    "Ещё",
+    "Затем",
+    "Потом",
+    "Впрочем",
+    "Напомним",
+    "Между",
+    "После",
+    "Перед",
+    "Тем",
+];
+
+/// Capitals that stand for their governments when they speak (`Москва заявила`).
+const CAPITALS: &[&str] = &[
+    "Москва",
+    "Вашингтон",
+    "Пекин",
+    "Киев",
+    "Лондон",
+    "Париж",
+    "Берлин",
+    "Токио",
+    "Тегеран",
+    "Анкара",
+    "Минск",
+    "Брюссель",
+    "Дамаск",
+    "Баку",
+    "Ереван",
+    "Тбилиси",
+];
+
+/// Words a source may stand from a `said` or `reported` cue after it (`Лавров в пятницу
+/// заявил`).
+const NEAR: usize = 6;
+
+/// A match with the offsets of its text, without the delimiter before it.
+#[derive(Clone, Copy)]
+struct Span<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> Span<'a> {
+    /// The span of `m`, or `None` when a letter follows it (a stem inside a longer word).
+    fn of(sentence: &'a str, m: regex::Match<'a>) -> Option<Self> {
+        let whole = sentence[m.end()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
+        whole.then_some(Span {
+            start: m.start(),
+            end: m.end(),
+            text: m.as_str(),
+        })
+    }
+}
+
+/// The Russian credits of a sentence.
+pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
+    let cues: Vec<(Span, Cue)> = CUE
+        .captures_iter(sentence)
+        .filter_map(|caps| {
+            let (m, kind) = named(
+                &caps,
+                [
+                    ("according", Cue::AccordingTo),
+                    ("citing", Cue::Citing),
+                    ("reported", Cue::Reported),
+                    ("said", Cue::Said),
+                ],
+            )?;
+            Some((Span::of(sentence, m)?, kind))
+        })
+        .collect();
+    if cues.is_empty() {
+        return;
+    }
+    let sources: Vec<(Span, SourceKind)> = SOURCE
+        .captures_iter(sentence)
+        .filter_map(|caps| {
+            let (m, kind) = named(
+                &caps,
+                [
+                    ("agency", SourceKind::Agency),
+                    ("institution", SourceKind::Institution),
+                    ("titled", SourceKind::Person),
+                    ("anonymous", SourceKind::Anonymous),
+                    ("person", SourceKind::Person),
+                ],
+            )?;
+            let span = Span::of(sentence, m)?;
+            match (caps.name("person"), caps.name("titled")) {
+                (Some(_), _) => name_of(sentence, span),
+                (_, Some(_)) => Some((span, titled_kind(span.text))),
+                _ => Some((span, kind)),
+            }
+        })
+        // A cue's words are never a source (`Сообщает` opening a sentence is capitalized).
+        .filter(|(s, _)| !cues.iter().any(|(c, _)| c.start < s.end && s.start < c.end))
+        .collect();
+    let listeners: Vec<Span> = sources
+        .iter()
+        .filter(|(s, kind)| {
+            *kind == SourceKind::Agency
+                && cues.iter().any(|(c, k)| {
+                    told(c, *k) && c.end <= s.start && sentence[c.end..s.start].trim().is_empty()
+                })
+        })
+        .map(|(s, _)| *s)
+        .collect();
+    for (s, kind) in &sources {
+        if listeners.iter().any(|l| l.start == s.start) {
+            continue;
+        }
+        let surname = *kind == SourceKind::Person && !s.text.contains(char::is_whitespace);
+        let kind = if surname && CAPITALS.contains(&s.text) {
+            SourceKind::Institution
+        } else {
+            *kind
+        };
+        let credits = |(c, k): &&(Span, Cue)| {
+            if s.start >= c.end {
+                // After its cue: only what may stand between them stands between them.
+                let between = between_words(&sentence[c.end..s.start], &listeners, c.end);
+                match k {
+                    Cue::AccordingTo | Cue::Citing => between <= 1,
+                    _ => between == 0,
+                }
+            } else if s.end <= c.start {
+                let gap = sentence[s.end..c.start].split_whitespace().count();
+                matches!(k, Cue::Said | Cue::Reported)
+                    && gap <= if surname { 0 } else { NEAR }
+                    && subject_or_place(sentence, s, kind, gap)
+            } else {
+                false
+            }
+        };
+        let nearest = cues.iter().filter(credits).min_by_key(|(c, _)| {
+            if s.start >= c.end {
+                s.start - c.end
+            } else {
+                c.start - s.end
+            }
+        });
+        if let Some((c, k)) = nearest {
+            add_new(
+                out,
+                Attribution {
+                    source: s.text.to_string(),
+                    kind,
+                    cue: c.text.to_string(),
+                    cue_kind: *k,
+                },
+            );
+        }
+    }
+}
+
+/// Prepositions: a name after one is no subject (`пригласил в Белый дом, сообщили`: invited to
+/// the White House).
+const PREPOSITIONS: &[&str] = &[
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "из",
+    "к",
+    "ко",
+    "о",
+    "об",
+    "от",
+    "до",
+    "для",
+    "за",
+    "под",
+    "над",
+    "при",
+    "про",
+    "через",
+    "у",
+    "по",
+    "без",
+    "между",
+    "перед",
+];
+
+/// Whether source `s`, `gap` words before its cue, may be who spoke: not after a preposition,
+/// unless it is the body where the speakers sit right before the cue (`В Кремле заявили`: the
+/// Kremlin said).
+fn subject_or_place(sentence: &str, s: &Span, kind: SourceKind, gap: usize) -> bool {
+    let before = sentence[..s.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    match before.as_deref() {
+        Some(word) if PREPOSITIONS.contains(&word) => {
+            matches!(word, "в" | "во")
+                && gap == 0
+                && matches!(kind, SourceKind::Institution | SourceKind::Agency)
+        }
+        _ => true,
+    }
+}
+
+/// The first of `groups` that matched, with what it stands for.
+fn named<'h, T: Copy, const N: usize>(
+    caps: &regex::Captures<'h>,
+    groups: [(&str, T); N],
+) -> Option<(regex::Match<'h>, T)> {
+    groups
+        .into_iter()
+        .find_map(|(name, kind)| caps.name(name).map(|m| (m, kind)))
+}
+
+/// Whether an agency right after cue `c` is whom someone told (dative) rather than who
+/// reported: after a `said` verb, or a verb in the plural or the feminine (`сообщили`,
+/// `сообщила`: an agency reports in the masculine or the neuter).
+fn told(c: &Span, kind: Cue) -> bool {
+    let cue = c.text.to_lowercase();
+    kind == Cue::Said || cue.ends_with("ли") || cue.ends_with("ла")
+}
+
+/// How many words of `between` (which starts at offset `from` of the sentence) may not stand
+/// between a cue and its source: not in [`BETWEEN`], not in a listener, not punctuation.
+fn between_words(between: &str, listeners: &[Span], from: usize) -> usize {
+    let mut count = 0;
+    for word in between.split(|c: char| c.is_whitespace() || c == ',') {
+        // Punctuation alone (the quotation marks of `«Коммерсант»`) is no word.
+        if !word.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let at = from + (word.as_ptr() as usize - between.as_ptr() as usize);
+        let listened = listeners.iter().any(|l| l.start <= at && at < l.end);
+        if !listened && !BETWEEN.contains(&word.to_lowercase().as_str()) {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// A run of capitalized words as a name: without the words that start a sentence or clause
+/// (`Ранее Лавров` is `Лавров`); `None` when nothing is left.
+fn name_of<'a>(sentence: &'a str, span: Span<'a>) -> Option<(Span<'a>, SourceKind)> {
+    let mut text = span.text;
+    while let Some(first) = text.split_whitespace().next()
+        && NOT_NAMES.contains(&first)
+    {
+        text = text[first.len()..].trim_start();
+    }
+    if text.is_empty() {
+        return None;
+    }
+    let start = text.as_ptr() as usize - sentence.as_ptr() as usize;
+    Some((
+        Span {
+            start,
+            end: start + text.len(),
+            text,
+        },
+        SourceKind::Person,
+    ))
+}
+
+/// A titled source's kind: a spokesman (`представитель`) without a name is anonymous, as a
+/// spokesman is in English; any other title, a person.
+fn titled_kind(text: &str) -> SourceKind {
+    let named = text.split_whitespace().skip(1).any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+    });
+    if !named && text.to_lowercase().contains("представител") {
+        SourceKind::Anonymous
+    } else {
+        SourceKind::Person
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::credits;
+    use super::super::{Cue, SourceKind, same_source};
+
+    #[test]
+    fn agencies_report_after_or_before_their_cue() {
+        use SourceKind::*;
+        assert_eq!(
+            credits("Переговоры возобновятся в апреле, сообщает РИА Новости."),
+            [("РИА Новости".into(), Agency, Cue::Reported)]
+        );
+        assert_eq!(
+            credits("Об этом передает ТАСС со ссылкой на МИД России."),
+            [
+                ("ТАСС".into(), Agency, Cue::Reported),
+                ("МИД России".into(), Institution, Cue::Citing)
+            ]
+        );
+        // A newspaper's name in quotation marks.
+        assert_eq!(
+            credits("Как пишет «Коммерсант», сделка сорвалась."),
+            [("Коммерсант".into(), Agency, Cue::Reported)]
+        );
+        assert_eq!(
+            credits("Интерфакс сообщил, что переговоры возобновятся."),
+            [("Интерфакс".into(), Agency, Cue::Reported)]
+        );
+        assert_eq!(
+            credits("По данным Интерфакса, переговоры возобновятся."),
+            [("Интерфакса".into(), Agency, Cue::AccordingTo)]
+        );
+    }
+
+    #[test]
+    fn officials_and_bodies_speak_in_any_order() {
+        use SourceKind::*;
+        assert_eq!(
+            credits("Министр иностранных дел России Сергей Лавров заявил, что Москва готова."),
+            [(
+                "Министр иностранных дел России Сергей Лавров".into(),
+                Person,
+                Cue::Said
+            )]
+        );
+        assert_eq!(
+            credits("«Мы готовы», — заявил Лавров журналистам."),
+            [("Лавров".into(), Person, Cue::Said)]
+        );
+        assert_eq!(
+            credits("По словам Пескова, встреча состоится."),
+            [("Пескова".into(), Person, Cue::AccordingTo)]
+        );
+        assert_eq!(
+            credits("Как сообщили в пресс-службе МВД, пострадавших нет."),
+            [("пресс-службе МВД".into(), Institution, Cue::Reported)]
+        );
+        assert_eq!(
+            credits("В Кремле заявили, что встреча состоится."),
+            [("Кремле".into(), Institution, Cue::Said)]
+        );
+        assert_eq!(
+            credits("Ранее Лавров заявил о готовности."),
+            [("Лавров".into(), Person, Cue::Said)]
+        );
+        // After a preposition a name is no speaker, but for the body speakers sit in.
+        assert_eq!(
+            credits("Трамп пригласил Путина в Белый дом во время разговора, сообщили в МИД."),
+            [("МИД".into(), Institution, Cue::Reported)]
+        );
+        assert_eq!(
+            credits("Москва заявила о готовности."),
+            [("Москва".into(), Institution, Cue::Said)]
+        );
+        assert_eq!(
+            credits("Об этом говорится в сообщении Минобороны."),
+            [("Минобороны".into(), Institution, Cue::Said)]
+        );
+        assert_eq!(
+            credits("Официальный представитель МИД заявила, что визит отменен."),
+            [("Официальный представитель МИД".into(), Anonymous, Cue::Said)]
+        );
+        assert_eq!(
+            credits("Со ссылкой на источник в правительстве издание пишет о сделке."),
+            [("источник в правительстве".into(), Anonymous, Cue::Citing)]
+        );
+    }
+
+    #[test]
+    fn the_agency_a_speaker_told_is_no_source() {
+        use SourceKind::*;
+        assert_eq!(
+            credits("Переговоры возобновятся, заявил РИА Новости Лавров."),
+            [("Лавров".into(), Person, Cue::Said)]
+        );
+        assert_eq!(
+            credits("Об этом сообщили ТАСС в пресс-службе Кремля."),
+            [("пресс-службе Кремля".into(), Institution, Cue::Reported)]
+        );
+    }
+
+    #[test]
+    fn no_cue_or_no_source_credits_nobody() {
+        assert!(credits("РИА Новости и ТАСС — информационные агентства.").is_empty());
+        assert!(credits("Он заявил, что переговоры возобновятся.").is_empty());
+        assert!(credits("Сообщается, что переговоры возобновятся.").is_empty());
+        // A stem inside a longer word is no source: `ТАССовский`.
+        assert!(credits("ТАССовский репортаж сообщил немного.").is_empty());
+    }
+
+    #[test]
+    fn an_agency_before_a_said_verb_speaks() {
+        assert_eq!(
+            credits("ТАСС заявил, что переговоры возобновятся."),
+            [("ТАСС".into(), SourceKind::Agency, Cue::Said)]
+        );
+    }
+
+    proptest::proptest! {
+        /// Sources and cues in any order and any number never make the reading fail.
+        #[test]
+        fn any_mix_of_sources_and_cues_is_read(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "ТАСС", "РИА Новости", "заявил", "сообщили", "сообщает", "по данным",
+                    "со ссылкой на", "в", "МИД России", "Лавров", "Ранее", "«", "»", ",",
+                    "пресс-службе", "Кремля", "министр", "Сергей", "источник", "журналистам",
+                ]),
+                0..16,
+            ),
+        ) {
+            let sentence = words.join(" ");
+            for a in credits(&sentence) {
+                proptest::prop_assert!(sentence.contains(&a.0), "{} in {}", a.0, sentence);
+            }
+        }
+    }
+
+    #[test]
+    fn declined_names_are_one_source() {
+        assert!(same_source("Интерфакс", "Интерфакса"));
+        assert!(same_source("Лавров", "Лаврова"));
+        assert!(same_source("пресс-службе Кремля", "пресс-служба Кремля"));
+        assert!(!same_source("ТАСС", "РИА Новости"));
+    }
+}
