@@ -12,11 +12,13 @@
 //!
 //! A name in angle brackets that is not an HTML element's, one in capitals with nothing after
 //! it, or one followed by words that are not attributes (no `=`), is text: Reuters writes
-//! tickers and company names so (`ChemLawn Corp <CHEM>`, Sears `<S>`, `<I P Sharp Associates
-//! Ltd>`). Old markup in capitals loses its tags with attributes and its closing tags
-//! (`<A HREF="...">`, `</A>`), not its bare opening ones (`<P>`). That is why this is a narrow
-//! reader of its own rather than an HTML parser (html5ever, html2text): a parser takes `<CHEM>`
-//! for an element it does not know and drops it with the ticker.
+//! tickers and company names so (`ChemLawn Corp <CHEM>`, Sears `<S>`, Phillips Petroleum `<P>`,
+//! `<I P Sharp Associates Ltd>`). Old markup in capitals loses its tags with attributes and its
+//! closing tags (`<A HREF="...">`, `</A>`, `</P>`), and a text holding such a tag is markup in
+//! capitals throughout: its bare `<P>` and `<BR>` go too, and its `<SCRIPT>` with what it holds.
+//! That is why this is a narrow reader of its own rather than an HTML parser (html5ever,
+//! html2text): a parser takes `<CHEM>` for an element it does not know and drops it with the
+//! ticker.
 
 use std::borrow::Cow;
 
@@ -38,6 +40,28 @@ pub fn stripped(text: &str) -> Cow<'_, str> {
 /// `text` with its tags, comments, scripts and styles replaced as [`stripped`] says; `None`
 /// when it has none.
 fn without_tags(text: &str) -> Option<String> {
+    let mut capitals = Capitals::default();
+    let out = without_tags_reading(text, &mut capitals);
+    if capitals.taken && capitals.refused {
+        // Markup in capitals: read its bare capital tags too.
+        capitals.markup = true;
+        return without_tags_reading(text, &mut capitals);
+    }
+    out
+}
+
+/// What a text's tags in capitals say: whether one with attributes or a closing one was read
+/// (`taken`), whether a bare opening one was left as text (`refused`), and whether to read
+/// those too (`markup`).
+#[derive(Default)]
+struct Capitals {
+    taken: bool,
+    refused: bool,
+    markup: bool,
+}
+
+/// [`without_tags`], reading bare opening tags in capitals only if `capitals.markup`.
+fn without_tags_reading(text: &str, capitals: &mut Capitals) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of `text` already in `out`
@@ -46,7 +70,7 @@ fn without_tags(text: &str) -> Option<String> {
         if at < copied {
             continue;
         }
-        let Some((len, kind)) = tag(bytes, at, &mut ends) else {
+        let Some((len, kind)) = tag(bytes, at, &mut ends, capitals) else {
             continue;
         };
         let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
@@ -76,7 +100,12 @@ const TAG_MAX: usize = 4096;
 
 /// The length of the tag (with what a script or style element holds, and its end tag) or
 /// comment at byte `at` of `text`, and what it stands for.
-fn tag(text: &[u8], at: usize, ends: &mut EndTags) -> Option<(usize, Kind)> {
+fn tag(
+    text: &[u8],
+    at: usize,
+    ends: &mut EndTags,
+    capitals: &mut Capitals,
+) -> Option<(usize, Kind)> {
     let bytes = &text[at..];
     let within = &bytes[..bytes.len().min(TAG_MAX)];
     if let Some(comment) = within.strip_prefix(b"<!--") {
@@ -102,10 +131,12 @@ fn tag(text: &[u8], at: usize, ends: &mut EndTags) -> Option<(usize, Kind)> {
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
     let kind = element(lower)?;
+    let in_capitals = lower != name;
     let len = if bare > 0 {
         // A bare opening tag in capitals is text (Reuters' tickers: Sears `<S>`, Du Pont
-        // `<DD>`); old markup's `<P>` stays with them. A closing one (`</A>`) is no ticker.
-        if lower != name && !closing {
+        // `<DD>`), unless the text is markup in capitals. A closing one (`</A>`) is no ticker.
+        if in_capitals && !closing && !capitals.markup {
+            capitals.refused = true;
             return None;
         }
         bare
@@ -121,22 +152,23 @@ fn tag(text: &[u8], at: usize, ends: &mut EndTags) -> Option<(usize, Kind)> {
         }
         end + 1
     };
-    // (A script or style element in capitals, `<SCRIPT src=...>`, loses its tags only.)
-    if closing || !(name == b"script" || name == b"style") {
+    capitals.taken |= in_capitals && (closing || bare == 0);
+    if closing || !(lower == b"script" || lower == b"style") {
         return Some((len, kind));
     }
-    // A script or style element goes with what it holds, up to its end tag (left as text
-    // when there is none).
-    let end = ends.find(text, at + len, name == b"script")?;
+    // A script or style element goes with what it holds, up to its end tag, written in the
+    // same case (left as text when there is none).
+    let end = ends.find(text, at + len, lower == b"script", in_capitals)?;
     Some((end - at, kind))
 }
 
-/// Where the next `</script>` and `</style>` end, found once for all the tags of a text (which
-/// are read in order): a text of many script tags and no end tag is read once, not once a tag.
+/// Where the next `</script>` and `</style>` (and `</SCRIPT>`, `</STYLE>`) end, found once for
+/// all the tags of a text (which are read in order): a text of many script tags and no end tag
+/// is read once, not once a tag.
 #[derive(Default)]
 struct EndTags {
-    script: Found,
-    style: Found,
+    /// By element (script, style) and case (lower, capitals).
+    found: [[Found; 2]; 2],
 }
 
 /// The end of the next end tag found after some place, or that there is none.
@@ -149,13 +181,13 @@ enum Found {
 }
 
 impl EndTags {
-    /// The end of the first `</script>` (or `</style>`) at or after byte `from` of `text`.
-    fn find(&mut self, text: &[u8], from: usize, script: bool) -> Option<usize> {
-        let (found, end_tag): (&mut Found, &[u8]) = if script {
-            (&mut self.script, b"</script>")
-        } else {
-            (&mut self.style, b"</style>")
-        };
+    /// The end of the first `</script>` (or `</style>`; in capitals if `capitals`) at or after
+    /// byte `from` of `text`.
+    fn find(&mut self, text: &[u8], from: usize, script: bool, capitals: bool) -> Option<usize> {
+        const END_TAGS: [[&[u8]; 2]; 2] =
+            [[b"</script>", b"</SCRIPT>"], [b"</style>", b"</STYLE>"]];
+        let (element, case) = (usize::from(!script), usize::from(capitals));
+        let (found, end_tag) = (&mut self.found[element][case], END_TAGS[element][case]);
         match *found {
             Found::Nowhere => return None,
             Found::At(end) if end - end_tag.len() >= from => return Some(end),
@@ -234,6 +266,11 @@ mod tests {
             stripped("told <A HREF=\"x.htm\">Reuters</A> on <FONT SIZE=2>Friday</FONT>."),
             "told Reuters on Friday."
         );
+        // Old markup in capitals throughout: its bare tags go too, and its scripts.
+        assert_eq!(
+            stripped("<P>Phillips <P> rose.<BR>More.</P><SCRIPT>x()</SCRIPT><P>End"),
+            "\nPhillips \n rose.\nMore.\n\nEnd"
+        );
         // Each script element ends at its own end tag; one with none stays text.
         assert_eq!(
             stripped("a<script>x</script> b <style>y</style><script>z</script>c <script>w"),
@@ -245,6 +282,7 @@ mod tests {
     fn text_in_angle_brackets_stays() {
         for text in [
             "ChemLawn <CHEM> and Sears <S> rose",
+            "Phillips Petroleum <P> and Burlington Resources <BR> rose",
             "agreed to buy <I P Sharp Associates Ltd> of Toronto, <i am not a tag>",
             "a < b, a <b c <3 <p",
             "<unknown attr=\"x\">",
