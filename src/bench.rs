@@ -376,12 +376,15 @@ impl fmt::Display for Report {
             "read + tokenize only {:.2} s  {:>9.0} articles/s  {:>6.1} MB/s (the floor)",
             r.floor.read_and_tokenize_s, r.floor.articles_per_s, r.floor.mb_per_s
         )?;
-        writeln!(
-            f,
-            "fingerprinting runs at {:.0}% of the floor's speed; the whole pipeline takes {:.1}x the floor",
-            100.0 * r.fingerprint_vs_floor,
-            r.pipeline_vs_floor
-        )?;
+        // Ratios of times spent on nothing say nothing.
+        if r.articles > 0 {
+            writeln!(
+                f,
+                "fingerprinting runs at {:.0}% of the floor's speed; the whole pipeline takes {:.1}x the floor",
+                100.0 * r.fingerprint_vs_floor,
+                r.pipeline_vs_floor
+            )?;
+        }
         writeln!(
             f,
             "pairs               {} candidates, {} verified, {} accepted; {} clusters",
@@ -571,6 +574,13 @@ mod tests {
             three.contains("spilled to mapped files; 13 MiB of mapped file pages"),
             "{three}"
         );
+        // A run that read nothing has no speed to compare.
+        let nothing = Report {
+            articles: 0,
+            ..report(1, false)
+        }
+        .to_string();
+        assert!(!nothing.contains("fingerprinting runs at"), "{nothing}");
     }
 
     #[test]

@@ -917,6 +917,16 @@ fn a_folder_without_text_files_gets_a_hint() {
         parts.join("*.jsonl").display()
     );
     assert!(stderr.contains(&expected), "{stderr}");
+    // `bench` says so too, naming itself.
+    let bench = copydesk()
+        .args(["bench", parts.to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&bench.stderr);
+    let expected = expected.replace("copydesk dedup", "copydesk bench");
+    assert!(stderr.contains(&expected), "{stderr}");
     let news = dir.path().join("news");
     let (lines, stderr, _) = assignments(&[news.to_str().unwrap(), parts.to_str().unwrap()]);
     assert_eq!(lines.len(), 1, "{stderr}");

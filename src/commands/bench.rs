@@ -44,6 +44,9 @@ pub fn run(args: crate::cli::BenchArgs) -> anyhow::Result<u8> {
         None => (args.inputs.clone(), args.labels.clone()),
     };
     let sources = args.records.open(&inputs)?;
+    for hint in super::empty_folder_hints("bench", &inputs, &sources) {
+        eprintln!("{hint}");
+    }
     // Compile the lazily built patterns before anything is timed.
     copydesk::pipeline::analyze(
         "WASHINGTON (Reuters) - Warm up, he said.\nFollow us",

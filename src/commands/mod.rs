@@ -138,7 +138,7 @@ fn read_and_cluster(
     let mut sources = records.open(archive)?;
     let archive_sources = sources.len();
     sources.extend(records.open(inputs)?);
-    for hint in empty_folder_hints(archive.iter().chain(inputs), &sources) {
+    for hint in empty_folder_hints("dedup", archive.iter().chain(inputs), &sources) {
         eprintln!("{hint}");
     }
     // Some outputs read records twice; stdin can be read once, so keep a copy.
@@ -209,10 +209,11 @@ fn read_and_cluster(
     }))
 }
 
-/// For each folder given that holds no `.txt` file (so gave no article), a hint saying what it
-/// holds, and how to read the corpus files among them (by name: a folder's articles are its
-/// `.txt` files).
+/// For each folder given to `command` that holds no `.txt` file (so gave no article), a hint
+/// saying what it holds, and how to read the corpus files among them (by name: a folder's
+/// articles are its `.txt` files).
 fn empty_folder_hints<'a>(
+    command: &str,
     inputs: impl IntoIterator<Item = &'a std::path::PathBuf>,
     sources: &[ingest::Source],
 ) -> Vec<String> {
@@ -251,7 +252,7 @@ fn empty_folder_hints<'a>(
         let suggestion = corpus.map_or(String::new(), |k| {
             let pattern = dir.join(format!("*.{k}"));
             format!(
-                "; name them to read them: copydesk dedup {}",
+                "; name them to read them: copydesk {command} {}",
                 pattern.display()
             )
         });
