@@ -29,7 +29,10 @@ fn assignments(args: &[&str]) -> (Vec<Value>, String, i32) {
 }
 
 /// Groups ids by a key: the partition a labelling or an assignment makes.
-fn partition(pairs: impl IntoIterator<Item = (String, String)>) -> BTreeSet<BTreeSet<String>> {
+/// Ids grouped: clusters, or stories.
+type Groups = BTreeSet<BTreeSet<String>>;
+
+fn partition(pairs: impl IntoIterator<Item = (String, String)>) -> Groups {
     let mut groups: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (id, key) in pairs {
         groups.entry(key).or_default().insert(id);
@@ -97,9 +100,10 @@ fn record(id: &str, text: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // The shipped corpus
 
-#[test]
-fn shipped_corpus_labels_are_recovered_exactly() {
-    let (lines, stderr, code) = assignments(&[repo("corpora/wire.jsonl").to_str().unwrap()]);
+/// The clusters `dedup` finds in the shipped corpus `name`, and the stories its labels give.
+fn shipped_clusters_and_stories(name: &str) -> (Groups, Groups) {
+    let corpus = repo(&format!("corpora/{name}.jsonl"));
+    let (lines, stderr, code) = assignments(&[corpus.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     let got = partition(lines.iter().map(|l| {
         (
@@ -107,16 +111,32 @@ fn shipped_corpus_labels_are_recovered_exactly() {
             l["cluster"].to_string(),
         )
     }));
-    let labels = read_jsonl(&repo("corpora/wire.labels.jsonl"));
+    let labels = read_jsonl(&repo(&format!("corpora/{name}.labels.jsonl")));
     let want = partition(labels.iter().map(|l| {
         (
             l["id"].as_str().unwrap().to_string(),
             l["story"].as_str().unwrap().to_string(),
         )
     }));
+    (got, want)
+}
+
+#[test]
+fn shipped_corpus_labels_are_recovered_exactly() {
+    let (got, want) = shipped_clusters_and_stories("wire");
     assert_eq!(got, want);
     // The corpus is not trivial: two clusters of 8+ and independent same-event articles apart.
     assert!(want.iter().filter(|g| g.len() >= 8).count() >= 2);
+}
+
+/// The Russian corpus: RIA Novosti's story in five outlet versions (a TASS dateline, a local
+/// intro trimmed to half, a reworded lead, reordered paragraphs) apart from an independent
+/// report of the same event and an unrelated story.
+#[test]
+fn shipped_russian_corpus_labels_are_recovered_exactly() {
+    let (got, want) = shipped_clusters_and_stories("ru-wire");
+    assert_eq!(got, want);
+    assert!(want.iter().any(|g| g.len() == 5), "{want:?}");
 }
 
 #[test]

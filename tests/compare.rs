@@ -9,11 +9,16 @@ use common::{
 };
 
 fn compare_json(ids: &[&str], extra: &[&str]) -> Value {
+    compare_json_in(&corpus(), ids, extra)
+}
+
+/// `compare --format json` of the records `ids` of the JSONL corpus `input`.
+fn compare_json_in(input: &std::path::Path, ids: &[&str], extra: &[&str]) -> Value {
     let out = copydesk()
         .args([
             "compare",
             "--input",
-            corpus().to_str().unwrap(),
+            input.to_str().unwrap(),
             "--ids",
             &ids.join(","),
             "--format",
@@ -161,6 +166,35 @@ fn every_edit_of_every_version_is_named_and_nothing_else() {
             assert_eq!(v["id"], *id);
             assert_eq!(edits(v), *want, "{id}");
         }
+    }
+}
+
+/// The Russian corpus: each version's changes to RIA Novosti's story, its credits among them
+/// (a dateline's agency swapped or moved into the text, a ministry dropped or cited, TASS
+/// credited instead).
+#[test]
+fn every_edit_of_every_russian_version_is_named_and_nothing_else() {
+    let versions = [
+        (
+            "ferry-tass",
+            "reworded 1; trimmed 2; cut at 7; dateline now МОСКВА, 5 декабря. /ТАСС/.; РИА Новости (dateline) replaced -> ТАСС (dateline)",
+        ),
+        (
+            "ferry-severnaya",
+            "reworded 1; trimmed 5; added 1; cut at 4; dateline dropped; РИА Новости (dateline) reworded -> РИА Новости; МИД России reworded -> МИД России; Климова trimmed; headline changed",
+        ),
+        ("ferry-rewrite", "reworded 1; МИД России dropped"),
+        (
+            "ferry-reordered",
+            "reworded 1; moved 1; МИД России dropped; ТАСС added",
+        ),
+    ];
+    let mut ids = vec!["ferry-ria"];
+    ids.extend(versions.iter().map(|v| v.0));
+    let c = compare_json_in(&repo("corpora/ru-wire.jsonl"), &ids, &[]);
+    for (v, (id, want)) in c["versions"].as_array().unwrap().iter().zip(versions) {
+        assert_eq!(v["id"], id);
+        assert_eq!(edits(v), want, "{id}");
     }
 }
 
