@@ -46,8 +46,11 @@ pub(crate) fn text_pattern(pattern: &str) -> Regex {
 /// Leading datelines. Each alternative needs a strong signal (an all-capitals place, or an agency
 /// in parentheses right before a dash) so that an ordinary first sentence is never cut.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    let dash = r"(?:-{1,2}|–|—|:)";
-    let date = r"(?:,?\s*[\p{L}]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)";
+    // EFE writes its dash after a full stop: `Madrid, 5 dic (EFE).-`.
+    let dash = r"(?:\.?-{1,2}|–|—|:)";
+    // The month first (`April 20`, `Nov. 27, 2025`) or the day first, as European agencies
+    // write it (`5 déc 2025`, `5. Dezember`, `5 dic`).
+    let date = r"(?:,?\s*(?:[\p{L}]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\.?\s+\p{L}{3,9}\.?(?:\s+\d{4})?))";
     let agency = r"(?:\([^()\n]{1,40}\))";
     // WASHINGTON, April 20 (Reuters) -   /   MOSCOW -   /   BEIJING, Nov. 27 (Xinhua) --
     let caps = format!(r"\p{{Lu}}[\p{{Lu}}\p{{M}} .'’/-]{{1,40}}?{date}?\s*{agency}?\s*{dash}\s");
@@ -62,7 +65,8 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let nocase = format!(r"[^\n()\p{{Ll}}\p{{Lu}}\p{{Lt}}]{{1,40}}{agency}\s*{dash}?");
     // (Reuters) -
     let bare = format!(r"{agency}\s*{dash}");
-    // Russian agency copy, the day before the month: МОСКВА, 5 дек — РИА Новости.   /
+    // Russian agency copy, its credit after the date (tried first, as `caps` would stop
+    // before it): МОСКВА, 5 дек — РИА Новости.   /
     // МОСКВА, 5 декабря. /ТАСС/.   /   Москва. 5 декабря. INTERFAX.RU -   /   МОСКВА, 5 дек —
     let ru_place = r"\p{Lu}[\p{L}\p{M}-]+(?:\s+\p{Lu}[\p{L}\p{M}-]+){0,2}";
     let ru_date = r"[,.]\s*\d{1,2}\s+(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)\p{Ll}*\.?(?:\s+\d{4}(?:\s*г(?:ода|\.))?)?";
@@ -73,7 +77,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"{ru_place}{ru_date}\s*(?:{dash}\s*{ru_credit}\s*[.,]?|/[^/\n]{{1,40}}/\s*\.?|{ru_credit}\s*{dash}|{dash})\s"
     );
     text_pattern(&format!(
-        r"^\s*(?:{caps}|{titled}|{dated}|{nocase}|{bare}|{russian})\s*"
+        r"^\s*(?:{russian}|{caps}|{titled}|{dated}|{nocase}|{bare})\s*"
     ))
 });
 
@@ -776,6 +780,10 @@ mod tests {
             "NEW YORK - Trump invited Putin to the White House.",
             "Moscow, March 14 — Trump invited Putin to the White House.",
             "New York, Nov. 3, 2025 (AP) - Trump invited Putin to the White House.",
+            "PARIS, 5 déc 2025 (AFP) - Trump invited Putin to the White House.",
+            "Berlin, 5. Dezember (dpa) - Trump invited Putin to the White House.",
+            "Madrid, 5 dic (EFE).- Trump invited Putin to the White House.",
+            "LONDON, 5 December (Reuters) - Trump invited Putin to the White House.",
         ] {
             assert_eq!(tokens(dated), tokens(body), "{dated}");
         }
@@ -795,6 +803,8 @@ mod tests {
             "The talks - which lasted hours - ended.",
             "Trump said: we will meet.",
             "Paris, the capital, hosted the summit.",
+            "Paris, 5 people were hurt - police said.",
+            "The talks.- no more.",
         ] {
             assert_eq!(story_body(text), vec![text], "{text}");
         }
