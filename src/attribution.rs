@@ -99,6 +99,11 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     let media = format!(
         r"(?:the\s+)?(?:{cap}\s+){{0,3}}(?-u:\b)(?:Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Observer|Chronicle|Courier|Ledger|Bulletin|Kommersant|Izvestia|Vedomosti)(?-u:\b)"
     );
+    // Media unnamed, `state media`, `Russian state television`, `local radio`; or named after
+    // what they are, `the official Ivorian daily Fraternite Matin`.
+    let unnamed = format!(
+        r"(?:[Tt]he\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:daily|newspaper|weekly|magazine|broadcaster)\s+{cap}(?:\s+{cap}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio)(?-u:\b)"
+    );
     let institution = format!(
         r"(?:the\s+)?(?:(?:{cap}|[\p{{Ll}}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|government|committee|company|embassy|court|prosecutors?)(?:\s+of\s+(?:{cap}\s*){{1,3}})?(?-u:\b)"
     );
@@ -108,13 +113,13 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     let anonymous = r"(?:an?|the|one|two|several)\s+(?:[\p{L}-]+\s+){0,2}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?)|(?-u:\b)officials(?-u:\b)|(?-u:\b)sources(?-u:\b)|(?-u:\b)analysts(?-u:\b)";
     let person = format!(r"{cap}(?:\s+{cap}){{0,2}}");
     normalize::text_pattern(&format!(
-        r"(?P<agency>{agency}|{media})|(?P<titled>{titled})|(?P<anonymous>{anonymous})|(?P<institution>{institution})|(?P<person>{person})"
+        r"(?P<agency>{agency}|{media}|{unnamed})|(?P<titled>{titled})|(?P<anonymous>{anonymous})|(?P<institution>{institution})|(?P<person>{person})"
     ))
 });
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     normalize::text_pattern(
-        r"(?i)(?-u:\b)(?:according\s+to|citing|cited|cites|quoting|quoted|quotes|reported|reports|said|says|told|tells|stated|states|added|noted|announced|confirmed|wrote|claimed)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:according\s+to|(?:carried|published|broadcast)\s+by|citing|cited|cites|quoting|quoted|quotes|reported|reports|said|says|told|tells|stated|states|added|noted|announced|confirmed|wrote|claimed)(?-u:\b)",
     )
 });
 
@@ -124,7 +129,10 @@ fn cue_kind(cue: &str) -> Cue {
         Cue::AccordingTo
     } else if c.starts_with("cit") || c.starts_with("quot") {
         Cue::Citing
-    } else if c.starts_with("report") {
+    } else if ["report", "carried", "published", "broadcast"]
+        .iter()
+        .any(|verb| c.starts_with(verb))
+    {
         Cue::Reported
     } else {
         Cue::Said
@@ -162,10 +170,12 @@ const ISSUED: &[&str] = &[
     "filings",
 ];
 
-/// Words that link clauses and never start a source's name.
+/// Words that link clauses, and auxiliaries (`was announced by`): they never start a source's
+/// name.
 const LINKING: &[&str] = &[
     "that", "which", "who", "and", "or", "but", "of", "in", "on", "to", "for", "with", "as", "by",
-    "at", "from", "after", "before", "while", "when", "if", "because",
+    "at", "from", "after", "before", "while", "when", "if", "because", "was", "were", "is", "are",
+    "be", "been", "has", "have", "had",
 ];
 
 /// Words that start a sentence capitalized without being a name.
@@ -529,17 +539,7 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
         return out;
     }
     for caps in SOURCE.captures_iter(sentence) {
-        let (m, kind) = if let Some(m) = caps.name("agency") {
-            (m, SourceKind::Agency)
-        } else if let Some(m) = caps.name("titled") {
-            (m, SourceKind::Person)
-        } else if let Some(m) = caps.name("institution") {
-            (m, SourceKind::Institution)
-        } else if let Some(m) = caps.name("anonymous") {
-            (m, SourceKind::Anonymous)
-        } else if let Some(m) = caps.name("person") {
-            (m, SourceKind::Person)
-        } else {
+        let Some((m, kind)) = source_of(&caps) else {
             continue;
         };
         let mut text = m.as_str().trim();
@@ -561,6 +561,19 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
                 break;
             }
         }
+        // A match that began on such words may have read the source after them short
+        // (`reported by the official Ivorian` for `the official Ivorian daily Fraternite
+        // Matin`): the source is read again from where it starts.
+        let mut kind = kind;
+        let from = text.as_ptr() as usize - sentence.as_ptr() as usize;
+        if from > m.start()
+            && let Some(again) = SOURCE.captures_at(sentence, from)
+            && let Some((m2, kind2)) = source_of(&again)
+            && m2.start() == from
+            && m2.end() > from + text.len()
+        {
+            (text, kind) = (m2.as_str().trim(), kind2);
+        }
         if kind == SourceKind::Person {
             // "The Norwegian ..." at a sentence start is not a name.
             let first = text.split_whitespace().next().unwrap_or("");
@@ -580,6 +593,10 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
                 text = stripped;
             }
         }
+        // A possessive is whose, not who (`announced by Japan's ruling party`).
+        if text.ends_with("'s") || text.ends_with("’s") {
+            continue;
+        }
         // A surname alone ("Peskov said") credits only right beside `said` or `reported`; a
         // capitalized word that is no name never does.
         let surname = kind == SourceKind::Person && !text.contains(char::is_whitespace);
@@ -592,6 +609,7 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
         } else {
             kind
         };
+
         let start = text.as_ptr() as usize - sentence.as_ptr() as usize;
         let end = start + text.len();
         // Whom someone "told" is a listener, not a source.
@@ -614,12 +632,17 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
                     Cue::AccordingTo | Cue::Citing => issued_from.unwrap_or(start),
                     _ => start,
                 };
+                // A verb in the passive with `by` credits only who follows (`confirmed by the
+                // ministry`, `quoted by RIA Novosti`, `carried by TASS`), `by` not counted.
+                let by = by_whom(sentence, c);
                 let gap = if after_cue {
                     words_between(sentence, c.end(), credited_from.max(c.end()))
+                        - usize::from(by == Some(true))
                 } else {
                     words_between(sentence, end, c.start())
                 };
                 match k {
+                    _ if by.is_some() => after_cue && gap == 0,
                     _ if surname => gap == 0 && matches!(k, Cue::Said | Cue::Reported),
                     // "X was quoted as saying": the passive credits what comes before.
                     Cue::Citing
@@ -646,12 +669,15 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
                     _ => gap <= NEAR,
                 }
             })
+            // A passive `by` that credits the source is the most specific of its cues
+            // (`Lavrov, quoted by RIA Novosti, said`: RIA Novosti quoted).
             .min_by_key(|c| {
-                if start >= c.end() {
+                let distance = if start >= c.end() {
                     start - c.end()
                 } else {
                     c.start() - end
-                }
+                };
+                (by_whom(sentence, c).is_none(), distance)
             });
         if let Some(c) = nearest {
             add_new(
@@ -671,6 +697,53 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
 /// Whether `c` is a Cyrillic letter.
 fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
+/// The first of `groups` that matched, with what it stands for.
+fn named<'h, T: Copy, const N: usize>(
+    caps: &regex::Captures<'h>,
+    groups: [(&str, T); N],
+) -> Option<(regex::Match<'h>, T)> {
+    groups
+        .into_iter()
+        .find_map(|(name, kind)| caps.name(name).map(|m| (m, kind)))
+}
+
+/// The source a match of [`SOURCE`] holds, and its kind.
+fn source_of<'h>(caps: &regex::Captures<'h>) -> Option<(regex::Match<'h>, SourceKind)> {
+    named(
+        caps,
+        [
+            ("agency", SourceKind::Agency),
+            ("titled", SourceKind::Person),
+            ("institution", SourceKind::Institution),
+            ("anonymous", SourceKind::Anonymous),
+            ("person", SourceKind::Person),
+        ],
+    )
+}
+
+/// Whether cue `c` is a verb in the passive with `by`: `Some(true)` when the `by` follows the
+/// cue's text (`confirmed by`), `Some(false)` when the cue holds it (`carried by`), `None` when
+/// it is no such verb.
+fn by_whom(sentence: &str, c: &regex::Match) -> Option<bool> {
+    let cue = c.as_str().to_lowercase();
+    if cue.ends_with(" by") || cue.ends_with("\tby") || cue.ends_with("\nby") {
+        return Some(false);
+    }
+    let passive = [
+        "quoted",
+        "cited",
+        "reported",
+        "announced",
+        "confirmed",
+        "stated",
+    ];
+    let by_follows = sentence[c.end()..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w == "by");
+    (passive.contains(&cue.as_str()) && by_follows).then_some(true)
 }
 
 /// Whether `word` is a cue by itself (`quoted`, `said`): such a word never starts a source.
@@ -1109,6 +1182,63 @@ mod tests {
             credits("The ministry on Friday said nothing.")
                 .iter()
                 .all(|(s, _, _)| s != "Friday")
+        );
+    }
+
+    #[test]
+    fn a_passive_with_by_credits_who_follows() {
+        use SourceKind::*;
+        assert_eq!(
+            credits("The deal was confirmed by the Foreign Ministry."),
+            [("the Foreign Ministry".into(), Institution, Cue::Said)]
+        );
+        assert_eq!(
+            credits("The decision was announced by President Vladimir Putin."),
+            [("President Vladimir Putin".into(), Person, Cue::Said)]
+        );
+        // The agency with what describes it, though the match began on `by`.
+        assert_eq!(
+            credits("Peskov spoke in comments carried by state news agency TASS."),
+            [("state news agency TASS".into(), Agency, Cue::Reported)]
+        );
+        // `quoted by` is the medium's cue, not the `said` after it.
+        assert_eq!(
+            credits("Lavrov, quoted by RIA Novosti, said talks would resume."),
+            [("RIA Novosti".into(), Agency, Cue::Citing)]
+        );
+        assert_eq!(
+            credits("He spoke in remarks reported by the official Ivorian daily Fraternite Matin."),
+            [(
+                "the official Ivorian daily Fraternite Matin".into(),
+                Agency,
+                Cue::Reported
+            )]
+        );
+        // What went before a passive is not who spoke; `by` and a time credits nobody.
+        assert!(credits("No deaths had been reported by midday.").is_empty());
+        assert!(credits("Moscow was shaken by the news, reported by nobody.").is_empty());
+    }
+
+    #[test]
+    fn unnamed_media_and_possessives() {
+        use SourceKind::*;
+        assert_eq!(
+            credits("State media reported the launch on Friday."),
+            [("State media".into(), Agency, Cue::Reported)]
+        );
+        assert_eq!(
+            credits("Beirut radio said gunships raided the south."),
+            [("Beirut radio".into(), Agency, Cue::Said)]
+        );
+        // Whose is not who: nobody here is credited.
+        assert!(
+            credits("Brazil's finance minister met them, officials at the talks said.")
+                .iter()
+                .all(|(s, _, _)| !s.ends_with("'s"))
+        );
+        assert!(
+            credits("They welcomed proposals announced by Japan's ruling party on Monday.")
+                .is_empty()
         );
     }
 

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Attribution, Cue, SourceKind, add_new};
+use super::{Attribution, Cue, SourceKind, add_new, named};
 use crate::normalize;
 
 /// Whom an institution or official belongs to: `МИД России`, `посольство США`.
@@ -102,16 +102,6 @@ impl<'a> Span<'a> {
             text: m.as_str(),
         })
     }
-}
-
-/// The first of `groups` that matched, with what it stands for.
-fn named<'h, T: Copy, const N: usize>(
-    caps: &regex::Captures<'h>,
-    groups: [(&str, T); N],
-) -> Option<(regex::Match<'h>, T)> {
-    groups
-        .into_iter()
-        .find_map(|(name, kind)| caps.name(name).map(|m| (m, kind)))
 }
 
 /// The Russian credits of a sentence.
