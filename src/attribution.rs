@@ -23,11 +23,12 @@
 //!
 //! In Russian text, agencies, bodies, titled and named people with their case endings, on
 //! either side of a cue (`сообщает РИА Новости`, `Лавров заявил`, `по данным Интерфакса`): see
-//! `russian.rs`. An agency is one source in any script (`TASS`, `ТАСС`, `塔斯社`:
+//! `russian.rs`; in French text, likewise (`selon l'AFP`, `le Kremlin a annoncé`): `french.rs`.
+//! Both are read by `listed.rs` from their lists. An agency is one source in any script (`TASS`, `ТАСС`, `塔斯社`:
 //! `AGENCY_ALIASES`).
 //!
 //! Heuristic by nature: credits in the text are read in English newswire phrasing and, for a
-//! list of sources, in Urdu, Chinese and Russian; dateline credits in any script. It never aligns sentences; see [`crate::align`].
+//! list of sources, in Urdu, Chinese, Russian and French; dateline credits in any script. It never aligns sentences; see [`crate::align`].
 
 use std::sync::LazyLock;
 
@@ -36,6 +37,8 @@ use serde::Serialize;
 
 use crate::normalize;
 
+mod french;
+mod listed;
 mod russian;
 
 /// How a source is credited.
@@ -526,6 +529,7 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
     if sentence.chars().any(is_cyrillic) {
         russian::find(sentence, &mut out);
     }
+    french::find(sentence, &mut out);
     // A capitalized cue inside a sentence is part of a name ("the United States", "Edward
     // Said"); at its start it is a cue ("Citing the ministry, ...").
     let cues: Vec<regex::Match> = CUE
@@ -849,7 +853,13 @@ pub fn dateline_credits(dateline: &str) -> Vec<Attribution> {
 
 /// The comparable form of a source name.
 pub fn source_key(source: &str) -> String {
-    let mut s = source.to_lowercase().replace(['’', '\''], "");
+    let lower = source.to_lowercase();
+    // French articles: `l'AFP` is AFP, `le Kremlin` the Kremlin.
+    let lower = ["l'", "l’", "le ", "la ", "les "]
+        .iter()
+        .find_map(|article| lower.strip_prefix(article))
+        .unwrap_or(&lower);
+    let mut s = lower.replace(['’', '\''], "");
     for drop in [
         "the ",
         "russian ",

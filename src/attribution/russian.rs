@@ -9,12 +9,14 @@
 //! right after a `said` verb, or after a verb in the plural or the feminine, is whom the speaker
 //! told, in the dative (`заявил РИА Новости Лавров`: Lavrov told RIA Novosti), and no source, as
 //! `told Reuters` is none in English; `сообщает РИА Новости` (RIA Novosti reports) credits it.
+//! The reading is `listed.rs`'s; this module holds the lists.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Attribution, Cue, SourceKind, add_new, named};
+use super::listed::{self, Language};
+use super::{Attribution, Cue};
 use crate::normalize;
 
 /// Whom an institution or official belongs to: `МИД России`, `посольство США`.
@@ -77,134 +79,6 @@ const CAPITALS: &[&str] = &[
     "Анкара", "Минск", "Брюссель", "Дамаск", "Баку", "Ереван", "Тбилиси",
 ];
 
-/// Words a source may stand from a `said` or `reported` cue after it (`Лавров в пятницу
-/// заявил`).
-const NEAR: usize = 6;
-
-/// A match with the offsets of its text, without the delimiter before it.
-#[derive(Clone, Copy)]
-struct Span<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
-impl<'a> Span<'a> {
-    /// The span of `m`, or `None` when a letter follows it (a stem inside a longer word).
-    fn of(sentence: &'a str, m: regex::Match<'a>) -> Option<Self> {
-        let whole = sentence[m.end()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
-        whole.then_some(Span {
-            start: m.start(),
-            end: m.end(),
-            text: m.as_str(),
-        })
-    }
-}
-
-/// The Russian credits of a sentence.
-pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
-    let cues: Vec<(Span, Cue)> = CUE
-        .captures_iter(sentence)
-        .filter_map(|caps| {
-            let (m, kind) = named(
-                &caps,
-                [
-                    ("according", Cue::AccordingTo),
-                    ("citing", Cue::Citing),
-                    ("reported", Cue::Reported),
-                    ("said", Cue::Said),
-                ],
-            )?;
-            Some((Span::of(sentence, m)?, kind))
-        })
-        .collect();
-    if cues.is_empty() {
-        return;
-    }
-    let sources: Vec<(Span, SourceKind)> = SOURCE
-        .captures_iter(sentence)
-        .filter_map(|caps| {
-            let (m, kind) = named(
-                &caps,
-                [
-                    ("agency", SourceKind::Agency),
-                    ("institution", SourceKind::Institution),
-                    ("titled", SourceKind::Person),
-                    ("anonymous", SourceKind::Anonymous),
-                    ("person", SourceKind::Person),
-                ],
-            )?;
-            let span = Span::of(sentence, m)?;
-            match (caps.name("person"), caps.name("titled")) {
-                (Some(_), _) => name_of(sentence, span),
-                (_, Some(_)) => Some((span, titled_kind(span.text))),
-                _ => Some((span, kind)),
-            }
-        })
-        // A cue's words are never a source (`Сообщает` opening a sentence is capitalized).
-        .filter(|(s, _)| !cues.iter().any(|(c, _)| c.start < s.end && s.start < c.end))
-        .collect();
-    let listeners: Vec<Span> = sources
-        .iter()
-        .filter(|(s, kind)| {
-            *kind == SourceKind::Agency
-                && cues.iter().any(|(c, k)| {
-                    told(c, *k) && c.end <= s.start && sentence[c.end..s.start].trim().is_empty()
-                })
-        })
-        .map(|(s, _)| *s)
-        .collect();
-    for (s, kind) in &sources {
-        if listeners.iter().any(|l| l.start == s.start) {
-            continue;
-        }
-        let surname = *kind == SourceKind::Person && !s.text.contains(char::is_whitespace);
-        let kind = if surname && CAPITALS.contains(&s.text) {
-            SourceKind::Institution
-        } else {
-            *kind
-        };
-        let credits = |(c, k): &&(Span, Cue)| {
-            if s.start >= c.end {
-                // After its cue: only what may stand between them stands between them.
-                let between = between_words(&sentence[c.end..s.start], &listeners, c.end);
-                match k {
-                    Cue::AccordingTo | Cue::Citing => between <= 1,
-                    _ => between == 0,
-                }
-            } else if s.end <= c.start {
-                let gap = sentence[s.end..c.start].split_whitespace().count();
-                matches!(k, Cue::Said | Cue::Reported)
-                    && gap <= if surname { 0 } else { NEAR }
-                    && subject_or_place(sentence, s, kind, gap)
-            } else {
-                false
-            }
-        };
-        let nearest = cues.iter().filter(credits).min_by_key(|(c, _)| {
-            if s.start >= c.end {
-                s.start - c.end
-            } else {
-                c.start - s.end
-            }
-        });
-        if let Some((c, k)) = nearest {
-            add_new(
-                out,
-                Attribution {
-                    source: s.text.to_string(),
-                    kind,
-                    cue: c.text.to_string(),
-                    cue_kind: *k,
-                },
-            );
-        }
-    }
-}
-
 /// Prepositions: a name after one is no subject (`пригласил в Белый дом, сообщили`: invited to
 /// the White House).
 #[rustfmt::skip]
@@ -213,85 +87,28 @@ const PREPOSITIONS: &[&str] = &[
     "над", "при", "про", "через", "у", "по", "без", "между", "перед",
 ];
 
-/// Whether source `s`, `gap` words before its cue, may be who spoke: not after a preposition,
-/// unless it is the body where the speakers sit right before the cue (`В Кремле заявили`: the
-/// Kremlin said).
-fn subject_or_place(sentence: &str, s: &Span, kind: SourceKind, gap: usize) -> bool {
-    let before = sentence[..s.start]
-        .split(|c: char| !c.is_alphanumeric())
-        .rfind(|w| !w.is_empty())
-        .map(str::to_lowercase);
-    match before.as_deref() {
-        Some(word) if PREPOSITIONS.contains(&word) => {
-            matches!(word, "в" | "во")
-                && gap == 0
-                && matches!(kind, SourceKind::Institution | SourceKind::Agency)
-        }
-        _ => true,
-    }
+/// Whether an agency right after a cue is whom someone told (dative) rather than who reported:
+/// after a `said` verb, or a verb in the plural or the feminine (`сообщили`, `сообщила`: an
+/// agency reports in the masculine or the neuter).
+fn told(cue: &str, kind: Cue, to: &str) -> bool {
+    to.is_empty() && (kind == Cue::Said || cue.ends_with("ли") || cue.ends_with("ла"))
 }
 
-/// Whether an agency right after cue `c` is whom someone told (dative) rather than who
-/// reported: after a `said` verb, or a verb in the plural or the feminine (`сообщили`,
-/// `сообщила`: an agency reports in the masculine or the neuter).
-fn told(c: &Span, kind: Cue) -> bool {
-    let cue = c.text.to_lowercase();
-    kind == Cue::Said || cue.ends_with("ли") || cue.ends_with("ла")
-}
+static RUSSIAN: Language = Language {
+    source: &SOURCE,
+    cue: &CUE,
+    between: BETWEEN,
+    not_names: NOT_NAMES,
+    capitals: CAPITALS,
+    prepositions: PREPOSITIONS,
+    places: &["в", "во"],
+    told,
+    unnamed_titles: &["представител"],
+};
 
-/// How many words of `between` (which starts at offset `from` of the sentence) may not stand
-/// between a cue and its source: not in [`BETWEEN`], not in a listener, not punctuation.
-fn between_words(between: &str, listeners: &[Span], from: usize) -> usize {
-    let mut count = 0;
-    for word in between.split(|c: char| c.is_whitespace() || c == ',') {
-        // Punctuation alone (the quotation marks of `«Коммерсант»`) is no word.
-        if !word.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        let at = from + (word.as_ptr() as usize - between.as_ptr() as usize);
-        let listened = listeners.iter().any(|l| l.start <= at && at < l.end);
-        if !listened && !BETWEEN.contains(&word.to_lowercase().as_str()) {
-            count += 1;
-        }
-    }
-    count
-}
-
-/// A run of capitalized words as a name: without the words that start a sentence or clause
-/// (`Ранее Лавров` is `Лавров`); `None` when nothing is left.
-fn name_of<'a>(sentence: &'a str, span: Span<'a>) -> Option<(Span<'a>, SourceKind)> {
-    let mut text = span.text;
-    while let Some(first) = text.split_whitespace().next()
-        && NOT_NAMES.contains(&first)
-    {
-        text = text[first.len()..].trim_start();
-    }
-    if text.is_empty() {
-        return None;
-    }
-    let start = text.as_ptr() as usize - sentence.as_ptr() as usize;
-    Some((
-        Span {
-            start,
-            end: start + text.len(),
-            text,
-        },
-        SourceKind::Person,
-    ))
-}
-
-/// A titled source's kind: a spokesman (`представитель`) without a name is anonymous, as a
-/// spokesman is in English; any other title, a person.
-fn titled_kind(text: &str) -> SourceKind {
-    let named = text.split_whitespace().skip(1).any(|w| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().skip(1).all(char::is_lowercase)
-    });
-    if !named && text.to_lowercase().contains("представител") {
-        SourceKind::Anonymous
-    } else {
-        SourceKind::Person
-    }
+/// The Russian credits of a sentence, added to `out`.
+pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
+    listed::find(&RUSSIAN, sentence, out);
 }
 
 #[cfg(test)]

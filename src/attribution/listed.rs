@@ -1,0 +1,266 @@
+//! Listed credits: a language's sources and cues, read from its lists (a [`Language`]), a cue
+//! crediting a source on either side of it. The reader of Russian (`russian.rs`) and
+//! French (`french.rs`) text; English has its own, older reader in the parent module.
+//!
+//! A `said` or `reported` cue credits the source right after it (only words of the
+//! language's `between` list may stand between: where it spoke, to whom) or up to a few words
+//! before it, unless a preposition stands before that source (it is then an object: `invited to
+//! the White House, officials said`) or it is the body the speakers sit in right before the cue
+//! (`В Кремле заявили`, the Kremlin said). `according to` and `citing` credit what follows
+//! them. An agency right after a cue may be whom the speaker told (`told`), and is then no
+//! source. A single capitalized word credits only right beside its cue; a capital city there
+//! is its government.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Attribution, Cue, SourceKind, add_new, named};
+
+/// What a language's credits are read from.
+pub(super) struct Language {
+    /// Sources, in the groups `agency`, `institution`, `titled`, `anonymous` and `person`,
+    /// each after a delimiter that is no letter, digit or hyphen.
+    pub source: &'static LazyLock<Regex>,
+    /// Cues, in the groups `according`, `citing`, `reported` and `said`, likewise.
+    pub cue: &'static LazyLock<Regex>,
+    /// Words that may stand between a cue and the source after it (lower case).
+    pub between: &'static [&'static str],
+    /// Capitalized words that start a sentence or clause without being a name.
+    pub not_names: &'static [&'static str],
+    /// Capitals that stand for their governments when they speak.
+    pub capitals: &'static [&'static str],
+    /// Prepositions: a name after one is no speaker (lower case).
+    pub prepositions: &'static [&'static str],
+    /// The prepositions of the body speakers sit in, right before a cue (`в`: `В Кремле
+    /// заявили`).
+    pub places: &'static [&'static str],
+    /// Whether an agency after the cue `cue` (lower case, of kind `kind`), with `to` (trimmed)
+    /// between them, is whom the speaker told.
+    pub told: fn(cue: &str, kind: Cue, to: &str) -> bool,
+    /// Titles of unnamed speakers (lower-case stems: a spokesman): anonymous without a name.
+    pub unnamed_titles: &'static [&'static str],
+}
+
+/// Words a source may stand from a `said` or `reported` cue after it (`Лавров в пятницу
+/// заявил`).
+const NEAR: usize = 6;
+
+/// A match with the offsets of its text, without the delimiter before it.
+#[derive(Clone, Copy)]
+struct Span<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> Span<'a> {
+    /// The span of `m`, or `None` when a letter follows it (a stem inside a longer word).
+    fn of(sentence: &'a str, m: regex::Match<'a>) -> Option<Self> {
+        let whole = sentence[m.end()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
+        whole.then_some(Span {
+            start: m.start(),
+            end: m.end(),
+            text: m.as_str(),
+        })
+    }
+}
+
+/// The credits of `sentence` in `lang`, added to `out`.
+pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) {
+    let cues: Vec<(Span, Cue)> = lang
+        .cue
+        .captures_iter(sentence)
+        .filter_map(|caps| {
+            let (m, kind) = named(
+                &caps,
+                [
+                    ("according", Cue::AccordingTo),
+                    ("citing", Cue::Citing),
+                    ("reported", Cue::Reported),
+                    ("said", Cue::Said),
+                ],
+            )?;
+            Some((Span::of(sentence, m)?, kind))
+        })
+        .collect();
+    if cues.is_empty() {
+        return;
+    }
+    let sources: Vec<(Span, SourceKind)> = lang
+        .source
+        .captures_iter(sentence)
+        .filter_map(|caps| {
+            let (m, kind) = named(
+                &caps,
+                [
+                    ("agency", SourceKind::Agency),
+                    ("institution", SourceKind::Institution),
+                    ("titled", SourceKind::Person),
+                    ("anonymous", SourceKind::Anonymous),
+                    ("person", SourceKind::Person),
+                ],
+            )?;
+            let span = Span::of(sentence, m)?;
+            match (caps.name("person"), caps.name("titled")) {
+                (Some(_), _) => name_of(lang, sentence, span),
+                (_, Some(_)) => Some((span, titled_kind(lang, span.text))),
+                _ => Some((span, kind)),
+            }
+        })
+        // A cue's words are never a source (`Сообщает` opening a sentence is capitalized).
+        .filter(|(s, _)| !cues.iter().any(|(c, _)| c.start < s.end && s.start < c.end))
+        .collect();
+    // Whom a speaker told, from the cue on: `заявил РИА Новости`, `a déclaré à l'AFP`.
+    let listeners: Vec<Span> = sources
+        .iter()
+        .filter_map(|(s, kind)| {
+            let (c, _) = cues.iter().find(|(c, k)| {
+                *kind == SourceKind::Agency
+                    && c.end <= s.start
+                    && (lang.told)(&c.text.to_lowercase(), *k, sentence[c.end..s.start].trim())
+            })?;
+            Some(Span {
+                start: c.end,
+                end: s.end,
+                text: &sentence[c.end..s.end],
+            })
+        })
+        .collect();
+    for (s, kind) in &sources {
+        if listeners
+            .iter()
+            .any(|l| l.start <= s.start && s.end <= l.end)
+        {
+            continue;
+        }
+        let surname = *kind == SourceKind::Person && !s.text.contains(char::is_whitespace);
+        let kind = if surname && lang.capitals.contains(&s.text) {
+            SourceKind::Institution
+        } else {
+            *kind
+        };
+        let credits = |(c, k): &&(Span, Cue)| {
+            if s.start >= c.end {
+                // After its cue: only what may stand between them stands between them.
+                let between = between_words(lang, &sentence[c.end..s.start], &listeners, c.end);
+                match k {
+                    Cue::AccordingTo | Cue::Citing => between <= 1,
+                    _ => between == 0,
+                }
+            } else if s.end <= c.start {
+                let gap = sentence[s.end..c.start].split_whitespace().count();
+                matches!(k, Cue::Said | Cue::Reported)
+                    && gap <= if surname { 0 } else { NEAR }
+                    && subject_or_place(lang, sentence, s, kind, gap)
+            } else {
+                false
+            }
+        };
+        let nearest = cues.iter().filter(credits).min_by_key(|(c, _)| {
+            if s.start >= c.end {
+                s.start - c.end
+            } else {
+                c.start - s.end
+            }
+        });
+        if let Some((c, k)) = nearest {
+            add_new(
+                out,
+                Attribution {
+                    source: s.text.to_string(),
+                    kind,
+                    cue: c.text.to_string(),
+                    cue_kind: *k,
+                },
+            );
+        }
+    }
+}
+
+/// Whether source `s`, `gap` words before its cue, may be who spoke: not after a preposition,
+/// unless it is the body where the speakers sit right before the cue.
+fn subject_or_place(
+    lang: &Language,
+    sentence: &str,
+    s: &Span,
+    kind: SourceKind,
+    gap: usize,
+) -> bool {
+    let before = sentence[..s.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    match before.as_deref() {
+        Some(word) if lang.prepositions.contains(&word) => {
+            lang.places.contains(&word)
+                && gap == 0
+                && matches!(kind, SourceKind::Institution | SourceKind::Agency)
+        }
+        _ => true,
+    }
+}
+
+/// How many words of `between` (which starts at offset `from` of the sentence) may not stand
+/// between a cue and its source: not in the language's list, not in a listener, not
+/// punctuation.
+fn between_words(lang: &Language, between: &str, listeners: &[Span], from: usize) -> usize {
+    let mut count = 0;
+    for word in between.split(|c: char| c.is_whitespace() || c == ',') {
+        // Punctuation alone (the quotation marks of `«Коммерсант»`) is no word.
+        if !word.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let at = from + (word.as_ptr() as usize - between.as_ptr() as usize);
+        let listened = listeners.iter().any(|l| l.start <= at && at < l.end);
+        if !listened && !lang.between.contains(&word.to_lowercase().as_str()) {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// A run of capitalized words as a name: without the words that start a sentence or clause
+/// (`Ранее Лавров` is `Лавров`); `None` when nothing is left.
+fn name_of<'a>(
+    lang: &Language,
+    sentence: &'a str,
+    span: Span<'a>,
+) -> Option<(Span<'a>, SourceKind)> {
+    let mut text = span.text;
+    while let Some(first) = text.split_whitespace().next()
+        && lang.not_names.contains(&first)
+    {
+        text = text[first.len()..].trim_start();
+    }
+    if text.is_empty() {
+        return None;
+    }
+    let start = text.as_ptr() as usize - sentence.as_ptr() as usize;
+    Some((
+        Span {
+            start,
+            end: start + text.len(),
+            text,
+        },
+        SourceKind::Person,
+    ))
+}
+
+/// A titled source's kind: an unnamed speaker's title (a spokesman) without a name is
+/// anonymous, as a spokesman is in English; any other title, a person.
+fn titled_kind(lang: &Language, text: &str) -> SourceKind {
+    let named = text.split_whitespace().skip(1).any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+    });
+    let lower = text.to_lowercase();
+    if !named && lang.unnamed_titles.iter().any(|t| lower.contains(t)) {
+        SourceKind::Anonymous
+    } else {
+        SourceKind::Person
+    }
+}
