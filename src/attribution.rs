@@ -24,11 +24,12 @@
 //! In Russian text, agencies, bodies, titled and named people with their case endings, on
 //! either side of a cue (`сообщает РИА Новости`, `Лавров заявил`, `по данным Интерфакса`): see
 //! `russian.rs`; in French text, likewise (`selon l'AFP`, `le Kremlin a annoncé`): `french.rs`.
-//! Both are read by `listed.rs` from their lists. An agency is one source in any script (`TASS`, `ТАСС`, `塔斯社`:
-//! `AGENCY_ALIASES`).
+//! Both are read by `listed.rs` from their lists. An agency is one source in any script
+//! (`TASS`, `ТАСС`, `塔斯社`: `AGENCY_ALIASES`).
 //!
 //! Heuristic by nature: credits in the text are read in English newswire phrasing and, for a
-//! list of sources, in Urdu, Chinese, Russian and French; dateline credits in any script. It never aligns sentences; see [`crate::align`].
+//! list of sources, in Urdu, Chinese, Russian and French; dateline credits in any script. It
+//! never aligns sentences; see [`crate::align`].
 
 use std::sync::LazyLock;
 
