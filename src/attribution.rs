@@ -23,13 +23,14 @@
 //!
 //! In Russian text, agencies, bodies, titled and named people with their case endings, on
 //! either side of a cue (`сообщает РИА Новости`, `Лавров заявил`, `по данным Интерфакса`): see
-//! `russian.rs`; in French text, likewise (`selon l'AFP`, `le Kremlin a annoncé`): `french.rs`.
-//! Both are read by `listed.rs` from their lists. An agency is one source in any script
+//! `russian.rs`; in French and Spanish text, likewise (`selon l'AFP`, `le Kremlin a annoncé`:
+//! `french.rs`; `según EFE`, `dijo el portavoz`: `spanish.rs`). All are read by `listed.rs` from
+//! their lists. An agency is one source in any script
 //! (`TASS`, `ТАСС`, `塔斯社`: `AGENCY_ALIASES`).
 //!
 //! Heuristic by nature: credits in the text are read in English newswire phrasing and, for a
-//! list of sources, in Urdu, Chinese, Russian and French; dateline credits in any script. It
-//! never aligns sentences; see [`crate::align`].
+//! list of sources, in Urdu, Chinese, Russian, French and Spanish; dateline credits in any
+//! script. It never aligns sentences; see [`crate::align`].
 
 use std::sync::LazyLock;
 
@@ -41,6 +42,7 @@ use crate::normalize;
 mod french;
 mod listed;
 mod russian;
+mod spanish;
 
 /// How a source is credited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -519,6 +521,83 @@ fn find_chinese(sentence: &str, out: &mut Vec<Attribution>) {
 
 /// The credits in one sentence, in order of their sources.
 pub fn find(sentence: &str) -> Vec<Attribution> {
+    Readers::of(sentence).find(sentence)
+}
+
+/// Which of the list readers a text needs, decided once for the text: French and Spanish credits
+/// are read only in a text written in French or Spanish (English `assure` and `dice` are their
+/// cues, and scanning every English sentence for them cost a tenth of `dedup --diffs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Readers {
+    french: bool,
+    spanish: bool,
+}
+
+/// Common English words, against which a text's French and Spanish ones are weighed.
+const ENGLISH_COMMON: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "said", "was", "by", "it",
+    "he", "as", "at", "from", "has", "have",
+];
+
+/// Each common word of English, French and Spanish, with the languages it is common in (a bit
+/// each, in that order).
+static COMMON: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = rustc_hash::FxHashMap::default();
+    for (bit, words) in [ENGLISH_COMMON, french::COMMON, spanish::COMMON]
+        .into_iter()
+        .enumerate()
+    {
+        for &word in words {
+            *map.entry(word).or_default() |= 1 << bit;
+        }
+    }
+    map
+});
+
+impl Readers {
+    /// The readers `text` needs, judged from its first kilobyte: a language whose common words
+    /// there outnumber English ones (two at least).
+    pub fn of(text: &str) -> Self {
+        let mut head = text.len().min(1024);
+        while !text.is_char_boundary(head) {
+            head -= 1;
+        }
+        let mut counts = [0usize; 3];
+        let mut lower = [0u8; 8];
+        for word in text[..head].split(|c: char| !c.is_alphabetic()) {
+            let Some(lower) = lower.get_mut(..word.len()) else {
+                continue;
+            };
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let languages = std::str::from_utf8(lower)
+                .ok()
+                .and_then(|w| COMMON.get(w))
+                .copied()
+                .unwrap_or(0);
+            for (bit, count) in counts.iter_mut().enumerate() {
+                *count += usize::from(languages >> bit & 1);
+            }
+            // Plainly English (most texts, within a line or two): no need to read on.
+            if counts[0] >= 8 && counts[1] < 2 && counts[2] < 2 {
+                break;
+            }
+        }
+        let [english, french, spanish] = counts;
+        let written = |n: usize| n >= 2 && n > english;
+        Readers {
+            french: written(french),
+            spanish: written(spanish),
+        }
+    }
+
+    /// The credits in one sentence of the text, in order of their sources.
+    pub fn find(self, sentence: &str) -> Vec<Attribution> {
+        find_with(sentence, self)
+    }
+}
+
+fn find_with(sentence: &str, readers: Readers) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     if sentence
         .chars()
@@ -532,7 +611,12 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
     if sentence.chars().any(is_cyrillic) {
         russian::find(sentence, &mut out);
     }
-    french::find(sentence, &mut out);
+    if readers.french {
+        french::find(sentence, &mut out);
+    }
+    if readers.spanish {
+        spanish::find(sentence, &mut out);
+    }
     // A capitalized cue inside a sentence is part of a name ("the United States", "Edward
     // Said"); at its start it is a cue ("Citing the ministry, ...").
     let cues: Vec<regex::Match> = CUE
@@ -861,8 +945,8 @@ pub fn dateline_credits(dateline: &str) -> Vec<Attribution> {
 /// The comparable form of a source name.
 pub fn source_key(source: &str) -> String {
     let lower = source.to_lowercase();
-    // French articles: `l'AFP` is AFP, `le Kremlin` the Kremlin.
-    let lower = ["l'", "l’", "le ", "la ", "les "]
+    // French and Spanish articles: `l'AFP` is AFP, `le Kremlin` and `el Kremlin` the Kremlin.
+    let lower = ["l'", "l’", "le ", "la ", "les ", "el ", "los ", "las "]
         .iter()
         .find_map(|article| lower.strip_prefix(article))
         .unwrap_or(&lower);
@@ -1200,6 +1284,27 @@ mod tests {
                 .iter()
                 .all(|(s, _, _)| s != "Friday")
         );
+    }
+
+    #[test]
+    fn a_text_is_read_in_the_languages_it_is_written_in() {
+        let read = |t: &str| {
+            let r = Readers::of(t);
+            (r.french, r.spanish)
+        };
+        // English, though it holds three French common words (`plus`, `de`, `la`).
+        let english = "Officials assure the talks will resume, plus a round de facto set for La \
+                       Paz, the ministry said that it is so.";
+        assert_eq!(read(english), (false, false));
+        let french = "Les pourparlers reprendront en avril. Le premier cycle se tiendra à \
+                      Mourmansk, selon le ministère.";
+        assert!(read(french).0);
+        let spanish = "Las negociaciones se reanudarán en abril, según el ministerio, y la \
+                       primera ronda será en Múrmansk.";
+        assert!(read(spanish).1);
+        // Told from the whole text: a French sentence with few common words is read as French.
+        let credits = Readers::of(french).find("Lavrov a affirmé être prêt.");
+        assert_eq!(credits.len(), 1, "{credits:?}");
     }
 
     #[test]

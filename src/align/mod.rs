@@ -418,6 +418,7 @@ fn prepare<'a>(
         furniture.footers.extend(&notices);
     }
     let mut tokens_total = 0;
+    let readers = attribution::Readers::of(text);
     let sentences = segment::sentences_of_parts(text, &furniture.body)
         .into_iter()
         .map(|s| {
@@ -439,7 +440,7 @@ fn prepare<'a>(
                 tokens,
                 sequence,
                 mass: 0.0,
-                attributions: attribution::find(t),
+                attributions: readers.find(t),
             }
         })
         .collect();

@@ -649,12 +649,12 @@ fn french_credits_are_kept_reworded_replaced_or_dropped() {
     let lead =
         "La Russie et la Norvège ont convenu de reprendre en avril les négociations sur la pêche";
     let cod = "Les stocks de cabillaud ont atteint leur plus bas niveau depuis dix ans.";
-    let wire = format!("{lead}, a annoncé l'agence Interfax. {cod}");
+    let wire = format!("{lead}, a rapporté l'agence Interfax. {cod}");
     let kept = format!("{lead}, a indiqué l'agence Interfax. {cod}");
     let replaced = format!("{lead}, rapporte l'agence Reuters. {cod}");
     let dropped = format!("{lead}. {cod}");
     use attribution::Fate::*;
-    // `a annoncé` (reported) became `a indiqué` (said): the same agency, credited otherwise.
+    // `a rapporté` (reported) became `a indiqué` (said): the same agency, credited otherwise.
     assert_eq!(
         credit_fates(&wire, &[&kept, &replaced, &dropped]),
         [vec![Reworded], vec![Replaced], vec![Dropped]]

@@ -1,6 +1,7 @@
 //! Listed credits: a language's sources and cues, read from its lists (a [`Language`]), a cue
-//! crediting a source on either side of it. The reader of Russian (`russian.rs`) and
-//! French (`french.rs`) text; English has its own, older reader in the parent module.
+//! crediting a source on either side of it. The reader of Russian (`russian.rs`), French
+//! (`french.rs`) and Spanish (`spanish.rs`) text; English has its own, older reader in the
+//! parent module.
 //!
 //! A `said` or `reported` cue credits the source right after it (only words of the
 //! language's `between` list may stand between: where it spoke, to whom) or up to a few words
@@ -22,7 +23,9 @@ pub(super) struct Language {
     /// Sources, in the groups `agency`, `institution`, `titled`, `anonymous` and `person`,
     /// each after a delimiter that is no letter, digit or hyphen.
     pub source: &'static LazyLock<Regex>,
-    /// Cues, in the groups `according`, `citing`, `reported` and `said`, likewise.
+    /// Cues, in the groups `according`, `citing`, `reported` and `said` (words apart from their
+    /// neighbours are told by the reader: with no delimiter in the pattern, the regex crate
+    /// skips ahead to the cues' letters, and English text is scanned fast).
     pub cue: &'static LazyLock<Regex>,
     /// Words that may stand between a cue and the source after it (lower case).
     pub between: &'static [&'static str],
@@ -42,6 +45,24 @@ pub(super) struct Language {
     pub unnamed_titles: &'static [&'static str],
 }
 
+/// Capitalized words in Latin script, a name (`Sergueï Lavrov`, `Lavrov`): the `person` group of
+/// French and Spanish.
+pub(super) const LATIN_NAME: &str = r"\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2}";
+
+/// A language's source pattern ([`Language::source`]): each list in its group, after a
+/// delimiter.
+pub(super) fn source_pattern(
+    agency: &str,
+    institution: &str,
+    titled: &str,
+    anonymous: &str,
+    person: &str,
+) -> Regex {
+    crate::normalize::text_pattern(&format!(
+        r"(?:^|[^\p{{L}}\p{{N}}-])(?:(?P<agency>{agency})|(?P<institution>{institution})|(?P<titled>{titled})|(?P<anonymous>{anonymous})|(?P<person>{person}))"
+    ))
+}
+
 /// Words a source may stand from a `said` or `reported` cue after it (`Лавров в пятницу
 /// заявил`).
 const NEAR: usize = 6;
@@ -55,12 +76,12 @@ struct Span<'a> {
 }
 
 impl<'a> Span<'a> {
-    /// The span of `m`, or `None` when a letter follows it (a stem inside a longer word).
+    /// The span of `m`, or `None` when a letter stands right before or after it (a stem inside
+    /// a longer word).
     fn of(sentence: &'a str, m: regex::Match<'a>) -> Option<Self> {
-        let whole = sentence[m.end()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
+        let apart = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
+        let whole = apart(sentence[..m.start()].chars().next_back())
+            && apart(sentence[m.end()..].chars().next());
         whole.then_some(Span {
             start: m.start(),
             end: m.end(),
