@@ -958,6 +958,8 @@ pub fn source_key(source: &str) -> String {
         "news agency ",
         "media ",
         "agency ",
+        "agence ",
+        "agencia ",
         "daily ",
         "newspaper ",
         "broadcaster ",
@@ -969,7 +971,7 @@ pub fn source_key(source: &str) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     match s.as_str() {
         "associated press" => "ap".into(),
-        "agence france-presse" => "afp".into(),
+        "france-presse" => "afp".into(),
         "ذرائع ابلاغ" => "میڈیا".into(), // "the media", two ways
         "ria" => "ria novosti".into(),
         _ => agency_alias(&s).map_or(s, str::to_string),
@@ -1418,6 +1420,21 @@ mod tests {
         ));
         assert!(!same_source("TASS", "RIA Novosti"));
         assert!(!same_source("Reuters", "AP"));
+    }
+
+    /// The `--outlets` tally groups credits by their key: one agency written with or without its
+    /// article and its kind is one key.
+    #[test]
+    fn agency_credits_written_with_articles_have_one_key() {
+        for (a, b) in [
+            ("l'agence Reuters", "Reuters"),
+            ("la agencia EFE", "EFE"),
+            ("le Kremlin", "the Kremlin"),
+            ("l’Agence France-Presse", "AFP"),
+            ("Agence France-Presse", "AFP"),
+        ] {
+            assert_eq!(source_key(a), source_key(b), "{a} / {b}");
+        }
     }
 
     #[test]
