@@ -378,8 +378,10 @@ struct Prepared<'a> {
     words: Vec<Word<'a>>,
     /// Normalized word count.
     tokens: usize,
-    /// Dense word ids in text order.
+    /// Dense word ids in text order (see [`number`]).
     sequence: Vec<u32>,
+    /// Token hashes in text order, until [`number`] turns them into `sequence`.
+    hashes: Vec<u64>,
     /// Its distinct words' summed weights, once the vocabulary is finished (see
     /// [`Vocabulary::weigh`]): the denominator of every similarity it takes part in.
     mass: f32,
@@ -397,11 +399,10 @@ struct PreparedDoc<'a> {
     tokens: usize,
 }
 
-fn prepare<'a>(
-    doc: &Doc<'a>,
-    vocab: &mut Vocabulary,
-    sentence_count: &mut usize,
-) -> PreparedDoc<'a> {
+/// Reads a text for alignment: its furniture, sentences, words and credits. Each sentence's
+/// `sequence` holds token hashes until [`number`] gives them dense ids; texts are read in
+/// parallel, numbered in order, so the ids do not depend on the thread count.
+fn prepare<'a>(doc: &Doc<'a>) -> PreparedDoc<'a> {
     let text = doc.text;
     let mut furniture = normalize::furniture(text);
     let mut notices = Vec::new();
@@ -423,22 +424,16 @@ fn prepare<'a>(
         .into_iter()
         .map(|s| {
             let t = &text[s.span];
-            let mut sequence = Vec::new();
-            let (words, tokens) = words_of(t, |h| sequence.push(vocab.id(h)));
-            let mut ids = sequence.clone();
-            ids.sort_unstable();
-            ids.dedup();
-            for &i in &ids {
-                vocab.df[i as usize] += 1;
-            }
+            let mut hashes = Vec::new();
+            let (words, tokens) = words_of(t, |h| hashes.push(h));
             tokens_total += tokens;
-            *sentence_count += 1;
             Prepared {
                 text: t,
-                set: ids,
+                set: Vec::new(),
                 words,
                 tokens,
-                sequence,
+                sequence: Vec::new(),
+                hashes,
                 mass: 0.0,
                 attributions: readers.find(t),
             }
@@ -453,6 +448,22 @@ fn prepare<'a>(
         notices,
         sentences,
         tokens: tokens_total,
+    }
+}
+
+/// Gives a prepared text's token hashes their dense ids in `vocab` and counts each sentence's
+/// distinct words into the document frequencies.
+fn number(doc: &mut PreparedDoc<'_>, vocab: &mut Vocabulary) {
+    for s in &mut doc.sentences {
+        s.sequence = s.hashes.iter().map(|&h| vocab.id(h)).collect();
+        s.hashes = Vec::new();
+        let mut ids = s.sequence.clone();
+        ids.sort_unstable();
+        ids.dedup();
+        for &i in &ids {
+            vocab.df[i as usize] += 1;
+        }
+        s.set = ids;
     }
 }
 
@@ -654,13 +665,16 @@ fn diff_version(
 
 /// Compares every version with the reference.
 pub fn compare(reference: &Doc<'_>, versions: &[Doc<'_>], params: &AlignParams) -> Comparison {
+    let (mut r, mut vs) = rayon::join(
+        || prepare(reference),
+        || versions.par_iter().map(prepare).collect::<Vec<_>>(),
+    );
     let mut vocab = Vocabulary::default();
     let mut sentence_count = 0;
-    let mut r = prepare(reference, &mut vocab, &mut sentence_count);
-    let mut vs: Vec<PreparedDoc> = versions
-        .iter()
-        .map(|v| prepare(v, &mut vocab, &mut sentence_count))
-        .collect();
+    for doc in std::iter::once(&mut r).chain(&mut vs) {
+        number(doc, &mut vocab);
+        sentence_count += doc.sentences.len();
+    }
     vocab.finish(sentence_count);
     for doc in std::iter::once(&mut r).chain(&mut vs) {
         vocab.weigh(doc);

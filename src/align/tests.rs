@@ -163,6 +163,7 @@ fn a_sentence_against_a_far_larger_one_scores_as_by_merging() {
             words: Vec::new(),
             tokens: 0,
             sequence: Vec::new(),
+            hashes: Vec::new(),
             mass,
             attributions: Vec::new(),
         }
@@ -302,6 +303,35 @@ fn versions_with_one_text_share_a_diff_but_keep_their_own_names() {
     assert_eq!(a.segments, b.segments);
     assert_eq!(a.attributions, b.attributions);
     assert_eq!((a.kept, a.reused), (b.kept, b.reused));
+}
+
+/// Versions are read in parallel and numbered in order: the comparison is the same on one
+/// thread as on several.
+#[test]
+fn a_comparison_does_not_depend_on_the_thread_count() {
+    let reordered: String = REF.lines().rev().collect::<Vec<_>>().join("\n");
+    let texts = [
+        REF.replace("Murmansk", "Arkhangelsk"),
+        reordered,
+        format!("Our own reporter adds a line.\n{REF}"),
+        REF.lines().take(2).collect::<Vec<_>>().join("\n"),
+        "An unrelated story about fishing quotas in Iceland.".to_string(),
+    ];
+    let versions: Vec<Doc> = texts
+        .iter()
+        .enumerate()
+        .map(|(k, t)| doc(&format!("v{k}"), t))
+        .collect();
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| compare(&doc("r", REF), &versions, &AlignParams::default()))
+    };
+    let one = on(1);
+    assert_eq!(one.versions.len(), texts.len());
+    assert_eq!(one, on(4));
 }
 
 #[test]
