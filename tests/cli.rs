@@ -916,6 +916,36 @@ fn a_copy_garbled_into_mojibake_is_the_clean_copy() {
     assert_eq!(garbled["title"], "Café talks");
 }
 
+/// A Russian copy garbled through Windows-1251 (`Москва` read as `РњРѕСЃРєРІР°`, as Russian
+/// software garbles UTF-8) is the clean copy, headline included, though a clean paragraph was
+/// pasted under it (so each garbled character is repaired where it stands).
+#[test]
+fn a_russian_copy_garbled_through_windows_1251_is_the_clean_copy() {
+    let shipped = std::fs::read_to_string("corpora/ru-wire.jsonl").unwrap();
+    let ria: Value = jsonl(shipped.as_bytes())
+        .into_iter()
+        .find(|r| r["id"] == "ferry-ria")
+        .unwrap();
+    let (title, story) = (
+        ria["title"].as_str().unwrap(),
+        ria["text"].as_str().unwrap(),
+    );
+    let pasted = "\n\nСледите за новостями в нашем канале.";
+    let garble = |text: &str| {
+        encoding_rs::WINDOWS_1251
+            .decode_without_bom_handling(text.as_bytes())
+            .0
+            .into_owned()
+    };
+    assert!(garble(story).starts_with("РњРћРЎРљР’Рђ, 5 "));
+    let garbled = copy_beside(
+        json!({"id": "clean", "title": title, "text": story.to_string() + pasted}),
+        json!({"id": "garbled", "title": garble(title), "text": garble(story) + pasted}),
+    );
+    assert_eq!(garbled["similarity"].as_f64(), Some(1.0), "{garbled}");
+    assert_eq!(garbled["title"], title);
+}
+
 /// A folder whose files are not `.txt` articles (JSONL parts, saved web pages) gives no
 /// article; a hint says what it holds and how to read its corpus files, and is not given for
 /// a folder that was read.

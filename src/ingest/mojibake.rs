@@ -20,6 +20,12 @@
 //! Indic, CJK, emoji; these need two continuations, which clean text does not put after a
 //! letter). So a German `Fuß“` (`ß` before a closing quote) or a French headline's `ARRIVÉ…`
 //! stays. A text garbled twice (`Ã¢â‚¬â„¢` for `’`) is repaired in two rounds.
+//!
+//! Text garbled through Windows-1251, as Russian software garbles it (`Москва` reads
+//! `РњРѕСЃРєРІР°`, `—` reads `вЂ”`), is repaired the same two ways, with the leads of Cyrillic
+//! letters, Latin-1 signs and three-byte punctuation; a lone garbled letter is repaired only
+//! beside no other letter and in a text holding a longer garbled word (see `CYRILLIC`), since
+//! clean Russian has `Р` and `С` before `»` or `Ё` (`СССР»`).
 
 use std::borrow::Cow;
 
@@ -38,66 +44,134 @@ pub fn repaired(text: &str) -> Cow<'_, str> {
 
 /// One round of repair: `None` when it changes nothing.
 fn repaired_once(text: &str) -> Option<String> {
-    if !may_be_garbled(text.as_bytes()) {
-        return None;
-    }
-    // A text is read back whole only when it holds a run repaired on its own too: `Fuß“ sagt
-    // er` reads as Windows-1252 bytes of valid UTF-8 (`ß“` as NKo's `ߓ`), but it is not garbled.
-    let runs = read_runs(text)?;
-    Some(read_whole(text).unwrap_or(runs))
+    [&WESTERN, &CYRILLIC].into_iter().find_map(|page| {
+        if !(page.may_be_garbled)(text.as_bytes()) {
+            return None;
+        }
+        // A text is read back whole only when it holds a run repaired on its own too: `Fuß“
+        // sagt er` reads as Windows-1252 bytes of valid UTF-8 (`ß“` as NKo's `ߓ`), but it is
+        // not garbled.
+        let runs = read_runs(text, page)?;
+        Some(read_whole(text, page).unwrap_or(runs))
+    })
 }
 
-/// `text` read back whole, when every character stands for a Windows-1252 byte and the bytes
-/// are valid UTF-8 (and differ from it).
-fn read_whole(text: &str) -> Option<String> {
-    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+/// A code page UTF-8 text was garbled through, and how its garbled characters are told.
+struct Page {
+    encoding: &'static encoding_rs::Encoding,
+    /// The byte a character stands for.
+    byte: fn(char) -> Option<u8>,
+    /// How many bytes the UTF-8 character a lead byte starts has, when a run with that lead is
+    /// repaired (a run's other bytes are continuations, 0x80-0xBF).
+    run_length: fn(u8) -> Option<usize>,
+    /// Whether a run may stand for this character.
+    reads: fn(char) -> bool,
+    /// Whether a group of abutting runs (their count, and whether one is longer than two
+    /// bytes) is repaired wherever it stands; when not, only in a text holding one that is,
+    /// and with no letter on either side.
+    sure: fn(usize, bool) -> bool,
+    /// The quick test that spares most text the attempt.
+    may_be_garbled: fn(&[u8]) -> bool,
+}
+
+/// Windows-1252 and Latin-1, the mojibake of Western software: every run is sure.
+static WESTERN: Page = Page {
+    encoding: encoding_rs::WINDOWS_1252,
+    byte: cp1252_byte,
+    run_length,
+    reads: |_| true,
+    sure: |_, _| true,
+    may_be_garbled,
+};
+
+/// Windows-1251, the mojibake of Russian software: `Москва` reads `РњРѕСЃРєРІР°`, `—` reads
+/// `вЂ”`, `«` reads `В«`. Runs stand only for Cyrillic letters, Latin-1 signs and punctuation.
+/// A lone two-byte run is doubtful (`СССР»` is clean: `Р»` would be `л`), so it needs a sure
+/// one in the text (a garbled word of two letters or more, or garbled punctuation) and no
+/// letter beside it: `РІ` for the one-letter word `в`.
+static CYRILLIC: Page = Page {
+    encoding: encoding_rs::WINDOWS_1251,
+    byte: cp1251_byte,
+    run_length: cp1251_run_length,
+    reads: |c| matches!(c, '\u{A0}'..='\u{BF}' | '\u{400}'..='\u{45F}' | '\u{2010}'..='\u{203A}' | '€' | '№' | '™'),
+    sure: |runs, long| runs >= 2 || long,
+    may_be_garbled: may_be_cp1251_garbled,
+};
+
+/// `text` read back whole, when every character stands for a byte of the page, the bytes are
+/// valid UTF-8 (and differ from it), and each character read is one a run may stand for (clean
+/// `аёё` is Windows-1251's bytes of a Thai vowel sign).
+fn read_whole(text: &str, page: &Page) -> Option<String> {
+    let (bytes, _, unmappable) = page.encoding.encode(text);
     if unmappable {
         return None;
     }
     match std::str::from_utf8(&bytes) {
-        Ok(read) if read != text => Some(read.to_string()),
+        Ok(read) if read != text && read.chars().all(|c| c.is_ascii() || (page.reads)(c)) => {
+            Some(read.to_string())
+        }
         _ => None,
     }
 }
 
-/// `text` with each garbled character (a run whose lead [`run_length`] accepts) repaired on its
-/// own; `None` when it has none.
-fn read_runs(text: &str) -> Option<String> {
-    let mut out = String::new();
-    let mut copied = 0;
+/// A garbled character: where its run stands in the text, and the character it stands for.
+struct Run {
+    start: usize,
+    end: usize,
+    read: char,
+}
+
+/// The garbled character whose run starts with `c` at `at` (see [`Page::run_length`]).
+fn run_at(page: &Page, at: usize, c: char, rest: &mut std::str::CharIndices<'_>) -> Option<Run> {
+    let lead = (page.byte)(c)?;
+    let len = (page.run_length)(lead)?;
+    let mut bytes = [lead, 0, 0, 0];
+    let mut end = at + c.len_utf8();
+    for byte in &mut bytes[1..len] {
+        let (i, d) = rest.next()?;
+        *byte = (page.byte)(d).filter(|b| (0x80..=0xBF).contains(b))?;
+        end = i + d.len_utf8();
+    }
+    let read = std::str::from_utf8(&bytes[..len]).ok()?.chars().next()?;
+    if !(page.reads)(read) {
+        return None;
+    }
+    Some(Run {
+        start: at,
+        end,
+        read,
+    })
+}
+
+/// `text` with each garbled character repaired on its own, by groups of abutting runs as
+/// [`Page::sure`] says; `None` when it has no sure one.
+fn read_runs(text: &str, page: &Page) -> Option<String> {
+    let mut runs: Vec<Run> = Vec::new();
     let mut chars = text.char_indices();
     while let Some((at, c)) = chars.next() {
-        let Some(lead) = cp1252_byte(c) else { continue };
-        let Some(len) = run_length(lead) else {
-            continue;
-        };
-        let mut bytes = [lead, 0, 0, 0];
         let mut rest = chars.clone();
-        let mut end = at + c.len_utf8();
-        let whole = (1..len).all(|k| match rest.next() {
-            Some((i, d)) => match cp1252_byte(d) {
-                Some(b @ 0x80..=0xBF) => {
-                    bytes[k] = b;
-                    end = i + d.len_utf8();
-                    true
-                }
-                _ => false,
-            },
-            None => false,
-        });
-        let Some(read) = whole
-            .then(|| std::str::from_utf8(&bytes[..len]).ok())
-            .flatten()
-        else {
-            continue;
-        };
-        out.push_str(&text[copied..at]);
-        out.push_str(read);
-        copied = end;
-        chars = rest;
+        if let Some(run) = run_at(page, at, c, &mut rest) {
+            runs.push(run);
+            chars = rest;
+        }
     }
-    if copied == 0 {
+    let groups: Vec<&[Run]> = runs.chunk_by(|a, b| a.end == b.start).collect();
+    let is_sure = |g: &[Run]| (page.sure)(g.len(), g.iter().any(|r| r.read.len_utf8() > 2));
+    if !groups.iter().any(|g| is_sure(g)) {
         return None;
+    }
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for g in groups {
+        let (start, end) = (g[0].start, g[g.len() - 1].end);
+        let lone =
+            !letter(text[..start].chars().next_back()) && !letter(text[end..].chars().next());
+        if is_sure(g) || lone {
+            out.push_str(&text[copied..start]);
+            out.extend(g.iter().map(|r| r.read));
+            copied = end;
+        }
     }
     out.push_str(&text[copied..]);
     Some(out)
@@ -131,6 +205,64 @@ fn cp1252_byte(c: char) -> Option<u8> {
             .position(|&h| h == c)
             .map(|i| 0x80 + i as u8),
     }
+}
+
+/// In Windows-1251 mojibake, the leads of Cyrillic letters (`Р С` for 0xD0 0xD1: Russian,
+/// Ukrainian, Belarusian, Serbian, Macedonian), of Latin-1 signs (`В` for 0xC2: `«`, `»`, the
+/// no-break space, `°`) and of three-byte characters (`в` for 0xE2: punctuation, `€`, `№`).
+fn cp1251_run_length(lead: u8) -> Option<usize> {
+    match lead {
+        0xC2 | 0xD0 | 0xD1 => Some(2),
+        0xE2 => Some(3),
+        _ => None,
+    }
+}
+
+/// Windows-1251's characters for the bytes 0x80-0xBF (0xC0-0xFF are `А` to `я` in order); the
+/// one byte it leaves undefined (0x98) is its C1 control, as WHATWG's decoder has it.
+#[rustfmt::skip]
+const CP1251_HIGH: [char; 64] = [
+    'Ђ', 'Ѓ', '‚', 'ѓ', '„', '…', '†', '‡', '€', '‰', 'Љ', '‹', 'Њ', 'Ќ', 'Ћ', 'Џ',
+    'ђ', '‘', '’', '“', '”', '•', '–', '—', '\u{98}', '™', 'љ', '›', 'њ', 'ќ', 'ћ', 'џ',
+    '\u{A0}', 'Ў', 'ў', 'Ј', '¤', 'Ґ', '¦', '§', 'Ё', '©', 'Є', '«', '¬', '\u{AD}', '®', 'Ї',
+    '°', '±', 'І', 'і', 'ґ', 'µ', '¶', '·', 'ё', '№', 'є', '»', 'ј', 'Ѕ', 'ѕ', 'ї',
+];
+
+/// The byte that `c` stands for in text garbled through Windows-1251, if any.
+fn cp1251_byte(c: char) -> Option<u8> {
+    match u32::from(c) {
+        code @ 0..=0x7F => Some(code as u8),
+        code @ 0x410..=0x44F => Some((code - 0x410 + 0xC0) as u8),
+        _ => CP1251_HIGH
+            .iter()
+            .position(|&h| h == c)
+            .map(|i| 0x80 + i as u8),
+    }
+}
+
+/// Whether `bytes` may hold a Windows-1251 garbled character: `Р` or `С` (UTF-8 0xD0 0xA0-0xA1)
+/// followed by a character that may stand for a continuation byte (its UTF-8 starts 0xC2, 0xD0
+/// 0x80-0x8F, 0xD1 0x90-0x9F, 0xD2 0x90-0x91 or 0xE2), or garbled punctuation: `в` (0xD0 0xB2)
+/// followed by `Ђ`, `‚` or `„` (`—` reads `вЂ”`, `€` `в‚¬`, `№` `в„–`).
+fn may_be_cp1251_garbled(bytes: &[u8]) -> bool {
+    // Found by their second bytes: capital `Р` and `С` are rare in clean Russian, where the
+    // first byte, 0xD0, starts half the letters.
+    let after_capital = memchr::memchr2_iter(0xA0, 0xA1, bytes).any(|at| {
+        let next = |k: usize| bytes.get(at + k).copied();
+        at > 0
+            && bytes[at - 1] == 0xD0
+            && matches!(
+                (next(1), next(2)),
+                (Some(0xC2 | 0xE2), _)
+                    | (Some(0xD0), Some(0x80..=0x8F))
+                    | (Some(0xD1), Some(0x90..=0x9F))
+                    | (Some(0xD2), Some(0x90 | 0x91))
+            )
+    });
+    after_capital
+        || memchr::memmem::find(bytes, "вЂ".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "в\u{201A}".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "в\u{201E}".as_bytes()).is_some()
 }
 
 /// Whether `bytes` may hold a garbled character: a character standing for a lead byte (`Â` to
@@ -210,6 +342,74 @@ mod tests {
         }
     }
 
+    /// `text`'s UTF-8 bytes read as Windows-1251.
+    fn garble_1251(text: &str) -> String {
+        encoding_rs::WINDOWS_1251
+            .decode_without_bom_handling(text.as_bytes())
+            .0
+            .into_owned()
+    }
+
+    #[test]
+    fn each_byte_stands_for_the_character_windows_1251_reads_it_as() {
+        for byte in 0..=255u8 {
+            let read = encoding_rs::WINDOWS_1251
+                .decode_without_bom_handling(&[byte])
+                .0
+                .into_owned();
+            let c = read.chars().next().unwrap();
+            assert_eq!(cp1251_byte(c), Some(byte), "{byte:#x} {c:?}");
+        }
+        assert_eq!(cp1251_byte('é'), None);
+    }
+
+    #[test]
+    fn russian_garbled_through_windows_1251_is_repaired() {
+        let clean = "Москва, 5 декабря — «РИА Новости». Лавров заявил, что в переговорах \
+                     участвуют представители Норвегии и Финляндии, сообщает МИД.";
+        let garbled = garble_1251(clean);
+        assert!(garbled.starts_with("РњРѕСЃРєРІР°, 5 "), "{garbled}");
+        assert_eq!(repaired(&garbled), clean);
+        // Among clean text: the garbled words, the one-letter `в` and the garbled dash are
+        // repaired, the clean words stay.
+        let mixed = format!(
+            "{} Лавров {}",
+            garble_1251("Москва — в «субботу»"),
+            "в СССР» и СССР"
+        );
+        assert_eq!(
+            repaired(&mixed),
+            "Москва — в «субботу» Лавров в СССР» и СССР"
+        );
+        // Read whole, clean `аёё` would be a Thai vowel sign.
+        assert_eq!(repaired(&format!("аёё {}", garble_1251("ёё"))), "аёё ёё");
+        // Ukrainian and Serbian letters are Cyrillic runs too.
+        for clean in ["Київ і Львів", "Ђоковић у Београду"] {
+            assert_eq!(
+                repaired(&format!("{} {clean}", garble_1251(clean))),
+                format!("{clean} {clean}")
+            );
+        }
+    }
+
+    #[test]
+    fn clean_cyrillic_is_not_read_as_windows_1251_mojibake() {
+        for text in [
+            "СССР» и «СССР",
+            "Р» alone",
+            "ГРЁЗЫ и СЁСТРЫ",
+            "В «Известиях» сообщили",
+            "СІЧЕНЬ, РІК",
+            "Р№ С№",
+            "ГРЁЗЫ привёё вёё “вёё”",
+        ] {
+            assert!(
+                matches!(repaired(text), std::borrow::Cow::Borrowed(_)),
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn text_garbled_twice_is_repaired() {
         let twice = garble(&garble("the minister’s café"));
@@ -259,10 +459,25 @@ mod tests {
             prop_assert_eq!(repaired(&mixed), clean.join(" "));
         }
 
+        /// Any mix of Russian words and punctuation garbled through Windows-1251 and clean
+        /// ones reads back as the clean words.
+        #[test]
+        fn words_garbled_through_windows_1251_read_back(
+            tokens in proptest::collection::vec((prop_oneof!["[а-яё]{2,8}", "[—…“”]"], any::<bool>()), 0..30)
+        ) {
+            let clean: Vec<&str> = tokens.iter().map(|(t, _)| t.as_str()).collect();
+            let mixed: Vec<String> = tokens
+                .iter()
+                .map(|(t, garbled)| if *garbled { garble_1251(t) } else { t.clone() })
+                .collect();
+            let mixed = mixed.join(" ");
+            prop_assert_eq!(repaired(&mixed), clean.join(" "));
+        }
+
         /// Text dense with leads and continuations, runs abutting and cut short: repairing
         /// never panics and only ever shortens the text (a run of characters becomes one).
         #[test]
-        fn repair_only_shortens(text in "[aÃâÐÑØÄÅÈßð€™’“©¼Ÿ\u{80}-\u{9f}é ]{0,40}") {
+        fn repair_only_shortens(text in "[aÃâÐÑØÄÅÈßð€™’“©¼Ÿ\u{80}-\u{9f}éРСВвЂЃЁ«»ёї№ ]{0,40}") {
             prop_assert!(repaired(&text).chars().count() <= text.chars().count());
         }
     }
