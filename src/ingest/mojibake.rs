@@ -19,7 +19,9 @@
 //! Arabic and Urdu (`Ø Ù Ú Û`), and every lead of a three- or four-byte character (punctuation,
 //! Indic, CJK, emoji; these need two continuations, which clean text does not put after a
 //! letter). So a German `Fuß“` (`ß` before a closing quote) or a French headline's `ARRIVÉ…`
-//! stays. A text garbled twice (`Ã¢â‚¬â„¢` for `’`) is repaired in two rounds.
+//! stays. A text garbled twice (`Ã¢â‚¬â„¢` for `’`) is repaired in two rounds. In a text so
+//! repaired, `Ã` and `Â` before a plain space were `à` and a no-break space whose second byte
+//! became a space (`Ã  Paris`).
 //!
 //! Text garbled through Windows-1251, as Russian software garbles it (`Москва` reads
 //! `РњРѕСЃРєРІР°`, `—` reads `вЂ”`), is repaired the same two ways, with the leads of Cyrillic
@@ -52,7 +54,7 @@ fn repaired_once(text: &str) -> Option<String> {
         // sagt er` reads as Windows-1252 bytes of valid UTF-8 (`ß“` as NKo's `ߓ`), but it is
         // not garbled.
         let runs = read_runs(text, page)?;
-        Some(read_whole(text, page).unwrap_or(runs))
+        Some(read_whole(text, page).unwrap_or_else(|| (page.after_runs)(runs)))
     })
 }
 
@@ -72,6 +74,8 @@ struct Page {
     sure: fn(usize, bool) -> bool,
     /// The quick test that spares most text the attempt.
     may_be_garbled: fn(&[u8]) -> bool,
+    /// What else a text repaired run by run (so known to be garbled) gets.
+    after_runs: fn(String) -> String,
 }
 
 /// Windows-1252 and Latin-1, the mojibake of Western software: every run is sure.
@@ -82,6 +86,7 @@ static WESTERN: Page = Page {
     reads: |_| true,
     sure: |_, _| true,
     may_be_garbled,
+    after_runs: no_break_spaces_lost,
 };
 
 /// Windows-1251, the mojibake of Russian software: `Москва` reads `РњРѕСЃРєРІР°`, `—` reads
@@ -96,7 +101,41 @@ static CYRILLIC: Page = Page {
     reads: |c| matches!(c, '\u{A0}'..='\u{BF}' | '\u{400}'..='\u{45F}' | '\u{2010}'..='\u{203A}' | '€' | '№' | '™'),
     sure: |runs, long| runs >= 2 || long,
     may_be_garbled: may_be_cp1251_garbled,
+    after_runs: |text| text,
 };
+
+/// `text` (garbled through Windows-1252, its runs repaired) with the runs whose no-break space
+/// became a plain space read back: `à` is 0xC3 0xA0, so `à Paris` garbles to `Ã`, a no-break
+/// space and a space, and scrapers turn the no-break space into a space (`Ã  Paris`); a no-break
+/// space alone garbles to `Â` and itself (`Â `). Such a `Ã` is `à`, such a `Â` goes, unless a
+/// capital stands before it (Portuguese `IRMÃ`); of two spaces after it one goes, a lone one
+/// stays (the two were squeezed into one).
+fn no_break_spaces_lost(text: String) -> String {
+    let finder = |s: &str| memchr::memmem::find(text.as_bytes(), s.as_bytes()).is_some();
+    if !finder("Ã ") && !finder("Â ") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut before: Option<char> = None;
+    let mut chars = text.char_indices();
+    while let Some((at, c)) = chars.next() {
+        let rest = &text[at + c.len_utf8()..];
+        let lost = matches!(c, 'Ã' | 'Â')
+            && rest.starts_with(' ')
+            && !before.is_some_and(char::is_uppercase);
+        match c {
+            'Ã' if lost => out.push('à'),
+            'Â' if lost => {}
+            _ => out.push(c),
+        }
+        if lost && rest.starts_with("  ") {
+            // The no-break space turned plain, then the text's own space.
+            chars.next();
+        }
+        before = Some(c);
+    }
+    out
+}
 
 /// `text` read back whole, when every character stands for a byte of the page, the bytes are
 /// valid UTF-8 (and differ from it), and each character read is one a run may stand for (clean
@@ -408,6 +447,23 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn no_break_spaces_turned_plain_are_read_in_garbled_text() {
+        // `à Paris`: à, a no-break space turned plain, a space; then a no-break space alone.
+        let garbled = "Il est arrivÃ© Ã  Paris, voilÃ  :Â tout.";
+        assert_eq!(repaired(garbled), "Il est arrivé à Paris, voilà : tout.");
+        // Squeezed into one space, and after a capital (Portuguese, clean).
+        assert_eq!(
+            repaired("arrivÃ© Ã Paris, IRMÃ e CAPITÃ lá"),
+            "arrivé à Paris, IRMÃ e CAPITÃ lá"
+        );
+        // In a text with no other sign of garbling, nothing is read.
+        assert!(matches!(
+            repaired("Ã  Paris"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
