@@ -40,6 +40,7 @@ use serde::Serialize;
 use crate::normalize;
 
 mod french;
+mod german;
 mod listed;
 mod russian;
 mod spanish;
@@ -524,28 +525,35 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
     Readers::of(sentence).find(sentence)
 }
 
-/// Which of the list readers a text needs, decided once for the text: French and Spanish credits
-/// are read only in a text written in French or Spanish (English `assure` and `dice` are their
-/// cues, and scanning every English sentence for them cost a tenth of `dedup --diffs`).
+/// Which of the list readers a text needs, decided once for the text: French, Spanish and
+/// German credits are read only in a text written in that language (English `assure` and `dice`
+/// are French and Spanish cues, and scanning every English sentence for them cost a tenth of
+/// `dedup --diffs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Readers {
     french: bool,
     spanish: bool,
+    german: bool,
 }
 
-/// Common English words, against which a text's French and Spanish ones are weighed.
+/// Common English words, against which a text's French, Spanish and German ones are weighed.
 const ENGLISH_COMMON: &[&str] = &[
     "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "said", "was", "by", "it",
     "he", "as", "at", "from", "has", "have",
 ];
 
-/// Each common word of English, French and Spanish, with the languages it is common in (a bit
-/// each, in that order).
+/// Each common word of English, French, Spanish and German, with the languages it is common in
+/// (a bit each, in that order).
 static COMMON: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     let mut map = rustc_hash::FxHashMap::default();
-    for (bit, words) in [ENGLISH_COMMON, french::COMMON, spanish::COMMON]
-        .into_iter()
-        .enumerate()
+    for (bit, words) in [
+        ENGLISH_COMMON,
+        french::COMMON,
+        spanish::COMMON,
+        german::COMMON,
+    ]
+    .into_iter()
+    .enumerate()
     {
         for &word in words {
             *map.entry(word).or_default() |= 1 << bit;
@@ -562,7 +570,7 @@ impl Readers {
         while !text.is_char_boundary(head) {
             head -= 1;
         }
-        let mut counts = [0usize; 3];
+        let mut counts = [0usize; 4];
         let mut lower = [0u8; 8];
         for word in text[..head].split(|c: char| !c.is_alphabetic()) {
             let Some(lower) = lower.get_mut(..word.len()) else {
@@ -579,15 +587,16 @@ impl Readers {
                 *count += usize::from(languages >> bit & 1);
             }
             // Plainly English (most texts, within a line or two): no need to read on.
-            if counts[0] >= 8 && counts[1] < 2 && counts[2] < 2 {
+            if counts[0] >= 8 && counts[1..].iter().all(|&n| n < 2) {
                 break;
             }
         }
-        let [english, french, spanish] = counts;
+        let [english, french, spanish, german] = counts;
         let written = |n: usize| n >= 2 && n > english;
         Readers {
             french: written(french),
             spanish: written(spanish),
+            german: written(german),
         }
     }
 
@@ -616,6 +625,9 @@ fn find_with(sentence: &str, readers: Readers) -> Vec<Attribution> {
     }
     if readers.spanish {
         spanish::find(sentence, &mut out);
+    }
+    if readers.german {
+        german::find(sentence, &mut out);
     }
     // A capitalized cue inside a sentence is part of a name ("the United States", "Edward
     // Said"); at its start it is a cue ("Citing the ministry, ...").
@@ -945,11 +957,15 @@ pub fn dateline_credits(dateline: &str) -> Vec<Attribution> {
 /// The comparable form of a source name.
 pub fn source_key(source: &str) -> String {
     let lower = source.to_lowercase();
-    // French and Spanish articles: `l'AFP` is AFP, `le Kremlin` and `el Kremlin` the Kremlin.
-    let lower = ["l'", "l’", "le ", "la ", "les ", "el ", "los ", "las "]
-        .iter()
-        .find_map(|article| lower.strip_prefix(article))
-        .unwrap_or(&lower);
+    // French, Spanish and German articles: `l'AFP` is AFP, `le Kremlin`, `el Kremlin` and `der
+    // Kreml` the Kremlin.
+    let lower = [
+        "l'", "l’", "le ", "la ", "les ", "el ", "los ", "las ", "die ", "der ", "das ", "dem ",
+        "den ", "des ",
+    ]
+    .iter()
+    .find_map(|article| lower.strip_prefix(article))
+    .unwrap_or(&lower);
     let mut s = lower.replace(['’', '\''], "");
     for drop in [
         "the ",
@@ -960,6 +976,8 @@ pub fn source_key(source: &str) -> String {
         "agency ",
         "agence ",
         "agencia ",
+        "nachrichtenagentur ",
+        "agentur ",
         "daily ",
         "newspaper ",
         "broadcaster ",
@@ -972,6 +990,8 @@ pub fn source_key(source: &str) -> String {
     match s.as_str() {
         "associated press" => "ap".into(),
         "france-presse" => "afp".into(),
+        "deutsche presse-agentur" | "deutschen presse-agentur" => "dpa".into(),
+        "kreml" | "kremls" => "kremlin".into(),
         "ذرائع ابلاغ" => "میڈیا".into(), // "the media", two ways
         "ria" => "ria novosti".into(),
         _ => agency_alias(&s).map_or(s, str::to_string),
@@ -989,7 +1009,10 @@ const AGENCY_ALIASES: &[(&str, &[&str])] = &[
     ),
     ("xinhua", &["синьхуа", "新华社", "شنہوا"]),
     ("tass", &["тасс", "塔斯社"]),
-    ("ria novosti", &["риа новости", "риа", "俄新社"]),
+    (
+        "ria novosti",
+        &["риа новости", "риа", "俄新社", "ria nowosti"],
+    ),
     ("interfax", &["интерфакс", "interfax.ru", "国际文传电讯社"]),
     ("bloomberg", &["блумберг", "彭博社"]),
     ("bbc", &["би-би-си", "بی بی سی"]),

@@ -674,19 +674,43 @@ fn russian_credits_are_kept_replaced_or_dropped_and_the_dateline_read() {
     assert!(c.versions.iter().all(|v| ops(v).first() == Some(&Op::Same)));
 }
 
-#[test]
-fn french_credits_are_kept_reworded_replaced_or_dropped() {
-    let lead =
-        "La Russie et la Norvège ont convenu de reprendre en avril les négociations sur la pêche";
-    let cod = "Les stocks de cabillaud ont atteint leur plus bas niveau depuis dix ans.";
-    let wire = format!("{lead}, a rapporté l'agence Interfax. {cod}");
-    let kept = format!("{lead}, a indiqué l'agence Interfax. {cod}");
-    let replaced = format!("{lead}, rapporte l'agence Reuters. {cod}");
+/// A lead sentence credited by `credits[0]` in the wire copy; one version credits it with
+/// `credits[1]` (the same source, another cue), one with `credits[2]` (another source), one not
+/// at all. Asserts the three fates: reworded, replaced, dropped.
+fn assert_credit_kept_replaced_dropped(lead: &str, cod: &str, credits: [&str; 3]) {
+    let [wire, kept, replaced] = credits.map(|credit| format!("{lead}, {credit}. {cod}"));
     let dropped = format!("{lead}. {cod}");
     use attribution::Fate::*;
-    // `a rapporté` (reported) became `a indiqué` (said): the same agency, credited otherwise.
     assert_eq!(
         credit_fates(&wire, &[&kept, &replaced, &dropped]),
         [vec![Reworded], vec![Replaced], vec![Dropped]]
+    );
+}
+
+#[test]
+fn french_credits_are_kept_reworded_replaced_or_dropped() {
+    // `a rapporté` (reported) became `a indiqué` (said): the same agency, credited otherwise.
+    assert_credit_kept_replaced_dropped(
+        "La Russie et la Norvège ont convenu de reprendre en avril les négociations sur la pêche",
+        "Les stocks de cabillaud ont atteint leur plus bas niveau depuis dix ans.",
+        [
+            "a rapporté l'agence Interfax",
+            "a indiqué l'agence Interfax",
+            "rapporte l'agence Reuters",
+        ],
+    );
+}
+
+#[test]
+fn german_credits_are_kept_reworded_replaced_or_dropped() {
+    // `berichtete` (reported) became `sagte` (said): the same agency, credited otherwise.
+    assert_credit_kept_replaced_dropped(
+        "Russland und Norwegen wollen die Gespräche über die Fischerei im April fortsetzen",
+        "Die Bestände des Kabeljaus sind so niedrig wie seit zehn Jahren nicht.",
+        [
+            "berichtete die Nachrichtenagentur Interfax",
+            "sagte die Agentur Interfax",
+            "meldete die Deutsche Presse-Agentur",
+        ],
     );
 }

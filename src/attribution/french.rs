@@ -87,7 +87,7 @@ const PREPOSITIONS: &[&str] = &[
 
 /// An agency after `à` or `au` right after the cue is whom the speaker told (`a déclaré à
 /// l'AFP`).
-fn told(_: &str, _: Cue, to: &str) -> bool {
+fn told(_: &str, _: Cue, to: &str, _: &str) -> bool {
     matches!(to, "à" | "au")
 }
 
@@ -109,6 +109,8 @@ static FRENCH: Language = Language {
     prepositions: PREPOSITIONS,
     places: &[],
     told,
+    names_near: listed::NEAR,
+    subjects: &[],
     unnamed_titles: &["porte-parole"],
 };
 

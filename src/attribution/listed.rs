@@ -1,11 +1,11 @@
 //! Listed credits: a language's sources and cues, read from its lists (a [`Language`]), a cue
 //! crediting a source on either side of it. The reader of Russian (`russian.rs`), French
-//! (`french.rs`) and Spanish (`spanish.rs`) text; English has its own, older reader in the
+//! (`french.rs`), Spanish (`spanish.rs`) and German (`german.rs`) text; English has its own, older reader in the
 //! parent module.
 //!
 //! A `said` or `reported` cue credits the source right after it (only words of the
 //! language's `between` list may stand between: where it spoke, to whom) or up to a few words
-//! before it, unless a preposition stands before that source (it is then an object: `invited to
+//! before it (a name: as many as the language allows), unless a preposition stands before that source (it is then an object: `invited to
 //! the White House, officials said`) or it is the body the speakers sit in right before the cue
 //! (`В Кремле заявили`, the Kremlin said). `according to` and `citing` credit what follows
 //! them. An agency right after a cue may be whom the speaker told (`told`), and is then no
@@ -38,11 +38,17 @@ pub(super) struct Language {
     /// The prepositions of the body speakers sit in, right before a cue (`в`: `В Кремле
     /// заявили`).
     pub places: &'static [&'static str],
-    /// Whether an agency after the cue `cue` (lower case, of kind `kind`), with `to` (trimmed)
+    /// Whether `agency`, after the cue `cue` (lower case, of kind `kind`) with `to` (trimmed)
     /// between them, is whom the speaker told.
-    pub told: fn(cue: &str, kind: Cue, to: &str) -> bool,
+    pub told: fn(cue: &str, kind: Cue, to: &str, agency: &str) -> bool,
     /// Titles of unnamed speakers (lower-case stems: a spokesman): anonymous without a name.
     pub unnamed_titles: &'static [&'static str],
+    /// Words a name (a run of capitalized words) may stand before its `said` or `reported` cue:
+    /// [`NEAR`] where a capital tells a name, none in German, where every noun has one.
+    pub names_near: usize,
+    /// Pronouns that, right after a `said` or `reported` cue, are its subject (`..., sagte
+    /// er`): then no source before the cue is who spoke.
+    pub subjects: &'static [&'static str],
 }
 
 /// Capitalized words in Latin script, a name (`Sergueï Lavrov`, `Lavrov`): the `person` group of
@@ -65,7 +71,7 @@ pub(super) fn source_pattern(
 
 /// Words a source may stand from a `said` or `reported` cue after it (`Лавров в пятницу
 /// заявил`).
-const NEAR: usize = 6;
+pub(super) const NEAR: usize = 6;
 
 /// A match with the offsets of its text, without the delimiter before it.
 #[derive(Clone, Copy)]
@@ -111,7 +117,8 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
     if cues.is_empty() {
         return;
     }
-    let sources: Vec<(Span, SourceKind)> = lang
+    // Each source with its kind and whether it is a run of capitalized words.
+    let sources: Vec<(Span, SourceKind, bool)> = lang
         .source
         .captures_iter(sentence)
         .filter_map(|caps| {
@@ -127,22 +134,27 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
             )?;
             let span = Span::of(sentence, m)?;
             match (caps.name("person"), caps.name("titled")) {
-                (Some(_), _) => name_of(lang, sentence, span),
-                (_, Some(_)) => Some((span, titled_kind(lang, span.text))),
-                _ => Some((span, kind)),
+                (Some(_), _) => name_of(lang, sentence, span).map(|(s, k)| (s, k, true)),
+                (_, Some(_)) => Some((span, titled_kind(lang, span.text), false)),
+                _ => Some((span, kind, false)),
             }
         })
         // A cue's words are never a source (`Сообщает` opening a sentence is capitalized).
-        .filter(|(s, _)| !cues.iter().any(|(c, _)| c.start < s.end && s.start < c.end))
+        .filter(|(s, _, _)| !cues.iter().any(|(c, _)| c.start < s.end && s.start < c.end))
         .collect();
     // Whom a speaker told, from the cue on: `заявил РИА Новости`, `a déclaré à l'AFP`.
     let listeners: Vec<Span> = sources
         .iter()
-        .filter_map(|(s, kind)| {
+        .filter_map(|(s, kind, _)| {
             let (c, _) = cues.iter().find(|(c, k)| {
                 *kind == SourceKind::Agency
                     && c.end <= s.start
-                    && (lang.told)(&c.text.to_lowercase(), *k, sentence[c.end..s.start].trim())
+                    && (lang.told)(
+                        &c.text.to_lowercase(),
+                        *k,
+                        sentence[c.end..s.start].trim(),
+                        s.text,
+                    )
             })?;
             Some(Span {
                 start: c.end,
@@ -151,7 +163,7 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
             })
         })
         .collect();
-    for (s, kind) in &sources {
+    for (s, kind, name) in &sources {
         if listeners
             .iter()
             .any(|l| l.start <= s.start && s.end <= l.end)
@@ -166,16 +178,33 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
         };
         let credits = |(c, k): &&(Span, Cue)| {
             if s.start >= c.end {
-                // After its cue: only what may stand between them stands between them.
+                // After its cue: only what may stand between them stands between them, and
+                // not a preposition right before it (`unter Berufung auf das Ministerium in
+                // Moskau`: Moskau is where it is).
                 let between = between_words(lang, &sentence[c.end..s.start], &listeners, c.end);
+                let object = preposition_before(lang, &sentence[c.end..s.start])
+                    .is_some_and(|p| !(lang.places.contains(&p.as_str()) && body(kind)));
+                if object {
+                    return false;
+                }
                 match k {
                     Cue::AccordingTo | Cue::Citing => between <= 1,
                     _ => between == 0,
                 }
             } else if s.end <= c.start {
                 let gap = sentence[s.end..c.start].split_whitespace().count();
+                let subject_after = sentence[c.end..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| lang.subjects.contains(&w.trim_end_matches([',', '.'])));
                 matches!(k, Cue::Said | Cue::Reported)
-                    && gap <= if surname { 0 } else { NEAR }
+                    && !subject_after
+                    && gap
+                        <= match (surname, name) {
+                            (true, _) => 0,
+                            (false, true) => lang.names_near,
+                            (false, false) => NEAR,
+                        }
                     && subject_or_place(lang, sentence, s, kind, gap)
             } else {
                 false
@@ -211,33 +240,43 @@ fn subject_or_place(
     kind: SourceKind,
     gap: usize,
 ) -> bool {
-    let before = sentence[..s.start]
+    match preposition_before(lang, &sentence[..s.start]) {
+        Some(p) => lang.places.contains(&p.as_str()) && gap == 0 && body(kind),
+        None => true,
+    }
+}
+
+/// The last word of `before` (lower case), when it is a preposition of the language.
+fn preposition_before(lang: &Language, before: &str) -> Option<String> {
+    before
         .split(|c: char| !c.is_alphanumeric())
         .rfind(|w| !w.is_empty())
-        .map(str::to_lowercase);
-    match before.as_deref() {
-        Some(word) if lang.prepositions.contains(&word) => {
-            lang.places.contains(&word)
-                && gap == 0
-                && matches!(kind, SourceKind::Institution | SourceKind::Agency)
-        }
-        _ => true,
-    }
+        .map(str::to_lowercase)
+        .filter(|w| lang.prepositions.contains(&w.as_str()))
+}
+
+/// Whether a source of this kind is a body speakers may sit in (see [`Language::places`]).
+fn body(kind: SourceKind) -> bool {
+    matches!(kind, SourceKind::Institution | SourceKind::Agency)
 }
 
 /// How many words of `between` (which starts at offset `from` of the sentence) may not stand
 /// between a cue and its source: not in the language's list, not in a listener, not
-/// punctuation.
+/// punctuation. A comma outside a listener ends the cue's clause (`sagte der Deutschen
+/// Presse-Agentur, Berlin begrüße`: Berlin is in what was said), and counts as a word.
 fn between_words(lang: &Language, between: &str, listeners: &[Span], from: usize) -> usize {
-    let mut count = 0;
+    let listened = |at: usize| listeners.iter().any(|l| l.start <= at && at < l.end);
+    let mut count = between
+        .match_indices(',')
+        .filter(|(at, _)| !listened(from + at))
+        .count();
     for word in between.split(|c: char| c.is_whitespace() || c == ',') {
         // Punctuation alone (the quotation marks of `«Коммерсант»`) is no word.
         if !word.chars().any(char::is_alphanumeric) {
             continue;
         }
         let at = from + (word.as_ptr() as usize - between.as_ptr() as usize);
-        let listened = listeners.iter().any(|l| l.start <= at && at < l.end);
-        if !listened && !lang.between.contains(&word.to_lowercase().as_str()) {
+        if !listened(at) && !lang.between.contains(&word.to_lowercase().as_str()) {
             count += 1;
         }
     }

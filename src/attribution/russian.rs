@@ -90,7 +90,7 @@ const PREPOSITIONS: &[&str] = &[
 /// Whether an agency right after a cue is whom someone told (dative) rather than who reported:
 /// after a `said` verb, or a verb in the plural or the feminine (`сообщили`, `сообщила`: an
 /// agency reports in the masculine or the neuter).
-fn told(cue: &str, kind: Cue, to: &str) -> bool {
+fn told(cue: &str, kind: Cue, to: &str, _: &str) -> bool {
     to.is_empty() && (kind == Cue::Said || cue.ends_with("ли") || cue.ends_with("ла"))
 }
 
@@ -103,6 +103,8 @@ static RUSSIAN: Language = Language {
     prepositions: PREPOSITIONS,
     places: &["в", "во"],
     told,
+    names_near: listed::NEAR,
+    subjects: &[],
     unnamed_titles: &["представител"],
 };
 

@@ -84,7 +84,7 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// An agency after `a` or `al` right after the cue is whom the speaker told (`dijo a EFE`).
-fn told(_: &str, _: Cue, to: &str) -> bool {
+fn told(_: &str, _: Cue, to: &str, _: &str) -> bool {
     matches!(to, "a" | "al")
 }
 
@@ -105,6 +105,8 @@ static SPANISH: Language = Language {
     prepositions: PREPOSITIONS,
     places: &[],
     told,
+    names_near: listed::NEAR,
+    subjects: &[],
     unnamed_titles: &["portavoz"],
 };
 
