@@ -646,6 +646,20 @@ fn find_with(sentence: &str, readers: Readers) -> Vec<Attribution> {
         .into_iter()
         .map(|c| (c, by_whom(sentence, &c)))
         .collect();
+    // The clause each `citing` or `according to` cue opens, up to the next comma: its sources
+    // are what that cue credits, never who spoke a later cue (`Interfax, citing a source in the
+    // government, said`: the government said nothing), and its words do not part a speaker
+    // from a later cue.
+    let clauses: Vec<(usize, usize)> = cues
+        .iter()
+        .filter(|(c, _)| matches!(cue_kind(c.as_str()), Cue::Citing | Cue::AccordingTo))
+        .map(|(c, _)| {
+            let end = sentence[c.end()..]
+                .find(',')
+                .map_or(sentence.len(), |i| c.end() + i);
+            (c.start(), end)
+        })
+        .collect();
     for caps in SOURCE.captures_iter(sentence) {
         let Some((m, kind)) = source_of(&caps) else {
             continue;
@@ -746,7 +760,19 @@ fn find_with(sentence: &str, readers: Readers) -> Vec<Attribution> {
                     words_between(sentence, c.end(), credited_from.max(c.end()))
                         - usize::from(*by == Some(true))
                 } else {
-                    words_between(sentence, end, c.start())
+                    if clauses
+                        .iter()
+                        .any(|&(from, to)| from < start && start < to && to <= c.start())
+                    {
+                        return false;
+                    }
+                    let aside: usize = clauses
+                        .iter()
+                        .filter(|&&(from, to)| end <= from && to <= c.start())
+                        .map(|&(from, to)| words_between(sentence, from, to))
+                        .sum();
+                    // Clauses may overlap (`citing, according to X,`): never below nothing.
+                    words_between(sentence, end, c.start()).saturating_sub(aside)
                 };
                 match k {
                     _ if by.is_some() => after_cue && gap == 0,
@@ -1330,6 +1356,35 @@ mod tests {
         // Told from the whole text: a French sentence with few common words is read as French.
         let credits = Readers::of(french).find("Lavrov a affirmé être prêt.");
         assert_eq!(credits.len(), 1, "{credits:?}");
+    }
+
+    #[test]
+    fn a_citing_clause_keeps_its_sources_and_does_not_part_a_speaker_from_its_cue() {
+        use SourceKind::*;
+        assert_eq!(
+            credits("Interfax, citing a source in the government, said the talks would resume."),
+            [
+                ("Interfax".into(), Agency, Cue::Said),
+                ("a source".into(), Anonymous, Cue::Citing)
+            ]
+        );
+        assert_eq!(
+            credits("The paper, quoting a senior official, said the terms would be similar."),
+            [("a senior official".into(), Anonymous, Cue::Citing)]
+        );
+        // Two clauses over the same words.
+        assert_eq!(
+            credits("Interfax, citing according to a source, said so.")[0],
+            ("Interfax".into(), Agency, Cue::Said)
+        );
+        // A source after the clause's comma is no part of it.
+        assert_eq!(
+            credits("Citing a source in the government, Interfax said the talks would resume."),
+            [
+                ("a source".into(), Anonymous, Cue::Citing),
+                ("Interfax".into(), Agency, Cue::Said)
+            ]
+        );
     }
 
     #[test]
