@@ -16,8 +16,10 @@ use crate::normalize;
 /// Nationalities that follow a body or a title (`le ministère russe`, `le président américain`).
 const NATIONAL: &str = r"(?:russe|américain|américaine|français|française|chinois|chinoise|ukrainien|ukrainienne|norvégien|norvégienne|britannique|allemand|allemande|iranien|iranienne|turc|turque|israélien|israélienne|japonais|japonaise|indien|indienne|européen|européenne|adjoint|adjointe|délégué|déléguée)";
 
-/// Whose a body or a title is: `des Affaires étrangères`, `de la Défense`, `du Kremlin`.
-const WHOSE: &str = r"(?:\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*(?:Affaires\s+étrangères|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?))?";
+/// Whose a body or a title is: `des Affaires étrangères`, `de la Défense`, `du Kremlin`, or a
+/// body in lower case, perhaps with its nationality (`de la diplomatie russe`: the foreign
+/// ministry).
+const WHOSE: &str = r"(?:\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*(?:Affaires\s+étrangères|(?:diplomatie|défense|armée|police|gendarmerie|gouvernement|présidence|justice|marine|douane)(?:\s+NATIONAL)?|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?))?";
 
 /// Agencies (`l'AFP`, `l'agence russe RIA Novosti`, `l'agence de presse officielle Chine
 /// nouvelle`) and media (`le quotidien Le Monde`, `la télévision d'État`, `les médias russes`).
@@ -34,7 +36,7 @@ const TITLED: &str = r"(?:[Ll]e\s+|[Ll]a\s+|[Ll]['’])?(?:[Mm]inistre|[Pp]rési
 const ANONYMOUS: &str = r"(?:[Uu]ne?|[Dd]es|[Ll]es|[Pp]lusieurs)\s+(?:sources?|responsables?|diplomates?|témoins?|analystes?|experts?|officiels?)(?:\s+(?:diplomatiques?|proches?|gouvernementales?|militaires?|sécuritaires?|NATIONAL))?";
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    let fill = |list: &str| list.replace("NATIONAL", NATIONAL).replace("WHOSE", WHOSE);
+    let fill = |list: &str| list.replace("WHOSE", WHOSE).replace("NATIONAL", NATIONAL);
     listed::source_pattern(
         &fill(AGENCIES),
         &fill(INSTITUTIONS),
@@ -171,6 +173,27 @@ mod tests {
         assert_eq!(
             credits("Moscou a annoncé la reprise des pourparlers."),
             [("Moscou".into(), Institution, Cue::Said)]
+        );
+    }
+
+    #[test]
+    fn a_title_whose_body_is_in_lower_case_keeps_its_name() {
+        assert_eq!(
+            credits(
+                "« Nous sommes prêts », a déclaré la porte-parole de la diplomatie russe Maria Zakharova."
+            ),
+            [(
+                "la porte-parole de la diplomatie russe Maria Zakharova".into(),
+                super::super::SourceKind::Person,
+                Cue::Said
+            )]
+        );
+        assert_eq!(
+            credits(
+                "Le chef de la diplomatie russe Sergueï Lavrov a affirmé que Moscou était prête."
+            )[0]
+            .0,
+            "Le chef de la diplomatie russe Sergueï Lavrov"
         );
     }
 

@@ -15,9 +15,10 @@ use crate::normalize;
 /// Nationalities that follow a body or a title (`el ministerio ruso`, `el presidente francés`).
 const NATIONAL: &str = r"(?:rus[oa]|estadounidense|francés|francesa|chin[oa]|ucranian[oa]|norueg[oa]|británic[oa]|alemán|alemana|iraní|turc[oa]|israelí|japonés|japonesa|español|española|mexican[oa]|argentin[oa]|venezolan[oa]|colombian[oa]|cuban[oa]|europe[oa])";
 
-/// Whose a body or a title is: `de Exteriores`, `de Asuntos Exteriores`, `del Kremlin`.
-const WHOSE: &str =
-    r"(?:\s+(?:de\s+la|de|del)\s+(?:Asuntos\s+Exteriores|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?))?";
+/// Whose a body or a title is: `de Exteriores`, `de Asuntos Exteriores`, `del Kremlin`, or a
+/// body in lower case, perhaps with its nationality (`de la diplomacia rusa`: the foreign
+/// ministry).
+const WHOSE: &str = r"(?:\s+(?:de\s+la|de|del)\s+(?:Asuntos\s+Exteriores|(?:diplomacia|defensa|policía|gobierno|presidencia|justicia|armada|ejército)(?:\s+NATIONAL)?|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?))?";
 
 /// Agencies (`EFE`, `la agencia Europa Press`, `la agencia rusa RIA Novosti`) and media (`el
 /// diario El País`, `la televisión estatal`, `los medios rusos`).
@@ -34,7 +35,7 @@ const TITLED: &str = r"(?:[Ee]l\s+|[Ll]a\s+)?(?:[Mm]inistr[oa]|[Pp]residente|[Pp
 const ANONYMOUS: &str = r"(?:(?:[Uu]n[oa]?s?|[Ll]as|[Ll]os|[Vv]ari[oa]s)\s+)?(?:fuentes?|responsables?|diplomáticos?|testigos?|analistas?|expertos?|funcionarios?)(?:\s+(?:diplomáticas?|oficiales|gubernamentales|militares|cercanas|NATIONAL))?";
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    let fill = |list: &str| list.replace("NATIONAL", NATIONAL).replace("WHOSE", WHOSE);
+    let fill = |list: &str| list.replace("WHOSE", WHOSE).replace("NATIONAL", NATIONAL);
     listed::source_pattern(
         &fill(AGENCIES),
         &fill(INSTITUTIONS),
@@ -155,6 +156,18 @@ mod tests {
                 ("La agencia rusa RIA Novosti".into(), Agency, Cue::Reported),
                 ("fuentes diplomáticas".into(), Anonymous, Cue::Citing)
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_whose_body_is_in_lower_case_keeps_its_name() {
+        assert_eq!(
+            credits("«Estamos listos», dijo el jefe de la diplomacia rusa, Serguéi Lavrov."),
+            [(
+                "el jefe de la diplomacia rusa, Serguéi Lavrov".into(),
+                super::super::SourceKind::Person,
+                Cue::Said
+            )]
         );
     }
 
