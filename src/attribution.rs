@@ -41,6 +41,7 @@ use crate::normalize;
 
 mod french;
 mod german;
+mod italian;
 mod listed;
 mod russian;
 mod spanish;
@@ -525,25 +526,27 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
     Readers::of(sentence).find(sentence)
 }
 
-/// Which of the list readers a text needs, decided once for the text: French, Spanish and
-/// German credits are read only in a text written in that language (English `assure` and `dice`
-/// are French and Spanish cues, and scanning every English sentence for them cost a tenth of
-/// `dedup --diffs`).
+/// Which of the list readers a text needs, decided once for the text: French, Spanish, German
+/// and Italian credits are read only in a text written in that language (English `assure` and
+/// `dice` are French and Spanish cues, and scanning every English sentence for them cost a tenth
+/// of `dedup --diffs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Readers {
     french: bool,
     spanish: bool,
     german: bool,
+    italian: bool,
 }
 
-/// Common English words, against which a text's French, Spanish and German ones are weighed.
+/// Common English words, against which a text's French, Spanish, German and Italian ones are
+/// weighed.
 const ENGLISH_COMMON: &[&str] = &[
     "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "said", "was", "by", "it",
     "he", "as", "at", "from", "has", "have",
 ];
 
-/// Each common word of English, French, Spanish and German, with the languages it is common in
-/// (a bit each, in that order).
+/// Each common word of English, French, Spanish, German and Italian, with the languages it is
+/// common in (a bit each, in that order).
 static COMMON: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     let mut map = rustc_hash::FxHashMap::default();
     for (bit, words) in [
@@ -551,6 +554,7 @@ static COMMON: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock::new
         french::COMMON,
         spanish::COMMON,
         german::COMMON,
+        italian::COMMON,
     ]
     .into_iter()
     .enumerate()
@@ -563,14 +567,14 @@ static COMMON: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock::new
 });
 
 impl Readers {
-    /// The readers `text` needs, judged from its first kilobyte: a language whose common words
-    /// there outnumber English ones (two at least).
+    /// The readers `text` needs, judged from its first kilobyte: the languages whose common
+    /// words there outnumber English ones (two at least) and those of every other language.
     pub fn of(text: &str) -> Self {
         let mut head = text.len().min(1024);
         while !text.is_char_boundary(head) {
             head -= 1;
         }
-        let mut counts = [0usize; 4];
+        let mut counts = [0usize; 5];
         let mut lower = [0u8; 8];
         for word in text[..head].split(|c: char| !c.is_alphabetic()) {
             let Some(lower) = lower.get_mut(..word.len()) else {
@@ -591,12 +595,16 @@ impl Readers {
                 break;
             }
         }
-        let [english, french, spanish, german] = counts;
-        let written = |n: usize| n >= 2 && n > english;
+        let [english, french, spanish, german, italian] = counts;
+        // French, Spanish and Italian share articles (`la`, `il`, `un`): a text is read in the
+        // languages that count the most.
+        let most = french.max(spanish).max(german).max(italian);
+        let written = |n: usize| n >= 2 && n > english && n == most;
         Readers {
             french: written(french),
             spanish: written(spanish),
             german: written(german),
+            italian: written(italian),
         }
     }
 
@@ -628,6 +636,9 @@ fn find_with(sentence: &str, readers: Readers) -> Vec<Attribution> {
     }
     if readers.german {
         german::find(sentence, &mut out);
+    }
+    if readers.italian {
+        italian::find(sentence, &mut out);
     }
     // A capitalized cue inside a sentence is part of a name ("the United States", "Edward
     // Said"); at its start it is a cue ("Citing the ministry, ...").
@@ -983,11 +994,11 @@ pub fn dateline_credits(dateline: &str) -> Vec<Attribution> {
 /// The comparable form of a source name.
 pub fn source_key(source: &str) -> String {
     let lower = source.to_lowercase();
-    // French, Spanish and German articles: `l'AFP` is AFP, `le Kremlin`, `el Kremlin` and `der
-    // Kreml` the Kremlin.
+    // French, Spanish, German and Italian articles: `l'AFP` is AFP, `le Kremlin`, `el
+    // Kremlin`, `der Kreml` and `il Cremlino` the Kremlin.
     let lower = [
         "l'", "l’", "le ", "la ", "les ", "el ", "los ", "las ", "die ", "der ", "das ", "dem ",
-        "den ", "des ",
+        "den ", "des ", "il ", "lo ", "gli ", "i ",
     ]
     .iter()
     .find_map(|article| lower.strip_prefix(article))
@@ -1002,6 +1013,7 @@ pub fn source_key(source: &str) -> String {
         "agency ",
         "agence ",
         "agencia ",
+        "agenzia ",
         "nachrichtenagentur ",
         "agentur ",
         "daily ",
@@ -1017,7 +1029,7 @@ pub fn source_key(source: &str) -> String {
         "associated press" => "ap".into(),
         "france-presse" => "afp".into(),
         "deutsche presse-agentur" | "deutschen presse-agentur" => "dpa".into(),
-        "kreml" | "kremls" => "kremlin".into(),
+        "kreml" | "kremls" | "cremlino" => "kremlin".into(),
         "ذرائع ابلاغ" => "میڈیا".into(), // "the media", two ways
         "ria" => "ria novosti".into(),
         _ => agency_alias(&s).map_or(s, str::to_string),
@@ -1353,6 +1365,17 @@ mod tests {
         let spanish = "Las negociaciones se reanudarán en abril, según el ministerio, y la \
                        primera ronda será en Múrmansk.";
         assert!(read(spanish).1);
+        let german = "Die Gespräche sollen im April beginnen, sagte ein Sprecher des Ministeriums.";
+        let italian = "Il negoziato riprenderà ad aprile, secondo il ministero, e la prima sessione \
+                       si terrà a Murmansk.";
+        let (g, i) = (Readers::of(german), Readers::of(italian));
+        assert!(g.german && !g.italian && !g.french && !g.spanish);
+        assert!(i.italian && !i.german && !i.french && !i.spanish);
+        // The Romance languages share articles: a text is read only in the one it counts most.
+        let (f, s) = (Readers::of(french), Readers::of(spanish));
+        assert!(!f.italian && !f.spanish && !s.italian && !s.french);
+        let e = Readers::of(english);
+        assert!(!e.german && !e.italian);
         // Told from the whole text: a French sentence with few common words is read as French.
         let credits = Readers::of(french).find("Lavrov a affirmé être prêt.");
         assert_eq!(credits.len(), 1, "{credits:?}");
@@ -1510,6 +1533,9 @@ mod tests {
             ("le Kremlin", "the Kremlin"),
             ("l’Agence France-Presse", "AFP"),
             ("Agence France-Presse", "AFP"),
+            ("l'agenzia Interfax", "Interfax"),
+            ("il Cremlino", "the Kremlin"),
+            ("l'Ansa", "ANSA"),
         ] {
             assert_eq!(source_key(a), source_key(b), "{a} / {b}");
         }

@@ -714,3 +714,17 @@ fn german_credits_are_kept_reworded_replaced_or_dropped() {
         ],
     );
 }
+
+#[test]
+fn italian_credits_are_kept_reworded_replaced_or_dropped() {
+    // `ha riferito` (reported) became `ha detto` (said): the same agency, credited otherwise.
+    assert_credit_kept_replaced_dropped(
+        "La Russia e la Norvegia hanno deciso di riprendere ad aprile i negoziati sulla pesca",
+        "Gli stock di merluzzo sono al livello più basso degli ultimi dieci anni.",
+        [
+            "ha riferito l'agenzia Interfax",
+            "ha detto l'agenzia Interfax",
+            "riferisce l'agenzia Reuters",
+        ],
+    );
+}

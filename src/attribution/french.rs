@@ -19,7 +19,7 @@ const NATIONAL: &str = r"(?:russe|américain|américaine|français|française|ch
 /// Whose a body or a title is: `des Affaires étrangères`, `de la Défense`, `du Kremlin`, or a
 /// body in lower case, perhaps with its nationality (`de la diplomatie russe`: the foreign
 /// ministry).
-const WHOSE: &str = r"(?:\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*(?:Affaires\s+étrangères|(?:diplomatie|défense|armée|police|gendarmerie|gouvernement|présidence|justice|marine|douane)(?:\s+NATIONAL)?|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?))?";
+const WHOSE: &str = r"(?:\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*(?:Affaires\s+étrangères|(?:diplomatie|ministère|défense|armée|police|gendarmerie|gouvernement|présidence|justice|marine|douane)(?:\s+NATIONAL)?|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?))?";
 
 /// Agencies (`l'AFP`, `l'agence russe RIA Novosti`, `l'agence de presse officielle Chine
 /// nouvelle`) and media (`le quotidien Le Monde`, `la télévision d'État`, `les médias russes`).
@@ -194,6 +194,10 @@ mod tests {
             )[0]
             .0,
             "Le chef de la diplomatie russe Sergueï Lavrov"
+        );
+        assert_eq!(
+            credits("« C'est faux », a dit le porte-parole du ministère, Ivan Petrov.")[0].0,
+            "le porte-parole du ministère, Ivan Petrov"
         );
     }
 

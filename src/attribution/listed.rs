@@ -1,16 +1,16 @@
 //! Listed credits: a language's sources and cues, read from its lists (a [`Language`]), a cue
 //! crediting a source on either side of it. The reader of Russian (`russian.rs`), French
-//! (`french.rs`), Spanish (`spanish.rs`) and German (`german.rs`) text; English has its own, older reader in the
-//! parent module.
+//! (`french.rs`), Spanish (`spanish.rs`), German (`german.rs`) and Italian (`italian.rs`)
+//! text; English has its own, older reader in the parent module.
 //!
-//! A `said` or `reported` cue credits the source right after it (only words of the
-//! language's `between` list may stand between: where it spoke, to whom) or up to a few words
-//! before it (a name: as many as the language allows), unless a preposition stands before that source (it is then an object: `invited to
-//! the White House, officials said`) or it is the body the speakers sit in right before the cue
-//! (`В Кремле заявили`, the Kremlin said). `according to` and `citing` credit what follows
-//! them. An agency right after a cue may be whom the speaker told (`told`), and is then no
-//! source. A single capitalized word credits only right beside its cue; a capital city there
-//! is its government.
+//! A `said` or `reported` cue credits the source right after it (only words of the language's
+//! `between` list may stand between: where it spoke, to whom) or up to a few words before it (a
+//! name: as many as the language allows), unless a preposition stands before that source (it is
+//! then an object: `invited to the White House, officials said`) or it is the body the speakers sit
+//! in right before the cue (`В Кремле заявили`, the Kremlin said). `according to` and `citing`
+//! credit what follows them. An agency right after a cue may be whom the speaker told (`told`), and
+//! is then no source. A single capitalized word credits only right beside its cue; a capital city
+//! there is its government.
 
 use std::sync::LazyLock;
 

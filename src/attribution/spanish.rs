@@ -18,7 +18,7 @@ const NATIONAL: &str = r"(?:rus[oa]|estadounidense|francés|francesa|chin[oa]|uc
 /// Whose a body or a title is: `de Exteriores`, `de Asuntos Exteriores`, `del Kremlin`, or a
 /// body in lower case, perhaps with its nationality (`de la diplomacia rusa`: the foreign
 /// ministry).
-const WHOSE: &str = r"(?:\s+(?:de\s+la|de|del)\s+(?:Asuntos\s+Exteriores|(?:diplomacia|defensa|policía|gobierno|presidencia|justicia|armada|ejército)(?:\s+NATIONAL)?|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?))?";
+const WHOSE: &str = r"(?:\s+(?:de\s+la|de|del)\s+(?:Asuntos\s+Exteriores|(?:diplomacia|ministerio|defensa|policía|gobierno|presidencia|justicia|armada|ejército)(?:\s+NATIONAL)?|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?))?";
 
 /// Agencies (`EFE`, `la agencia Europa Press`, `la agencia rusa RIA Novosti`) and media (`el
 /// diario El País`, `la televisión estatal`, `los medios rusos`).
@@ -168,6 +168,10 @@ mod tests {
                 super::super::SourceKind::Person,
                 Cue::Said
             )]
+        );
+        assert_eq!(
+            credits("«Es falso», dijo el portavoz del ministerio, Iván Petrov.")[0].0,
+            "el portavoz del ministerio, Iván Petrov"
         );
     }
 
