@@ -150,15 +150,30 @@ pub struct Furniture<'a> {
     pub body: Vec<&'a str>,
 }
 
-/// Splits `text` into the story and its furniture.
+/// Splits `text` into the story and its furniture. A line is a paragraph, but in a
+/// hard-wrapped text (old wire feeds, Reuters-21578, mail: a line break every 60-80
+/// characters) lines are joined back into paragraphs, each a slice of `text` over its lines.
 pub fn furniture(text: &str) -> Furniture<'_> {
-    let lines: Vec<&str> = lines(text).filter(|l| !l.trim().is_empty()).collect();
+    // Non-empty lines, each with whether a blank line stands before it.
+    let mut blank = false;
+    let lines: Vec<Line<'_>> = lines(text)
+        .filter_map(|text| {
+            if text.trim().is_empty() {
+                blank = true;
+                return None;
+            }
+            let after_blank = std::mem::take(&mut blank);
+            Some(Line { text, after_blank })
+        })
+        .collect();
     let n = lines.len();
     let mut f = Furniture {
         body: Vec::with_capacity(n),
         ..Furniture::default()
     };
-    for (i, line) in lines.iter().enumerate() {
+    // The line each paragraph of the body is.
+    let mut body_lines = Vec::with_capacity(n);
+    for (i, line) in lines.iter().map(|l| l.text).enumerate() {
         let short = line.len() <= FURNITURE_MAX_CHARS;
         if short && i < HEAD_LINES && BYLINE.is_match(line) {
             f.bylines.push(line);
@@ -166,6 +181,7 @@ pub fn furniture(text: &str) -> Furniture<'_> {
             f.footers.push(line);
         } else {
             f.body.push(line);
+            body_lines.push(i);
         }
     }
     // The dateline opens the wire copy: the first paragraph, or the second after a local intro.
@@ -176,7 +192,87 @@ pub fn furniture(text: &str) -> Furniture<'_> {
             break;
         }
     }
+    if let Some(width) = hard_wrapped(&lines) {
+        f.body = rejoin(text, &lines, &f.body, &body_lines, width);
+    }
     f
+}
+
+/// A non-empty line of a text.
+struct Line<'a> {
+    text: &'a str,
+    /// Whether a blank line stands right before it.
+    after_blank: bool,
+}
+
+/// Lines no longer than this (in characters) may be a hard-wrapped text's.
+const WRAP_MAX_CHARS: usize = 100;
+
+/// The width a text is hard-wrapped at (its longest line, in characters), if it is: old wire
+/// feeds, Reuters-21578 and mail break every line at 60-80 characters, so a sentence runs over
+/// several lines and a line is no paragraph. Such a text has three lines at least, none longer
+/// than [`WRAP_MAX_CHARS`], and half of them (the last aside) or more end without a sentence's
+/// end. A text of one paragraph a line has lines longer than that, or lines that end sentences.
+fn hard_wrapped(lines: &[Line<'_>]) -> Option<usize> {
+    // Cheap tests first (most texts fail one): bytes, then line ends, then characters.
+    if lines.len() < 3 || lines.iter().any(|l| l.text.len() > 4 * WRAP_MAX_CHARS) {
+        return None;
+    }
+    let open = lines[..lines.len() - 1]
+        .iter()
+        .filter(|l| !ends_a_sentence(l.text))
+        .count();
+    if 2 * open < lines.len() - 1 {
+        return None;
+    }
+    let width = lines
+        .iter()
+        .map(|l| l.text.trim_end().chars().count())
+        .max()?;
+    (width <= WRAP_MAX_CHARS).then_some(width)
+}
+
+/// Whether `line` ends with what ends a sentence (closing quotes and brackets count).
+fn ends_a_sentence(line: &str) -> bool {
+    line.trim_end().ends_with([
+        '.', '!', '?', '…', ':', '"', '”', '’', '\'', '»', ')', '。', '！', '？', '۔', '؟',
+    ])
+}
+
+/// The paragraphs of a hard-wrapped text: `body`'s lines (`from` says which line of `lines`
+/// each is) joined back into paragraphs, each a slice of `text` over its lines. A paragraph
+/// ends at a blank line, at a line furniture took, before an indented line (Reuters opens a
+/// paragraph with an indent), and after a line shorter than three quarters of `width` that ends
+/// a sentence or is followed by anything but a lower-case word.
+fn rejoin<'a>(
+    text: &'a str,
+    lines: &[Line<'a>],
+    body: &[&'a str],
+    from: &[usize],
+    width: usize,
+) -> Vec<&'a str> {
+    let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
+    let mut out: Vec<&'a str> = Vec::with_capacity(body.len());
+    let mut last = usize::MAX;
+    for (&part, &i) in body.iter().zip(from) {
+        let line = &lines[i];
+        let continues = last != usize::MAX && i == last + 1 && !line.after_blank && {
+            let before = lines[last].text;
+            let short = 4 * before.trim_end().chars().count() < 3 * width;
+            !line.text.starts_with(char::is_whitespace)
+                && !(short
+                    && (ends_a_sentence(before) || !line.text.starts_with(char::is_lowercase)))
+        };
+        match out.last_mut() {
+            Some(paragraph) if continues => {
+                let start = offset(paragraph);
+                *paragraph = &text[start..offset(part) + part.len()];
+            }
+            _ => out.push(part),
+        }
+        last = i;
+    }
+    out
 }
 
 /// [`str::lines`], with the line ends found by the `memchr` crate: std's search, a word at a
@@ -875,6 +971,96 @@ mod tests {
         assert_eq!(f.bylines, vec!["By Jane Doe"]);
         assert_eq!(f.footers, vec!["Follow us on X"]);
         assert_eq!(f.body, vec!["Talks began.", "More text."]);
+    }
+
+    #[test]
+    fn a_hard_wrapped_text_is_read_in_paragraphs_not_lines() {
+        // Reuters-21578: an indent opens each paragraph.
+        let reuters = "BONN, March 4 - AEG AG <AEGG.F> said it\n\
+                       will cooperate with Intel on the development of automation\n\
+                       systems for factories, power plants and rail networks.\n    \
+                       The cooperation will centre on a new real-time operation\n\
+                       system, AEG said.\n    \
+                       REUTER";
+        let f = furniture(reuters);
+        assert_eq!(f.dateline, Some("BONN, March 4 -"));
+        assert_eq!(
+            f.body,
+            vec![
+                "AEG AG <AEGG.F> said it\nwill cooperate with Intel on the development of automation\nsystems for factories, power plants and rail networks.",
+                "    The cooperation will centre on a new real-time operation\nsystem, AEG said.",
+                "    REUTER",
+            ]
+        );
+        // Mail: a blank line between paragraphs; a short line that ends a sentence ends one
+        // too, as does a short line before a capital (a subhead).
+        let mail = "The talks will resume in April, the ministry said on\n\
+                    Friday, after a break of two months and a half.\n\
+                    \n\
+                    The first round will be held in Murmansk, officials\n\
+                    said.\n\
+                    Cod stocks\n\
+                    Scientists warned that cod stocks had fallen to a\n\
+                    record low in the Barents Sea this year.";
+        assert_eq!(
+            story_body(mail),
+            vec![
+                "The talks will resume in April, the ministry said on\nFriday, after a break of two months and a half.",
+                "The first round will be held in Murmansk, officials\nsaid.",
+                "Cod stocks",
+                "Scientists warned that cod stocks had fallen to a\nrecord low in the Barents Sea this year.",
+            ]
+        );
+        // A lower-cased corpus: a short line that ends a sentence ends its paragraph.
+        let lowered = "the talks will resume in april, the ministry said on\n\
+                       friday.\n\
+                       the first round will be held in murmansk, officials said\n\
+                       on friday after a break of two months.";
+        assert_eq!(story_body(lowered).len(), 2);
+        // A furniture line between two wrapped lines is no part of a paragraph.
+        let signed = "The talks will resume in April, the ministry said on\n\
+                      By Jane Doe\n\
+                      Friday, after a break of two months, officials said\n\
+                      in Moscow on Friday.";
+        let f = furniture(signed);
+        assert_eq!(f.bylines, vec!["By Jane Doe"]);
+        assert_eq!(f.body.len(), 2, "{:?}", f.body);
+    }
+
+    proptest::proptest! {
+        /// Joining a hard-wrapped text's lines loses and repeats nothing: its paragraphs, in
+        /// order, hold the tokens its lines hold (each line a paragraph once blank lines part
+        /// them), and no line is split.
+        #[test]
+        fn rejoined_paragraphs_hold_every_line_once(
+            lines in proptest::collection::vec("[ a-zA-Zé.,]{0,70}", 0..12)
+        ) {
+            let text = lines.join("\n");
+            let parted = lines.join("\n\n");
+            let (joined, apart) = (story_body(&text), story_body(&parted));
+            let words = |parts: &[&str]| parts.iter().flat_map(|p| p.split_whitespace()).map(str::to_owned).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(words(&joined), words(&apart));
+            proptest::prop_assert!(joined.len() <= apart.len());
+            for paragraph in &joined {
+                proptest::prop_assert!(paragraph.lines().count() >= 1);
+                proptest::prop_assert!(text.contains(paragraph));
+            }
+        }
+    }
+
+    #[test]
+    fn a_paragraph_a_line_stays_so() {
+        // Short paragraphs that end their sentences: no wrapping.
+        let short = "Talks resume.\nThe first round\nwill be in Murmansk.\nCod stocks fell.";
+        assert_eq!(story_body(short).len(), 4);
+        // Long lines are paragraphs, whatever they end with.
+        let long = format!(
+            "{} and\n{} and\n{}",
+            "word ".repeat(30),
+            "more ".repeat(30),
+            "end."
+        );
+        assert_eq!(story_body(&long).len(), 3);
     }
 
     #[test]

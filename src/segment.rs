@@ -1,13 +1,13 @@
 //! Segment: split a story body into sentences, the way news text needs.
 //!
-//! A paragraph always ends a sentence. Inside a paragraph a sentence ends at `.`, `!`, `?`, `…`
-//! (and the Urdu and Arabic `۔` and `؟`), after any closing quotes or brackets, when
-//! whitespace follows and the next word can start a sentence: a capital letter, a digit, an
-//! opening quote, or a letter of a script without case. A text written without capitals (a
-//! lowercased corpus) cannot mark a start that way, so there a lowercase word may start a
-//! sentence too. A period after a known abbreviation (`Gen.`, `Mr.`, `Corp.`, `Jan.`) or a
-//! single capital (`U.S.`, `J. Smith`; any single letter in a text without capitals)
-//! does not end one.
+//! A paragraph always ends a sentence (a hard-wrapped text's paragraphs run over several lines:
+//! [`crate::normalize::furniture`] joins them back). Inside a paragraph a sentence ends at `.`,
+//! `!`, `?`, `…` (and the Urdu and Arabic `۔` and `؟`), after any closing quotes or brackets, when
+//! whitespace follows and the next word can start a sentence: a capital letter, a digit, an opening
+//! quote, or a letter of a script without case. A text written without capitals (a lowercased
+//! corpus) cannot mark a start that way, so there a lowercase word may start a sentence too. A
+//! period after a known abbreviation (`Gen.`, `Mr.`, `Corp.`, `Jan.`) or a single capital (`U.S.`,
+//! `J. Smith`; any single letter in a text without capitals) does not end one.
 //! The CJK full stops `。！？` and the Urdu `۔` end a sentence with no space after them.
 //!
 //! Sentences are byte ranges of the text, never copies. This module knows nothing of alignment.

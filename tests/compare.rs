@@ -476,6 +476,60 @@ fn a_lowercased_story_is_read_sentence_by_sentence() {
     assert_eq!(v["verbatim"].as_f64(), Some(1.0));
 }
 
+/// Wire copy as the old feeds and Reuters-21578 keep it, broken every 60-odd characters with an
+/// indent opening each paragraph, is the story its re-flowed copy tells: every sentence `same`,
+/// the terminal shows each sentence on one line, and JSON keeps the text as written.
+#[test]
+fn a_hard_wrapped_wire_copy_is_read_in_sentences_not_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let wrapped = dir.path().join("wire.txt");
+    let flowed = dir.path().join("paper.txt");
+    std::fs::write(
+        &wrapped,
+        "BONN, March 4 - AEG AG said it will cooperate with Intel on\n\
+         the development of automation systems for factories and power\n\
+         plants.\n    \
+         The cooperation will centre on a new real-time operating system\n\
+         with 32-bit microprocessors, AEG said at the Hanover trade fair.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &flowed,
+        "AEG AG said it will cooperate with Intel on the development of automation systems for \
+         factories and power plants.\n\
+         The cooperation will centre on a new real-time operating system with 32-bit \
+         microprocessors, AEG said at the Hanover trade fair.\n",
+    )
+    .unwrap();
+    let (wrapped, flowed) = (wrapped.to_str().unwrap(), flowed.to_str().unwrap());
+    let out = copydesk()
+        .args(["compare", wrapped, flowed, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let c: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = &c["versions"][0];
+    assert_eq!(v["counts"]["same"], 2, "{v}");
+    assert_eq!(v["segments"].as_array().unwrap().len(), 2, "{v}");
+    assert_eq!(v["verbatim"].as_f64(), Some(1.0));
+    assert!(
+        c["reference"]["sentences"][0]
+            .as_str()
+            .unwrap()
+            .contains("Intel on\nthe development")
+    );
+    let text = copydesk()
+        .args(["compare", wrapped, flowed])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("= AEG AG said it will cooperate with Intel on the development of automation systems for factories and power plants.\n"),
+        "{text}"
+    );
+}
+
 #[test]
 fn dedup_diffs_describe_every_cluster() {
     let dir = tempfile::tempdir().unwrap();

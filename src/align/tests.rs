@@ -348,6 +348,31 @@ fn identical_version_is_all_same() {
     assert!(v.furniture.is_empty());
 }
 
+/// A hard-wrapped copy (old wire feeds, Reuters-21578: a line break every 60-70 characters, an
+/// indent opening each paragraph) is the same story: its sentences run over lines.
+#[test]
+fn a_hard_wrapped_copy_is_the_same_story() {
+    let wrapped = "MOSCOW, March 14 (Reuters) - Russia and Norway agreed to resume\n\
+        fishing talks in April.\n    \
+        Citing the Foreign Ministry, RIA Novosti said the first round would\n\
+        be held in Murmansk. Scientists warned that cod stocks in the\n\
+        Barents Sea had fallen to a thirty-year low.\n    \
+        Fishing crews in Tromso welcomed the news after months in harbour.";
+    let c = compare(
+        &doc("r", REF),
+        &[doc("v", wrapped)],
+        &AlignParams::default(),
+    );
+    let v = &c.versions[0];
+    assert_eq!(ops(v), vec![Op::Same; 4]);
+    assert_eq!((v.kept, v.verbatim), (1.0, 1.0));
+    assert!(
+        v.attributions
+            .iter()
+            .all(|a| a.fate == attribution::Fate::Kept)
+    );
+}
+
 #[test]
 fn bottom_trim_is_a_cut() {
     let trimmed = "MOSCOW, March 14 (Reuters) - Russia and Norway agreed to resume fishing talks in April.\n\
