@@ -1098,6 +1098,93 @@ pub fn same_source(a: &str, b: &str) -> bool {
     contains(&a, &b) || contains(&b, &a) || strsim::normalized_damerau_levenshtein(&a, &b) >= 0.85
 }
 
+/// Words that end a title or a body, never a name: `the Iranian Defence Minister` and `the
+/// Iranian Foreign Minister` are two people.
+const TITLE_WORDS: &[&str] = &[
+    "minister",
+    "ministry",
+    "secretary",
+    "president",
+    "premier",
+    "chancellor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "head",
+    "director",
+    "governor",
+    "ambassador",
+    "general",
+    "mayor",
+    "commander",
+    "chairman",
+    "affairs",
+    "office",
+    "state",
+    "house",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "ministre",
+    "ministro",
+    "ministra",
+    "président",
+    "presidente",
+    "präsident",
+    "sprecher",
+    "sprecherin",
+    "porte-parole",
+    "portavoz",
+    "portavoce",
+    "kanzler",
+    "kanzlerin",
+    "außenminister",
+    "chef",
+    "capo",
+    "jefe",
+];
+
+/// The first name and surname ending a named person's credit (`Sergej Lavrov` in `il ministro
+/// degli Esteri russo Sergej Lavrov`): two capitalized words, neither written in capitals alone
+/// (`AEG AG`) nor a title's.
+fn full_name(source: &str) -> Option<(&str, &str)> {
+    let mut words = source
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let (surname, first) = (words.next()?, words.next()?);
+    let named = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !TITLE_WORDS.contains(&w.to_lowercase().as_str())
+    };
+    (named(first) && named(surname)).then_some((first, surname))
+}
+
+/// Whether two credits name one person under other titles (`il ministro degli Esteri russo
+/// Sergej Lavrov`, `il capo della diplomazia russa Sergej Lavrov`): both people, the same
+/// surname (folded as tokens are: `Lavrov`, `LAVROV`), first names alike however transliterated
+/// (`Sergej`, `Sergei`, `Sergueï`).
+pub fn same_person(a: &Attribution, b: &Attribution) -> bool {
+    if a.kind != SourceKind::Person || b.kind != SourceKind::Person {
+        return false;
+    }
+    let (Some((first_a, surname_a)), Some((first_b, surname_b))) =
+        (full_name(&a.source), full_name(&b.source))
+    else {
+        return false;
+    };
+    let folded = |w: &str| {
+        let mut hashes = Vec::new();
+        normalize::for_each_token([w], |h| hashes.push(h));
+        hashes
+    };
+    folded(surname_a) == folded(surname_b)
+        && strsim::jaro_winkler(&first_a.to_lowercase(), &first_b.to_lowercase()) >= 0.8
+}
+
 /// What a version did to one credit of the reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -1146,9 +1233,9 @@ pub fn compare(
     };
     let mut out = Vec::with_capacity(reference.len());
     for r in reference {
-        if let Some(i) =
-            (0..version.len()).find(|&i| !used[i] && same_source(&r.source, &version[i].source))
-        {
+        if let Some(i) = (0..version.len()).find(|&i| {
+            !used[i] && (same_source(&r.source, &version[i].source) || same_person(r, &version[i]))
+        }) {
             used[i] = true;
             let fate = if version[i].cue_kind == r.cue_kind {
                 Fate::Kept
@@ -1751,5 +1838,66 @@ mod tests {
         assert_eq!(fates(&replaced), vec![Fate::Kept, Fate::Replaced]);
         assert_eq!(fates(&[]), vec![Fate::Dropped, Fate::Dropped]);
         assert_eq!(compare(&r, None, &mut [])[0].fate, Fate::Trimmed);
+    }
+
+    /// A person under another title is the same source, kept; other people sharing a title, a
+    /// surname or a company suffix are not.
+    #[test]
+    fn one_person_under_another_title_is_one_source() {
+        let person = |source: &str| Attribution {
+            source: source.into(),
+            kind: SourceKind::Person,
+            cue: "said".into(),
+            cue_kind: Cue::Said,
+        };
+        let fate = |reference: &str, version: &str| {
+            compare(&[person(reference)], Some(&[person(version)]), &mut [false])[0].fate
+        };
+        for (a, b) in [
+            (
+                "il ministro degli Esteri russo Sergej Lavrov",
+                "il capo della diplomazia russa Sergej Lavrov",
+            ),
+            (
+                "company president Klaus Jacobs",
+                "firm president Klaus Jacobs",
+            ),
+            (
+                "Foreign Minister Sergei Lavrov",
+                "Russia's top diplomat Sergey Lavrov",
+            ),
+            ("le ministre russe Sergueï Lavrov", "Sergei Lavrov"),
+            ("Economy Minister Hans Müller", "Hans Muller"),
+        ] {
+            assert_eq!(fate(a, b), Fate::Kept, "{a} / {b}");
+        }
+        for (a, b) in [
+            (
+                "the Iranian Defence Minister",
+                "the Iranian Foreign Minister",
+            ),
+            (
+                "Foreign Minister Sergei Lavrov",
+                "Foreign Minister Dmitry Lavrov",
+            ),
+            ("Suburban Bancorp", "Mellon Bancorp"),
+            ("AEG AG", "AEK AG"),
+        ] {
+            assert_eq!(fate(a, b), Fate::Dropped, "{a} / {b}");
+        }
+        // Only people: two agencies are matched by their names alone.
+        let agency = |source: &str| Attribution {
+            kind: SourceKind::Agency,
+            ..person(source)
+        };
+        assert!(!same_person(
+            &agency("Sergei Lavrov"),
+            &person("Sergei Lavrov")
+        ));
+        // A title is no name, however its words are capitalized.
+        assert!(!same_person(
+            &person("the Iranian Foreign Minister"),
+            &person("the Syrian Foreign Minister")
+        ));
     }
 }

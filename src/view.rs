@@ -130,6 +130,11 @@ fn header(v: &VersionDiff, style: &Style, out: &mut String) {
 fn attributions(v: &VersionDiff, style: &Style, out: &mut String) {
     for a in &v.attributions {
         let what = match (a.fate, &a.version) {
+            // The same source under other words (`Foreign Ministry`; another title before the
+            // same name) says how the version wrote it.
+            (Fate::Kept, Some(n)) if n.source != a.reference.source => {
+                style.paint(DIM, &format!("kept as {}", n.source))
+            }
             (Fate::Kept, _) => style.paint(DIM, "kept"),
             (Fate::Reworded, Some(n)) => style.paint(YELLOW, &format!("reworded as {}", credit(n))),
             (Fate::Replaced, Some(n)) => {
@@ -321,6 +326,48 @@ mod tests {
             text.contains("   headline: Cod talks to [-resume in April-] {+restart+}"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_credit_kept_under_other_words_says_how_it_is_written() {
+        let c = compare(
+            &Doc::new(
+                "wire",
+                "Talks will resume in April, Foreign Minister Sergei Lavrov said.\nCod stocks fell.",
+            ),
+            &[Doc::new(
+                "copy",
+                "Talks will resume in April, Russia's top diplomat, Sergey Lavrov, said.\nCod stocks fell.",
+            )],
+            &AlignParams::default(),
+        );
+        let text = inline_view(
+            &c,
+            &Style {
+                color: false,
+                width: 100,
+            },
+        );
+        assert!(
+            text.contains("@ Foreign Minister Sergei Lavrov (said): kept as "),
+            "{text}"
+        );
+        // The same words: no need to repeat them.
+        let same = inline_view(
+            &compare(
+                &Doc::new("wire", "Talks will resume, Sergei Lavrov said."),
+                &[Doc::new(
+                    "copy",
+                    "Talks will resume soon, Sergei Lavrov said.",
+                )],
+                &AlignParams::default(),
+            ),
+            &Style {
+                color: false,
+                width: 100,
+            },
+        );
+        assert!(same.contains("@ Sergei Lavrov (said): kept\n"), "{same}");
     }
 
     #[test]
