@@ -253,16 +253,19 @@ fn rejoin<'a>(
 ) -> Vec<&'a str> {
     let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
     let mut out: Vec<&'a str> = Vec::with_capacity(body.len());
-    let mut last = usize::MAX;
+    // The line the paragraph so far ends with.
+    let mut last: Option<usize> = None;
     for (&part, &i) in body.iter().zip(from) {
         let line = &lines[i];
-        let continues = last != usize::MAX && i == last + 1 && !line.after_blank && {
+        let continues = last.is_some_and(|last| {
             let before = lines[last].text;
             let short = 4 * before.trim_end().chars().count() < 3 * width;
-            !line.text.starts_with(char::is_whitespace)
+            i == last + 1
+                && !line.after_blank
+                && !line.text.starts_with(char::is_whitespace)
                 && !(short
                     && (ends_a_sentence(before) || !line.text.starts_with(char::is_lowercase)))
-        };
+        });
         match out.last_mut() {
             Some(paragraph) if continues => {
                 let start = offset(paragraph);
@@ -270,7 +273,7 @@ fn rejoin<'a>(
             }
             _ => out.push(part),
         }
-        last = i;
+        last = Some(i);
     }
     out
 }
