@@ -242,8 +242,9 @@ fn ends_a_sentence(line: &str) -> bool {
 /// The paragraphs of a hard-wrapped text: `body`'s lines (`from` says which line of `lines`
 /// each is) joined back into paragraphs, each a slice of `text` over its lines. A paragraph
 /// ends at a blank line, at a line furniture took, before an indented line (Reuters opens a
-/// paragraph with an indent), and after a line shorter than three quarters of `width` that ends
-/// a sentence or is followed by anything but a lower-case word.
+/// paragraph with an indent), and, in a text without such indents, after a line shorter than
+/// three quarters of `width` that ends a sentence or is followed by anything but a lower-case
+/// word.
 fn rejoin<'a>(
     text: &'a str,
     lines: &[Line<'a>],
@@ -253,6 +254,11 @@ fn rejoin<'a>(
 ) -> Vec<&'a str> {
     let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
     let mut out: Vec<&'a str> = Vec::with_capacity(body.len());
+    // A text that opens its paragraphs with an indent marks them so and no other way: there a
+    // short line (Reuters-21578's first, its dateline cut) ends no paragraph.
+    let indented = lines[1..]
+        .iter()
+        .any(|l| l.text.starts_with(char::is_whitespace));
     // The line the paragraph so far ends with.
     let mut last: Option<usize> = None;
     for (&part, &i) in body.iter().zip(from) {
@@ -260,11 +266,15 @@ fn rejoin<'a>(
         let continues = last.is_some_and(|last| {
             let before = lines[last].text;
             let short = 4 * before.trim_end().chars().count() < 3 * width;
+            // Without indents, a short line ends its paragraph when it ends a sentence or a
+            // capital follows it.
+            let short_end = !indented
+                && short
+                && (ends_a_sentence(before) || !line.text.starts_with(char::is_lowercase));
             i == last + 1
                 && !line.after_blank
                 && !line.text.starts_with(char::is_whitespace)
-                && !(short
-                    && (ends_a_sentence(before) || !line.text.starts_with(char::is_lowercase)))
+                && !short_end
         });
         match out.last_mut() {
             Some(paragraph) if continues => {
@@ -995,6 +1005,13 @@ mod tests {
                 "    REUTER",
             ]
         );
+        // Its dateline field cut, a Reuters-21578 text opens with a short line: in a text whose
+        // paragraphs open with an indent, that is no paragraph's end.
+        let cut = "Suburban Bancorp said a Cook\n\
+                   County Circuit Court ruled in favor of one of its companies on\n\
+                   claims against six former directors.\n    \
+                   It said a hearing on damages was set for April 21.";
+        assert_eq!(story_body(cut).len(), 2, "{:?}", story_body(cut));
         // Mail: a blank line between paragraphs; a short line that ends a sentence ends one
         // too, as does a short line before a capital (a subhead).
         let mail = "The talks will resume in April, the ministry said on\n\
