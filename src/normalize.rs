@@ -171,8 +171,10 @@ pub fn furniture(text: &str) -> Furniture<'_> {
         body: Vec::with_capacity(n),
         ..Furniture::default()
     };
-    // The line each paragraph of the body is.
-    let mut body_lines = Vec::with_capacity(n);
+    // The line each paragraph of the body is, needed (and kept) only to rejoin a hard-wrapped
+    // text: most texts allocate nothing for it.
+    let wrapped = hard_wrapped(&lines);
+    let mut body_lines = Vec::new();
     for (i, line) in lines.iter().map(|l| l.text).enumerate() {
         let short = line.len() <= FURNITURE_MAX_CHARS;
         if short && i < HEAD_LINES && BYLINE.is_match(line) {
@@ -181,7 +183,9 @@ pub fn furniture(text: &str) -> Furniture<'_> {
             f.footers.push(line);
         } else {
             f.body.push(line);
-            body_lines.push(i);
+            if wrapped.is_some() {
+                body_lines.push(i);
+            }
         }
     }
     // The dateline opens the wire copy: the first paragraph, or the second after a local intro.
@@ -192,7 +196,7 @@ pub fn furniture(text: &str) -> Furniture<'_> {
             break;
         }
     }
-    if let Some(width) = hard_wrapped(&lines) {
+    if let Some(width) = wrapped {
         f.body = rejoin(text, &lines, &f.body, &body_lines, width);
     }
     f

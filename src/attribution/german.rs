@@ -49,18 +49,11 @@ const TITLED: &str = r"(?:(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em)\s+|\p{Lu}\p{Ll}+s\s+)?
 const ANONYMOUS: &str = r"(?:[Ee]in|[Ee]ine)\s+ADJ\p{Lu}?\p{Ll}*(?:[Ss]precher|[Ss]precherin)WHOSE?|ADJ(?:diplomatische|informierte|gut\s+unterrichtete)n?\s+Kreise(?:n)?|(?:[Ee]in|[Ee]ine|[Ee]inem|[Ee]iner)\s+ADJ(?:Quelle|Diplomaten?|Insider|Beamten?|Vertreter)|(?:Augenzeugen|Diplomaten|Beamte|Insider|Quellen)";
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    let fill = |list: &str| {
+    listed::filled_source_pattern([AGENCIES, INSTITUTIONS, TITLED, ANONYMOUS], |list| {
         list.replace("WHOSE", WHOSE)
             .replace("ADJ", ADJECTIVES)
             .replace("NAME", NAME)
-    };
-    listed::source_pattern(
-        &fill(AGENCIES),
-        &fill(INSTITUTIONS),
-        &fill(TITLED),
-        &fill(ANONYMOUS),
-        listed::LATIN_NAME,
-    )
+    })
 });
 
 /// `sagte`, `berichtete` and the like, in the past (singular and plural) or the present; `laut`,

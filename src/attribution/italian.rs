@@ -35,14 +35,9 @@ const TITLED: &str = r"(?:[Ii]l\s+|[Ll]a\s+|[Ll]['’])?(?:[Mm]inistr[oa]|[Pp]re
 const ANONYMOUS: &str = r"(?:(?:[Uu]n[oa]?|[Ll]e|[Ii]|[Aa]lcun[ei]|[Dd]iverse|[Dd]iversi)\s+)?(?:fonti?|responsabili|diplomatici|testimoni|analisti|esperti|funzionari)(?:\s+(?:diplomatiche|ufficiali|governative|militari|vicine|informate|NATIONAL))?";
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    let fill = |list: &str| list.replace("WHOSE", WHOSE).replace("NATIONAL", NATIONAL);
-    listed::source_pattern(
-        &fill(AGENCIES),
-        &fill(INSTITUTIONS),
-        &fill(TITLED),
-        &fill(ANONYMOUS),
-        listed::LATIN_NAME,
-    )
+    listed::filled_source_pattern([AGENCIES, INSTITUTIONS, TITLED, ANONYMOUS], |list| {
+        list.replace("WHOSE", WHOSE).replace("NATIONAL", NATIONAL)
+    })
 });
 
 /// `ha detto`, `riferisce` and the like, in the past with `ha` (`hanno` in the plural, `aveva`

@@ -69,6 +69,14 @@ pub(super) fn source_pattern(
     ))
 }
 
+/// A language's source pattern from its four lists (agencies, institutions, titles, unnamed
+/// sources), each after `fill` put in its placeholders (`WHOSE`, `NATIONAL`, ...); names are
+/// [`LATIN_NAME`].
+pub(super) fn filled_source_pattern(lists: [&str; 4], fill: impl Fn(&str) -> String) -> Regex {
+    let [agency, institution, titled, anonymous] = lists.map(fill);
+    source_pattern(&agency, &institution, &titled, &anonymous, LATIN_NAME)
+}
+
 /// Words a source may stand from a `said` or `reported` cue after it (`Лавров в пятницу
 /// заявил`).
 pub(super) const NEAR: usize = 6;
