@@ -615,6 +615,21 @@ impl Readers {
 }
 
 fn find_with(sentence: &str, readers: Readers) -> Vec<Attribution> {
+    let mut out = find_as_written(sentence, readers);
+    // A credit read across a line break of hard-wrapped text (`Harcourt\nBrace Jovanovich`) is
+    // named on one line.
+    for a in &mut out {
+        for field in [&mut a.source, &mut a.cue] {
+            if field.contains(['\n', '\r', '\t']) || field.contains("  ") {
+                *field = field.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+        }
+    }
+    out
+}
+
+/// [`find_with`], each source and cue as the sentence writes it.
+fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     if sentence
         .chars()
@@ -1598,6 +1613,25 @@ mod tests {
         assert!(
             got.iter().all(|(s, _)| !s.contains("commission")),
             "{got:?}"
+        );
+    }
+
+    /// A sentence of hard-wrapped text keeps its line breaks; the credits read from it do not.
+    #[test]
+    fn a_credit_across_a_line_break_is_named_on_one_line() {
+        let got = find(
+            "Harcourt\nBrace Jovanovich said its earnings would rise, the\r\nReuters\n  news agency reported.",
+        );
+        let named: Vec<(&str, &str)> = got
+            .iter()
+            .map(|a| (a.source.as_str(), a.cue.as_str()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("Harcourt Brace Jovanovich", "said"),
+                ("the Reuters news agency", "reported")
+            ]
         );
     }
 
