@@ -1207,7 +1207,7 @@ pub fn same_person(a: &Attribution, b: &Attribution) -> bool {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Fate {
-    /// Same source, same kind of cue.
+    /// Same source, same kind of cue (in the aligned sentence, or another of the version's).
     Kept,
     /// Same source, credited another way (`said` became `according to`).
     Reworded,
@@ -1298,21 +1298,25 @@ pub fn compare(
     out
 }
 
-/// A credit moved between the dateline and the story is reworded, not dropped and added: a
-/// dropped dateline credit whose source the version credits in its text (`LONDON (Reuters) -`
-/// became `..., Reuters reported`), or a dropped text credit the version's dateline carries.
-/// Takes the version's credit out of `added`.
-pub fn moved_between_dateline_and_text(
-    changes: &mut [AttributionChange],
-    added: &mut Vec<Attribution>,
-) {
+/// A credit the version gives in another sentence than the reference's is kept, not dropped and
+/// added: a dropped credit whose source (or person) the version credits where no reference credit
+/// accounts for it, in a sentence it wrote or rearranged (`Citing the ministry, RIA Novosti said
+/// X. Y.` became `X. Y, RIA Novosti reported.`), in its text for a dateline credit (`LONDON
+/// (Reuters) -` became `..., Reuters reported`) or in its dateline for a text credit. Kept when
+/// the cue is of the same kind, reworded otherwise (a dateline's is always another). Takes the
+/// version's credit out of `added`.
+pub fn found_elsewhere(changes: &mut [AttributionChange], added: &mut Vec<Attribution>) {
     for change in changes.iter_mut().filter(|c| c.fate == Fate::Dropped) {
-        let from_dateline = change.reference.cue_kind == Cue::Dateline;
-        if let Some(i) = added.iter().position(|a| {
-            (a.cue_kind == Cue::Dateline) != from_dateline
-                && same_source(&a.source, &change.reference.source)
-        }) {
-            change.fate = Fate::Reworded;
+        let r = &change.reference;
+        if let Some(i) = added
+            .iter()
+            .position(|a| same_source(&a.source, &r.source) || same_person(r, a))
+        {
+            change.fate = if added[i].cue_kind == r.cue_kind {
+                Fate::Kept
+            } else {
+                Fate::Reworded
+            };
             change.version = Some(added.remove(i));
         }
     }
@@ -1914,6 +1918,34 @@ mod tests {
         assert_eq!(fates(&other_ministry), vec![Fate::Replaced, Fate::Kept]);
         assert_eq!(fates(&[]), vec![Fate::Dropped, Fate::Dropped]);
         assert_eq!(compare(&r, None, &mut [])[0].fate, Fate::Trimmed);
+    }
+
+    /// A dropped credit is found again among the version's unaccounted credits: the same
+    /// source, or the same person under another title; nobody else.
+    #[test]
+    fn a_dropped_credit_is_found_in_another_sentence() {
+        let person = |source: &str| Attribution {
+            source: source.into(),
+            kind: SourceKind::Person,
+            cue: "said".into(),
+            cue_kind: Cue::Said,
+        };
+        let dropped = |source: &str| AttributionChange {
+            reference: person(source),
+            fate: Fate::Dropped,
+            version: None,
+        };
+        let mut changes = [
+            dropped("Foreign Minister Sergei Lavrov"),
+            dropped("Interior Minister Hans Müller"),
+        ];
+        let mut added = vec![
+            person("Peter Schmidt"),
+            person("Russia's top diplomat Sergey Lavrov"),
+        ];
+        found_elsewhere(&mut changes, &mut added);
+        assert_eq!(changes.map(|c| c.fate), [Fate::Kept, Fate::Dropped]);
+        assert_eq!(added, [person("Peter Schmidt")]);
     }
 
     /// A person under another title is the same source, kept; other people sharing a title, a

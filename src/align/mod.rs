@@ -634,7 +634,7 @@ fn diff_version(
             attributions.extend(attribution::compare(&r.attributions, None, &mut []));
         }
     }
-    attribution::moved_between_dateline_and_text(&mut attributions, &mut added_attributions);
+    attribution::found_elsewhere(&mut attributions, &mut added_attributions);
     let share = |a: usize, b: usize| {
         if b == 0 {
             0.0

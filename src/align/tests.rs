@@ -753,3 +753,39 @@ fn italian_credits_are_kept_reworded_replaced_or_dropped() {
         ],
     );
 }
+
+/// A credit the version moved into another of its sentences is kept there, not dropped from
+/// one sentence and added to another; one the version gives nowhere is still dropped.
+#[test]
+fn a_credit_moved_to_another_sentence_is_kept() {
+    let wire = "Citing the Russian Foreign Ministry, RIA Novosti said on Friday that talks on fishing quotas in the Barents Sea would resume in April. The first round will be held in Murmansk and led by deputy ministers from both sides.";
+    let moved = "Talks on fishing quotas in the Barents Sea will resume in April, the Russian Foreign Ministry said. The first round will be held in Murmansk and led by deputy ministers from both sides, RIA Novosti said on Friday.";
+    let gone = "Talks on fishing quotas in the Barents Sea will resume in April. The first round will be held in Murmansk and led by deputy ministers from both sides.";
+    let versions = [doc("moved", moved), doc("gone", gone)];
+    let c = compare(&doc("wire", wire), &versions, &AlignParams::default());
+    use attribution::Fate::*;
+    let fates: Vec<Vec<(String, attribution::Fate)>> = c
+        .versions
+        .iter()
+        .map(|v| {
+            v.attributions
+                .iter()
+                .map(|a| (a.reference.source.clone(), a.fate))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        fates,
+        [
+            vec![
+                ("the Russian Foreign Ministry".to_string(), Reworded),
+                ("RIA Novosti".to_string(), Kept)
+            ],
+            vec![
+                ("the Russian Foreign Ministry".to_string(), Dropped),
+                ("RIA Novosti".to_string(), Dropped)
+            ]
+        ]
+    );
+    assert!(c.versions[0].added_attributions.is_empty());
+}
