@@ -120,12 +120,19 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     let titled = format!(
         r"(?:(?:{cap}|[\p{{Ll}}]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official)\s+{cap}(?:\s+{cap}){{0,2}}"
     );
-    let anonymous = r"(?:an?|the|one|two|several)\s+(?:[\p{L}-]+\s+){0,2}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?)|(?-u:\b)officials(?-u:\b)|(?-u:\b)sources(?-u:\b)|(?-u:\b)analysts(?-u:\b)";
+    // A bare plural keeps what describes it: `official sources`, `Western diplomats`.
+    let anonymous = format!(
+        r"(?:an?|the|one|two|several)\s+(?:[\p{{L}}-]+\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:officials|sources|analysts|diplomats)(?-u:\b)"
+    );
     let person = format!(r"{cap}(?:\s+{cap}){{0,2}}");
     normalize::text_pattern(&format!(
         r"(?P<agency>{agency}|{media}|{unnamed})|(?P<titled>{titled})|(?P<anonymous>{anonymous})|(?P<institution>{institution})|(?P<person>{person})"
     ))
 });
+
+/// Words that say whose or what kind of officials, sources, analysts or diplomats a bare plural
+/// names (`official sources`, `trade sources`, `senior officials`).
+const OF_WHOM: &str = r"(?:official|diplomatic|government|military|security|intelligence|industry|trade|banking|bank|market|oil|grain|shipping|company|senior|informed|reliable|knowledgeable|unnamed|anonymous|local|police|party|opposition|political|federal|administration|congressional|defence|defense|foreign|western|other)";
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     normalize::text_pattern(
@@ -1203,6 +1210,41 @@ pub fn same_person(a: &Attribution, b: &Attribution) -> bool {
         && strsim::jaro_winkler(&first_a.to_lowercase(), &first_b.to_lowercase()) >= 0.8
 }
 
+/// Whether two credits name one source: the same name ([`same_source`]), one person under
+/// another title ([`same_person`]), or unnamed sources of one kind described otherwise
+/// ([`same_unnamed`]).
+pub fn one_source(a: &Attribution, b: &Attribution) -> bool {
+    same_source(&a.source, &b.source) || same_person(a, b) || same_unnamed(a, b)
+}
+
+/// The words unnamed sources are named by, a group to a line (one kind of source in English,
+/// French, Spanish, Italian, German and Urdu), singular and plural.
+#[rustfmt::skip]
+const UNNAMED: &[&[&str]] = &[
+    &["source", "sources", "fuente", "fuentes", "fonte", "fonti", "quelle", "quellen", "kreise", "kreisen", "ذرائع"],
+    &["official", "officials", "responsable", "responsables", "funcionario", "funcionarios", "funzionario", "funzionari", "beamte", "beamter", "beamten"],
+    &["spokesman", "spokeswoman", "spokesperson", "porte-parole", "portavoz", "portavoce", "sprecher", "sprecherin", "ترجمان"],
+    &["diplomat", "diplomats", "diplomate", "diplomates", "diplomático", "diplomáticos", "diplomatico", "diplomatici", "diplomaten"],
+    &["analyst", "analysts", "analyste", "analystes", "analista", "analistas", "analisti", "analysten"],
+];
+
+/// Whether two unnamed credits are sources of one kind described in other words (`trade
+/// sources`, `commerce sources`; `a company spokesman`, `a firm spokesman`): the same word names
+/// what they are. `diplomatic sources` and `Western officials` are two.
+fn same_unnamed(a: &Attribution, b: &Attribution) -> bool {
+    if a.kind != SourceKind::Anonymous || b.kind != SourceKind::Anonymous {
+        return false;
+    }
+    // The last such word: `official sources` are sources.
+    let group = |name: &str| {
+        name.split_whitespace().rev().find_map(|w| {
+            let w = w.to_lowercase();
+            UNNAMED.iter().position(|forms| forms.contains(&w.as_str()))
+        })
+    };
+    group(&a.source).is_some_and(|g| group(&b.source) == Some(g))
+}
+
 /// What a version did to one credit of the reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -1251,9 +1293,7 @@ pub fn compare(
     };
     let mut out = Vec::with_capacity(reference.len());
     for r in reference {
-        if let Some(i) = (0..version.len()).find(|&i| {
-            !used[i] && (same_source(&r.source, &version[i].source) || same_person(r, &version[i]))
-        }) {
+        if let Some(i) = (0..version.len()).find(|&i| !used[i] && one_source(r, &version[i])) {
             used[i] = true;
             let fate = if version[i].cue_kind == r.cue_kind {
                 Fate::Kept
@@ -1281,7 +1321,8 @@ pub fn compare(
     // source shortened or misspelt (`Valero Corp` for `Valero Energy Corp`, `Unisy`).
     let replacement = |r: &Attribution, a: &Attribution| {
         let agency_or_dateline = r.kind == SourceKind::Agency || r.cue_kind == Cue::Dateline;
-        (a.kind == r.kind && other_proper_word(&r.source, &a.source))
+        (a.kind == r.kind
+            && (r.kind == SourceKind::Anonymous || other_proper_word(&r.source, &a.source)))
             || (agency_or_dateline
                 && (a.kind == SourceKind::Agency
                     || (a.cue_kind == Cue::Dateline && a.kind == SourceKind::Staff)))
@@ -1308,10 +1349,7 @@ pub fn compare(
 pub fn found_elsewhere(changes: &mut [AttributionChange], added: &mut Vec<Attribution>) {
     for change in changes.iter_mut().filter(|c| c.fate == Fate::Dropped) {
         let r = &change.reference;
-        if let Some(i) = added
-            .iter()
-            .position(|a| same_source(&a.source, &r.source) || same_person(r, a))
-        {
+        if let Some(i) = added.iter().position(|a| one_source(r, a)) {
             change.fate = if added[i].cue_kind == r.cue_kind {
                 Fate::Kept
             } else {
@@ -1598,6 +1636,65 @@ mod tests {
             find("“We ran,” said Marta Ilves, a baker.")[0].source,
             "Marta Ilves"
         );
+    }
+
+    /// Unnamed sources in the plural keep what describes them: whose, or what kind.
+    #[test]
+    fn bare_plurals_keep_their_description() {
+        for (sentence, source) in [
+            (
+                "Talks will resume, official sources said.",
+                "official sources",
+            ),
+            (
+                "Prices fell, Wall Street analysts said.",
+                "Wall Street analysts",
+            ),
+            (
+                "The deal is near, Western diplomats told Reuters.",
+                "Western diplomats",
+            ),
+            ("Exports rose 5 pct, trade sources said.", "trade sources"),
+            ("Talks will resume, sources said.", "sources"),
+        ] {
+            let got = credits(sentence);
+            assert_eq!(
+                got.first().map(|c| (c.0.as_str(), c.1)),
+                Some((source, SourceKind::Anonymous)),
+                "{sentence}"
+            );
+        }
+    }
+
+    /// Unnamed sources of one kind described otherwise are one source; of two kinds, two.
+    #[test]
+    fn unnamed_sources_of_one_kind_are_one_source() {
+        let unnamed = |source: &str| Attribution {
+            source: source.into(),
+            kind: SourceKind::Anonymous,
+            cue: "said".into(),
+            cue_kind: Cue::Said,
+        };
+        let fate = |reference: &str, version: &str| {
+            compare(
+                &[unnamed(reference)],
+                Some(&[unnamed(version)]),
+                &mut [false],
+            )[0]
+            .fate
+        };
+        assert_eq!(fate("a company spokesman", "a firm spokesman"), Fate::Kept);
+        assert_eq!(fate("trade sources", "commerce sources"), Fate::Kept);
+        assert_eq!(fate("official sources", "diplomatic sources"), Fate::Kept);
+        assert_eq!(
+            fate("fonti diplomatiche", "fonti vicine al governo"),
+            Fate::Kept
+        );
+        assert_eq!(
+            fate("diplomatic sources", "Western officials"),
+            Fate::Replaced
+        );
+        assert_eq!(fate("a ministry spokesman", "officials"), Fate::Replaced);
     }
 
     #[test]
