@@ -35,10 +35,16 @@ pub fn token_hash(folded: &[u8]) -> u64 {
 /// Compiles one of the furniture and attribution patterns. Their Unicode classes under counted
 /// repetition (`\p{Lu}[..]{1,40}`) make an automaton too big for the regex crate's default 2 MiB
 /// lazy-DFA cache, and it then falls back to its much slower PikeVM: with 8 MiB the dateline
-/// search measured 0.21 us per article instead of 1.24 us (a sixth of tokenizing one).
+/// search measured 0.21 us per article instead of 1.24 us (a sixth of tokenizing one). The
+/// attribution patterns outgrew 8 MiB: `dedup --diffs` of the eval_reuters corpus spent 43% of
+/// its time building lazy-DFA states, the cache being cleared and filled again; with 32 MiB,
+/// 3.75 -> 2.76-2.91 s user (16 MiB: 3.1-3.35 s, 64 MiB no better than 32), peak RSS 123 -> 146
+/// MB on two threads: a cache grows only to the states its thread meets. The align bench's
+/// generated story, which never filled 8 MiB, went the other way, 23.1-24.8 -> 24.9-26.7 ms for
+/// 50 versions (three alternations): news text is what the diff stage is for.
 pub(crate) fn text_pattern(pattern: &str) -> Regex {
     RegexBuilder::new(pattern)
-        .dfa_size_limit(8 << 20)
+        .dfa_size_limit(32 << 20)
         .build()
         .unwrap_or_else(|e| panic!("built-in pattern is valid: {e}"))
 }
