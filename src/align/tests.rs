@@ -600,6 +600,19 @@ fn chinese_credits_are_kept_reworded_or_dropped() {
     );
 }
 
+/// Each version's credits as (the reference's source, its fate).
+fn source_fates(c: &Comparison) -> Vec<Vec<(String, attribution::Fate)>> {
+    c.versions
+        .iter()
+        .map(|v| {
+            v.attributions
+                .iter()
+                .map(|a| (a.reference.source.clone(), a.fate))
+                .collect()
+        })
+        .collect()
+}
+
 /// The fate of each of `wire`'s credits in each of `versions`.
 fn credit_fates(wire: &str, versions: &[&str]) -> Vec<Vec<attribution::Fate>> {
     let versions: Vec<Doc> = versions.iter().map(|v| doc("v", v)).collect();
@@ -665,16 +678,7 @@ fn russian_credits_are_kept_replaced_or_dropped_and_the_dateline_read() {
     );
     assert_eq!(c.reference.dateline_credits.len(), 1);
     assert_eq!(c.reference.dateline_credits[0].source, "РИА Новости");
-    let fates: Vec<Vec<(String, attribution::Fate)>> = c
-        .versions
-        .iter()
-        .map(|v| {
-            v.attributions
-                .iter()
-                .map(|a| (a.reference.source.clone(), a.fate))
-                .collect()
-        })
-        .collect();
+    let fates = source_fates(&c);
     use attribution::Fate::*;
     let ria = "РИА Новости".to_string();
     let mid = "МИД России".to_string();
@@ -764,16 +768,7 @@ fn a_credit_moved_to_another_sentence_is_kept() {
     let versions = [doc("moved", moved), doc("gone", gone)];
     let c = compare(&doc("wire", wire), &versions, &AlignParams::default());
     use attribution::Fate::*;
-    let fates: Vec<Vec<(String, attribution::Fate)>> = c
-        .versions
-        .iter()
-        .map(|v| {
-            v.attributions
-                .iter()
-                .map(|a| (a.reference.source.clone(), a.fate))
-                .collect()
-        })
-        .collect();
+    let fates = source_fates(&c);
     assert_eq!(
         fates,
         [
