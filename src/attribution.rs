@@ -6,7 +6,11 @@
 //! to`, `citing`, `quoted`, ...) within a few words of it. A name right after `told` is whom the source spoke
 //! to, not a source. Sources are compared by a normalized key (`the`, `news agency` and
 //! the like dropped; `Associated Press` = `AP`), equal, containing one another, or within a small
-//! edit distance (strsim), so that `RIA` and `RIA Novosti` are one source.
+//! edit distance (strsim), so that `RIA` and `RIA Novosti` are one source; but two names alike
+//! save one capitalized word put for another (`the Russian` / `the Ukrainian Foreign Ministry`)
+//! are two. [`one_source`] also takes one person under another title and unnamed sources of one
+//! kind described otherwise (`trade sources`, `commerce sources`) for one source. A credit the
+//! version gives in another sentence is found there ([`found_elsewhere`]).
 //!
 //! A dateline's parentheses credit too ([`dateline_credits`]: `LONDON (Reuters) -`, and the
 //! Urdu `ڈھاکہ ۔ یکم دسمبر (اے پی پی)`), with the cue [`Cue::Dateline`]; a credit there is an
@@ -23,14 +27,14 @@
 //!
 //! In Russian text, agencies, bodies, titled and named people with their case endings, on
 //! either side of a cue (`сообщает РИА Новости`, `Лавров заявил`, `по данным Интерфакса`): see
-//! `russian.rs`; in French and Spanish text, likewise (`selon l'AFP`, `le Kremlin a annoncé`:
-//! `french.rs`; `según EFE`, `dijo el portavoz`: `spanish.rs`). All are read by `listed.rs` from
-//! their lists. An agency is one source in any script
+//! `russian.rs`; in French, Spanish, German and Italian text, likewise (`selon l'AFP`, `le
+//! Kremlin a annoncé`: `french.rs`; `según EFE`, `dijo el portavoz`: `spanish.rs`; `german.rs`,
+//! `italian.rs`). All are read by `listed.rs` from their lists. An agency is one source in any script
 //! (`TASS`, `ТАСС`, `塔斯社`: `AGENCY_ALIASES`).
 //!
 //! Heuristic by nature: credits in the text are read in English newswire phrasing and, for a
-//! list of sources, in Urdu, Chinese, Russian, French and Spanish; dateline credits in any
-//! script. It never aligns sentences; see [`crate::align`].
+//! list of sources, in Urdu, Chinese, Russian, French, Spanish, German and Italian; dateline
+//! credits in any script. It never aligns sentences; see [`crate::align`].
 
 use std::sync::LazyLock;
 
@@ -1211,8 +1215,8 @@ pub fn same_person(a: &Attribution, b: &Attribution) -> bool {
 }
 
 /// Whether two credits name one source: the same name ([`same_source`]), one person under
-/// another title ([`same_person`]), or unnamed sources of one kind described otherwise
-/// ([`same_unnamed`]).
+/// another title ([`same_person`]), or unnamed sources of one kind described otherwise (`trade
+/// sources`, `commerce sources`; see `same_unnamed`).
 pub fn one_source(a: &Attribution, b: &Attribution) -> bool {
     same_source(&a.source, &b.source) || same_person(a, b) || same_unnamed(a, b)
 }
