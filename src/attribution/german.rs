@@ -57,10 +57,10 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `sagte`, `berichtete` and the like, in the past (singular and plural) or the present; `laut`,
-/// `nach Angaben`, `unter Berufung auf`.
+/// `nach Angaben`, `unter Berufung auf`; `zufolge` after its source (`der Polizei zufolge`).
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     normalize::text_pattern(
-        r"(?i)(?:(?P<according>laut|nach\s+Angaben(?:\s+von)?)|(?P<citing>unter\s+Berufung\s+auf|zitiert\s+von)|(?P<reported>berichtete(?:n)?|berichtet|meldete(?:n)?|meldet|schrieb(?:en)?|zitierte(?:n)?)|(?P<said>sagte(?:n)?|sagt|erklärte(?:n)?|erklärt|betonte(?:n)?|bestätigte(?:n)?|versicherte(?:n)?|warnte(?:n)?|ergänzte(?:n)?|fügte(?:n)?\s+hinzu|verkündete(?:n)?|kündigte(?:n)?\s+an))",
+        r"(?i)(?:(?P<according>laut|nach\s+Angaben(?:\s+von)?)|(?P<according_after>zufolge)|(?P<citing>unter\s+Berufung\s+auf|zitiert\s+von)|(?P<reported>berichtete(?:n)?|berichtet|meldete(?:n)?|meldet|schrieb(?:en)?|zitierte(?:n)?)|(?P<said>sagte(?:n)?|sagt|erklärte(?:n)?|erklärt|betonte(?:n)?|bestätigte(?:n)?|versicherte(?:n)?|warnte(?:n)?|ergänzte(?:n)?|fügte(?:n)?\s+hinzu|verkündete(?:n)?|kündigte(?:n)?\s+an))",
     )
 });
 
@@ -214,6 +214,31 @@ mod tests {
             credits("Am Freitag sagte ein Sprecher des Ministeriums, die Fähre werde fahren."),
             [("ein Sprecher des Ministeriums".into(), Anonymous, Cue::Said)]
         );
+    }
+
+    /// `zufolge` stands after what it credits, right after it.
+    #[test]
+    fn zufolge_credits_the_source_before_it() {
+        use SourceKind::*;
+        assert_eq!(
+            credits("Der Polizei zufolge wurde niemand verletzt."),
+            [("Der Polizei".into(), Institution, Cue::AccordingTo)]
+        );
+        assert_eq!(
+            credits("Die Fähre soll der Agentur Interfax zufolge im Mai fahren."),
+            [("Agentur Interfax".into(), Agency, Cue::AccordingTo)]
+        );
+        assert_eq!(
+            credits("Kremlsprecher Dmitri Peskow zufolge sind die Gespräche beendet."),
+            [(
+                "Kremlsprecher Dmitri Peskow".into(),
+                Person,
+                Cue::AccordingTo
+            )]
+        );
+        // Not what follows it, nor a source further off.
+        assert!(credits("Dem Bericht zufolge will die Polizei ermitteln.").is_empty());
+        assert!(credits("Die Polizei hat dem Bericht zufolge ermittelt.").is_empty());
     }
 
     #[test]

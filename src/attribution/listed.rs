@@ -8,7 +8,9 @@
 //! name: as many as the language allows), unless a preposition stands before that source (it is
 //! then an object: `invited to the White House, officials said`) or it is the body the speakers sit
 //! in right before the cue (`В Кремле заявили`, the Kremlin said). `according to` and `citing`
-//! credit what follows them. An agency right after a cue may be whom the speaker told (`told`), and
+//! credit what follows them, but an `according to` written after its source (a cue pattern's
+//! `according_after` group: German `der Polizei zufolge`) credits the source right before it. An
+//! agency right after a cue may be whom the speaker told (`told`), and
 //! is then no source. A single capitalized word credits only right beside its cue; a capital city
 //! there is its government.
 
@@ -114,6 +116,7 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
                 &caps,
                 [
                     ("according", Cue::AccordingTo),
+                    ("according_after", Cue::AccordingTo),
                     ("citing", Cue::Citing),
                     ("reported", Cue::Reported),
                     ("said", Cue::Said),
@@ -121,6 +124,12 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
             )?;
             Some((Span::of(sentence, m)?, kind))
         })
+        .collect();
+    // The cues written after their source (`zufolge`), by where they start.
+    let postpositions: Vec<usize> = lang
+        .cue
+        .captures_iter(sentence)
+        .filter_map(|caps| caps.name("according_after").map(|m| m.start()))
         .collect();
     if cues.is_empty() {
         return;
@@ -185,6 +194,11 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
             *kind
         };
         let credits = |(c, k): &&(Span, Cue)| {
+            if postpositions.contains(&c.start) {
+                // Only the listed source right before it, nothing between: a run of capitals
+                // there is most often a noun (`Dem Bericht zufolge`, according to the report).
+                return !name && s.end <= c.start && sentence[s.end..c.start].trim().is_empty();
+            }
             if s.start >= c.end {
                 // After its cue: only what may stand between them stands between them, and
                 // not a preposition right before it (`unter Berufung auf das Ministerium in
