@@ -29,8 +29,8 @@
 //! either side of a cue (`сообщает РИА Новости`, `Лавров заявил`, `по данным Интерфакса`): see
 //! `russian.rs`; in French, Spanish, German and Italian text, likewise (`selon l'AFP`, `le
 //! Kremlin a annoncé`: `french.rs`; `según EFE`, `dijo el portavoz`: `spanish.rs`; `german.rs`,
-//! `italian.rs`). All are read by `listed.rs` from their lists. An agency is one source in any script
-//! (`TASS`, `ТАСС`, `塔斯社`: `AGENCY_ALIASES`).
+//! `italian.rs`). All are read by `listed.rs` from their lists. An agency is one source in any
+//! script (`TASS`, `ТАСС`, `塔斯社`: `AGENCY_ALIASES`).
 //!
 //! Heuristic by nature: credits in the text are read in English newswire phrasing and, for a
 //! list of sources, in Urdu, Chinese, Russian, French, Spanish, German and Italian; dateline
@@ -1319,10 +1319,12 @@ pub fn compare(
     }
     // A dropped agency credit whose sentence now credits another agency was replaced; so was
     // any dropped dateline credit when the dateline now credits someone else (an agency, or the
-    // outlet's own desk), and a credit whose sentence names another of its kind in its words but
-    // for a proper one (the Ukrainian Foreign Ministry for the Russian one). Other credits of the
-    // kind are not taken for replacements: on the eval_reuters corpus those were mostly the same
-    // source shortened or misspelt (`Valero Corp` for `Valero Energy Corp`, `Unisy`).
+    // outlet's own desk); so was a credit whose sentence names another of its kind in its words
+    // but for a proper one (the Ukrainian Foreign Ministry for the Russian one), and an unnamed
+    // credit whose sentence names unnamed sources of another kind (Western officials for
+    // diplomatic sources). Other credits of the kind are not taken for replacements: on the
+    // eval_reuters corpus those were mostly the same source shortened or misspelt (`Valero Corp`
+    // for `Valero Energy Corp`, `Unisy`).
     let replacement = |r: &Attribution, a: &Attribution| {
         let agency_or_dateline = r.kind == SourceKind::Agency || r.cue_kind == Cue::Dateline;
         (a.kind == r.kind
