@@ -108,10 +108,15 @@ impl<'a> Span<'a> {
 
 /// The credits of `sentence` in `lang`, added to `out`.
 pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) {
+    // The cues written after their source (`zufolge`), by where they start.
+    let mut postpositions: Vec<usize> = Vec::new();
     let cues: Vec<(Span, Cue)> = lang
         .cue
         .captures_iter(sentence)
         .filter_map(|caps| {
+            if let Some(m) = caps.name("according_after") {
+                postpositions.push(m.start());
+            }
             let (m, kind) = named(
                 &caps,
                 [
@@ -124,12 +129,6 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
             )?;
             Some((Span::of(sentence, m)?, kind))
         })
-        .collect();
-    // The cues written after their source (`zufolge`), by where they start.
-    let postpositions: Vec<usize> = lang
-        .cue
-        .captures_iter(sentence)
-        .filter_map(|caps| caps.name("according_after").map(|m| m.start()))
         .collect();
     if cues.is_empty() {
         return;
