@@ -1125,7 +1125,30 @@ pub fn same_source(a: &str, b: &str) -> bool {
                     || y.ends_with(&format!(" {x}"))
                     || y.contains(&format!(" {x} "))))
     };
-    contains(&a, &b) || contains(&b, &a) || strsim::normalized_damerau_levenshtein(&a, &b) >= 0.85
+    contains(&a, &b)
+        || contains(&b, &a)
+        || within(&a, &b)
+        || within(&b, &a)
+        || strsim::normalized_damerau_levenshtein(&a, &b) >= 0.85
+}
+
+/// Whether the words of key `short`, two or more, stand in key `long` in order with others
+/// between them: a name with a word left out (`valero corp` in `valero energy corp`, `national
+/// bank` in `national city bank`). Its first and last words must be `long`'s, so that words
+/// strewn through a longer name (`foreign minister` in `foreign affairs minister of iran`) do not
+/// count; whole-word containment is [`same_source`]'s own test.
+fn within(short: &str, long: &str) -> bool {
+    let (short, long): (Vec<&str>, Vec<&str>) = (
+        short.split_whitespace().collect(),
+        long.split_whitespace().collect(),
+    );
+    if short.len() < 2 || short.len() >= long.len() {
+        return false;
+    }
+    let mut rest = long.iter();
+    short.first() == long.first()
+        && short.last() == long.last()
+        && short.iter().all(|w| rest.any(|l| l == w))
 }
 
 /// Whether two names are one name with one capitalized word put for another that is not a
@@ -1788,6 +1811,22 @@ mod tests {
         ] {
             assert!(same_source(a, b), "{a} / {b}");
         }
+    }
+
+    /// A name with a word left out is one source; words strewn through a longer name are not.
+    #[test]
+    fn a_name_with_a_word_left_out_is_one_source() {
+        assert!(same_source("Valero Energy Corp", "Valero Corp"));
+        assert!(same_source(
+            "president Bouygues",
+            "president Francis Bouygues"
+        ));
+        assert!(!same_source(
+            "Foreign Minister",
+            "Foreign Affairs Minister of Iran"
+        ));
+        assert!(!same_source("Bank Corp", "National Bank of Canada Corp"));
+        assert!(!same_source("Bank of England", "Bank of Japan"));
     }
 
     /// The `--outlets` tally groups credits by their key: one agency written with or without its
