@@ -1695,23 +1695,32 @@ mod tests {
         }
     }
 
+    /// A credit of `source`, of kind `kind`, with the cue `said`.
+    fn said(source: &str, kind: SourceKind) -> Attribution {
+        Attribution {
+            source: source.into(),
+            kind,
+            cue: "said".into(),
+            cue_kind: Cue::Said,
+        }
+    }
+
+    /// The fate of a reference credit `reference` when the version's sentence credits `version`
+    /// (both `said`, of kind `kind`).
+    fn fate_of(kind: SourceKind, reference: &str, version: &str) -> Fate {
+        compare(
+            &[said(reference, kind)],
+            Some(&[said(version, kind)]),
+            &mut [false],
+        )[0]
+        .fate
+    }
+
     /// Unnamed sources of one kind described otherwise are one source; of two kinds, two.
     #[test]
     fn unnamed_sources_of_one_kind_are_one_source() {
-        let unnamed = |source: &str| Attribution {
-            source: source.into(),
-            kind: SourceKind::Anonymous,
-            cue: "said".into(),
-            cue_kind: Cue::Said,
-        };
-        let fate = |reference: &str, version: &str| {
-            compare(
-                &[unnamed(reference)],
-                Some(&[unnamed(version)]),
-                &mut [false],
-            )[0]
-            .fate
-        };
+        let fate =
+            |reference: &str, version: &str| fate_of(SourceKind::Anonymous, reference, version);
         assert_eq!(fate("a company spokesman", "a firm spokesman"), Fate::Kept);
         assert_eq!(fate("trade sources", "commerce sources"), Fate::Kept);
         assert_eq!(fate("official sources", "diplomatic sources"), Fate::Kept);
@@ -2066,12 +2075,7 @@ mod tests {
     /// source, or the same person under another title; nobody else.
     #[test]
     fn a_dropped_credit_is_found_in_another_sentence() {
-        let person = |source: &str| Attribution {
-            source: source.into(),
-            kind: SourceKind::Person,
-            cue: "said".into(),
-            cue_kind: Cue::Said,
-        };
+        let person = |source: &str| said(source, SourceKind::Person);
         let dropped = |source: &str| AttributionChange {
             reference: person(source),
             fate: Fate::Dropped,
@@ -2094,15 +2098,8 @@ mod tests {
     /// surname or a company suffix are not.
     #[test]
     fn one_person_under_another_title_is_one_source() {
-        let person = |source: &str| Attribution {
-            source: source.into(),
-            kind: SourceKind::Person,
-            cue: "said".into(),
-            cue_kind: Cue::Said,
-        };
-        let fate = |reference: &str, version: &str| {
-            compare(&[person(reference)], Some(&[person(version)]), &mut [false])[0].fate
-        };
+        let person = |source: &str| said(source, SourceKind::Person);
+        let fate = |reference: &str, version: &str| fate_of(SourceKind::Person, reference, version);
         for (a, b) in [
             (
                 "il ministro degli Esteri russo Sergej Lavrov",
@@ -2147,10 +2144,7 @@ mod tests {
             Fate::Dropped
         );
         // Only people: two agencies are matched by their names alone.
-        let agency = |source: &str| Attribution {
-            kind: SourceKind::Agency,
-            ..person(source)
-        };
+        let agency = |source: &str| said(source, SourceKind::Agency);
         assert!(!same_person(
             &agency("Sergei Lavrov"),
             &person("Sergei Lavrov")
