@@ -44,8 +44,26 @@ pub fn token_hash(folded: &[u8]) -> u64 {
 /// 50 versions (three alternations): news text is what the diff stage is for.
 pub(crate) fn text_pattern(pattern: &str) -> Regex {
     RegexBuilder::new(pattern)
-        .dfa_size_limit(32 << 20)
+        .dfa_size_limit(LAZY_DFA_CACHE)
         .build()
+        .unwrap_or_else(|e| panic!("built-in pattern is valid: {e}"))
+}
+
+/// The lazy-DFA cache each thread gives one of the text patterns (see [`text_pattern`]).
+const LAZY_DFA_CACHE: usize = 32 << 20;
+
+/// [`text_pattern`] for several patterns in one automaton, a match telling which of them it is
+/// (the first of them where two match at one place, as in an alternation).
+pub(crate) fn text_patterns<P: AsRef<str>>(patterns: &[P]) -> regex_automata::meta::Regex {
+    use regex_automata::meta::{Config, Regex};
+    use regex_automata::nfa::thompson::WhichCaptures;
+    Regex::builder()
+        .configure(
+            Config::new()
+                .hybrid_cache_capacity(LAZY_DFA_CACHE)
+                .which_captures(WhichCaptures::Implicit),
+        )
+        .build_many(patterns)
         .unwrap_or_else(|e| panic!("built-in pattern is valid: {e}"))
 }
 
