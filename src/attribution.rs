@@ -27,14 +27,15 @@
 //!
 //! In Russian text, agencies, bodies, titled and named people with their case endings, on
 //! either side of a cue (`сообщает РИА Новости`, `Лавров заявил`, `по данным Интерфакса`): see
-//! `russian.rs`; in French, Spanish, German and Italian text, likewise (`selon l'AFP`, `le
-//! Kremlin a annoncé`: `french.rs`; `según EFE`, `dijo el portavoz`: `spanish.rs`; `german.rs`,
-//! `italian.rs`). All are read by `listed.rs` from their lists. An agency is one source in any
+//! `russian.rs`; in French, Spanish, German, Italian and Portuguese text, likewise (`selon
+//! l'AFP`, `le Kremlin a annoncé`: `french.rs`; `según EFE`, `dijo el portavoz`: `spanish.rs`;
+//! `german.rs`, `italian.rs`; `segundo a Lusa`, `disse o porta-voz`: `portuguese.rs`). All are
+//! read by `listed.rs` from their lists. An agency is one source in any
 //! script (`TASS`, `ТАСС`, `塔斯社`: `AGENCY_ALIASES`).
 //!
 //! Heuristic by nature: credits in the text are read in English newswire phrasing and, for a
-//! list of sources, in Urdu, Chinese, Russian, French, Spanish, German and Italian; dateline
-//! credits in any script. It never aligns sentences; see [`crate::align`].
+//! list of sources, in Urdu, Chinese, Russian, French, Spanish, German, Italian and
+//! Portuguese; dateline credits in any script. It never aligns sentences; see [`crate::align`].
 
 use std::sync::LazyLock;
 
@@ -50,6 +51,7 @@ mod french;
 mod german;
 mod italian;
 mod listed;
+mod portuguese;
 mod russian;
 mod spanish;
 
@@ -635,8 +637,8 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
     Readers::of(sentence).find(sentence)
 }
 
-/// Which of the list readers a text needs, decided once for the text: French, Spanish, German
-/// and Italian credits are read only in a text written in that language (English `assure` and
+/// Which of the list readers a text needs, decided once for the text: French, Spanish, German,
+/// Italian and Portuguese credits are read only in a text written in that language (English `assure` and
 /// `dice` are French and Spanish cues, and scanning every English sentence for them cost a tenth
 /// of `dedup --diffs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -645,17 +647,19 @@ pub struct Readers {
     spanish: bool,
     german: bool,
     italian: bool,
+    portuguese: bool,
 }
 
-/// Common English words, against which a text's French, Spanish, German and Italian ones are
+/// Common English words, against which a text's French, Spanish, German, Italian and Portuguese
+/// ones are
 /// weighed.
 const ENGLISH_COMMON: &[&str] = &[
     "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "said", "was", "by", "it",
     "he", "as", "at", "from", "has", "have",
 ];
 
-/// Each common word of English, French, Spanish, German and Italian, with the languages it is
-/// common in (a bit each, in that order).
+/// Each common word of English, French, Spanish, German, Italian and Portuguese, with the
+/// languages it is common in (a bit each, in that order).
 static COMMON: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     let mut map = rustc_hash::FxHashMap::default();
     for (bit, words) in [
@@ -664,6 +668,7 @@ static COMMON: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock::new
         spanish::COMMON,
         german::COMMON,
         italian::COMMON,
+        portuguese::COMMON,
     ]
     .into_iter()
     .enumerate()
@@ -683,7 +688,7 @@ impl Readers {
         while !text.is_char_boundary(head) {
             head -= 1;
         }
-        let mut counts = [0usize; 5];
+        let mut counts = [0usize; 6];
         let mut lower = [0u8; 8];
         for word in text[..head].split(|c: char| !c.is_alphabetic()) {
             let Some(lower) = lower.get_mut(..word.len()) else {
@@ -704,16 +709,17 @@ impl Readers {
                 break;
             }
         }
-        let [english, french, spanish, german, italian] = counts;
-        // French, Spanish and Italian share articles (`la`, `il`, `un`): a text is read in the
-        // languages that count the most.
-        let most = french.max(spanish).max(german).max(italian);
+        let [english, french, spanish, german, italian, portuguese] = counts;
+        // French, Spanish, Italian and Portuguese share articles and more (`la`, `il`, `un`,
+        // `que`): a text is read in the languages that count the most.
+        let most = french.max(spanish).max(german).max(italian).max(portuguese);
         let written = |n: usize| n >= 2 && n > english && n == most;
         Readers {
             french: written(french),
             spanish: written(spanish),
             german: written(german),
             italian: written(italian),
+            portuguese: written(portuguese),
         }
     }
 
@@ -763,6 +769,9 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
     }
     if readers.italian {
         italian::find(sentence, &mut out);
+    }
+    if readers.portuguese {
+        portuguese::find(sentence, &mut out);
     }
     // A capitalized cue inside a sentence is part of a name ("the United States", "Edward
     // Said"); at its start it is a cue ("Citing the ministry, ...").
@@ -1120,6 +1129,7 @@ pub fn source_key(source: &str) -> String {
         "agence ",
         "agencia ",
         "agenzia ",
+        "agência ",
         "nachrichtenagentur ",
         "agentur ",
         "daily ",
@@ -1325,13 +1335,13 @@ pub fn one_source(a: &Attribution, b: &Attribution) -> bool {
 }
 
 /// The words unnamed sources are named by, a group to a line (one kind of source in English,
-/// French, Spanish, Italian, German and Urdu), singular and plural.
+/// French, Spanish, Italian, Portuguese, German and Urdu), singular and plural.
 #[rustfmt::skip]
 const UNNAMED: &[&[&str]] = &[
-    &["source", "sources", "fuente", "fuentes", "fonte", "fonti", "quelle", "quellen", "kreise", "kreisen", "ذرائع"],
-    &["official", "officials", "responsable", "responsables", "funcionario", "funcionarios", "funzionario", "funzionari", "beamte", "beamter", "beamten"],
-    &["spokesman", "spokeswoman", "spokesperson", "porte-parole", "portavoz", "portavoce", "sprecher", "sprecherin", "ترجمان"],
-    &["diplomat", "diplomats", "diplomate", "diplomates", "diplomático", "diplomáticos", "diplomatico", "diplomatici", "diplomaten"],
+    &["source", "sources", "fuente", "fuentes", "fonte", "fonti", "fontes", "quelle", "quellen", "kreise", "kreisen", "ذرائع"],
+    &["official", "officials", "responsable", "responsables", "funcionario", "funcionarios", "funzionario", "funzionari", "funcionário", "funcionários", "responsáveis", "beamte", "beamter", "beamten"],
+    &["spokesman", "spokeswoman", "spokesperson", "porte-parole", "portavoz", "portavoce", "porta-voz", "sprecher", "sprecherin", "ترجمان"],
+    &["diplomat", "diplomats", "diplomate", "diplomates", "diplomático", "diplomáticos", "diplomatico", "diplomatici", "diplomata", "diplomatas", "diplomaten"],
     &["analyst", "analysts", "analyste", "analystes", "analista", "analistas", "analisti", "analysten"],
 ];
 
@@ -1719,14 +1729,22 @@ mod tests {
         let german = "Die Gespräche sollen im April beginnen, sagte ein Sprecher des Ministeriums.";
         let italian = "Il negoziato riprenderà ad aprile, secondo il ministero, e la prima sessione \
                        si terrà a Murmansk.";
-        let (g, i) = (Readers::of(german), Readers::of(italian));
-        assert!(g.german && !g.italian && !g.french && !g.spanish);
-        assert!(i.italian && !i.german && !i.french && !i.spanish);
+        let portuguese = "As negociações serão retomadas em abril, segundo o ministério, e a \
+                          primeira ronda será em Murmansk.";
+        let (g, i, p) = (
+            Readers::of(german),
+            Readers::of(italian),
+            Readers::of(portuguese),
+        );
+        assert!(g.german && !g.italian && !g.french && !g.spanish && !g.portuguese);
+        assert!(i.italian && !i.german && !i.french && !i.spanish && !i.portuguese);
+        assert!(p.portuguese && !p.spanish && !p.italian && !p.french && !p.german);
         // The Romance languages share articles: a text is read only in the one it counts most.
         let (f, s) = (Readers::of(french), Readers::of(spanish));
         assert!(!f.italian && !f.spanish && !s.italian && !s.french);
+        assert!(!f.portuguese && !s.portuguese);
         let e = Readers::of(english);
-        assert!(!e.german && !e.italian);
+        assert!(!e.german && !e.italian && !e.portuguese);
         // Told from the whole text: a French sentence with few common words is read as French.
         let credits = Readers::of(french).find("Lavrov a affirmé être prêt.");
         assert_eq!(credits.len(), 1, "{credits:?}");
@@ -1897,6 +1915,22 @@ mod tests {
         assert_eq!(
             fate("fonti diplomatiche", "fonti vicine al governo"),
             Fate::Kept
+        );
+        assert_eq!(
+            fate("fontes diplomáticas", "fontes próximas do governo"),
+            Fate::Kept
+        );
+        assert_eq!(
+            fate("um porta-voz do ministério", "o porta-voz"),
+            Fate::Kept
+        );
+        assert_eq!(
+            fate("funcionários do ministério", "funcionários ocidentais"),
+            Fate::Kept
+        );
+        assert_eq!(
+            fate("fontes diplomáticas", "funcionários ocidentais"),
+            Fate::Replaced
         );
         assert_eq!(
             fate("diplomatic sources", "Western officials"),

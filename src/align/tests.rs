@@ -758,6 +758,20 @@ fn italian_credits_are_kept_reworded_replaced_or_dropped() {
     );
 }
 
+#[test]
+fn portuguese_credits_are_kept_reworded_replaced_or_dropped() {
+    // `noticiou` (reported) became `disse` (said): the same agency, credited otherwise.
+    assert_credit_kept_replaced_dropped(
+        "A Rússia e a Noruega decidiram retomar em abril as negociações sobre a pesca",
+        "Os stocks de bacalhau estão no nível mais baixo dos últimos dez anos.",
+        [
+            "noticiou a agência Interfax",
+            "disse a agência Interfax",
+            "noticiou a agência Lusa",
+        ],
+    );
+}
+
 /// A credit the version moved into another of its sentences is kept there, not dropped from
 /// one sentence and added to another; one the version gives nowhere is still dropped.
 #[test]
