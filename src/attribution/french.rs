@@ -109,6 +109,7 @@ static FRENCH: Language = Language {
     names_near: listed::NEAR,
     subjects: &[],
     unnamed_titles: &["porte-parole"],
+    separable: &[],
 };
 
 /// The French credits of a sentence, added to `out`.

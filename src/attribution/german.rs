@@ -3,8 +3,9 @@
 //! Interfax` (the Interfax news agency reported), `wie die Agentur Tass meldete`, `laut dpa`
 //! (according to dpa), `nach Angaben der Polizei` (according to the police), `unter Berufung
 //! auf diplomatische Kreise` (citing diplomatic circles), `sagte er der Deutschen
-//! Presse-Agentur` (he told dpa: dpa is whom he told, in the dative). The reading is
-//! `listed.rs`'s; this module holds the lists.
+//! Presse-Agentur` (he told dpa: dpa is whom he told, in the dative), `teilte das Ministerium
+//! am Freitag mit` (the ministry announced on Friday: a separable verb, whose particle ends its
+//! clause). The reading is `listed.rs`'s; this module holds the lists.
 //!
 //! Every German noun is capitalized, so a capital does not make a name: a run of capitalized
 //! words credits only right beside its cue (`Lawrow sagte`, `sagte Sergej Lawrow`), where a
@@ -57,12 +58,25 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `sagte`, `berichtete` and the like, in the past (singular and plural) or the present; `laut`,
-/// `nach Angaben`, `unter Berufung auf`; `zufolge` after its source (`der Polizei zufolge`).
+/// `nach Angaben`, `unter Berufung auf`; `zufolge` after its source (`der Polizei zufolge`);
+/// separable verbs with their particle at the clause's end (`teilte ... mit`, `gab ...
+/// bekannt`: see [`SEPARABLE`]) or joined to it in a subordinate clause (`wie die Polizei
+/// mitteilte`).
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     normalize::text_pattern(
-        r"(?i)(?:(?P<according>laut|nach\s+Angaben(?:\s+von)?)|(?P<according_after>zufolge)|(?P<citing>unter\s+Berufung\s+auf|zitiert\s+von)|(?P<reported>berichtete(?:n)?|berichtet|meldete(?:n)?|meldet|schrieb(?:en)?|zitierte(?:n)?)|(?P<said>sagte(?:n)?|sagt|erklärte(?:n)?|erklärt|betonte(?:n)?|bestätigte(?:n)?|versicherte(?:n)?|warnte(?:n)?|ergänzte(?:n)?|fügte(?:n)?\s+hinzu|verkündete(?:n)?|kündigte(?:n)?\s+an))",
+        r"(?i)(?:(?P<according>laut|nach\s+Angaben(?:\s+von)?)|(?P<according_after>zufolge)|(?P<citing>unter\s+Berufung\s+auf|zitiert\s+von)|(?P<reported>berichtete(?:n)?|berichtet|meldete(?:n)?|meldet|schrieb(?:en)?|zitierte(?:n)?)|(?P<said>sagte(?:n)?|sagt|erklärte(?:n)?|erklärt|betonte(?:n)?|bestätigte(?:n)?|versicherte(?:n)?|warnte(?:n)?|ergänzte(?:n)?|verkündete(?:n)?|mitteilt(?:en?)?|bekanntgab(?:en)?|bekanntgibt|ankündigt(?:en?)?|hinzufügt(?:en?)?)|(?P<said_apart>teilt(?:en?)?|gab(?:en)?|gibt|kündigt(?:en?)?|fügt(?:en?)?))",
     )
 });
+
+/// Separable verbs, as they start, and the particle that ends their clause: `teilte ... mit`,
+/// `gab ... bekannt` (announced), `kündigte ... an` (announced), `fügte ... hinzu` (added).
+const SEPARABLE: &[(&str, &str)] = &[
+    ("teilt", "mit"),
+    ("gab", "bekannt"),
+    ("gibt", "bekannt"),
+    ("kündigt", "an"),
+    ("fügt", "hinzu"),
+];
 
 /// Words that may stand between a cue and the source after it: when and where it spoke (`sagte
 /// am Freitag in Moskau`, `laut einer Mitteilung`), the nominative `der` and `das` of sources
@@ -147,6 +161,7 @@ static GERMAN: Language = Language {
     unnamed_titles: &["sprecher"],
     names_near: 0,
     subjects: &["er", "sie", "es", "man", "wir", "ich"],
+    separable: SEPARABLE,
 };
 
 /// The German credits of a sentence, added to `out`.
@@ -239,6 +254,36 @@ mod tests {
         // Not what follows it, nor a source further off.
         assert!(credits("Dem Bericht zufolge will die Polizei ermitteln.").is_empty());
         assert!(credits("Die Polizei hat dem Bericht zufolge ermittelt.").is_empty());
+    }
+
+    #[test]
+    fn a_separable_verb_credits_with_its_particle_at_the_clause_end() {
+        use SourceKind::*;
+        assert_eq!(
+            credits("Das Auswärtige Amt teilte am Freitag mit, die Gespräche würden fortgesetzt."),
+            [("Das Auswärtige Amt".into(), Institution, Cue::Said)]
+        );
+        assert_eq!(
+            credits("Die Gespräche sollen im April beginnen, teilte das Ministerium mit."),
+            [("das Ministerium".into(), Institution, Cue::Said)]
+        );
+        assert_eq!(
+            credits("Die Gespräche sollen im April beginnen, gab die Polizei am Abend bekannt."),
+            [("die Polizei".into(), Institution, Cue::Said)]
+        );
+        assert_eq!(
+            credits("Wie die Polizei mitteilte, wurde niemand verletzt."),
+            [("die Polizei".into(), Institution, Cue::Said)]
+        );
+        assert_eq!(
+            credits("Die Fähre fährt wieder, fügte ein Sprecher des Ministeriums hinzu."),
+            [("ein Sprecher des Ministeriums".into(), Anonymous, Cue::Said)]
+        );
+        // Shared the costs with its partners, gave the police a list: no particle, no credit.
+        assert!(credits("Die Regierung teilte mit den Partnern die Kosten.").is_empty());
+        assert!(credits("Das Ministerium gab der Polizei eine Liste.").is_empty());
+        // The particle ends another clause than the verb's.
+        assert!(credits("Die Regierung teilte die Kosten, der Rest kam mit.").is_empty());
     }
 
     #[test]

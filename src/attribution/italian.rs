@@ -111,6 +111,7 @@ static ITALIAN: Language = Language {
     names_near: listed::NEAR,
     subjects: &[],
     unnamed_titles: &["portavoce"],
+    separable: &[],
 };
 
 /// The Italian credits of a sentence, added to `out`.

@@ -27,7 +27,8 @@ pub(super) struct Language {
     pub source: &'static LazyLock<Regex>,
     /// Cues, in the groups `according`, `citing`, `reported` and `said` (words apart from their
     /// neighbours are told by the reader: with no delimiter in the pattern, the regex crate
-    /// skips ahead to the cues' letters, and English text is scanned fast).
+    /// skips ahead to the cues' letters, and English text is scanned fast); `said_apart` for a
+    /// verb whose particle ends its clause (see [`Language::separable`]).
     pub cue: &'static LazyLock<Regex>,
     /// Words that may stand between a cue and the source after it (lower case).
     pub between: &'static [&'static str],
@@ -51,6 +52,11 @@ pub(super) struct Language {
     /// Pronouns that, right after a `said` or `reported` cue, are its subject (`..., sagte
     /// er`): then no source before the cue is who spoke.
     pub subjects: &'static [&'static str],
+    /// Separable verbs of the `said_apart` cues (lower case, as they start) with the particle
+    /// that must end the cue's clause for them to credit (German `teilte ... mit`, announced:
+    /// `teilte das Ministerium am Freitag mit`, but not `teilte mit den Partnern die Kosten`,
+    /// shared the costs).
+    pub separable: &'static [(&'static str, &'static str)],
 }
 
 /// Capitalized words in Latin script, a name (`Sergueï Lavrov`, `Lavrov`): the `person` group of
@@ -125,8 +131,12 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
                     ("citing", Cue::Citing),
                     ("reported", Cue::Reported),
                     ("said", Cue::Said),
+                    ("said_apart", Cue::Said),
                 ],
             )?;
+            if caps.name("said_apart").is_some() && !particle_ends_clause(lang, sentence, m) {
+                return None;
+            }
             Some((Span::of(sentence, m)?, kind))
         })
         .collect();
@@ -250,6 +260,23 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
             );
         }
     }
+}
+
+/// Whether the separable verb `verb` (see [`Language::separable`]) has its particle as the last
+/// word of its clause, which ends at the next punctuation mark.
+fn particle_ends_clause(lang: &Language, sentence: &str, verb: regex::Match) -> bool {
+    let lower = verb.as_str().to_lowercase();
+    let Some((_, particle)) = lang.separable.iter().find(|(v, _)| lower.starts_with(v)) else {
+        return false;
+    };
+    let after = &sentence[verb.end()..];
+    let clause = &after[..after
+        .find([',', '.', ';', ':', '!', '?', '„', '“', '"', '«', '»'])
+        .unwrap_or(after.len())];
+    clause
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|last| last.to_lowercase() == *particle)
 }
 
 /// Whether source `s`, `gap` words before its cue, may be who spoke: not after a preposition,

@@ -113,6 +113,7 @@ static PORTUGUESE: Language = Language {
     names_near: listed::NEAR,
     subjects: &[],
     unnamed_titles: &["porta-voz"],
+    separable: &[],
 };
 
 /// The Portuguese credits of a sentence, added to `out`.

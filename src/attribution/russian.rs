@@ -106,6 +106,7 @@ static RUSSIAN: Language = Language {
     names_near: listed::NEAR,
     subjects: &[],
     unnamed_titles: &["представител"],
+    separable: &[],
 };
 
 /// The Russian credits of a sentence, added to `out`.

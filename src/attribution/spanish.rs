@@ -104,6 +104,7 @@ static SPANISH: Language = Language {
     names_near: listed::NEAR,
     subjects: &[],
     unnamed_titles: &["portavoz"],
+    separable: &[],
 };
 
 /// The Spanish credits of a sentence, added to `out`.
