@@ -30,16 +30,15 @@
 //! `russian.rs`; in French, Spanish, German, Italian and Portuguese text, likewise (`selon
 //! l'AFP`, `le Kremlin a annoncé`: `french.rs`; `según EFE`, `dijo el portavoz`: `spanish.rs`;
 //! `german.rs`, `italian.rs`; `segundo a Lusa`, `disse o porta-voz`: `portuguese.rs`). All are
-//! read by `listed.rs` from their lists. An agency is one source in any
-//! script (`TASS`, `ТАСС`, `塔斯社`: `AGENCY_ALIASES`).
+//! read by `listed.rs` from their lists. An agency is one source in any script (`TASS`, `ТАСС`,
+//! `塔斯社`: `AGENCY_ALIASES`).
 //!
 //! Heuristic by nature: credits in the text are read in English newswire phrasing and, for a
 //! list of sources, in Urdu, Chinese, Russian, French, Spanish, German, Italian and
 //! Portuguese; dateline credits in any script. It never aligns sentences; see [`crate::align`].
 
-use std::sync::LazyLock;
-
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use regex::Regex;
 use regex_automata::{Input, meta};
@@ -202,10 +201,11 @@ static SOURCE: LazyLock<[meta::Regex; 2]> = LazyLock::new(|| {
 });
 
 /// Whether every letter and mark in `text` is an ASCII letter, so that [`ASCII_LETTERS`] read
-/// it as [`ANY_SCRIPT`] do (`\s` stays Unicode in both). Besides ASCII it may hold what news text is typeset with and that
-/// no letter class nor case-insensitive ASCII letter matches: general punctuation (curly
-/// quotes, dashes, ellipses, thin and no-break spaces), currency signs, and Latin-1's
-/// punctuation, symbols and numbers (`«`, `°`, `£`, `½`), but not its `ª`, `µ` or `º`.
+/// it as [`ANY_SCRIPT`] do (`\s` stays Unicode in both). Besides ASCII it may hold what news
+/// text is typeset with and that no letter class nor case-insensitive ASCII letter matches:
+/// general punctuation (curly quotes, dashes, ellipses, thin and no-break spaces), currency
+/// signs, and Latin-1's punctuation, symbols and numbers (`«`, `°`, `£`, `½`), but not its
+/// `ª`, `µ` or `º`.
 fn latin_letters_only(text: &str) -> bool {
     text.is_ascii()
         || text.chars().all(|c| {
@@ -638,9 +638,9 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
 }
 
 /// Which of the list readers a text needs, decided once for the text: French, Spanish, German,
-/// Italian and Portuguese credits are read only in a text written in that language (English `assure` and
-/// `dice` are French and Spanish cues, and scanning every English sentence for them cost a tenth
-/// of `dedup --diffs`).
+/// Italian and Portuguese credits are read only in a text written in that language (English
+/// `assure` and `dice` are French and Spanish cues, and scanning every English sentence for them
+/// cost a tenth of `dedup --diffs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Readers {
     french: bool,
@@ -651,8 +651,7 @@ pub struct Readers {
 }
 
 /// Common English words, against which a text's French, Spanish, German, Italian and Portuguese
-/// ones are
-/// weighed.
+/// ones are weighed.
 const ENGLISH_COMMON: &[&str] = &[
     "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "said", "was", "by", "it",
     "he", "as", "at", "from", "has", "have",
