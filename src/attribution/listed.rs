@@ -359,16 +359,86 @@ fn name_of<'a>(
 }
 
 /// A titled source's kind: an unnamed speaker's title (a spokesman) without a name is
-/// anonymous, as a spokesman is in English; any other title, a person.
+/// anonymous, as a spokesman is in English; any other title, a person. A name is a capitalized
+/// word other than the title (`der Sprecher`, `Kremlsprecher` name nobody) and than the one or
+/// two right after a word of [`WHOSE`], which say whose spokesman it is (`der Sprecher des
+/// Auswärtigen Amtes`, `le porte-parole du Kremlin`; but `la porte-parole de la diplomatie russe
+/// Maria Zakharova` and `le porte-parole du Kremlin, Dmitri Peskov` are named).
 fn titled_kind(lang: &Language, text: &str) -> SourceKind {
-    let named = text.split_whitespace().skip(1).any(|w| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().skip(1).all(char::is_lowercase)
+    let title = |w: &str| {
+        let lower = w.to_lowercase();
+        lang.unnamed_titles.iter().any(|t| lower.contains(t))
+    };
+    if !title(text) {
+        return SourceKind::Person;
+    }
+    let named = text.split(',').enumerate().any(|(part, words)| {
+        // Capitalized words still to be read as whose spokesman it is.
+        let mut whose = 0;
+        // The first part's first word is the article or the title (`der`, `Kremlsprecher`).
+        for w in words.split_whitespace().skip(usize::from(part == 0)) {
+            if title(w) {
+                continue;
+            }
+            if w.starts_with(char::is_lowercase) {
+                whose = if WHOSE.contains(&w) { 2 } else { 0 };
+            } else if whose > 0 {
+                whose -= 1;
+            } else if w.chars().skip(1).all(char::is_lowercase) {
+                return true;
+            }
+        }
+        false
     });
-    let lower = text.to_lowercase();
-    if !named && lang.unnamed_titles.iter().any(|t| lower.contains(t)) {
-        SourceKind::Anonymous
-    } else {
+    if named {
         SourceKind::Person
+    } else {
+        SourceKind::Anonymous
+    }
+}
+
+/// The words before whose spokesman a spokesman is, in the listed languages (`des Auswärtigen
+/// Amtes`, `du Kremlin`, `del Cremlino`, `do Kremlin`).
+#[rustfmt::skip]
+const WHOSE: &[&str] = &[
+    "des", "der", "dem", "du", "de", "del", "della", "dello", "degli", "dei", "di", "do", "da",
+    "dos", "das",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::super::SourceKind::{self, *};
+    use super::super::tests::credits;
+
+    /// The kind of the one credit of `sentence`.
+    fn kind(sentence: &str) -> SourceKind {
+        let found = credits(sentence);
+        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+        found[0].1
+    }
+
+    #[test]
+    fn a_spokesman_is_named_by_a_name_not_by_whose_spokesman_he_is() {
+        // Whose spokesman, after `du`, `des`, `del`, `do`: still unnamed.
+        for sentence in [
+            "Les pourparlers reprendront en avril, a déclaré le porte-parole du Kremlin.",
+            "Die Gespräche sollen im April beginnen, sagte der Sprecher des Auswärtigen Amtes.",
+            "Las negociaciones se reanudarán en abril, dijo el portavoz del Kremlin.",
+            "Il negoziato riprenderà ad aprile, ha detto il portavoce del Cremlino.",
+            "As negociações com Kiev serão retomadas em abril, disse o porta-voz do Kremlin.",
+            "Die Gespräche sollen im April beginnen, sagte der Sprecher.",
+        ] {
+            assert_eq!(kind(sentence), Anonymous, "{sentence}");
+        }
+        // A name after a comma or right after the title: a person.
+        for sentence in [
+            "Les pourparlers reprendront en avril, a déclaré le porte-parole du Kremlin, Dmitri Peskov.",
+            "Die Gespräche sollen im April beginnen, sagte der Sprecher des Auswärtigen Amtes, Martin Weber.",
+            "Die Gespräche sollen im April beginnen, sagte Kremlsprecher Dmitri Peskow.",
+            "Las negociaciones se reanudarán en abril, dijo el portavoz Dmitri Peskov.",
+            "Les pourparlers reprendront en avril, a déclaré le porte-parole du Kremlin Dmitri Peskov.",
+        ] {
+            assert_eq!(kind(sentence), Person, "{sentence}");
+        }
     }
 }
