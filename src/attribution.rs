@@ -29,13 +29,14 @@
 //! either side of a cue (`сообщает РИА Новости`, `Лавров заявил`, `по данным Интерфакса`): see
 //! `russian.rs`; in French, Spanish, German, Italian and Portuguese text, likewise (`selon
 //! l'AFP`, `le Kremlin a annoncé`: `french.rs`; `según EFE`, `dijo el portavoz`: `spanish.rs`;
-//! `german.rs`, `italian.rs`; `segundo a Lusa`, `disse o porta-voz`: `portuguese.rs`). All are
-//! read by `listed.rs` from their lists. An agency is one source in any script (`TASS`, `ТАСС`,
+//! `german.rs`, `italian.rs`; `segundo a Lusa`, `disse o porta-voz`: `portuguese.rs`; `meldt
+//! persbureau ANP`, `liet het ministerie weten`: `dutch.rs`). All are read by `listed.rs` from
+//! their lists. An agency is one source in any script (`TASS`, `ТАСС`,
 //! `塔斯社`: `AGENCY_ALIASES`).
 //!
 //! Heuristic by nature: credits in the text are read in English newswire phrasing and, for a
-//! list of sources, in Urdu, Chinese, Russian, French, Spanish, German, Italian and
-//! Portuguese; dateline credits in any script. It never aligns sentences; see [`crate::align`].
+//! list of sources, in Urdu, Chinese, Russian, French, Spanish, German, Italian, Portuguese
+//! and Dutch; dateline credits in any script. It never aligns sentences; see [`crate::align`].
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -46,6 +47,7 @@ use serde::Serialize;
 
 use crate::normalize;
 
+mod dutch;
 mod french;
 mod german;
 mod italian;
@@ -638,7 +640,7 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
 }
 
 /// Which of the list readers a text needs, decided once for the text: French, Spanish, German,
-/// Italian and Portuguese credits are read only in a text written in that language (English
+/// Italian, Portuguese and Dutch credits are read only in a text written in that language (English
 /// `assure` and `dice` are French and Spanish cues, and scanning every English sentence for them
 /// cost a tenth of `dedup --diffs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -648,17 +650,18 @@ pub struct Readers {
     german: bool,
     italian: bool,
     portuguese: bool,
+    dutch: bool,
 }
 
-/// Common English words, against which a text's French, Spanish, German, Italian and Portuguese
-/// ones are weighed.
+/// Common English words, against which a text's French, Spanish, German, Italian, Portuguese
+/// and Dutch ones are weighed.
 const ENGLISH_COMMON: &[&str] = &[
     "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "said", "was", "by", "it",
     "he", "as", "at", "from", "has", "have",
 ];
 
-/// Each common word of English, French, Spanish, German, Italian and Portuguese, with the
-/// languages it is common in (a bit each, in that order).
+/// Each common word of English, French, Spanish, German, Italian, Portuguese and Dutch, with
+/// the languages it is common in (a bit each, in that order).
 static COMMON: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     let mut map = rustc_hash::FxHashMap::default();
     for (bit, words) in [
@@ -668,6 +671,7 @@ static COMMON: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock::new
         german::COMMON,
         italian::COMMON,
         portuguese::COMMON,
+        dutch::COMMON,
     ]
     .into_iter()
     .enumerate()
@@ -687,7 +691,7 @@ impl Readers {
         while !text.is_char_boundary(head) {
             head -= 1;
         }
-        let mut counts = [0usize; 6];
+        let mut counts = [0usize; 7];
         let mut lower = [0u8; 8];
         for word in text[..head].split(|c: char| !c.is_alphabetic()) {
             let Some(lower) = lower.get_mut(..word.len()) else {
@@ -708,10 +712,13 @@ impl Readers {
                 break;
             }
         }
-        let [english, french, spanish, german, italian, portuguese] = counts;
+        let [english, french, spanish, german, italian, portuguese, dutch] = counts;
         // French, Spanish, Italian and Portuguese share articles and more (`la`, `il`, `un`,
-        // `que`): a text is read in the languages that count the most.
-        let most = french.max(spanish).max(german).max(italian).max(portuguese);
+        // `que`), Dutch `de` with them: a text is read in the languages that count the most.
+        let most = [french, spanish, german, italian, portuguese, dutch]
+            .into_iter()
+            .max()
+            .unwrap_or(0);
         let written = |n: usize| n >= 2 && n > english && n == most;
         Readers {
             french: written(french),
@@ -719,6 +726,7 @@ impl Readers {
             german: written(german),
             italian: written(italian),
             portuguese: written(portuguese),
+            dutch: written(dutch),
         }
     }
 
@@ -771,6 +779,9 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
     }
     if readers.portuguese {
         portuguese::find(sentence, &mut out);
+    }
+    if readers.dutch {
+        dutch::find(sentence, &mut out);
     }
     // A capitalized cue inside a sentence is part of a name ("the United States", "Edward
     // Said"); at its start it is a cue ("Citing the ministry, ...").
@@ -1129,6 +1140,7 @@ pub fn source_key(source: &str) -> String {
         "agencia ",
         "agenzia ",
         "agência ",
+        "persbureau ",
         "nachrichtenagentur ",
         "agentur ",
         "daily ",
@@ -1334,13 +1346,13 @@ pub fn one_source(a: &Attribution, b: &Attribution) -> bool {
 }
 
 /// The words unnamed sources are named by, a group to a line (one kind of source in English,
-/// French, Spanish, Italian, Portuguese, German and Urdu), singular and plural.
+/// French, Spanish, Italian, Portuguese, German, Dutch and Urdu), singular and plural.
 #[rustfmt::skip]
 const UNNAMED: &[&[&str]] = &[
-    &["source", "sources", "fuente", "fuentes", "fonte", "fonti", "fontes", "quelle", "quellen", "kreise", "kreisen", "ذرائع"],
-    &["official", "officials", "responsable", "responsables", "funcionario", "funcionarios", "funzionario", "funzionari", "funcionário", "funcionários", "responsáveis", "beamte", "beamter", "beamten"],
-    &["spokesman", "spokeswoman", "spokesperson", "porte-parole", "portavoz", "portavoce", "porta-voz", "sprecher", "sprecherin", "ترجمان"],
-    &["diplomat", "diplomats", "diplomate", "diplomates", "diplomático", "diplomáticos", "diplomatico", "diplomatici", "diplomata", "diplomatas", "diplomaten"],
+    &["source", "sources", "fuente", "fuentes", "fonte", "fonti", "fontes", "bron", "bronnen", "quelle", "quellen", "kreise", "kreisen", "ذرائع"],
+    &["official", "officials", "responsable", "responsables", "funcionario", "funcionarios", "funzionario", "funzionari", "funcionário", "funcionários", "responsáveis", "functionaris", "functionarissen", "ambtenaar", "ambtenaren", "beamte", "beamter", "beamten"],
+    &["spokesman", "spokeswoman", "spokesperson", "porte-parole", "portavoz", "portavoce", "porta-voz", "woordvoerder", "woordvoerster", "sprecher", "sprecherin", "ترجمان"],
+    &["diplomat", "diplomats", "diplomate", "diplomates", "diplomático", "diplomáticos", "diplomatico", "diplomatici", "diplomata", "diplomatas", "diplomaat", "diplomaten"],
     &["analyst", "analysts", "analyste", "analystes", "analista", "analistas", "analisti", "analysten"],
 ];
 
@@ -1738,12 +1750,17 @@ mod tests {
         assert!(g.german && !g.italian && !g.french && !g.spanish && !g.portuguese);
         assert!(i.italian && !i.german && !i.french && !i.spanish && !i.portuguese);
         assert!(p.portuguese && !p.spanish && !p.italian && !p.french && !p.german);
+        let dutch = "De gesprekken worden in april hervat, volgens het ministerie, en de eerste \
+                     ronde is in Moermansk.";
+        let d = Readers::of(dutch);
+        assert!(d.dutch && !d.german && !d.spanish && !d.french && !d.portuguese);
+        assert!(!g.dutch && !i.dutch && !p.dutch);
         // The Romance languages share articles: a text is read only in the one it counts most.
         let (f, s) = (Readers::of(french), Readers::of(spanish));
         assert!(!f.italian && !f.spanish && !s.italian && !s.french);
         assert!(!f.portuguese && !s.portuguese);
         let e = Readers::of(english);
-        assert!(!e.german && !e.italian && !e.portuguese);
+        assert!(!e.german && !e.italian && !e.portuguese && !e.dutch);
         // Told from the whole text: a French sentence with few common words is read as French.
         let credits = Readers::of(french).find("Lavrov a affirmé être prêt.");
         assert_eq!(credits.len(), 1, "{credits:?}");
@@ -1925,6 +1942,11 @@ mod tests {
         );
         assert_eq!(
             fate("funcionários do ministério", "funcionários ocidentais"),
+            Fate::Kept
+        );
+        assert_eq!(fate("een woordvoerder", "a spokesman"), Fate::Kept);
+        assert_eq!(
+            fate("diplomatieke bronnen", "ingewijde bronnen"),
             Fate::Kept
         );
         assert_eq!(

@@ -772,6 +772,20 @@ fn portuguese_credits_are_kept_reworded_replaced_or_dropped() {
     );
 }
 
+#[test]
+fn dutch_credits_are_kept_reworded_replaced_or_dropped() {
+    // `meldde` (reported) became `zei` (said): the same agency, credited otherwise.
+    assert_credit_kept_replaced_dropped(
+        "Rusland en Noorwegen hebben besloten de gesprekken over de visserij in april te hervatten",
+        "De kabeljauwbestanden zijn op het laagste niveau in tien jaar.",
+        [
+            "meldde persbureau Interfax",
+            "zei persbureau Interfax",
+            "meldde persbureau ANP",
+        ],
+    );
+}
+
 /// A credit the version moved into another of its sentences is kept there, not dropped from
 /// one sentence and added to another; one the version gives nowhere is still dropped.
 #[test]

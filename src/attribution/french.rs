@@ -110,6 +110,7 @@ static FRENCH: Language = Language {
     subjects: &[],
     unnamed_titles: &["porte-parole"],
     separable: &[],
+    clause_openers: &[],
 };
 
 /// The French credits of a sentence, added to `out`.

@@ -162,6 +162,7 @@ static GERMAN: Language = Language {
     names_near: 0,
     subjects: &["er", "sie", "es", "man", "wir", "ich"],
     separable: SEPARABLE,
+    clause_openers: &[],
 };
 
 /// The German credits of a sentence, added to `out`.

@@ -112,6 +112,7 @@ static ITALIAN: Language = Language {
     subjects: &[],
     unnamed_titles: &["portavoce"],
     separable: &[],
+    clause_openers: &[],
 };
 
 /// The Italian credits of a sentence, added to `out`.

@@ -1,7 +1,7 @@
 //! Listed credits: a language's sources and cues, read from its lists (a [`Language`]), a cue
 //! crediting a source on either side of it. The reader of Russian (`russian.rs`), French
-//! (`french.rs`), Spanish (`spanish.rs`), German (`german.rs`), Italian (`italian.rs`) and
-//! Portuguese (`portuguese.rs`) text; English has its own, older reader in the parent module.
+//! (`french.rs`), Spanish (`spanish.rs`), German (`german.rs`), Italian (`italian.rs`),
+//! Portuguese (`portuguese.rs`) and Dutch (`dutch.rs`) text; English has its own, older reader in the parent module.
 //!
 //! A `said` or `reported` cue credits the source right after it (only words of the language's
 //! `between` list may stand between: where it spoke, to whom) or up to a few words before it (a
@@ -57,6 +57,9 @@ pub(super) struct Language {
     /// `teilte das Ministerium am Freitag mit`, but not `teilte mit den Partnern die Kosten`,
     /// shared the costs).
     pub separable: &'static [(&'static str, &'static str)],
+    /// Words that open a clause of what was said with no comma before them (Dutch `dat`): a
+    /// separable verb's particle stands right before one, or at the punctuation's.
+    pub clause_openers: &'static [&'static str],
 }
 
 /// Capitalized words in Latin script, a name (`Sergueï Lavrov`, `Lavrov`): the `person` group of
@@ -263,7 +266,7 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
 }
 
 /// Whether the separable verb `verb` (see [`Language::separable`]) has its particle as the last
-/// word of its clause, which ends at the next punctuation mark.
+/// word of its clause, which ends at the next punctuation mark or clause opener.
 fn particle_ends_clause(lang: &Language, sentence: &str, verb: regex::Match) -> bool {
     let lower = verb.as_str().to_lowercase();
     let Some((_, particle)) = lang.separable.iter().find(|(v, _)| lower.starts_with(v)) else {
@@ -275,7 +278,8 @@ fn particle_ends_clause(lang: &Language, sentence: &str, verb: regex::Match) -> 
         .unwrap_or(after.len())];
     clause
         .split_whitespace()
-        .next_back()
+        .take_while(|w| !lang.clause_openers.contains(&w.to_lowercase().as_str()))
+        .last()
         .is_some_and(|last| last.to_lowercase() == *particle)
 }
 
@@ -398,11 +402,11 @@ fn titled_kind(lang: &Language, text: &str) -> SourceKind {
 }
 
 /// The words before whose spokesman a spokesman is, in the listed languages (`des Auswärtigen
-/// Amtes`, `du Kremlin`, `del Cremlino`, `do Kremlin`).
+/// Amtes`, `du Kremlin`, `del Cremlino`, `do Kremlin`, `van het Kremlin`).
 #[rustfmt::skip]
 const WHOSE: &[&str] = &[
     "des", "der", "dem", "du", "de", "del", "della", "dello", "degli", "dei", "di", "do", "da",
-    "dos", "das",
+    "dos", "das", "van", "het",
 ];
 
 #[cfg(test)]

@@ -114,6 +114,7 @@ static PORTUGUESE: Language = Language {
     subjects: &[],
     unnamed_titles: &["porta-voz"],
     separable: &[],
+    clause_openers: &[],
 };
 
 /// The Portuguese credits of a sentence, added to `out`.

@@ -107,6 +107,7 @@ static RUSSIAN: Language = Language {
     subjects: &[],
     unnamed_titles: &["представител"],
     separable: &[],
+    clause_openers: &[],
 };
 
 /// The Russian credits of a sentence, added to `out`.

@@ -105,6 +105,7 @@ static SPANISH: Language = Language {
     subjects: &[],
     unnamed_titles: &["portavoz"],
     separable: &[],
+    clause_openers: &[],
 };
 
 /// The Spanish credits of a sentence, added to `out`.
