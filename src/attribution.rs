@@ -27,12 +27,12 @@
 //!
 //! In Russian text, agencies, bodies, titled and named people with their case endings, on
 //! either side of a cue (`сообщает РИА Новости`, `Лавров заявил`, `по данным Интерфакса`): see
-//! `russian.rs`; in French, Spanish, German, Italian and Portuguese text, likewise (`selon
+//! `russian.rs`; in French, Spanish, German, Italian, Portuguese and Dutch text, likewise (`selon
 //! l'AFP`, `le Kremlin a annoncé`: `french.rs`; `según EFE`, `dijo el portavoz`: `spanish.rs`;
 //! `german.rs`, `italian.rs`; `segundo a Lusa`, `disse o porta-voz`: `portuguese.rs`; `meldt
 //! persbureau ANP`, `liet het ministerie weten`: `dutch.rs`). All are read by `listed.rs` from
-//! their lists. An agency is one source in any script (`TASS`, `ТАСС`,
-//! `塔斯社`: `AGENCY_ALIASES`).
+//! their lists. An agency is one source in any script (`TASS`, `ТАСС`, `塔斯社`:
+//! `AGENCY_ALIASES`).
 //!
 //! Heuristic by nature: credits in the text are read in English newswire phrasing and, for a
 //! list of sources, in Urdu, Chinese, Russian, French, Spanish, German, Italian, Portuguese
@@ -640,9 +640,9 @@ pub fn find(sentence: &str) -> Vec<Attribution> {
 }
 
 /// Which of the list readers a text needs, decided once for the text: French, Spanish, German,
-/// Italian, Portuguese and Dutch credits are read only in a text written in that language (English
-/// `assure` and `dice` are French and Spanish cues, and scanning every English sentence for them
-/// cost a tenth of `dedup --diffs`).
+/// Italian, Portuguese and Dutch credits are read only in a text written in that language
+/// (English `assure` and `dice` are French and Spanish cues, and scanning every English sentence
+/// for them cost a tenth of `dedup --diffs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Readers {
     french: bool,
@@ -661,7 +661,7 @@ const ENGLISH_COMMON: &[&str] = &[
 ];
 
 /// Each common word of English, French, Spanish, German, Italian, Portuguese and Dutch, with
-/// the languages it is common in (a bit each, in that order).
+/// the languages it is common in (a bit each, in that order: one more language fits the `u8`).
 static COMMON: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     let mut map = rustc_hash::FxHashMap::default();
     for (bit, words) in [
