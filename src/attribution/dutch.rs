@@ -41,11 +41,10 @@ const TITLED: &str = r"(?:(?:[Dd]e|[Hh]et)\s+)?ADJ(?:minister-president|minister
 const ANONYMOUS: &str = r"[Ee]en\s+ADJ\p{Ll}*woordvoer(?:der|ster)WHOSE?|(?:(?:[Ee]en|[Dd]e)\s+)?(?:(?:diplomatieke|anonieme|betrouwbare|militaire|officiële|goed\s+ingelichte)\s+)?(?:bronnen|bron|diplomaten|diplomaat|ingewijden|functionarissen|functionaris|ambtenaren|ambtenaar|getuigen|analisten|analist)";
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    listed::filled_source_pattern([AGENCIES, INSTITUTIONS, TITLED, ANONYMOUS], |list| {
-        list.replace("WHOSE", WHOSE)
-            .replace("ADJ", ADJECTIVES)
-            .replace("NAME", NAME)
-    })
+    listed::filled_source_pattern(
+        [AGENCIES, INSTITUTIONS, TITLED, ANONYMOUS],
+        &[("WHOSE", WHOSE), ("ADJ", ADJECTIVES), ("NAME", NAME)],
+    )
 });
 
 /// `zei`, `meldt` and the like, in the past (singular and plural) or the present; `volgens`,

@@ -36,9 +36,10 @@ const TITLED: &str = r"(?:[Ll]e\s+|[Ll]a\s+|[Ll]['’])?(?:[Mm]inistre|[Pp]rési
 const ANONYMOUS: &str = r"(?:[Uu]ne?|[Dd]es|[Ll]es|[Pp]lusieurs)\s+(?:sources?|responsables?|diplomates?|témoins?|analystes?|experts?|officiels?)(?:\s+(?:diplomatiques?|proches?|gouvernementales?|militaires?|sécuritaires?|NATIONAL))?";
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    listed::filled_source_pattern([AGENCIES, INSTITUTIONS, TITLED, ANONYMOUS], |list| {
-        list.replace("WHOSE", WHOSE).replace("NATIONAL", NATIONAL)
-    })
+    listed::filled_source_pattern(
+        [AGENCIES, INSTITUTIONS, TITLED, ANONYMOUS],
+        &[("WHOSE", WHOSE), ("NATIONAL", NATIONAL)],
+    )
 });
 
 /// `a déclaré` and the like, in the past with `a` (`ont` in the plural, `avait` before), or in

@@ -50,11 +50,10 @@ const TITLED: &str = r"(?:(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em)\s+|\p{Lu}\p{Ll}+s\s+)?
 const ANONYMOUS: &str = r"(?:[Ee]in|[Ee]ine)\s+ADJ\p{Lu}?\p{Ll}*(?:[Ss]precher|[Ss]precherin)WHOSE?|ADJ(?:diplomatische|informierte|gut\s+unterrichtete)n?\s+Kreise(?:n)?|(?:[Ee]in|[Ee]ine|[Ee]inem|[Ee]iner)\s+ADJ(?:Quelle|Diplomaten?|Insider|Beamten?|Vertreter)|(?:Augenzeugen|Diplomaten|Beamte|Insider|Quellen)";
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    listed::filled_source_pattern([AGENCIES, INSTITUTIONS, TITLED, ANONYMOUS], |list| {
-        list.replace("WHOSE", WHOSE)
-            .replace("ADJ", ADJECTIVES)
-            .replace("NAME", NAME)
-    })
+    listed::filled_source_pattern(
+        [AGENCIES, INSTITUTIONS, TITLED, ANONYMOUS],
+        &[("WHOSE", WHOSE), ("ADJ", ADJECTIVES), ("NAME", NAME)],
+    )
 });
 
 /// `sagte`, `berichtete` and the like, in the past (singular and plural) or the present; `laut`,

@@ -35,9 +35,10 @@ const TITLED: &str = r"(?:[Ii]l\s+|[Ll]a\s+|[Ll]['’])?(?:[Mm]inistr[oa]|[Pp]re
 const ANONYMOUS: &str = r"(?:(?:[Uu]n[oa]?|[Ll]e|[Ii]|[Aa]lcun[ei]|[Dd]iverse|[Dd]iversi)\s+)?(?:fonti?|responsabili|diplomatici|testimoni|analisti|esperti|funzionari)(?:\s+(?:diplomatiche|ufficiali|governative|militari|vicine|informate|NATIONAL))?";
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    listed::filled_source_pattern([AGENCIES, INSTITUTIONS, TITLED, ANONYMOUS], |list| {
-        list.replace("WHOSE", WHOSE).replace("NATIONAL", NATIONAL)
-    })
+    listed::filled_source_pattern(
+        [AGENCIES, INSTITUTIONS, TITLED, ANONYMOUS],
+        &[("WHOSE", WHOSE), ("NATIONAL", NATIONAL)],
+    )
 });
 
 /// `ha detto`, `riferisce` and the like, in the past with `ha` (`hanno` in the plural, `aveva`

@@ -81,10 +81,16 @@ pub(super) fn source_pattern(
 }
 
 /// A language's source pattern from its four lists (agencies, institutions, titles, unnamed
-/// sources), each after `fill` put in its placeholders (`WHOSE`, `NATIONAL`, ...); names are
-/// [`LATIN_NAME`].
-pub(super) fn filled_source_pattern(lists: [&str; 4], fill: impl Fn(&str) -> String) -> Regex {
-    let [agency, institution, titled, anonymous] = lists.map(fill);
+/// sources), each with its placeholders filled in the order given (`WHOSE` first, as it holds
+/// `NATIONAL` or `ADJ` itself); names are [`LATIN_NAME`].
+pub(super) fn filled_source_pattern(lists: [&str; 4], placeholders: &[(&str, &str)]) -> Regex {
+    let [agency, institution, titled, anonymous] = lists.map(|list| {
+        placeholders
+            .iter()
+            .fold(list.to_string(), |list, (name, value)| {
+                list.replace(name, value)
+            })
+    });
     source_pattern(&agency, &institution, &titled, &anonymous, LATIN_NAME)
 }
 

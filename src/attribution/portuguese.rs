@@ -37,9 +37,10 @@ const TITLED: &str = r"(?:[Oo]\s+|[Aa]\s+)?(?:[Mm]inistr[oa]|[Pp]residente|[Pp]r
 const ANONYMOUS: &str = r"(?:(?:[Uu]ma?|[Uu]ns|[Uu]mas|[Aa]s|[Oo]s|[Vv]ári[oa]s)\s+)?(?:fontes?|responsáveis|diplomatas?|testemunhas?|analistas?|especialistas?|funcionári[oa]s?)(?:\s+(?:diplomáticas|oficiais|governamentais|militares|policiais|próximas|NATIONAL))?";
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    listed::filled_source_pattern([AGENCIES, INSTITUTIONS, TITLED, ANONYMOUS], |list| {
-        list.replace("WHOSE", WHOSE).replace("NATIONAL", NATIONAL)
-    })
+    listed::filled_source_pattern(
+        [AGENCIES, INSTITUTIONS, TITLED, ANONYMOUS],
+        &[("WHOSE", WHOSE), ("NATIONAL", NATIONAL)],
+    )
 });
 
 /// `disse`, `informou` and the like, in the past (singular and plural) or the present.

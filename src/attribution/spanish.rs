@@ -35,9 +35,10 @@ const TITLED: &str = r"(?:[Ee]l\s+|[Ll]a\s+)?(?:[Mm]inistr[oa]|[Pp]residente|[Pp
 const ANONYMOUS: &str = r"(?:(?:[Uu]n[oa]?s?|[Ll]as|[Ll]os|[Vv]ari[oa]s)\s+)?(?:fuentes?|responsables?|diplomáticos?|testigos?|analistas?|expertos?|funcionarios?)(?:\s+(?:diplomáticas?|oficiales|gubernamentales|militares|cercanas|NATIONAL))?";
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    listed::filled_source_pattern([AGENCIES, INSTITUTIONS, TITLED, ANONYMOUS], |list| {
-        list.replace("WHOSE", WHOSE).replace("NATIONAL", NATIONAL)
-    })
+    listed::filled_source_pattern(
+        [AGENCIES, INSTITUTIONS, TITLED, ANONYMOUS],
+        &[("WHOSE", WHOSE), ("NATIONAL", NATIONAL)],
+    )
 });
 
 /// `dijo`, `informó` and the like, in the past (singular and plural) or the present.
