@@ -181,7 +181,9 @@ fn source_patterns(letters: &Letters) -> [String; 5] {
     let anonymous = format!(
         r"(?:an?|the|one|two|several)\s+(?:[{letter}-]+\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:officials|sources|analysts|diplomats)(?-u:\b)"
     );
-    let person = format!(r"{cap}(?:\s+{cap}){{0,2}}");
+    // A name is read whole, up to eight words (`Ayer Hitam Tin Dredging Malaysia Bhd`): a
+    // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`.
+    let person = format!(r"{cap}(?:\s+{cap}){{0,7}}");
     [
         format!("{agency}|{media}|{unnamed}"),
         titled,
@@ -949,7 +951,8 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
                     Cue::AccordingTo | Cue::Citing => after_cue && gap <= 2,
                     // "X said" within a few words; "said X" only right after the cue.
                     _ if after_cue => gap == 0,
-                    _ => gap <= NEAR,
+                    // "X, which it says": the pronoun is the cue's speaker, not X.
+                    _ => gap <= NEAR && !spoken_by_pronoun(&sentence[end..c.start()]),
                 }
             })
             // A passive `by` that credits the source is the most specific of its cues
@@ -975,6 +978,18 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
         }
     }
     out
+}
+
+/// Subject pronouns: one right before a cue is who spoke it.
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
+/// Whether the words between a source and the cue after it end on a subject pronoun (`Harcourt
+/// Brace Jovanovich Inc, which it says`), the cue's own speaker.
+fn spoken_by_pronoun(between: &str) -> bool {
+    between
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| PRONOUNS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether `c` is a Cyrillic letter.
@@ -1619,6 +1634,51 @@ mod tests {
         assert_eq!(got, vec![("TASS".to_string(), Cue::Said)]);
         let got = sources("The talks resume in April—according to Xinhua.");
         assert_eq!(got, vec![("Xinhua".to_string(), Cue::AccordingTo)]);
+    }
+
+    /// A company's name is read whole, however many words it runs to, and one credit: its
+    /// last words are not a second source (`Co`, `Markets`), and a copy that leaves out its
+    /// first words credits the same company.
+    #[test]
+    fn long_names_are_one_source() {
+        for (sentence, name) in [
+            (
+                "Ayer Hitam Tin Dredging Malaysia Bhd told reporters it planned to raise capital.",
+                "Ayer Hitam Tin Dredging Malaysia Bhd",
+            ),
+            (
+                "F. W. Woolworth Co said sales rose 0.2 pct.",
+                "F. W. Woolworth Co",
+            ),
+            (
+                "Waseda University Political Science Professor Mitsuru Uchida said the plan would fail.",
+                "Waseda University Political Science Professor Mitsuru Uchida",
+            ),
+        ] {
+            assert_eq!(sources(sentence), vec![(name.to_string(), Cue::Said)]);
+        }
+        let copy = sources("Woolworth Co said sales rose 0.2 pct.");
+        assert!(same_source(&copy[0].0, "F. W. Woolworth Co"));
+    }
+
+    /// A pronoun right before a cue is its speaker: a name further back is what the sentence
+    /// is about, not who said it.
+    #[test]
+    fn a_pronoun_before_its_cue_is_the_speaker() {
+        let got = sources(
+            "Salomon Brothers Inc said it has acquired debentures of Harcourt Brace Jovanovich Inc, which it says could be converted into shares.",
+        );
+        assert_eq!(got, vec![("Salomon Brothers Inc".to_string(), Cue::Said)]);
+        for sentence in [
+            "India will borrow two billion dlrs from the World Bank alone, he said.",
+            "Sakowicz succeeds John Wright who will be resigning, it said.",
+            "The talks in the United States ended without a deal, they said.",
+        ] {
+            assert_eq!(sources(sentence), vec![], "{sentence}");
+        }
+        // Beside its cue a name still speaks.
+        let got = sources("The talks ended, Kuroda said, and he said the yen would fall.");
+        assert_eq!(got, vec![("Kuroda".to_string(), Cue::Said)]);
     }
 
     #[test]
