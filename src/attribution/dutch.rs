@@ -208,6 +208,11 @@ mod tests {
             credits("Zoals de politie bekendmaakte, raakte bij het ongeluk niemand gewond."),
             [("de politie".into(), Institution, Cue::Said)]
         );
+        // `om` before a time is a preposition, not a clause opener.
+        assert_eq!(
+            credits("Het ministerie maakte om 10 uur bekend dat de gesprekken worden hervat."),
+            [("Het ministerie".into(), Institution, Cue::Said)]
+        );
         // Left, made, shared: no particle, no credit.
         assert!(credits("Het ministerie liet de deur open voor nieuwe gesprekken.").is_empty());
         assert!(credits("De regering maakte een fout met de begroting.").is_empty());

@@ -279,6 +279,15 @@ mod tests {
             credits("Die Fähre fährt wieder, fügte ein Sprecher des Ministeriums hinzu."),
             [("ein Sprecher des Ministeriums".into(), Anonymous, Cue::Said)]
         );
+        // A date's full stop and a number's comma are inside the clause.
+        assert_eq!(
+            credits("Das Ministerium teilte am 5. Dezember mit, die Gespräche würden fortgesetzt."),
+            [("Das Ministerium".into(), Institution, Cue::Said)]
+        );
+        assert_eq!(
+            credits("Die Polizei gab für das Jahr einen Anstieg der Fälle um 3,5 Prozent bekannt."),
+            [("Die Polizei".into(), Institution, Cue::Said)]
+        );
         // Shared the costs with its partners, gave the police a list: no particle, no credit.
         assert!(credits("Die Regierung teilte mit den Partnern die Kosten.").is_empty());
         assert!(credits("Das Ministerium gab der Polizei eine Liste.").is_empty());

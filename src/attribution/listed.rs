@@ -272,21 +272,42 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
 }
 
 /// Whether the separable verb `verb` (see [`Language::separable`]) has its particle as the last
-/// word of its clause, which ends at the next punctuation mark or clause opener.
+/// word of its clause, which ends at the next punctuation mark (see [`clause_end`]) or clause
+/// opener; an opener before a number is a preposition (Dutch `om 10 uur`, at ten o'clock).
 fn particle_ends_clause(lang: &Language, sentence: &str, verb: regex::Match) -> bool {
     let lower = verb.as_str().to_lowercase();
     let Some((_, particle)) = lang.separable.iter().find(|(v, _)| lower.starts_with(v)) else {
         return false;
     };
     let after = &sentence[verb.end()..];
-    let clause = &after[..after
-        .find([',', '.', ';', ':', '!', '?', '„', '“', '"', '«', '»'])
-        .unwrap_or(after.len())];
-    clause
-        .split_whitespace()
-        .take_while(|w| !lang.clause_openers.contains(&w.to_lowercase().as_str()))
-        .last()
-        .is_some_and(|last| last.to_lowercase() == *particle)
+    let mut words = after[..clause_end(after)].split_whitespace().peekable();
+    let mut last = None;
+    while let Some(word) = words.next() {
+        let opener = lang.clause_openers.contains(&word.to_lowercase().as_str())
+            && !words
+                .peek()
+                .is_some_and(|next| next.starts_with(|c: char| c.is_ascii_digit()));
+        if opener {
+            break;
+        }
+        last = Some(word);
+    }
+    last.is_some_and(|last| last.to_lowercase() == *particle)
+}
+
+/// Where the clause that `text` begins ends: at its first punctuation mark, but for a full stop
+/// after a digit (a German ordinal, `am 5. Dezember`) and a comma or full stop inside a number
+/// (`3,5 Prozent`), or at the end of `text`.
+fn clause_end(text: &str) -> usize {
+    let digit = |c: char| c.is_ascii_digit();
+    text.char_indices()
+        .find(|&(i, c)| match c {
+            '.' => !text[..i].ends_with(digit),
+            ',' => !(text[..i].ends_with(digit) && text[i + 1..].starts_with(digit)),
+            ';' | ':' | '!' | '?' | '„' | '“' | '"' | '«' | '»' => true,
+            _ => false,
+        })
+        .map_or(text.len(), |(i, _)| i)
 }
 
 /// Whether source `s`, `gap` words before its cue, may be who spoke: not after a preposition,
