@@ -6,9 +6,10 @@
 //! Colour is added only when the caller says so (a terminal, and `NO_COLOR` unset). This
 //! module only formats; it decides nothing.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::align::{Change, Comparison, Op, Segment, Tag, VersionDiff};
+use crate::align::{Change, Comparison, Op, Segment, SentenceRef, Tag, VersionDiff};
 use crate::attribution::{Attribution, Fate};
 
 /// How to draw.
@@ -48,6 +49,31 @@ fn symbol(s: &Segment) -> &'static str {
         Op::Trimmed => "-",
         Op::Added => "+",
     }
+}
+
+/// `text` on one line: each run of whitespace that holds a line break becomes one space, so a
+/// hard-wrapped sentence (Reuters-21578 wraps at 65 columns) reads as it would reflowed, and the
+/// side-by-side columns wrap it at their own width.
+fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\n', '\r']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(['\n', '\r']) {
+        out.push_str(rest[..i].trim_end());
+        rest = rest[i..].trim_start();
+        if !out.is_empty() && !rest.is_empty() {
+            out.push(' ');
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The text of one side of a segment, on one line; empty where the side has none.
+fn side(x: Option<&SentenceRef>) -> String {
+    x.map_or(String::new(), |x| one_line(&x.text).into_owned())
 }
 
 fn pct(x: f32) -> String {
@@ -172,30 +198,16 @@ pub fn inline_view(c: &Comparison, style: &Style) -> String {
         for s in &v.segments {
             let sym = symbol(s);
             let line = match s.op {
-                Op::Same => style.paint(
-                    DIM,
-                    &s.version.as_ref().map_or(String::new(), |x| x.text.clone()),
-                ),
+                Op::Same => style.paint(DIM, &side(s.version.as_ref())),
                 Op::Reworded => inline(&s.changes, style),
                 Op::Moved if s.reworded => format!(
                     "{} {}",
                     style.paint(YELLOW, "(moved)"),
                     inline(&s.changes, style)
                 ),
-                Op::Moved => style.paint(
-                    YELLOW,
-                    &s.version.as_ref().map_or(String::new(), |x| x.text.clone()),
-                ),
-                Op::Trimmed => style.paint(
-                    &format!("{RED}{STRIKE}"),
-                    &s.reference
-                        .as_ref()
-                        .map_or(String::new(), |x| x.text.clone()),
-                ),
-                Op::Added => style.paint(
-                    GREEN,
-                    &s.version.as_ref().map_or(String::new(), |x| x.text.clone()),
-                ),
+                Op::Moved => style.paint(YELLOW, &side(s.version.as_ref())),
+                Op::Trimmed => style.paint(&format!("{RED}{STRIKE}"), &side(s.reference.as_ref())),
+                Op::Added => style.paint(GREEN, &side(s.version.as_ref())),
             };
             let _ = writeln!(out, " {} {line}", style.paint(CYAN, sym));
         }
@@ -218,11 +230,8 @@ pub fn side_by_side_view(c: &Comparison, style: &Style) -> String {
         );
         let _ = writeln!(out, "{}", "-".repeat(col * 2 + 3));
         for s in &v.segments {
-            let left = s
-                .reference
-                .as_ref()
-                .map_or(String::new(), |x| x.text.clone());
-            let right = s.version.as_ref().map_or(String::new(), |x| x.text.clone());
+            let left = side(s.reference.as_ref());
+            let right = side(s.version.as_ref());
             let lw = textwrap::wrap(&left, col - 2);
             let rw = textwrap::wrap(&right, col);
             let (lc, rc) = match s.op {
@@ -326,6 +335,57 @@ mod tests {
             text.contains("   headline: Cod talks to [-resume in April-] {+restart+}"),
             "{text}"
         );
+    }
+
+    /// A hard-wrapped reference (lines broken inside sentences, as Reuters-21578's are) reads as
+    /// reflowed: its line breaks are neither kept in the inline view nor columns' breaks.
+    #[test]
+    fn hard_wrapped_sentences_are_shown_reflowed() {
+        let c = compare(
+            &Doc::new(
+                "wire",
+                "Talks on cod quotas will resume in\nApril, the ministry said.\nStocks of cod in the Barents Sea\nfell sharply this year, scientists said.",
+            ),
+            &[Doc::new(
+                "copy",
+                "Talks on cod quotas will restart in April, the ministry said.",
+            )],
+            &AlignParams::default(),
+        );
+        let style = Style {
+            color: false,
+            width: 200,
+        };
+        let text = inline_view(&c, &style);
+        assert!(
+            text.contains(
+                " ~ Talks on cod quotas will [-resume-] {+restart+} in April, the ministry said.\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                " ✂ Stocks of cod in the Barents Sea fell sharply this year, scientists said.\n"
+            ),
+            "{text}"
+        );
+        let text = side_by_side_view(&c, &style);
+        let left = |line: &str| {
+            line.split(" | ")
+                .next()
+                .unwrap_or("")
+                .trim_end()
+                .to_string()
+        };
+        let rows: Vec<String> = text.lines().map(left).collect();
+        for sentence in [
+            "~ Talks on cod quotas will resume in April, the ministry said.",
+            "✂ Stocks of cod in the Barents Sea fell sharply this year, scientists said.",
+        ] {
+            assert!(rows.iter().any(|r| r == sentence), "{text}");
+        }
+        assert_eq!(one_line("in\r\n  April,  said"), "in April,  said");
+        assert_eq!(one_line("said.\n"), "said.");
     }
 
     #[test]
