@@ -179,7 +179,7 @@ fn source_patterns(letters: &Letters) -> [String; 5] {
     );
     // A bare plural keeps what describes it: `official sources`, `Western diplomats`.
     let anonymous = format!(
-        r"(?:an?|the|one|two|several)\s+(?:[{letter}-]+\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:officials|sources|analysts|diplomats)(?-u:\b)"
+        r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[{letter}-]+\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:officials|sources|analysts|diplomats)(?-u:\b)"
     );
     // A name is read whole, up to eight words (`Ayer Hitam Tin Dredging Malaysia Bhd`): a
     // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`.
@@ -928,7 +928,11 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
                 };
                 match k {
                     _ if by.is_some() => after_cue && gap == 0,
-                    _ if surname => gap == 0 && matches!(k, Cue::Said | Cue::Reported),
+                    _ if surname => {
+                        gap == 0
+                            && matches!(k, Cue::Said | Cue::Reported)
+                            && (!after_cue || inverted(sentence, c.start()))
+                    }
                     // "X was quoted as saying": the passive credits what comes before.
                     Cue::Citing
                         if c.start() >= end
@@ -949,10 +953,17 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
                         true
                     }
                     Cue::AccordingTo | Cue::Citing => after_cue && gap <= 2,
-                    // "X said" within a few words; "said X" only right after the cue.
-                    _ if after_cue => gap == 0,
-                    // "X, which it says": the pronoun is the cue's speaker, not X.
-                    _ => gap <= NEAR && !spoken_by_pronoun(&sentence[end..c.start()]),
+                    // "X said" within a few words; "said X" only right after the cue, and only
+                    // where the cue has no subject before it.
+                    _ if after_cue => gap == 0 && inverted(sentence, c.start()),
+                    // "X, which it says": the pronoun is the cue's speaker, not X; "approved by
+                    // the commission, Pacific Gas said": X stands in a clause of its own.
+                    _ => {
+                        let between = &sentence[end..c.start()];
+                        gap <= NEAR
+                            && !spoken_by_pronoun(between)
+                            && !clause_apart(&sentence[..start], between)
+                    }
                 }
             })
             // A passive `by` that credits the source is the most specific of its cues
@@ -990,6 +1001,29 @@ fn spoken_by_pronoun(between: &str) -> bool {
         .split_whitespace()
         .next_back()
         .is_some_and(|w| PRONOUNS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether a source, with `before` and `between` it and the cue after it, stands in a clause or
+/// an aside of its own: one comma between, not two (`rates approved by the commission, Pacific
+/// Gas and Electric said`; `Edward White, analyst with Hutton Group Inc, said`: not the company),
+/// where two commas set an aside between the speaker and the cue. A source set off by commas
+/// right before the cue names the speaker (`the party's leader, Khaleda Zia, told`).
+fn clause_apart(before: &str, between: &str) -> bool {
+    between.matches(',').count() == 1
+        && !(between.trim() == "," && before.trim_end().ends_with(','))
+}
+
+/// Whether the cue starting at byte `at` has no subject before it, so that a source may follow
+/// it: it opens the sentence or follows what was said (`"...," said Shultz`; `..., said a
+/// spokesman`). After a subject, what follows `said` is what was said (`The official said
+/// Ecuador could resume exports`).
+fn inverted(sentence: &str, at: usize) -> bool {
+    let before = sentence[..at].trim_end();
+    before.is_empty()
+        || before.ends_with([
+            ',', ':', ';', '"', '\'', '“', '”', '‘', '’', '«', '»', '—', '–', '-', '(', '.', '!',
+            '?',
+        ])
 }
 
 /// Whether `c` is a Cyrillic letter.
@@ -1679,6 +1713,52 @@ mod tests {
         // Beside its cue a name still speaks.
         let got = sources("The talks ended, Kuroda said, and he said the yen would fall.");
         assert_eq!(got, vec![("Kuroda".to_string(), Cue::Said)]);
+    }
+
+    /// What follows `said` is its source only where the cue has no subject before it.
+    #[test]
+    fn a_source_follows_its_cue_only_after_what_was_said() {
+        for (sentence, speaker) in [
+            (
+                "\"There is more stimulus than was thought,\" said Shultz, speaking from Washington.",
+                "Shultz",
+            ),
+            (
+                "The yen will fall, said a senior official.",
+                "a senior official",
+            ),
+            ("Said Peskov: the talks will resume.", "Peskov"),
+        ] {
+            assert_eq!(sources(sentence), vec![(speaker.to_string(), Cue::Said)]);
+        }
+        let got = sources("The official said Ecuador could resume exports after repairs.");
+        assert_eq!(got, vec![("The official".to_string(), Cue::Said)]);
+        assert_eq!(
+            sources("They said Japan has been the main source of concern."),
+            vec![]
+        );
+        assert_eq!(
+            sources("Shultz said West Germany would do well to look at it."),
+            vec![("Shultz".to_string(), Cue::Said)]
+        );
+    }
+
+    /// A name in a clause of its own, a comma between it and the cue, is not the speaker; one
+    /// set off by two commas between a speaker and the cue is an aside.
+    #[test]
+    fn a_name_a_clause_before_the_cue_is_not_its_speaker() {
+        let got = sources(
+            "The change reflects only interim rates approved by the Commission, Pacific Gas said.",
+        );
+        assert_eq!(got, vec![("Pacific Gas".to_string(), Cue::Said)]);
+        let got = sources(
+            "Edward White, analyst with Hutton Group Inc, said the effect would show in April.",
+        );
+        assert_eq!(got, vec![("Edward White".to_string(), Cue::Said)]);
+        let got = sources("The party's leader, Khaleda Zia, told a news conference.");
+        assert_eq!(got, vec![("Khaleda Zia".to_string(), Cue::Said)]);
+        let got = sources("Sergei Lavrov, in Paris for talks, said the talks would resume.");
+        assert_eq!(got, vec![("Sergei Lavrov".to_string(), Cue::Said)]);
     }
 
     #[test]
