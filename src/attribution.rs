@@ -928,10 +928,18 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
                 };
                 match k {
                     _ if by.is_some() => after_cue && gap == 0,
+                    // ... or, before the cue, with an aside between (`Shultz, speaking from
+                    // Washington, said`).
                     _ if surname => {
-                        gap == 0
-                            && matches!(k, Cue::Said | Cue::Reported)
-                            && (!after_cue || inverted(sentence, c.start()))
+                        matches!(k, Cue::Said | Cue::Reported)
+                            && if after_cue {
+                                gap == 0 && inverted(sentence, c.start())
+                            } else {
+                                gap == 0
+                                    || (gap <= NEAR
+                                        && is_aside(&sentence[end..c.start()])
+                                        && stands_alone(&sentence[..start]))
+                            }
                     }
                     // "X was quoted as saying": the passive credits what comes before.
                     Cue::Citing
@@ -1012,6 +1020,36 @@ fn clause_apart(before: &str, between: &str) -> bool {
     between.matches(',').count() == 1
         && !(between.trim() == "," && before.trim_end().ends_with(','))
 }
+
+/// Whether the words between a source and its cue are an aside: set off by commas on both
+/// sides and opening on a small letter (`, speaking from Washington, `, `, a U.S. lawyer, `), not
+/// the rest of a list of names (`Milbank, Tweed, Hadley and McCloy, noted`).
+fn is_aside(between: &str) -> bool {
+    let between = between.trim();
+    between.len() > 2
+        && between.ends_with(',')
+        && between
+            .strip_prefix(',')
+            .is_some_and(|aside| aside.trim_start().starts_with(char::is_lowercase))
+}
+
+/// Whether a name after `before` stands alone: at the start of a sentence or a phrase (`In
+/// Venice, Shultz, ...`), not after a preposition, an article or `and` (`reports in Canada`,
+/// `analyst at Mabon`, `the Cupertino`, `Finance and Industry`) nor at the end of a longer
+/// capitalized name (`Quan Doi Nhan Dan`).
+fn stands_alone(before: &str) -> bool {
+    let Some(word) = before.split_whitespace().next_back() else {
+        return true;
+    };
+    word.ends_with([',', ';', ':', '"', '“', '”'])
+        || (!word.starts_with(char::is_uppercase) && !PREPOSITIONS.contains(&word))
+}
+
+/// Prepositions, articles and `and`, which a name may follow without being the subject alone.
+const PREPOSITIONS: &[&str] = &[
+    "the", "a", "an", "of", "in", "at", "for", "from", "by", "to", "with", "on", "near", "about",
+    "and",
+];
 
 /// Whether the cue starting at byte `at` has no subject before it, so that a source may follow
 /// it: it opens the sentence or follows what was said (`"...," said Shultz`; `..., said a
@@ -1757,6 +1795,30 @@ mod tests {
         assert_eq!(got, vec![("Edward White".to_string(), Cue::Said)]);
         let got = sources("The party's leader, Khaleda Zia, told a news conference.");
         assert_eq!(got, vec![("Khaleda Zia".to_string(), Cue::Said)]);
+        // A surname alone speaks across an aside, unless a preposition, an article or `and`
+        // makes it part of something else.
+        let got = sources("Shultz, speaking from Washington, said the talks would resume.");
+        assert_eq!(got, vec![("Shultz".to_string(), Cue::Said)]);
+        let got = sources("In Venice, Shultz, speaking to reporters, said the talks would resume.");
+        assert_eq!(got, vec![("Shultz".to_string(), Cue::Said)]);
+        const NOT_SPEAKERS: [&str; 7] = [
+            "Mabon", "Malaysia", "Industry", "Dan", "Tweed", "Arkansas", "Co",
+        ];
+        for sentence in [
+            "Robert Reitzes, analyst at Mabon, Nugent and Co, said sales would rise.",
+            "Mine officials in Malaysia, the leading producer, told reporters output fell.",
+            "The Minister of Finance and Industry, Ahmed al-Tayer, told reporters output fell.",
+            "The army newspaper Quan Doi Nhan Dan, monitored here, said soldiers must work harder.",
+            "Peter Mortimer, a partner in the firm Milbank, Tweed, Hadley and McCloy, noted the rules.",
+            "Rain fell in Tennessee, Arkansas, Alabama and Louisiana, said Ron Burgess.",
+            "Hall and Co, an insurance and brokerage firm, said it has joined the venture.",
+        ] {
+            let got = sources(sentence);
+            assert!(
+                !got.iter().any(|(s, _)| NOT_SPEAKERS.contains(&s.as_str())),
+                "{sentence}: {got:?}"
+            );
+        }
         let got = sources("Sergei Lavrov, in Paris for talks, said the talks would resume.");
         assert_eq!(got, vec![("Sergei Lavrov".to_string(), Cue::Said)]);
     }
@@ -1951,10 +2013,14 @@ mod tests {
             credits("Peskov spoke in comments carried by state news agency TASS."),
             [("state news agency TASS".into(), Agency, Cue::Reported)]
         );
-        // `quoted by` is the medium's cue, not the `said` after it.
+        // `quoted by` is the medium's cue, not the `said` after it, which is the speaker's
+        // across the aside.
         assert_eq!(
             credits("Lavrov, quoted by RIA Novosti, said talks would resume."),
-            [("RIA Novosti".into(), Agency, Cue::Citing)]
+            [
+                ("Lavrov".into(), Person, Cue::Said),
+                ("RIA Novosti".into(), Agency, Cue::Citing)
+            ]
         );
         assert_eq!(
             credits("He spoke in remarks reported by the official Ivorian daily Fraternite Matin."),
