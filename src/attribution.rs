@@ -182,8 +182,10 @@ fn source_patterns(letters: &Letters) -> [String; 5] {
         r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[{letter}-]+\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:officials|sources|analysts|diplomats)(?-u:\b)"
     );
     // A name is read whole, up to eight words (`Ayer Hitam Tin Dredging Malaysia Bhd`): a
-    // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`.
-    let person = format!(r"{cap}(?:\s+{cap}){{0,7}}");
+    // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
+    // words may be joined by `and` (`Pacific Gas and Electric`, `S and P`, `Duff and Phelps`;
+    // two names so joined are one credit, `Baker International Corp and Hughes Tool Co`).
+    let person = format!(r"{cap}(?:\s+(?:(?:and|&)\s+)?{cap}){{0,7}}");
     [
         format!("{agency}|{media}|{unnamed}"),
         titled,
@@ -849,9 +851,10 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
             (text, kind) = (sentence[m2].trim(), kind2);
         }
         if kind == SourceKind::Person {
-            // "The Norwegian ..." at a sentence start is not a name.
+            // "The Norwegian ..." at a sentence start is not a name; "A and P" is one.
             let first = text.split_whitespace().next().unwrap_or("");
-            if NOT_NAMES.contains(&first) {
+            let joined = |rest: &str| rest.starts_with("and ") || rest.starts_with("& ");
+            if NOT_NAMES.contains(&first) && !joined(text[first.len()..].trim_start()) {
                 let rest = text[first.len()..].trim_start();
                 if rest.split_whitespace().count() < 2 {
                     continue;
@@ -1725,6 +1728,20 @@ mod tests {
             (
                 "Waseda University Political Science Professor Mitsuru Uchida said the plan would fail.",
                 "Waseda University Political Science Professor Mitsuru Uchida",
+            ),
+        ] {
+            assert_eq!(sources(sentence), vec![(name.to_string(), Cue::Said)]);
+        }
+        // Words joined by `and` are one name.
+        for (sentence, name) in [
+            (
+                "Pacific Gas and Electric Co said it would buy back bonds.",
+                "Pacific Gas and Electric Co",
+            ),
+            ("A and P said the acquisition added to sales.", "A and P"),
+            (
+                "The debt will fall, Duff and Phelps said.",
+                "Duff and Phelps",
             ),
         ] {
             assert_eq!(sources(sentence), vec![(name.to_string(), Cue::Said)]);
