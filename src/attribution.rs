@@ -172,7 +172,7 @@ fn source_patterns(letters: &Letters) -> [String; 5] {
         r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:daily|newspaper|weekly|magazine|broadcaster)\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio)(?-u:\b)"
     );
     let institution = format!(
-        r"(?:the\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|government|committee|company|embassy|court|prosecutors?)(?:\s+of\s+(?:{cap}\s*){{1,3}})?(?-u:\b)"
+        r"(?:the\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|government|committee|company|embassy|court|prosecutors?)(?:\s+of\s+(?:{cap}\s*){{1,3}})?(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV)(?-u:\b)\.?)?(?-u:\b)"
     );
     let titled = format!(
         r"(?:(?:{cap}|[{lower}]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official)\s+{cap}(?:\s+{cap}){{0,2}}"
@@ -850,6 +850,9 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
         {
             (text, kind) = (sentence[m2].trim(), kind2);
         }
+        if kind == SourceKind::Institution {
+            text = after_preposition(text);
+        }
         if kind == SourceKind::Person {
             // "The Norwegian ..." at a sentence start is not a name; "A and P" is one.
             let first = text.split_whitespace().next().unwrap_or("");
@@ -1000,6 +1003,29 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
         }
     }
     out
+}
+
+/// An institution read from inside a phrase starts after the phrase's preposition: `analyst
+/// with Hutton Group Inc` is `Hutton Group Inc`, `bid by Dixons Group Plc` is `Dixons Group
+/// Plc`. Only small words before the name's first capital are looked at, and `of` is left
+/// (`head of the department`; `the Bank of England`).
+fn after_preposition(text: &str) -> &str {
+    let mut from = 0;
+    for (i, word) in text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+    {
+        if word.starts_with(char::is_uppercase) {
+            break;
+        }
+        if matches!(
+            word,
+            "with" | "by" | "at" | "for" | "from" | "in" | "on" | "to" | "after"
+        ) {
+            from = i + word.len();
+        }
+    }
+    text[from..].trim_start()
 }
 
 /// Subject pronouns: one right before a cue is who spoke it.
@@ -1745,6 +1771,28 @@ mod tests {
             ),
         ] {
             assert_eq!(sources(sentence), vec![(name.to_string(), Cue::Said)]);
+        }
+        // An institution keeps its company suffix, and one read from inside a phrase starts
+        // after its preposition.
+        for (sentence, name) in [
+            (
+                "Moody's Investors Service Inc said it downgraded the debt.",
+                "Moody's Investors Service Inc",
+            ),
+            (
+                "California Water Service Co said its shareholders approved a split.",
+                "California Water Service Co",
+            ),
+            (
+                "His estimates come after the company told analysts that earnings would grow.",
+                "the company",
+            ),
+        ] {
+            let got = credits(sentence);
+            assert_eq!(
+                got,
+                vec![(name.to_string(), SourceKind::Institution, Cue::Said)]
+            );
         }
         let copy = sources("Woolworth Co said sales rose 0.2 pct.");
         assert!(same_source(&copy[0].0, "F. W. Woolworth Co"));
