@@ -1,7 +1,8 @@
 //! Listed credits: a language's sources and cues, read from its lists (a [`Language`]), a cue
 //! crediting a source on either side of it. The reader of Russian (`russian.rs`), French
 //! (`french.rs`), Spanish (`spanish.rs`), German (`german.rs`), Italian (`italian.rs`),
-//! Portuguese (`portuguese.rs`) and Dutch (`dutch.rs`) text; English has its own, older reader in the parent module.
+//! Portuguese (`portuguese.rs`) and Dutch (`dutch.rs`) text; English has its own, older reader
+//! in the parent module.
 //!
 //! A `said` or `reported` cue credits the source right after it (only words of the language's
 //! `between` list may stand between: where it spoke, to whom) or up to a few words before it (a
