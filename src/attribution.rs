@@ -133,10 +133,11 @@ const ASCII_LETTERS: Letters = Letters {
 };
 
 /// The kind of source each of [`source_patterns`] names, in their order.
-const SOURCE_KINDS: [SourceKind; 5] = [
+const SOURCE_KINDS: [SourceKind; 6] = [
     SourceKind::Agency,
     SourceKind::Person,
     SourceKind::Anonymous,
+    SourceKind::Institution,
     SourceKind::Institution,
     SourceKind::Person,
 ];
@@ -148,8 +149,8 @@ const SOURCE_KINDS: [SourceKind; 5] = [
 // cues are Latin-script words; only one glued to a non-ASCII letter is read differently.
 /// The English sources, one pattern a kind of [`SOURCE_KINDS`] and tried in that order where
 /// two match at one place: agencies and media, titled people, anonymous sources,
-/// institutions, names.
-fn source_patterns(letters: &Letters) -> [String; 5] {
+/// institutions, institutions named by a word that names other things too ([`KEYED`]), names.
+fn source_patterns(letters: &Letters) -> [String; 6] {
     let Letters {
         upper,
         lower,
@@ -174,6 +175,16 @@ fn source_patterns(letters: &Letters) -> [String; 5] {
     let institution = format!(
         r"(?:the\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|government|committee|company|embassy|court|prosecutors?)(?:\s+of\s+(?:{cap}\s*){{1,3}})?(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV)(?-u:\b)\.?)?(?-u:\b)"
     );
+    // `The Bank of England said`, `the central bank said`, `according to the group.`: a word
+    // that is as often a name's first word (`Bank Negara Malaysia`) or a modifier (`union
+    // officials`, `board chairman`) names an institution only before punctuation or one of
+    // [`FOLLOWED_BY`], which the match takes in (the regex crate has no lookahead) and
+    // [`english_sources`] gives back. Without that condition, these words gained 204 credits
+    // on the eval_reuters corpus, only about 60% of a sample right.
+    let followed_by = FOLLOWED_BY.join("|");
+    let keyed = format!(
+        r"(?-u:\b)(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|{cap}['’]s)\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}?|(?:{cap}\s+){{1,3}})?(?:{KEYED})(?:\s+of\s+(?:{cap}\s*){{1,3}})?(?:\s*(?:[,;:.)]|$)|\s+(?:{followed_by})(?-u:\b))"
+    );
     let titled = format!(
         r"(?:(?:{cap}|[{lower}]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official)\s+{cap}(?:\s+{cap}){{0,2}}"
     );
@@ -191,6 +202,7 @@ fn source_patterns(letters: &Letters) -> [String; 5] {
         titled,
         anonymous,
         institution,
+        keyed,
         person,
     ]
 }
@@ -235,9 +247,96 @@ fn english_sources(
     from: usize,
 ) -> impl Iterator<Item = (Range<usize>, SourceKind)> {
     let regex = &SOURCE[usize::from(latin_letters_only(sentence))];
-    regex
-        .find_iter(Input::new(sentence).range(from..))
-        .map(|m| (m.range(), SOURCE_KINDS[m.pattern().as_usize()]))
+    let (mut at, mut until) = (from, sentence.len());
+    // Where to go on, and up to where, after a stretch searched on its own.
+    let mut after: Vec<(usize, usize)> = Vec::new();
+    std::iter::from_fn(move || {
+        loop {
+            let Some(m) = regex.find(Input::new(sentence).range(at..until)) else {
+                (at, until) = after.pop()?;
+                continue;
+            };
+            let mut range = m.range();
+            if m.pattern().as_usize() == KEYED_PATTERN {
+                range.end = range.start + without_what_follows(&sentence[range.clone()]);
+                // The words before a keyed institution may run over a cue (`the Chancellor
+                // told Parliament`): what comes before the cue is searched on its own, then
+                // what follows it.
+                if let Some(cue) = CUE.find(&sentence[range.clone()]) {
+                    after.push((range.start + cue.end(), until));
+                    (at, until) = (range.start, range.start + cue.start());
+                    continue;
+                }
+            }
+            at = range.end;
+            return Some((range, SOURCE_KINDS[m.pattern().as_usize()]));
+        }
+    })
+}
+
+/// Which of [`source_patterns`] reads the institutions of [`KEYED`].
+const KEYED_PATTERN: usize = 4;
+
+/// Words that name an institution only where nothing capitalized or modified follows them: a
+/// bank, a party, an exchange (see [`source_patterns`]).
+const KEYED: &str = "[Bb]ank|[Gg]roup|[Ff]irm|[Aa]ssociation|[Uu]nion|[Ff]ederation|[Bb]oard|[Ee]xchange|[Ff]und|[Pp]arty|[Cc]orporation|[Oo]rgani[sz]ation|[Bb]ourse|[Rr]egulator|[Ww]atchdog|[Pp]arliament|[Cc]ongress|[Ss]enate|[Uu]niversity|[Uu]tility|[Aa]irline|[Ff]oundation|[Aa]lliance|[Cc]oalition";
+
+/// The words after which a word of [`KEYED`] names an institution: cues, auxiliaries and what
+/// tells when or where it spoke (`the bank said`, `the group has`, `the fund on Monday`).
+const FOLLOWED_BY: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "stated",
+    "states",
+    "added",
+    "noted",
+    "announced",
+    "confirmed",
+    "wrote",
+    "claimed",
+    "also",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "on",
+    "in",
+    "last",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "this",
+    "that",
+    "which",
+    "who",
+    "and",
+    "or",
+    "but",
+];
+
+/// How much of a match of [`KEYED_PATTERN`] is the institution: without the word of
+/// [`FOLLOWED_BY`], or the punctuation, its pattern read after it.
+fn without_what_follows(matched: &str) -> usize {
+    let text = matched.trim_end();
+    if let Some(i) = text.rfind(char::is_whitespace)
+        && FOLLOWED_BY.contains(&&text[i + 1..])
+    {
+        return text[..i].trim_end().len();
+    }
+    text.strip_suffix([',', ';', ':', '.', ')'])
+        .map_or(text, str::trim_end)
+        .len()
 }
 
 /// Words that say whose or what kind of officials, sources, analysts or diplomats a bare plural
@@ -1798,6 +1897,75 @@ mod tests {
         assert!(same_source(&copy[0].0, "F. W. Woolworth Co"));
     }
 
+    /// A bank, a group, a board ... is an institution where nothing continues its name or
+    /// makes it a modifier; the words read before it never run over a cue.
+    #[test]
+    fn a_bank_or_a_group_speaks_where_its_name_ends() {
+        use SourceKind::{Institution, Person};
+        for (sentence, expected) in [
+            (
+                "The Bank of England said it provided the market with 20 mln stg.",
+                &[("The Bank of England", Institution)][..],
+            ),
+            (
+                "Reserves rose to 51 billion dlrs, the central bank said.",
+                &[("the central bank", Institution)][..],
+            ),
+            (
+                "The rise was confirmed, according to the association.",
+                &[("the association", Institution)][..],
+            ),
+            (
+                "The Shamrock shareholder group said its members pledged not to sell.",
+                &[("The Shamrock shareholder group", Institution)][..],
+            ),
+            (
+                "Sears told reporters its Allstate Insurance Group reported higher income.",
+                &[
+                    ("Sears", Person),
+                    ("its Allstate Insurance Group", Institution),
+                ][..],
+            ),
+            // A keyword that starts a longer name, or modifies what follows, is no source
+            // of its own.
+            (
+                "The group said the bank would pay the debt.",
+                &[("The group", Institution)][..],
+            ),
+            (
+                "Bank Negara Malaysia said reserves rose.",
+                &[("Bank Negara Malaysia", Person)][..],
+            ),
+            (
+                "Russell said the bank had two statutory responsibilities.",
+                &[("Russell", Person)][..],
+            ),
+            (
+                "“Rates will follow,” the Chancellor told Parliament.",
+                &[("Chancellor", Person)][..],
+            ),
+        ] {
+            let got = credits(sentence);
+            assert_eq!(
+                got.iter()
+                    .map(|(s, k, _)| (s.as_str(), *k))
+                    .collect::<Vec<_>>(),
+                expected,
+                "{sentence}"
+            );
+        }
+        for sentence in [
+            "The union officials said the strike would go on.",
+            "The managing board chairman said profits rose.",
+        ] {
+            assert!(
+                credits(sentence).iter().all(|(_, k, _)| *k != Institution),
+                "{sentence}: {:?}",
+                credits(sentence)
+            );
+        }
+    }
+
     /// A pronoun right before a cue is its speaker: a name further back is what the sentence
     /// is about, not who said it.
     #[test]
@@ -2113,15 +2281,15 @@ mod tests {
             credits("Beirut radio said gunships raided the south."),
             [("Beirut radio".into(), Agency, Cue::Said)]
         );
-        // Whose is not who: nobody here is credited.
+        // Whose is not who: a possessive is never credited alone (the party it names is).
         assert!(
             credits("Brazil's finance minister met them, officials at the talks said.")
                 .iter()
                 .all(|(s, _, _)| !s.ends_with("'s"))
         );
-        assert!(
-            credits("They welcomed proposals announced by Japan's ruling party on Monday.")
-                .is_empty()
+        assert_eq!(
+            credits("They welcomed proposals announced by Japan's ruling party on Monday."),
+            [("Japan's ruling party".into(), Institution, Cue::Said)]
         );
     }
 
