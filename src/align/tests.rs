@@ -406,9 +406,17 @@ fn reworded_moved_added_and_dropped_credit() {
     assert_eq!(by_op(Op::Reworded), 2);
     assert_eq!(by_op(Op::Added), 1);
     assert_eq!(by_op(Op::Trimmed), 1);
-    let fates: Vec<_> = v.attributions.iter().map(|a| a.fate).collect();
-    // The dateline's Reuters credit first, then the two credits of the lead.
-    assert_eq!(fates, vec![attribution::Fate::Dropped; 3]);
+    // The dateline's Reuters credit first; it and the two credits of the lead are dropped,
+    // while the scientists' warning, moved to the top, keeps its credit.
+    assert_eq!(v.attributions.len(), 4);
+    for a in &v.attributions {
+        let expected = if a.reference.source == "Scientists" {
+            attribution::Fate::Kept
+        } else {
+            attribution::Fate::Dropped
+        };
+        assert_eq!(a.fate, expected, "{}", a.reference.source);
+    }
     assert_eq!(v.attributions[0].reference.source, "Reuters");
     assert_eq!(
         v.attributions[0].reference.cue_kind,
