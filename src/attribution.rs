@@ -197,7 +197,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
     // words may be joined by `and` (`Pacific Gas and Electric`, `S and P`, `Duff and Phelps`;
     // two names so joined are one credit, `Baker International Corp and Hughes Tool Co`).
-    let person = format!(r"{cap}(?:\s+(?:(?:and|&)\s+)?{cap}){{0,7}}");
+    let person = format!(r"{cap}(?:\s+(?:(?:and|&|of)\s+)?{cap}){{0,7}}");
     [
         format!("{agency}|{media}|{unnamed}"),
         titled,
@@ -1012,7 +1012,7 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
                             && if after_cue {
                                 gap == 0 && inverted(sentence, c.start())
                             } else {
-                                gap == 0
+                                (gap == 0 && !after_a_preposition(&sentence[..start]))
                                     || (gap <= NEAR
                                         && is_aside(&sentence[end..c.start()])
                                         && stands_alone(&sentence[..start]))
@@ -1143,6 +1143,17 @@ fn stands_alone(before: &str) -> bool {
     };
     word.ends_with([',', ';', ':', '"', '“', '”'])
         || (!word.starts_with(char::is_uppercase) && !PREPOSITIONS.contains(&word))
+}
+
+/// Whether the word before a name is a preposition of [`PREPOSITIONS`] that places it (not an
+/// article, `and`, `by` or `for`): a surname right before its cue is then where the speaker is
+/// (`officials in the rest of Europe told`, `Dynamics Corp of America said`), not who. After
+/// `by` or `for` it is whose words they are (`a statement by Williams said`, `a spokesman for
+/// Abbott said`), credited as an institution's would be.
+fn after_a_preposition(before: &str) -> bool {
+    before.split_whitespace().next_back().is_some_and(|word| {
+        PREPOSITIONS.contains(&word) && !matches!(word, "the" | "a" | "an" | "and" | "by" | "for")
+    })
 }
 
 /// Prepositions, articles and `and`, which a name may follow without being the subject alone.
@@ -1829,11 +1840,19 @@ mod tests {
         ] {
             assert_eq!(sources(sentence), vec![(name.to_string(), Cue::Said)]);
         }
-        // Words joined by `and` are one name.
+        // Words joined by `and` or `of` are one name.
         for (sentence, name) in [
             (
                 "Pacific Gas and Electric Co said it would buy back bonds.",
                 "Pacific Gas and Electric Co",
+            ),
+            (
+                "Dynamics Corp of America said it reached an agreement.",
+                "Dynamics Corp of America",
+            ),
+            (
+                "\"The offer stands,\" said Joel Fischer of Drexel Burnham Lambert.",
+                "Joel Fischer of Drexel Burnham Lambert",
             ),
             ("A and P said the acquisition added to sales.", "A and P"),
             (
@@ -1867,6 +1886,34 @@ mod tests {
         }
         let copy = sources("Woolworth Co said sales rose 0.2 pct.");
         assert!(same_source(&copy[0].0, "F. W. Woolworth Co"));
+    }
+
+    /// A place right before the cue, after a preposition, is where the speaker is, not who;
+    /// after `by` or `for` it is whose words they are.
+    #[test]
+    fn a_place_after_a_preposition_does_not_speak() {
+        for (sentence, expected) in [
+            (
+                "Government officials in the rest of Europe told reporters they would wait.",
+                &["Government officials"][..],
+            ),
+            (
+                "Bankers and economists in Bangkok said they expect growth.",
+                &[][..],
+            ),
+            (
+                "The two firms took note with regret, a statement by Enof said.",
+                &["Enof"][..],
+            ),
+            (
+                "The airline had no comment, a spokesman for Usair said.",
+                &["a spokesman", "Usair"][..],
+            ),
+        ] {
+            let got = sources(sentence);
+            let got: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+            assert_eq!(got, expected, "{sentence}");
+        }
     }
 
     /// A bank, a group, a board ... is an institution where nothing continues its name or
