@@ -191,7 +191,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     );
     // A bare plural keeps what describes it: `official sources`, `Western diplomats`.
     let anonymous = format!(
-        r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[{letter}-]+\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:officials|sources|analysts|diplomats)(?-u:\b)"
+        r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[{letter}-]+\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?|dealers?|traders?|bankers?|economists?|brokers?|experts?|witnesses|witness)(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{BARE_PLURALS})(?-u:\b)"
     );
     // A name is read whole, up to eight words (`Ayer Hitam Tin Dredging Malaysia Bhd`): a
     // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
@@ -304,6 +304,10 @@ fn without_what_follows(matched: &str) -> usize {
         .map_or(text, str::trim_end)
         .len()
 }
+
+/// Unnamed sources in the plural, read with what describes them (`official sources`, `Wall
+/// Street analysts`, `dealers`).
+const BARE_PLURALS: &str = "officials|sources|analysts|diplomats|dealers|traders|bankers|economists|brokers|experts|witnesses";
 
 /// Words that say whose or what kind of officials, sources, analysts or diplomats a bare plural
 /// names (`official sources`, `trade sources`, `senior officials`).
@@ -950,6 +954,17 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
         }
         // A surname alone ("Peskov said") credits only right beside `said` or `reported`; a
         // capitalized word that is no name never does.
+        // A bare plural capitalized at a sentence's start is read as a name (`Dealers said`;
+        // the plural pattern is lower-case, so that `Bankers Trust` stays a name).
+        let kind = if kind == SourceKind::Person
+            && BARE_PLURALS
+                .split('|')
+                .any(|plural| text.eq_ignore_ascii_case(plural))
+        {
+            SourceKind::Anonymous
+        } else {
+            kind
+        };
         let surname = kind == SourceKind::Person && !text.contains(char::is_whitespace);
         if surname && (NOT_NAMES.contains(&text) || CALENDAR.contains(&text)) {
             continue;
@@ -1899,7 +1914,7 @@ mod tests {
             ),
             (
                 "Bankers and economists in Bangkok said they expect growth.",
-                &[][..],
+                &["Bankers", "economists"][..],
             ),
             (
                 "The two firms took note with regret, a statement by Enof said.",
@@ -2329,6 +2344,44 @@ mod tests {
             find("“We ran,” said Marta Ilves, a baker.")[0].source,
             "Marta Ilves"
         );
+    }
+
+    /// Market people are unnamed sources too: dealers, traders, bankers, economists, brokers,
+    /// experts, witnesses; a word they begin is none (`brokerage`).
+    #[test]
+    fn dealers_traders_and_bankers_are_sources() {
+        use SourceKind::{Anonymous, Institution};
+        for (sentence, expected) in [
+            (
+                "The metal fell back, but dealers said demand was good.",
+                &[("dealers", Anonymous)][..],
+            ),
+            (
+                "Dealers said the market was quiet.",
+                &[("Dealers", Anonymous)][..],
+            ),
+            (
+                "\"It was a void,\" one New York banker said.",
+                &[("one New York banker", Anonymous)][..],
+            ),
+            (
+                "Fewer issues are expected this week, economists told reporters.",
+                &[("economists", Anonymous)][..],
+            ),
+            (
+                "In a filing, the New York brokerage firm said it bought the notes.",
+                &[("the New York brokerage firm", Institution)][..],
+            ),
+        ] {
+            let got = credits(sentence);
+            assert_eq!(
+                got.iter()
+                    .map(|(s, k, _)| (s.as_str(), *k))
+                    .collect::<Vec<_>>(),
+                expected,
+                "{sentence}"
+            );
+        }
     }
 
     /// Unnamed sources in the plural keep what describes them: whose, or what kind.
