@@ -1133,7 +1133,27 @@ fn spoken_by_pronoun(between: &str) -> bool {
 fn clause_apart(before: &str, between: &str) -> bool {
     between.matches(',').count() == 1
         && !(between.trim() == "," && before.trim_end().ends_with(','))
+        && !opens_a_role(between)
 }
+
+/// Whether `between` opens with a comma and a role (`, director of research at Medizone `): an
+/// aside that says who the speaker is, its closing comma missing, not a clause of its own.
+fn opens_a_role(between: &str) -> bool {
+    between
+        .trim_start()
+        .strip_prefix(',')
+        .and_then(|aside| aside.split_whitespace().next())
+        .is_some_and(|word| ROLES.contains(&word))
+}
+
+/// What a speaker is, in an aside after the name (singular: `, analysts said` is another
+/// source).
+#[rustfmt::skip]
+const ROLES: &[&str] = &[
+    "director", "chairman", "president", "vice", "analyst", "economist", "spokesman",
+    "spokeswoman", "head", "chief", "manager", "secretary", "minister", "governor", "executive",
+    "official", "partner", "founder", "editor", "professor", "lawyer",
+];
 
 /// Whether the words between a source and its cue are an aside: set off by commas on both
 /// sides and opening on a small letter (`, speaking from Washington, `, `, a U.S. lawyer, `), not
@@ -2086,6 +2106,15 @@ mod tests {
         }
         let got = sources("Sergei Lavrov, in Paris for talks, said the talks would resume.");
         assert_eq!(got, vec![("Sergei Lavrov".to_string(), Cue::Said)]);
+        // An aside of a role, its closing comma missing, still names the speaker; a plural
+        // after the comma is another source.
+        let got =
+            sources("Dr Joseph Latino, director of research at Medizone said the therapy works.");
+        assert_eq!(got, vec![("Dr Joseph Latino".to_string(), Cue::Said)]);
+        let got = sources("Prices will rise, Burnell Roberts, chairman and chief executive said.");
+        assert_eq!(got, vec![("Burnell Roberts".to_string(), Cue::Said)]);
+        let got = sources("Rates were approved by the Commission, analysts said.");
+        assert_eq!(got, vec![("analysts".to_string(), Cue::Said)]);
     }
 
     #[test]
