@@ -192,8 +192,18 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
         r"(?:(?:{cap}|[{lower}]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official)\s+{cap}(?:\s+{cap}){{0,2}}"
     );
     // A bare plural keeps what describes it: `official sources`, `Western diplomats`.
+    let people = UNNAMED_PEOPLE
+        .iter()
+        .map(|(one, many)| format!("{many}|{one}"))
+        .collect::<Vec<_>>()
+        .join("|");
+    let plurals = UNNAMED_PEOPLE
+        .iter()
+        .map(|(_, many)| *many)
+        .collect::<Vec<_>>()
+        .join("|");
     let anonymous = format!(
-        r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[{letter}-]+\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|diplomats?|analysts?|dealers?|traders?|bankers?|economists?|brokers?|experts?|witnesses|witness)(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{BARE_PLURALS})(?-u:\b)"
+        r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[{letter}-]+\s+){{0,2}}(?:spokes(?:man|woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
     );
     // A name is read whole, up to eight words (`Ayer Hitam Tin Dredging Malaysia Bhd`): a
     // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
@@ -307,9 +317,17 @@ fn without_what_follows(matched: &str) -> usize {
         .len()
 }
 
-/// Unnamed sources in the plural, read with what describes them (`official sources`, `Wall
-/// Street analysts`, `dealers`).
-const BARE_PLURALS: &str = "officials|sources|analysts|diplomats|dealers|traders|bankers|economists|brokers|experts|witnesses";
+/// The people English news quotes without naming them, singular and plural: `a dealer said`,
+/// `one New York banker said`, and in the plural alone, read with what describes them, `official
+/// sources`, `Wall Street analysts`, `dealers said`. A copy that credits one of them in other
+/// words credits the same kind of source ([`same_unnamed`]).
+#[rustfmt::skip]
+const UNNAMED_PEOPLE: &[(&str, &str)] = &[
+    ("official", "officials"), ("source", "sources"), ("analyst", "analysts"),
+    ("diplomat", "diplomats"), ("dealer", "dealers"), ("trader", "traders"),
+    ("banker", "bankers"), ("economist", "economists"), ("broker", "brokers"),
+    ("expert", "experts"), ("witness", "witnesses"),
+];
 
 /// Words that say whose or what kind of officials, sources, analysts or diplomats a bare plural
 /// names (`official sources`, `trade sources`, `senior officials`).
@@ -959,9 +977,9 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
         // A bare plural capitalized at a sentence's start is read as a name (`Dealers said`;
         // the plural pattern is lower-case, so that `Bankers Trust` stays a name).
         let kind = if kind == SourceKind::Person
-            && BARE_PLURALS
-                .split('|')
-                .any(|plural| text.eq_ignore_ascii_case(plural))
+            && UNNAMED_PEOPLE
+                .iter()
+                .any(|(_, plural)| text.eq_ignore_ascii_case(plural))
         {
             SourceKind::Anonymous
         } else {
@@ -1580,15 +1598,16 @@ pub fn one_source(a: &Attribution, b: &Attribution) -> bool {
     same_source(&a.source, &b.source) || same_person(a, b) || same_unnamed(a, b)
 }
 
-/// The words unnamed sources are named by, a group to a line (one kind of source in English,
-/// French, Spanish, Italian, Portuguese, German, Dutch and Urdu), singular and plural.
+/// The words other languages name unnamed sources by (French, Spanish, Italian, Portuguese,
+/// German, Dutch and Urdu; singular and plural), each group under the English word of
+/// [`UNNAMED_PEOPLE`] it means; and a spokesman's English names, which have no plural there.
 #[rustfmt::skip]
-const UNNAMED: &[&[&str]] = &[
-    &["source", "sources", "fuente", "fuentes", "fonte", "fonti", "fontes", "bron", "bronnen", "quelle", "quellen", "kreise", "kreisen", "ذرائع"],
-    &["official", "officials", "responsable", "responsables", "funcionario", "funcionarios", "funzionario", "funzionari", "funcionário", "funcionários", "responsáveis", "functionaris", "functionarissen", "ambtenaar", "ambtenaren", "beamte", "beamter", "beamten"],
-    &["spokesman", "spokeswoman", "spokesperson", "porte-parole", "portavoz", "portavoce", "porta-voz", "woordvoerder", "woordvoerster", "sprecher", "sprecherin", "ترجمان"],
-    &["diplomat", "diplomats", "diplomate", "diplomates", "diplomático", "diplomáticos", "diplomatico", "diplomatici", "diplomata", "diplomatas", "diplomaat", "diplomaten"],
-    &["analyst", "analysts", "analyste", "analystes", "analista", "analistas", "analisti", "analysten"],
+const UNNAMED_ABROAD: &[(&str, &[&str])] = &[
+    ("source", &["fuente", "fuentes", "fonte", "fonti", "fontes", "bron", "bronnen", "quelle", "quellen", "kreise", "kreisen", "ذرائع"]),
+    ("official", &["responsable", "responsables", "funcionario", "funcionarios", "funzionario", "funzionari", "funcionário", "funcionários", "responsáveis", "functionaris", "functionarissen", "ambtenaar", "ambtenaren", "beamte", "beamter", "beamten"]),
+    ("spokesman", &["spokesman", "spokeswoman", "spokesperson", "porte-parole", "portavoz", "portavoce", "porta-voz", "woordvoerder", "woordvoerster", "sprecher", "sprecherin", "ترجمان"]),
+    ("diplomat", &["diplomate", "diplomates", "diplomático", "diplomáticos", "diplomatico", "diplomatici", "diplomata", "diplomatas", "diplomaat", "diplomaten"]),
+    ("analyst", &["analyste", "analystes", "analista", "analistas", "analisti", "analysten"]),
 ];
 
 /// Whether two unnamed credits are sources of one kind described in other words (`trade
@@ -1602,7 +1621,17 @@ fn same_unnamed(a: &Attribution, b: &Attribution) -> bool {
     let group = |name: &str| {
         name.split_whitespace().rev().find_map(|w| {
             let w = w.to_lowercase();
-            UNNAMED.iter().position(|forms| forms.contains(&w.as_str()))
+            let english = UNNAMED_PEOPLE
+                .iter()
+                .find(|(one, many)| w == *one || w == *many);
+            let abroad = || {
+                UNNAMED_ABROAD
+                    .iter()
+                    .find(|(_, forms)| forms.contains(&&*w))
+            };
+            english
+                .map(|(one, _)| *one)
+                .or_else(|| abroad().map(|(one, _)| *one))
         })
     };
     group(&a.source).is_some_and(|g| group(&b.source) == Some(g))
@@ -2499,6 +2528,11 @@ mod tests {
             Fate::Replaced
         );
         assert_eq!(fate("a ministry spokesman", "officials"), Fate::Replaced);
+        // The market's people too, one word in the singular and the plural.
+        assert_eq!(fate("one London dealer", "dealers"), Fate::Kept);
+        assert_eq!(fate("a Tokyo economist", "economists"), Fate::Kept);
+        assert_eq!(fate("a witness", "witnesses"), Fate::Kept);
+        assert_eq!(fate("dealers", "traders"), Fate::Replaced);
     }
 
     #[test]
