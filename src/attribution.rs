@@ -369,6 +369,16 @@ fn words_between(text: &str, a: usize, b: usize) -> usize {
 /// Words allowed between a source and its cue.
 const NEAR: usize = 6;
 
+/// How many of what [`words_between`] counts in `text` are marks standing alone, no words: the
+/// commas of an aside (`Felix Meier, a spokesman for the Finance Ministry, said`: six words,
+/// seven counted with the comma that opens it), which do not take a speaker further from the
+/// cue.
+fn lone_marks(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| !w.contains(char::is_alphanumeric))
+        .count()
+}
+
 /// Lowercase words that describe an agency before its kind: `state news agency Xinhua`.
 const DESCRIBED: &str = r"state|state-run|state-owned|official|semi-official|government|private|independent|local|national|international";
 
@@ -998,6 +1008,11 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
 
         let start = text.as_ptr() as usize - sentence.as_ptr() as usize;
         let end = start + text.len();
+        if kind != SourceKind::Person
+            && describes_the_speaker(&sentence[..start], text, &sentence[end..])
+        {
+            continue;
+        }
         // Whom someone "told" is a listener, not a source.
         let before = sentence[..start].trim_end();
         if before.to_lowercase().ends_with("told") || before.to_lowercase().ends_with("tells") {
@@ -1048,7 +1063,8 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
                                 gap == 0 && inverted(sentence, c.start())
                             } else {
                                 (gap == 0 && !after_a_preposition(&sentence[..start]))
-                                    || (gap <= NEAR
+                                    || (gap.saturating_sub(lone_marks(&sentence[end..c.start()]))
+                                        <= NEAR
                                         && is_aside(&sentence[end..c.start()])
                                         && stands_alone(&sentence[..start]))
                             }
@@ -1080,7 +1096,12 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
                     // the commission, Pacific Gas said": X stands in a clause of its own.
                     _ => {
                         let between = &sentence[end..c.start()];
-                        gap <= NEAR
+                        let words = if is_aside(between) {
+                            gap.saturating_sub(lone_marks(between))
+                        } else {
+                            gap
+                        };
+                        words <= NEAR
                             && !spoken_by_pronoun(between)
                             && !clause_apart(&sentence[..start], between)
                     }
@@ -1186,6 +1207,28 @@ fn is_aside(between: &str) -> bool {
         && between
             .strip_prefix(',')
             .is_some_and(|aside| aside.trim_start().starts_with(char::is_lowercase))
+}
+
+/// Whether `source`, no name, with `before` and `after` it, is a description set off by commas
+/// and closed right before the cue: it says who the speaker before it is, it is not a second
+/// source (`Bruce Wilkinson, president of the company, said`; `Hall and Co, an insurance and
+/// brokerage firm, said`; `Citibank, the largest U.S. bank, said`; `the company, a unit of the
+/// group, said`; `Den Norske Creditbank, Norway's biggest bank, said`; `the Cupertino,
+/// Calif.-based firm, stated`). A name so set off is the speaker (`Iran's news agency, IRNA,
+/// said`).
+fn describes_the_speaker(before: &str, source: &str, after: &str) -> bool {
+    let first = source.split_whitespace().next().unwrap_or("");
+    let description = first.starts_with(char::is_lowercase)
+        || first.ends_with("'s")
+        || first.ends_with("’s")
+        || first.contains("-based");
+    description
+        && before.trim_end().ends_with(',')
+        && after
+            .trim_start()
+            .strip_prefix(',')
+            .and_then(|rest| rest.split_whitespace().next())
+            .is_some_and(|word| is_cue_word(word.trim_end_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// Whether a name after `before` stands alone: at the start of a sentence or a phrase (`In
@@ -2147,6 +2190,63 @@ mod tests {
         assert_eq!(got, vec![("Burnell Roberts".to_string(), Cue::Said)]);
         let got = sources("Rates were approved by the Commission, analysts said.");
         assert_eq!(got, vec![("analysts".to_string(), Cue::Said)]);
+        // What the speaker is, in small letters between the name and the cue, is no second
+        // source; an aside that names something is whose the speaker is.
+        use SourceKind::{Anonymous, Institution, Person};
+        assert_credits(
+            "Bruce Wilkinson, president of the company, said the charges were large.",
+            &[("Bruce Wilkinson", Person)],
+        );
+        assert_credits(
+            "Felix Meier, a senior party official, told Reuters the rules were weak.",
+            &[("Felix Meier", Person)],
+        );
+        assert_credits(
+            "Hydro-Quebec, the provincially-owned utility, said it would export power.",
+            &[("Hydro-Quebec", Person)],
+        );
+        // An aside's commas are no words: six words of it still let the speaker before it speak
+        // (seven counted with the comma); outside an aside, a comma counts.
+        assert_credits(
+            "Felix Meier, a spokesman for the Finance Ministry, said the rules were weak.",
+            &[("Felix Meier", Person)],
+        );
+        assert_credits(
+            "Batra, a professor at Southern Methodist University, told Reuters it was time.",
+            &[("Batra", Person)],
+        );
+        assert_credits(
+            "The sources, who asked not to be named, told reporters the plan was dead.",
+            &[("The sources", Anonymous)],
+        );
+        assert_credits(
+            "Dillard Department Stores Inc, based in Little Rock, Ark., and Allied Stores Corp jointly said they agreed.",
+            &[("Allied Stores Corp", Person)],
+        );
+        assert_credits(
+            "Prices rose, the company, a unit of the group, said.",
+            &[("the company", Institution)],
+        );
+        assert_credits(
+            "In March, a senior party official said the rules were weak.",
+            &[("a senior party official", Anonymous)],
+        );
+        assert_credits(
+            "In Brussels, the Commission, which proposed the cut, said prices would fall.",
+            &[("the Commission", Institution)],
+        );
+        assert_credits(
+            "Den Norske Creditbank, Norway's biggest bank, said the boom was over.",
+            &[("Den Norske Creditbank", Person)],
+        );
+        assert_credits(
+            "Treybig, who founded the Cupertino, Calif.-based firm, stated he saw a rebound.",
+            &[("Treybig", Person)],
+        );
+        assert_credits(
+            "Lead manager for the issue, Bank of Tokyo, said the deal was priced.",
+            &[("Bank of Tokyo", Institution)],
+        );
     }
 
     #[test]
