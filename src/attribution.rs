@@ -1018,6 +1018,12 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
         if before.to_lowercase().ends_with("told") || before.to_lowercase().ends_with("tells") {
             continue;
         }
+        // A verb after what follows a cue makes it what was said (`Michel Lefebvre, vice
+        // president of operations, said Noranda will operate the mine`), not who said it.
+        let what_was_said = sentence[end..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|word| AUXILIARIES.contains(&word));
         let nearest = cues
             .iter()
             .filter(|(c, by)| {
@@ -1060,7 +1066,7 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
                     _ if surname => {
                         matches!(k, Cue::Said | Cue::Reported)
                             && if after_cue {
-                                gap == 0 && inverted(sentence, c.start())
+                                gap == 0 && inverted(sentence, c.start()) && !what_was_said
                             } else {
                                 (gap == 0 && !after_a_preposition(&sentence[..start]))
                                     || (gap.saturating_sub(lone_marks(&sentence[end..c.start()]))
@@ -1091,7 +1097,7 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
                     Cue::AccordingTo | Cue::Citing => after_cue && gap <= 2,
                     // "X said" within a few words; "said X" only right after the cue, and only
                     // where the cue has no subject before it.
-                    _ if after_cue => gap == 0 && inverted(sentence, c.start()),
+                    _ if after_cue => gap == 0 && inverted(sentence, c.start()) && !what_was_said,
                     // "X, which it says": the pronoun is the cue's speaker, not X; "approved by
                     // the commission, Pacific Gas said": X stands in a clause of its own.
                     _ => {
@@ -1253,6 +1259,13 @@ fn after_a_preposition(before: &str) -> bool {
         PREPOSITIONS.contains(&word) && !matches!(word, "the" | "a" | "an" | "and" | "by" | "for")
     })
 }
+
+/// Verbs that, right after a source, make it the subject of a clause of its own.
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "had", "has", "have", "was", "were", "is", "are", "should", "could", "can",
+    "may", "might", "must", "shall", "did", "does", "do",
+];
 
 /// Prepositions, articles and `and`, which a name may follow without being the subject alone.
 const PREPOSITIONS: &[&str] = &[
@@ -2190,63 +2203,103 @@ mod tests {
         assert_eq!(got, vec![("Burnell Roberts".to_string(), Cue::Said)]);
         let got = sources("Rates were approved by the Commission, analysts said.");
         assert_eq!(got, vec![("analysts".to_string(), Cue::Said)]);
-        // What the speaker is, in small letters between the name and the cue, is no second
-        // source; an aside that names something is whose the speaker is.
+    }
+
+    /// An aside between a speaker and the cue: its commas are no words, a description in it is
+    /// who the speaker is, and after it what follows the cue is what was said.
+    #[test]
+    fn an_aside_says_who_the_speaker_is() {
         use SourceKind::{Anonymous, Institution, Person};
-        assert_credits(
-            "Bruce Wilkinson, president of the company, said the charges were large.",
-            &[("Bruce Wilkinson", Person)],
-        );
-        assert_credits(
-            "Felix Meier, a senior party official, told Reuters the rules were weak.",
-            &[("Felix Meier", Person)],
-        );
-        assert_credits(
-            "Hydro-Quebec, the provincially-owned utility, said it would export power.",
-            &[("Hydro-Quebec", Person)],
-        );
-        // An aside's commas are no words: six words of it still let the speaker before it speak
-        // (seven counted with the comma); outside an aside, a comma counts.
-        assert_credits(
-            "Felix Meier, a spokesman for the Finance Ministry, said the rules were weak.",
-            &[("Felix Meier", Person)],
-        );
-        assert_credits(
-            "Batra, a professor at Southern Methodist University, told Reuters it was time.",
-            &[("Batra", Person)],
-        );
-        assert_credits(
-            "The sources, who asked not to be named, told reporters the plan was dead.",
-            &[("The sources", Anonymous)],
-        );
-        assert_credits(
-            "Dillard Department Stores Inc, based in Little Rock, Ark., and Allied Stores Corp jointly said they agreed.",
-            &[("Allied Stores Corp", Person)],
-        );
-        assert_credits(
-            "Prices rose, the company, a unit of the group, said.",
-            &[("the company", Institution)],
-        );
-        assert_credits(
-            "In March, a senior party official said the rules were weak.",
-            &[("a senior party official", Anonymous)],
-        );
-        assert_credits(
-            "In Brussels, the Commission, which proposed the cut, said prices would fall.",
-            &[("the Commission", Institution)],
-        );
-        assert_credits(
-            "Den Norske Creditbank, Norway's biggest bank, said the boom was over.",
-            &[("Den Norske Creditbank", Person)],
-        );
-        assert_credits(
-            "Treybig, who founded the Cupertino, Calif.-based firm, stated he saw a rebound.",
-            &[("Treybig", Person)],
-        );
-        assert_credits(
-            "Lead manager for the issue, Bank of Tokyo, said the deal was priced.",
-            &[("Bank of Tokyo", Institution)],
-        );
+        // A description set off by commas right before the cue is no second source ...
+        for (sentence, speaker, kind) in [
+            (
+                "Bruce Wilkinson, president of the company, said the charges were large.",
+                "Bruce Wilkinson",
+                Person,
+            ),
+            (
+                "Felix Meier, a senior party official, told Reuters the rules were weak.",
+                "Felix Meier",
+                Person,
+            ),
+            (
+                "Hydro-Quebec, the provincially-owned utility, said it would export power.",
+                "Hydro-Quebec",
+                Person,
+            ),
+            (
+                "Den Norske Creditbank, Norway's biggest bank, said the boom was over.",
+                "Den Norske Creditbank",
+                Person,
+            ),
+            (
+                "Treybig, who founded the Cupertino, Calif.-based firm, stated he saw a rebound.",
+                "Treybig",
+                Person,
+            ),
+            (
+                "Prices rose, the company, a unit of the group, said.",
+                "the company",
+                Institution,
+            ),
+            // ... but a name so set off is the speaker, and a source not closed on the cue is
+            // one.
+            (
+                "Lead manager for the issue, Bank of Tokyo, said the deal was priced.",
+                "Bank of Tokyo",
+                Institution,
+            ),
+            (
+                "In Brussels, the Commission, which proposed the cut, said prices would fall.",
+                "the Commission",
+                Institution,
+            ),
+            (
+                "In March, a senior party official said the rules were weak.",
+                "a senior party official",
+                Anonymous,
+            ),
+            // An aside's commas are no words: six words of it still let the speaker before it
+            // speak (seven counted with the comma); outside an aside, a comma counts.
+            (
+                "Felix Meier, a spokesman for the Finance Ministry, said the rules were weak.",
+                "Felix Meier",
+                Person,
+            ),
+            (
+                "Batra, a professor at Southern Methodist University, told Reuters it was time.",
+                "Batra",
+                Person,
+            ),
+            (
+                "The sources, who asked not to be named, told reporters the plan was dead.",
+                "The sources",
+                Anonymous,
+            ),
+            (
+                "Dillard Department Stores Inc, based in Little Rock, Ark., and Allied Stores Corp jointly said they agreed.",
+                "Allied Stores Corp",
+                Person,
+            ),
+            // After an aside, what follows the cue and a verb after it are what was said.
+            (
+                "Michel Lefebvre, vice president of operations, said Noranda will operate the mine.",
+                "Michel Lefebvre",
+                Person,
+            ),
+            (
+                "Roderick, in response to a question, said USX had no plans to sell.",
+                "Roderick",
+                Person,
+            ),
+            (
+                "The sources, who asked not to be named, said the government will recommend it.",
+                "The sources",
+                Anonymous,
+            ),
+        ] {
+            assert_credits(sentence, &[(speaker, kind)]);
+        }
     }
 
     #[test]
