@@ -1020,10 +1020,21 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
         }
         // A verb after what follows a cue makes it what was said (`Michel Lefebvre, vice
         // president of operations, said Noranda will operate the mine`), not who said it.
-        let what_was_said = sentence[end..]
-            .split_whitespace()
-            .next()
-            .is_some_and(|word| AUXILIARIES.contains(&word));
+        let next_word = sentence[end..].split_whitespace().next();
+        let what_was_said = next_word.is_some_and(|word| AUXILIARIES.contains(&word));
+        // A name before a noun is what it describes (`cited a strong New Jersey economy`,
+        // `citing the American Express banking unit`), unless the noun is what it put out or
+        // its people (`citing TASS reports`, `quoting Bank of Japan sources`).
+        let a_modifier = next_word.is_some_and(|word| {
+            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            word.starts_with(|c: char| c.is_lowercase())
+                && !ISSUED.contains(&bare)
+                && !ROLES.contains(&bare)
+                && !UNNAMED_PEOPLE
+                    .iter()
+                    .any(|&(one, many)| bare == one || bare == many)
+                && !NOT_NOUNS.contains(&word)
+        });
         let nearest = cues
             .iter()
             .filter(|(c, by)| {
@@ -1094,7 +1105,7 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
                     {
                         true
                     }
-                    Cue::AccordingTo | Cue::Citing => after_cue && gap <= 2,
+                    Cue::AccordingTo | Cue::Citing => after_cue && gap <= 2 && !a_modifier,
                     // "X said" within a few words; "said X" only right after the cue, and only
                     // where the cue has no subject before it.
                     _ if after_cue => gap == 0 && inverted(sentence, c.start()) && !what_was_said,
@@ -1200,7 +1211,7 @@ fn opens_a_role(between: &str) -> bool {
 const ROLES: &[&str] = &[
     "director", "chairman", "president", "vice", "analyst", "economist", "spokesman",
     "spokeswoman", "head", "chief", "manager", "secretary", "minister", "governor", "executive",
-    "official", "partner", "founder", "editor", "professor", "lawyer",
+    "official", "partner", "founder", "editor", "professor", "lawyer", "representative",
 ];
 
 /// Whether the words between a source and its cue are an aside: set off by commas on both
@@ -1259,6 +1270,15 @@ fn after_a_preposition(before: &str) -> bool {
         PREPOSITIONS.contains(&word) && !matches!(word, "the" | "a" | "an" | "and" | "by" | "for")
     })
 }
+
+/// Words after a name that do not make it describe them (see `a_modifier` in
+/// [`find_as_written`]): what links a clause or a phrase to it.
+#[rustfmt::skip]
+const NOT_NOUNS: &[&str] = &[
+    "as", "that", "which", "who", "whose", "and", "or", "but", "of", "in", "at", "on", "for",
+    "from", "to", "with", "by", "about", "after", "before", "when", "while", "saying",
+    "telling", "adding",
+];
 
 /// Verbs that, right after a source, make it the subject of a clause of its own.
 #[rustfmt::skip]
@@ -2203,6 +2223,57 @@ mod tests {
         assert_eq!(got, vec![("Burnell Roberts".to_string(), Cue::Said)]);
         let got = sources("Rates were approved by the Commission, analysts said.");
         assert_eq!(got, vec![("analysts".to_string(), Cue::Said)]);
+    }
+
+    /// A name before a noun after `cited` or `quoting` is what it describes, not a source;
+    /// before what it put out or its people, it is one.
+    #[test]
+    fn a_name_describing_what_is_cited_is_no_source() {
+        for (sentence, described) in [
+            (
+                "Moody's also cited a strong New Jersey economy.",
+                "New Jersey",
+            ),
+            (
+                "He cited an Iranian Silkworm missile strike last Friday in Kuwait waters.",
+                "Iranian Silkworm",
+            ),
+            (
+                "S and P cited the American Express banking unit's decision to set aside reserves.",
+                "American Express",
+            ),
+        ] {
+            let got = credits(sentence);
+            assert!(
+                !got.iter().any(|(s, _, _)| s == described),
+                "{sentence}: {got:?}"
+            );
+        }
+        for (sentence, source) in [
+            (
+                "The paper, citing TASS reports, said the talks failed.",
+                "TASS",
+            ),
+            (
+                "Wheat exports fell, the authority said, quoting Customs and Excise figures.",
+                "Customs and Excise",
+            ),
+            (
+                "JIJI quoted Bank of Japan sources as saying it was concerned.",
+                "Bank of Japan",
+            ),
+            (
+                "The Manila Standard quoted Rolando Arrivillaga, World Bank representative in \
+                 Manila, as saying the loan was agreed.",
+                "World Bank",
+            ),
+        ] {
+            let got = credits(sentence);
+            assert!(
+                got.iter().any(|(s, _, _)| s == source),
+                "{sentence}: {got:?}"
+            );
+        }
     }
 
     /// An aside between a speaker and the cue: its commas are no words, a description in it is
