@@ -1120,6 +1120,7 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
                         };
                         words <= NEAR
                             && !spoken_by_pronoun(between)
+                            && !is_passive_link(between)
                             && !clause_apart(&sentence[..start], between)
                     }
                 }
@@ -1350,10 +1351,16 @@ fn is_cue_word(word: &str) -> bool {
         .is_some_and(|m| m.start() == 0 && m.end() == word.len())
 }
 
-/// Whether the words between a source and a `quoted` cue make it passive: `was`, `were`, `is`,
-/// `are`, `has been`, `had been` ("Deputy Foreign Minister Pavel Sorokin was quoted as saying").
+/// Whether the words between a source and its cue make the cue passive: `was`, `were`, `is`,
+/// `are`, `has been`, `had been`, with `not`, `also`, `never` or `yet` among them. After
+/// `quoted` the source is who spoke ("Deputy Foreign Minister Pavel Sorokin was quoted as
+/// saying"); after other cues it is what was said (`Terms of the deal were not disclosed`).
 fn is_passive_link(between: &str) -> bool {
-    let words: Vec<String> = between.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = between
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| !matches!(w.as_str(), "not" | "also" | "never" | "yet"))
+        .collect();
     matches!(
         words.iter().map(String::as_str).collect::<Vec<_>>()[..],
         ["was"]
@@ -2550,6 +2557,16 @@ mod tests {
     #[test]
     fn a_passive_with_by_credits_who_follows() {
         use SourceKind::*;
+        // Without `by`, what was disclosed or reported is no source.
+        assert_credits(
+            "Results for the first three months of the company were not disclosed.",
+            &[],
+        );
+        assert_credits("The Navy is reported to be furious over the transfer.", &[]);
+        assert_credits(
+            "Terms of the deal were not disclosed, the company said.",
+            &[("the company", Institution)],
+        );
         assert_eq!(
             credits("The deal was confirmed by the Foreign Ministry."),
             [("the Foreign Ministry".into(), Institution, Cue::Said)]
