@@ -429,6 +429,7 @@ const NOT_NAMES: &[&str] = &[
     "That",
     "Citing",
     "According",
+    "As",
 ];
 
 /// Capitals that stand for their governments when they speak (`Moscow said`, `Kyiv reported`).
@@ -1079,7 +1080,8 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
                             && if after_cue {
                                 gap == 0 && inverted(sentence, c.start()) && !what_was_said
                             } else {
-                                (gap == 0 && !after_a_preposition(&sentence[..start]))
+                                ((gap == 0 || only_how(&sentence[end..c.start()]))
+                                    && !after_a_preposition(&sentence[..start]))
                                     || (gap.saturating_sub(lone_marks(&sentence[end..c.start()]))
                                         <= NEAR
                                         && is_aside(&sentence[end..c.start()])
@@ -1280,6 +1282,18 @@ const NOT_NOUNS: &[&str] = &[
     "from", "to", "with", "by", "about", "after", "before", "when", "while", "saying",
     "telling", "adding",
 ];
+
+/// Whether the words between a surname and its cue only say when or how it spoke (`Ongpin has
+/// said`, `Roderick also said`, `Lawson had earlier told`), so that the surname is the cue's
+/// subject as right beside it.
+fn only_how(between: &str) -> bool {
+    between.split_whitespace().all(|word| {
+        matches!(
+            word,
+            "has" | "had" | "have" | "also" | "earlier" | "previously" | "already" | "again"
+        )
+    })
+}
 
 /// Verbs that, right after a source, make it the subject of a clause of its own.
 #[rustfmt::skip]
@@ -2642,6 +2656,38 @@ mod tests {
             find("“We ran,” said Marta Ilves, a baker.")[0].source,
             "Marta Ilves"
         );
+    }
+
+    /// A surname alone speaks right beside its cue, or with only when or how it spoke between
+    /// (`has`, `also`, `earlier`); `As` opening a sentence is no name.
+    #[test]
+    fn a_surname_speaks_across_has_and_also() {
+        use SourceKind::Person;
+        for (sentence, expected) in [
+            (
+                "Ongpin also said the government would pursue the funding.",
+                &[("Ongpin", Person)][..],
+            ),
+            (
+                "Rainbow has said the merger is soundly based.",
+                &[("Rainbow", Person)][..],
+            ),
+            (
+                "Texaco earlier said the SEC will file its brief.",
+                &[("Texaco", Person)][..],
+            ),
+            (
+                "CPC had previously said it wanted to sell the business.",
+                &[("CPC", Person)][..],
+            ),
+            ("Texaco will have said nothing by then.", &[][..]),
+            (
+                "As previously reported, Northern Star is raising funds.",
+                &[][..],
+            ),
+        ] {
+            assert_credits(sentence, expected);
+        }
     }
 
     /// Market people are unnamed sources too: dealers, traders, bankers, economists, brokers,
