@@ -960,6 +960,21 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
             text = after_preposition(text);
         }
         if kind == SourceKind::Person {
+            // The words a title's pattern read before it are no part of the name after a word
+            // that links them to something else (`to visit Japan since President Reagan`,
+            // `selling oil at official OPEC prices`).
+            if let Some(last) = text
+                .split_whitespace()
+                .rfind(|w| LINKS_BEFORE_A_TITLE.contains(w))
+            {
+                let after = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+                text = text[after..].trim_start();
+            }
+            // `official` first is what describes a name, no title (`according to official
+            // Yugoslav figures`).
+            if text.starts_with("official ") {
+                continue;
+            }
             // "The Norwegian ..." at a sentence start is not a name; "A and P" is one.
             let first = text.split_whitespace().next().unwrap_or("");
             let joined = |rest: &str| rest.starts_with("and ") || rest.starts_with("& ");
@@ -1294,6 +1309,14 @@ fn only_how(between: &str) -> bool {
         )
     })
 }
+
+/// Small words that end what comes before a titled person's name (see [`find_as_written`]):
+/// prepositions that place or join it to something else, and conjunctions of time.
+#[rustfmt::skip]
+const LINKS_BEFORE_A_TITLE: &[&str] = &[
+    "in", "at", "for", "from", "by", "to", "with", "on", "near", "about", "since", "after",
+    "before", "when", "while", "until",
+];
 
 /// Verbs that, right after a source, make it the subject of a clause of its own.
 #[rustfmt::skip]
@@ -2655,6 +2678,26 @@ mod tests {
         assert_eq!(
             find("“We ran,” said Marta Ilves, a baker.")[0].source,
             "Marta Ilves"
+        );
+    }
+
+    /// What a title's pattern reads before it after a preposition or a conjunction of time is
+    /// no part of the name; `official` first is no title.
+    #[test]
+    fn a_title_starts_after_what_links_it() {
+        use SourceKind::Person;
+        assert_credits(
+            "Trade talks resumed after President Reagan announced tariffs.",
+            &[("President Reagan", Person)],
+        );
+        assert_credits(
+            "Producers had difficulty selling oil at official OPEC prices, but Kuwait has said \
+             there are no plans for a meeting.",
+            &[("Kuwait", Person)],
+        );
+        assert_credits(
+            "According to official Yugoslav figures, Yugoslavia repaid a record sum.",
+            &[],
         );
     }
 
