@@ -203,7 +203,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
         .collect::<Vec<_>>()
         .join("|");
     let anonymous = format!(
-        r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[{letter}-]+\s+){{0,2}}(?:spokes(?:man|woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
+        r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[{letter}-]+\s+){{0,2}}(?:spokes(?:woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
     );
     // A name is read whole, up to eight words (`Ayer Hitam Tin Dredging Malaysia Bhd`): a
     // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
@@ -326,7 +326,7 @@ const UNNAMED_PEOPLE: &[(&str, &str)] = &[
     ("official", "officials"), ("source", "sources"), ("analyst", "analysts"),
     ("diplomat", "diplomats"), ("dealer", "dealers"), ("trader", "traders"),
     ("banker", "bankers"), ("economist", "economists"), ("broker", "brokers"),
-    ("expert", "experts"), ("witness", "witnesses"),
+    ("expert", "experts"), ("witness", "witnesses"), ("spokesman", "spokesmen"),
 ];
 
 /// Words that say whose or what kind of officials, sources, analysts or diplomats a bare plural
@@ -1720,12 +1720,12 @@ pub fn one_source(a: &Attribution, b: &Attribution) -> bool {
 
 /// The words other languages name unnamed sources by (French, Spanish, Italian, Portuguese,
 /// German, Dutch and Urdu; singular and plural), each group under the English word of
-/// [`UNNAMED_PEOPLE`] it means; and a spokesman's English names, which have no plural there.
+/// [`UNNAMED_PEOPLE`] it means; and a spokeswoman and spokesperson, who are a spokesman.
 #[rustfmt::skip]
 const UNNAMED_ABROAD: &[(&str, &[&str])] = &[
     ("source", &["fuente", "fuentes", "fonte", "fonti", "fontes", "bron", "bronnen", "quelle", "quellen", "kreise", "kreisen", "ذرائع"]),
     ("official", &["responsable", "responsables", "funcionario", "funcionarios", "funzionario", "funzionari", "funcionário", "funcionários", "responsáveis", "functionaris", "functionarissen", "ambtenaar", "ambtenaren", "beamte", "beamter", "beamten"]),
-    ("spokesman", &["spokesman", "spokeswoman", "spokesperson", "porte-parole", "portavoz", "portavoce", "porta-voz", "woordvoerder", "woordvoerster", "sprecher", "sprecherin", "ترجمان"]),
+    ("spokesman", &["spokeswoman", "spokesperson", "porte-parole", "portavoz", "portavoce", "porta-voz", "woordvoerder", "woordvoerster", "sprecher", "sprecherin", "ترجمان"]),
     ("diplomat", &["diplomate", "diplomates", "diplomático", "diplomáticos", "diplomatico", "diplomatici", "diplomata", "diplomatas", "diplomaat", "diplomaten"]),
     ("analyst", &["analyste", "analystes", "analista", "analistas", "analisti", "analysten"]),
 ];
@@ -2756,6 +2756,10 @@ mod tests {
                 &[("economists", Anonymous)][..],
             ),
             (
+                "Exports will stop, company spokesmen told Reuters.",
+                &[("company spokesmen", Anonymous)][..],
+            ),
+            (
                 "In a filing, the New York brokerage firm said it bought the notes.",
                 &[("the New York brokerage firm", Institution)][..],
             ),
@@ -2862,6 +2866,10 @@ mod tests {
         assert_eq!(fate("one London dealer", "dealers"), Fate::Kept);
         assert_eq!(fate("a Tokyo economist", "economists"), Fate::Kept);
         assert_eq!(fate("a witness", "witnesses"), Fate::Kept);
+        assert_eq!(
+            fate("a company spokeswoman", "company spokesmen"),
+            Fate::Kept
+        );
         assert_eq!(fate("dealers", "traders"), Fate::Replaced);
     }
 
