@@ -1278,13 +1278,19 @@ fn stands_alone(before: &str) -> bool {
         || (!word.starts_with(char::is_uppercase) && !PREPOSITIONS.contains(&word))
 }
 
-/// Whether the word before a name is a preposition of [`PREPOSITIONS`] that places it (not an
-/// article, `and`, `by` or `for`): a surname right before its cue is then where the speaker is
+/// Whether the word before a name, or before its article, is a preposition of [`PREPOSITIONS`]
+/// that places it (not `and`, `by` or `for`): a surname right before its cue is then where the speaker is
 /// (`officials in the rest of Europe told`, `a ministry spokesman in Bonn said`), not who. After
 /// `by` or `for` it is whose words they are (`a statement by Williams said`, `a spokesman for
 /// Abbott said`), credited as an institution's would be.
 fn after_a_preposition(before: &str) -> bool {
-    before.split_whitespace().next_back().is_some_and(|word| {
+    let mut words = before.split_whitespace().rev();
+    // An article between is looked past (`officials in the Netherlands said`).
+    let word = match words.next() {
+        Some("the" | "a" | "an") => words.next(),
+        word => word,
+    };
+    word.is_some_and(|word| {
         PREPOSITIONS.contains(&word) && !matches!(word, "the" | "a" | "an" | "and" | "by" | "for")
     })
 }
@@ -2094,6 +2100,14 @@ mod tests {
             (
                 "The airline had no comment, a spokesman for Usair said.",
                 &["a spokesman", "Usair"][..],
+            ),
+            (
+                "A British naval source in the Gulf said Iran had tested its missiles.",
+                &["A British naval source"][..],
+            ),
+            (
+                "It was a good deal, a spokesman for the Commission said.",
+                &["a spokesman", "the Commission"][..],
             ),
         ] {
             let got = sources(sentence);
