@@ -1049,7 +1049,7 @@ fn find_as_written(sentence: &str, readers: Readers) -> Vec<Attribution> {
                 && !UNNAMED_PEOPLE
                     .iter()
                     .any(|&(one, many)| bare == one || bare == many)
-                && !NOT_NOUNS.contains(&word)
+                && !NOT_NOUNS.contains(&bare)
         });
         let nearest = cues
             .iter()
