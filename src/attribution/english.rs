@@ -1,0 +1,924 @@
+//! English credits, in newswire phrasing: a source (an agency, an institution, a titled or named
+//! person, an unnamed official) within a few words of a cue, on either side (`RIA Novosti
+//! said`, `said Peskov`, `according to the Foreign Ministry`, `citing TASS`, `quoted by
+//! Interfax`). The sources are found by one automaton of six patterns, one per kind
+//! ([`SOURCE`]); the cue by [`CUE`]; the rest of this module decides which source each cue
+//! credits, and which matches are no source at all (a place after a preposition, whom `told`
+//! addresses, what was said, a description of the speaker).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use regex_automata::{Input, meta};
+
+use super::{Attribution, Cue, SourceKind, add_new};
+use crate::normalize;
+
+const AGENCIES: &str = r"RIA Novosti|RIA|TASS|Interfax|Reuters|Associated Press|AP|Agence France-Presse|AFP|Xinhua|Sputnik|Bloomberg|dpa|DPA|Kyodo|Yonhap|ANSA|EFE|APP|PTI|Anadolu|IRNA|Tanjug|IANS|Bernama|Antara|ANN|BBC|CNN|Al Jazeera";
+
+/// How the English source patterns spell letters: in any script, or in Latin ones only.
+struct Letters {
+    /// A capital, as a class's contents.
+    upper: &'static str,
+    /// A small letter.
+    lower: &'static str,
+    /// Any letter.
+    letter: &'static str,
+    /// A combining mark.
+    mark: &'static str,
+}
+
+/// Letters in any script: the patterns as they read every text.
+const ANY_SCRIPT: Letters = Letters {
+    upper: r"\p{Lu}",
+    lower: r"\p{Ll}",
+    letter: r"\p{L}",
+    mark: r"\p{M}",
+};
+
+/// ASCII letters: the same patterns for a text whose letters are all ASCII ones (see
+/// [`latin_letters_only`]), where they match just what [`ANY_SCRIPT`] ones match.
+const ASCII_LETTERS: Letters = Letters {
+    upper: "A-Z",
+    lower: "a-z",
+    letter: "A-Za-z",
+    mark: "",
+};
+
+/// The kind of source each of [`source_patterns`] names, in their order.
+const SOURCE_KINDS: [SourceKind; 6] = [
+    SourceKind::Agency,
+    SourceKind::Person,
+    SourceKind::Anonymous,
+    SourceKind::Institution,
+    SourceKind::Institution,
+    SourceKind::Person,
+];
+
+// Word boundaries in these patterns are ASCII ones, `(?-u:\b)`: the regex crate's lazy DFA
+// cannot run Unicode word boundaries over non-ASCII text and hands such searches to its PikeVM,
+// so any text with a curly quote or a dash ran there (`dedup --diffs` of 20,000 versions of a
+// story with curly quotes: 14.0 s, 2.4 s with ASCII boundaries, the same output). Sources and
+// cues are Latin-script words; only one glued to a non-ASCII letter is read differently.
+/// The English sources, one pattern a kind of [`SOURCE_KINDS`] and tried in that order where
+/// two match at one place: agencies and media, titled people, anonymous sources,
+/// institutions, institutions named by a word that names other things too ([`KEYED`]), names.
+fn source_patterns(letters: &Letters) -> [String; 6] {
+    let Letters {
+        upper,
+        lower,
+        letter,
+        mark,
+    } = letters;
+    let cap = format!(r"[{upper}][{letter}{mark}'’.-]*");
+    let agency = format!(
+        r"(?:(?:the\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:[Tt]he\s+)?(?:{cap}'s\s+)?(?-u:\b)(?:{AGENCIES})(?-u:\b)(?:\s+news\s+agency)?"
+    );
+    // Newspapers by name: `the Wall Street Journal`, `The Daily Telegraph`, `Kommersant`.
+    let media = format!(
+        r"(?:the\s+)?(?:{cap}\s+){{0,3}}(?-u:\b)(?:Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Observer|Chronicle|Courier|Ledger|Bulletin|Kommersant|Izvestia|Vedomosti)(?-u:\b)"
+    );
+    // Media unnamed, `state media`, `Russian state television`, `local radio`; or named after
+    // what they are, `the official Ivorian daily Fraternite Matin`.
+    // (Latin capitals only: Unicode ones here made the automaton a fifth bigger to build.)
+    let word = r"[A-Z][A-Za-z'’.-]*";
+    let unnamed = format!(
+        r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:daily|newspaper|weekly|magazine|broadcaster)\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio)(?-u:\b)"
+    );
+    // What names an institution after its keyword: `of` and up to three capitalized words
+    // (`Ministry of Foreign Affairs`, `the Bank of Japan`).
+    let of_name = format!(r"(?:\s+of\s+(?:{cap}\s*){{1,3}})?");
+    let institution = format!(
+        r"(?:the\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|government|committee|company|embassy|court|prosecutors?){of_name}(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV)(?-u:\b)\.?)?(?-u:\b)"
+    );
+    // `The Bank of England said`, `the central bank said`, `according to the group.`: a word
+    // that is as often a name's first word (`Bank Negara Malaysia`) or a modifier (`union
+    // officials`, `board chairman`) names an institution only before punctuation, a speech
+    // verb or a word of [`AFTER_KEYED`], which the match takes in (the regex crate has no
+    // lookahead) and [`english_sources`] gives back. Without that condition, these words
+    // gained 204 credits on the eval_reuters corpus, only about 60% of a sample right.
+    let followed_by = AFTER_KEYED.join("|");
+    let keyed = format!(
+        r"(?-u:\b)(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|{cap}['’]s)\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}?|(?:{cap}\s+){{1,3}})?(?:{KEYED}){of_name}(?:\s*(?:[,;:.)]|$)|\s+(?:{SPEECH_VERBS}|{followed_by})(?-u:\b))"
+    );
+    let titled = format!(
+        r"(?:(?:{cap}|[{lower}]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official)\s+{cap}(?:\s+{cap}){{0,2}}"
+    );
+    // A bare plural keeps what describes it: `official sources`, `Western diplomats`.
+    let people = UNNAMED_PEOPLE
+        .iter()
+        .map(|(one, many)| format!("{many}|{one}"))
+        .collect::<Vec<_>>()
+        .join("|");
+    let plurals = UNNAMED_PEOPLE
+        .iter()
+        .map(|(_, many)| *many)
+        .collect::<Vec<_>>()
+        .join("|");
+    let anonymous = format!(
+        r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[{letter}-]+\s+){{0,2}}(?:spokes(?:woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
+    );
+    // A name is read whole, up to eight words (`Ayer Hitam Tin Dredging Malaysia Bhd`): a
+    // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
+    // words may be joined by `and` (`Pacific Gas and Electric`, `S and P`, `Duff and Phelps`;
+    // two names so joined are one credit, `Baker International Corp and Hughes Tool Co`).
+    let person = format!(r"{cap}(?:\s+(?:(?:and|&|of)\s+)?{cap}){{0,7}}");
+    [
+        format!("{agency}|{media}|{unnamed}"),
+        titled,
+        anonymous,
+        institution,
+        keyed,
+        person,
+    ]
+}
+
+/// [`source_patterns`] as one automaton whose matches say their pattern, so no capture groups
+/// are resolved after a match; and two of them, letters in any script and ASCII letters, the
+/// second for the texts both read alike (most English news): its lazy DFA has far fewer states
+/// to build. `dedup --diffs` of the eval_reuters corpus spent 35% of its time building states
+/// of the one Unicode pattern and 10% in the backtracker resolving its groups: 2.95 -> 1.65 s
+/// user (one automaton alone: 2.5 s; ASCII letters alone: 2.1 s), peak RSS 146 -> 104 MB; every
+/// shipped and generated corpus's diffs byte-identical.
+static SOURCE: LazyLock<[meta::Regex; 2]> = LazyLock::new(|| {
+    [&ANY_SCRIPT, &ASCII_LETTERS].map(|letters| normalize::text_patterns(&source_patterns(letters)))
+});
+
+/// Whether every letter and mark in `text` is an ASCII letter, so that [`ASCII_LETTERS`] read
+/// it as [`ANY_SCRIPT`] do (`\s` stays Unicode in both). Besides ASCII it may hold what news
+/// text is typeset with and that no letter class nor case-insensitive ASCII letter matches:
+/// general punctuation (curly quotes, dashes, ellipses, thin and no-break spaces), currency
+/// signs, and Latin-1's punctuation, symbols and numbers (`«`, `°`, `£`, `½`), but not its
+/// `ª`, `µ` or `º`.
+fn latin_letters_only(text: &str) -> bool {
+    text.is_ascii()
+        || text.chars().all(|c| {
+            c.is_ascii()
+                || matches!(c,
+                    '\u{2000}'..='\u{206F}'
+                    | '\u{20A0}'..='\u{20CF}'
+                    | '\u{00A0}'..='\u{00A9}'
+                    | '\u{00AB}'..='\u{00B4}'
+                    | '\u{00B6}'..='\u{00B9}'
+                    | '\u{00BB}'..='\u{00BF}'
+                    | '\u{00D7}'
+                    | '\u{00F7}')
+        })
+}
+
+/// The English sources in `sentence` from byte `from` on (what comes before still decides
+/// word boundaries), each with its kind.
+fn english_sources(
+    sentence: &str,
+    from: usize,
+) -> impl Iterator<Item = (Range<usize>, SourceKind)> {
+    let regex = &SOURCE[usize::from(latin_letters_only(sentence))];
+    let (mut at, mut until) = (from, sentence.len());
+    // Where to go on, and up to where, after a stretch searched on its own.
+    let mut after: Vec<(usize, usize)> = Vec::new();
+    std::iter::from_fn(move || {
+        loop {
+            let Some(m) = regex.find(Input::new(sentence).range(at..until)) else {
+                (at, until) = after.pop()?;
+                continue;
+            };
+            let mut range = m.range();
+            if m.pattern().as_usize() == KEYED_PATTERN {
+                range.end = range.start + without_what_follows(&sentence[range.clone()]);
+                // The words before a keyed institution may run over a cue (`the Chancellor
+                // told Parliament`): what comes before the cue is searched on its own, then
+                // what follows it.
+                if let Some(cue) = CUE.find(&sentence[range.clone()]) {
+                    after.push((range.start + cue.end(), until));
+                    (at, until) = (range.start, range.start + cue.start());
+                    continue;
+                }
+            }
+            at = range.end;
+            return Some((range, SOURCE_KINDS[m.pattern().as_usize()]));
+        }
+    })
+}
+
+/// Which of [`source_patterns`] reads the institutions of [`KEYED`].
+const KEYED_PATTERN: usize = 4;
+
+/// Words that name an institution only where nothing capitalized or modified follows them: a
+/// bank, a party, an exchange (see [`source_patterns`]).
+const KEYED: &str = "[Bb]ank|[Gg]roup|[Ff]irm|[Aa]ssociation|[Uu]nion|[Ff]ederation|[Bb]oard|[Ee]xchange|[Ff]und|[Pp]arty|[Cc]orporation|[Oo]rgani[sz]ation|[Bb]ourse|[Rr]egulator|[Ww]atchdog|[Pp]arliament|[Cc]ongress|[Ss]enate|[Uu]niversity|[Uu]tility|[Aa]irline|[Ff]oundation|[Aa]lliance|[Cc]oalition";
+
+/// The words besides [`SPEECH_VERBS`] after which a word of [`KEYED`] names an institution:
+/// auxiliaries and what tells when or where it spoke (`the group has`, `the fund on Monday`).
+#[rustfmt::skip]
+const AFTER_KEYED: &[&str] = &[
+    "also", "has", "had", "have", "was", "is", "would", "will", "could", "may", "might", "on",
+    "in", "last", "earlier", "later", "yesterday", "today", "this", "that", "which", "who",
+    "and", "or", "but",
+];
+
+/// How much of a match of [`KEYED_PATTERN`] is the institution: without the verb or word of
+/// [`AFTER_KEYED`], or the punctuation, its pattern read after it.
+fn without_what_follows(matched: &str) -> usize {
+    let text = matched.trim_end();
+    if let Some(i) = text.rfind(char::is_whitespace)
+        && (AFTER_KEYED.contains(&&text[i + 1..]) || is_cue_word(&text[i + 1..]))
+    {
+        return text[..i].trim_end().len();
+    }
+    text.strip_suffix([',', ';', ':', '.', ')'])
+        .map_or(text, str::trim_end)
+        .len()
+}
+
+/// The people English news quotes without naming them, singular and plural: `a dealer said`,
+/// `one New York banker said`, and in the plural alone, read with what describes them, `official
+/// sources`, `Wall Street analysts`, `dealers said`. A copy that credits one of them in other
+/// words credits the same kind of source ([`one_source`](super::one_source)).
+#[rustfmt::skip]
+pub(super) const UNNAMED_PEOPLE: &[(&str, &str)] = &[
+    ("official", "officials"), ("source", "sources"), ("analyst", "analysts"),
+    ("diplomat", "diplomats"), ("dealer", "dealers"), ("trader", "traders"),
+    ("banker", "bankers"), ("economist", "economists"), ("broker", "brokers"),
+    ("expert", "experts"), ("witness", "witnesses"), ("spokesman", "spokesmen"),
+];
+
+/// Words that say whose or what kind of officials, sources, analysts or diplomats a bare plural
+/// names (`official sources`, `trade sources`, `senior officials`).
+const OF_WHOM: &str = r"(?:official|diplomatic|government|military|security|intelligence|industry|trade|banking|bank|market|oil|grain|shipping|company|senior|informed|reliable|knowledgeable|unnamed|anonymous|local|police|party|opposition|political|federal|administration|congressional|defence|defense|foreign|western|other)";
+
+/// The verbs that credit who speaks with what follows them: `said`, `told`, `reported`, and
+/// those an outlet puts for them (`informed`, `disclosed`, `explained`, `warned`; a copy that
+/// rewords its verb keeps the credit). Not `declared`, mostly no speech (`declared a dividend`).
+const SPEECH_VERBS: &str = "reported|reports|said|says|told|tells|stated|states|added|noted|announced|confirmed|wrote|claimed|disclosed|informed|explained|stressed|warned|insisted|argued|acknowledged|revealed|commented|remarked|asserted|emphasi[sz]ed";
+
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    normalize::text_pattern(&format!(
+        r"(?i)(?-u:\b)(?:according\s+to|(?:carried|published|broadcast)\s+by|citing|cited|cites|quoting|quoted|quotes|{SPEECH_VERBS})(?-u:\b)",
+    ))
+});
+
+fn cue_kind(cue: &str) -> Cue {
+    let c = cue.to_lowercase();
+    if c.starts_with("according") {
+        Cue::AccordingTo
+    } else if c.starts_with("cit") || c.starts_with("quot") {
+        Cue::Citing
+    } else if ["report", "carried", "published", "broadcast"]
+        .iter()
+        .any(|verb| c.starts_with(verb))
+    {
+        Cue::Reported
+    } else {
+        Cue::Said
+    }
+}
+
+/// Words between two byte offsets of `text`.
+fn words_between(text: &str, a: usize, b: usize) -> usize {
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    text[a..b].split_whitespace().count()
+}
+
+/// Words allowed between a source and its cue.
+const NEAR: usize = 6;
+
+/// How many of what [`words_between`] counts in `text` are marks standing alone, no words: the
+/// commas of an aside (`Felix Meier, a spokesman for the Finance Ministry, said`: six words,
+/// seven counted with the comma that opens it), which do not take a speaker further from the
+/// cue.
+fn lone_marks(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| !w.contains(char::is_alphanumeric))
+        .count()
+}
+
+/// Lowercase words that describe an agency before its kind: `state news agency Xinhua`.
+const DESCRIBED: &str = r"state|state-run|state-owned|official|semi-official|government|private|independent|local|national|international";
+
+/// What a source puts out, before `from`/`by`: `according to a statement from the Kremlin`.
+const ISSUED: &[&str] = &[
+    "statement",
+    "statements",
+    "report",
+    "reports",
+    "data",
+    "figures",
+    "estimates",
+    "calculations",
+    "remarks",
+    "comments",
+    "letter",
+    "document",
+    "documents",
+    "filing",
+    "filings",
+];
+
+/// Words that link clauses, and auxiliaries (`was announced by`): they never start a source's
+/// name.
+const LINKING: &[&str] = &[
+    "that", "which", "who", "and", "or", "but", "of", "in", "on", "to", "for", "with", "as", "by",
+    "at", "from", "after", "before", "while", "when", "if", "because", "was", "were", "is", "are",
+    "be", "been", "has", "have", "had",
+];
+
+/// Words that start a sentence capitalized without being a name.
+const NOT_NAMES: &[&str] = &[
+    "I",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "But",
+    "And",
+    "This",
+    "That",
+    "Citing",
+    "According",
+    "As",
+];
+
+/// Capitals that stand for their governments when they speak (`Moscow said`, `Kyiv reported`).
+const CAPITALS: &[&str] = &[
+    "Moscow",
+    "Washington",
+    "Beijing",
+    "Kyiv",
+    "Kiev",
+    "London",
+    "Paris",
+    "Berlin",
+    "Tokyo",
+    "Tehran",
+    "Ankara",
+    "Islamabad",
+    "Brussels",
+    "Pyongyang",
+    "Seoul",
+    "Damascus",
+    "Jerusalem",
+    "Riyadh",
+    "Cairo",
+    "Baghdad",
+    "Kabul",
+    "Minsk",
+    "Warsaw",
+    "Oslo",
+    "Ottawa",
+    "Canberra",
+    "Taipei",
+    "Manila",
+    "Hanoi",
+    "Caracas",
+    "Havana",
+    "Tbilisi",
+    "Yerevan",
+    "Baku",
+];
+
+/// Capitalized words of the calendar, which a lone capitalized word before `said` may be
+/// ("on Friday said") but never names a source.
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The English credits of `sentence`, added to `out` (a source another reader found is not
+/// credited twice: see [`add_new`]).
+pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
+    // A capitalized cue inside a sentence is part of a name ("the United States", "Edward
+    // Said"); at its start it is a cue ("Citing the ministry, ...").
+    let cues: Vec<regex::Match> = CUE
+        .find_iter(sentence)
+        .filter(|c| {
+            !c.as_str().starts_with(char::is_uppercase)
+                || !sentence[..c.start()].chars().any(char::is_alphanumeric)
+        })
+        .collect();
+    if cues.is_empty() {
+        return;
+    }
+    // Each cue with whether it is a passive with `by` (see `by_whom`).
+    let cues: Vec<(regex::Match, Option<bool>)> = cues
+        .into_iter()
+        .map(|c| (c, by_whom(sentence, &c)))
+        .collect();
+    // The clause each `citing` or `according to` cue opens, up to the next comma: its sources
+    // are what that cue credits, never who spoke a later cue (`Interfax, citing a source in the
+    // government, said`: the government said nothing), and its words do not part a speaker
+    // from a later cue.
+    let clauses: Vec<(usize, usize)> = cues
+        .iter()
+        .filter(|(c, _)| matches!(cue_kind(c.as_str()), Cue::Citing | Cue::AccordingTo))
+        .map(|(c, _)| {
+            let end = sentence[c.end()..]
+                .find(',')
+                .map_or(sentence.len(), |i| c.end() + i);
+            (c.start(), end)
+        })
+        .collect();
+    for (m, kind) in english_sources(sentence, 0) {
+        let mut text = sentence[m.clone()].trim();
+        // A match may start on a linking word ("that the commission"), or on what the source
+        // put out ("statement from the Kremlin"): the source starts after.
+        // Where what the source put out begins, when it was stripped.
+        let mut issued_from = None;
+        while let Some((first, rest)) = text.split_once(char::is_whitespace) {
+            let lower = first.to_lowercase();
+            if LINKING.contains(&lower.as_str()) || is_cue_word(first) {
+                text = rest.trim_start();
+            } else if ISSUED.contains(&lower.as_str())
+                && let Some((by, after)) = rest.split_once(char::is_whitespace)
+                && matches!(by, "from" | "by" | "of")
+            {
+                issued_from.get_or_insert(text.as_ptr() as usize - sentence.as_ptr() as usize);
+                text = after.trim_start();
+            } else {
+                break;
+            }
+        }
+        // A match that began on such words may have read the source after them short
+        // (`reported by the official Ivorian` for `the official Ivorian daily Fraternite
+        // Matin`): the source is read again from where it starts.
+        let mut kind = kind;
+        let from = text.as_ptr() as usize - sentence.as_ptr() as usize;
+        if from > m.start
+            && let Some((m2, kind2)) = english_sources(sentence, from).next()
+            && m2.start == from
+            && m2.end > from + text.len()
+        {
+            (text, kind) = (sentence[m2].trim(), kind2);
+        }
+        if kind == SourceKind::Institution {
+            text = after_preposition(text);
+        }
+        if kind == SourceKind::Person {
+            // The words a title's pattern read before it are no part of the name after a word
+            // that links them to something else (`to visit Japan since President Reagan`,
+            // `selling oil at official OPEC prices`).
+            if let Some(last) = text
+                .split_whitespace()
+                .rfind(|w| LINKS_BEFORE_A_TITLE.contains(w))
+            {
+                let after = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+                text = text[after..].trim_start();
+            }
+            // `official` first is what describes a name, no title (`according to official
+            // Yugoslav figures`).
+            if text.starts_with("official ") {
+                continue;
+            }
+            // "The Norwegian ..." at a sentence start is not a name; "A and P" is one.
+            let first = text.split_whitespace().next().unwrap_or("");
+            let joined = |rest: &str| rest.starts_with("and ") || rest.starts_with("& ");
+            if NOT_NAMES.contains(&first) && !joined(text[first.len()..].trim_start()) {
+                let rest = text[first.len()..].trim_start();
+                if rest.split_whitespace().count() < 2 {
+                    continue;
+                }
+                text = rest;
+            }
+        }
+        // A full stop after a name ends the sentence ("said Peskov."); one inside it or after
+        // an initial ("U.S.", "Jr.") is part of it.
+        if let Some(stripped) = text.strip_suffix('.') {
+            let last = stripped.rsplit(char::is_whitespace).next().unwrap_or("");
+            if last.chars().count() > 2 && !last.contains('.') {
+                text = stripped;
+            }
+        }
+        // A possessive is whose, not who (`announced by Japan's ruling party`).
+        if text.ends_with("'s") || text.ends_with("’s") {
+            continue;
+        }
+        // A surname alone ("Peskov said") credits only right beside `said` or `reported`; a
+        // capitalized word that is no name never does.
+        // A bare plural capitalized at a sentence's start is read as a name (`Dealers said`;
+        // the plural pattern is lower-case, so that `Bankers Trust` stays a name).
+        let kind = if kind == SourceKind::Person
+            && UNNAMED_PEOPLE
+                .iter()
+                .any(|(_, plural)| text.eq_ignore_ascii_case(plural))
+        {
+            SourceKind::Anonymous
+        } else {
+            kind
+        };
+        let surname = kind == SourceKind::Person && !text.contains(char::is_whitespace);
+        if surname && (NOT_NAMES.contains(&text) || CALENDAR.contains(&text)) {
+            continue;
+        }
+        // ... and a capital alone is its government.
+        let kind = if surname && CAPITALS.contains(&text) {
+            SourceKind::Institution
+        } else {
+            kind
+        };
+
+        let start = text.as_ptr() as usize - sentence.as_ptr() as usize;
+        let end = start + text.len();
+        if kind != SourceKind::Person
+            && describes_the_speaker(&sentence[..start], text, &sentence[end..])
+        {
+            continue;
+        }
+        // Whom someone "told" is a listener, not a source.
+        let before = sentence[..start].trim_end();
+        if before.to_lowercase().ends_with("told") || before.to_lowercase().ends_with("tells") {
+            continue;
+        }
+        // A verb after what follows a cue makes it what was said (`Michel Lefebvre, vice
+        // president of operations, said Noranda will operate the mine`), not who said it.
+        let next_word = sentence[end..].split_whitespace().next();
+        let what_was_said = next_word.is_some_and(|word| AUXILIARIES.contains(&word));
+        // A name before a noun is what it describes (`cited a strong New Jersey economy`,
+        // `citing the American Express banking unit`), unless the noun is what it put out or
+        // its people (`citing TASS reports`, `quoting Bank of Japan sources`).
+        let a_modifier = next_word.is_some_and(|word| {
+            let bare = without_trailing_marks(word);
+            word.starts_with(|c: char| c.is_lowercase())
+                && !ISSUED.contains(&bare)
+                && !ROLES.contains(&bare)
+                && !UNNAMED_PEOPLE
+                    .iter()
+                    .any(|&(one, many)| bare == one || bare == many)
+                && !NOT_NOUNS.contains(&bare)
+        });
+        let nearest = cues
+            .iter()
+            .filter(|(c, by)| {
+                if c.start() < end && start < c.end() {
+                    return false; // a cue inside the source is none of its cues
+                }
+                let after_cue = start >= c.end();
+                let k = cue_kind(c.as_str());
+                // "according to X" and "citing X" credit what follows; "X said" or "said X" either side.
+                // After `according to` or `citing`, what the source put out counts as the
+                // source ("according to a statement from the Kremlin").
+                let credited_from = match k {
+                    Cue::AccordingTo | Cue::Citing => issued_from.unwrap_or(start),
+                    _ => start,
+                };
+                // A verb in the passive with `by` credits only who follows (`confirmed by the
+                // ministry`, `quoted by RIA Novosti`, `carried by TASS`), `by` not counted.
+                let gap = if after_cue {
+                    words_between(sentence, c.end(), credited_from.max(c.end()))
+                        - usize::from(*by == Some(true))
+                } else {
+                    if clauses
+                        .iter()
+                        .any(|&(from, to)| from < start && start < to && to <= c.start())
+                    {
+                        return false;
+                    }
+                    let aside: usize = clauses
+                        .iter()
+                        .filter(|&&(from, to)| end <= from && to <= c.start())
+                        .map(|&(from, to)| words_between(sentence, from, to))
+                        .sum();
+                    // Clauses may overlap (`citing, according to X,`): never below nothing.
+                    words_between(sentence, end, c.start()).saturating_sub(aside)
+                };
+                match k {
+                    _ if by.is_some() => after_cue && gap == 0,
+                    // ... or, before the cue, with an aside between (`Shultz, speaking from
+                    // Washington, said`).
+                    _ if surname => {
+                        matches!(k, Cue::Said | Cue::Reported)
+                            && if after_cue {
+                                gap == 0 && inverted(sentence, c.start()) && !what_was_said
+                            } else {
+                                ((gap == 0 || only_how(&sentence[end..c.start()]))
+                                    && !after_a_preposition(&sentence[..start]))
+                                    || (gap.saturating_sub(lone_marks(&sentence[end..c.start()]))
+                                        <= NEAR
+                                        && is_aside(&sentence[end..c.start()])
+                                        && stands_alone(&sentence[..start]))
+                            }
+                    }
+                    // "X was quoted as saying": the passive credits what comes before.
+                    Cue::Citing
+                        if c.start() >= end
+                            && is_passive_link(&sentence[end..c.start()])
+                            && matches!(c.as_str().to_lowercase().as_str(), "quoted" | "cited") =>
+                    {
+                        true
+                    }
+                    // "TASS quoted the minister as saying": the medium right before `quoted`.
+                    Cue::Citing
+                        if !after_cue
+                            && gap == 0
+                            && matches!(
+                                c.as_str().to_lowercase().as_str(),
+                                "quoted" | "cited" | "quotes" | "cites"
+                            ) =>
+                    {
+                        true
+                    }
+                    Cue::AccordingTo | Cue::Citing => after_cue && gap <= 2 && !a_modifier,
+                    // "X said" within a few words; "said X" only right after the cue, and only
+                    // where the cue has no subject before it.
+                    _ if after_cue => gap == 0 && inverted(sentence, c.start()) && !what_was_said,
+                    // "X, which it says": the pronoun is the cue's speaker, not X; "approved by
+                    // the commission, Pacific Gas said": X stands in a clause of its own.
+                    _ => {
+                        let between = &sentence[end..c.start()];
+                        let words = if is_aside(between) {
+                            gap.saturating_sub(lone_marks(between))
+                        } else {
+                            gap
+                        };
+                        words <= NEAR
+                            && !spoken_by_pronoun(between)
+                            && !is_passive_link(between)
+                            && !clause_apart(&sentence[..start], between)
+                    }
+                }
+            })
+            // A passive `by` that credits the source is the most specific of its cues
+            // (`Lavrov, quoted by RIA Novosti, said`: RIA Novosti quoted).
+            .min_by_key(|(c, by)| {
+                let distance = if start >= c.end() {
+                    start - c.end()
+                } else {
+                    c.start() - end
+                };
+                (by.is_none(), distance)
+            });
+        if let Some((c, _)) = nearest {
+            add_new(
+                out,
+                Attribution {
+                    source: text.to_string(),
+                    kind,
+                    cue: c.as_str().to_string(),
+                    cue_kind: cue_kind(c.as_str()),
+                },
+            );
+        }
+    }
+}
+
+/// An institution read from inside a phrase starts after the phrase's preposition: `analyst
+/// with Hutton Group Inc` is `Hutton Group Inc`, `bid by Dixons Group Plc` is `Dixons Group
+/// Plc`. Only small words before the name's first capital are looked at, and `of` is left
+/// (`head of the department`; `the Bank of England`).
+fn after_preposition(text: &str) -> &str {
+    let mut from = 0;
+    for (i, word) in text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+    {
+        if word.starts_with(char::is_uppercase) {
+            break;
+        }
+        if matches!(
+            word,
+            "with" | "by" | "at" | "for" | "from" | "in" | "on" | "to" | "after"
+        ) {
+            from = i + word.len();
+        }
+    }
+    text[from..].trim_start()
+}
+
+/// Subject pronouns: one right before a cue is who spoke it.
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
+/// Whether the words between a source and the cue after it end on a subject pronoun (`Harcourt
+/// Brace Jovanovich Inc, which it says`), the cue's own speaker.
+fn spoken_by_pronoun(between: &str) -> bool {
+    between
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| PRONOUNS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+}
+
+/// Whether a source, with `before` and `between` it and the cue after it, stands in a clause or
+/// an aside of its own: one comma between, not two (`rates approved by the commission, Pacific
+/// Gas and Electric said`; `Edward White, analyst with Hutton Group Inc, said`: not the company),
+/// where two commas set an aside between the speaker and the cue. A source set off by commas
+/// right before the cue names the speaker (`the party's leader, Khaleda Zia, told`).
+fn clause_apart(before: &str, between: &str) -> bool {
+    between.matches(',').count() == 1
+        && !(between.trim() == "," && before.trim_end().ends_with(','))
+        && !opens_a_role(between)
+}
+
+/// Whether `between` opens with a comma and a role (`, director of research at Medizone `): an
+/// aside that says who the speaker is, its closing comma missing, not a clause of its own.
+fn opens_a_role(between: &str) -> bool {
+    between
+        .trim_start()
+        .strip_prefix(',')
+        .and_then(|aside| aside.split_whitespace().next())
+        .is_some_and(|word| ROLES.contains(&word))
+}
+
+/// What a speaker is, in an aside after the name (singular: `, analysts said` is another
+/// source).
+#[rustfmt::skip]
+const ROLES: &[&str] = &[
+    "director", "chairman", "president", "vice", "analyst", "economist", "spokesman",
+    "spokeswoman", "head", "chief", "manager", "secretary", "minister", "governor", "executive",
+    "official", "partner", "founder", "editor", "professor", "lawyer", "representative",
+];
+
+/// Whether the words between a source and its cue are an aside: set off by commas on both
+/// sides and opening on a small letter (`, speaking from Washington, `, `, a U.S. lawyer, `), not
+/// the rest of a list of names (`Milbank, Tweed, Hadley and McCloy, noted`).
+fn is_aside(between: &str) -> bool {
+    let between = between.trim();
+    between.len() > 2
+        && between.ends_with(',')
+        && between
+            .strip_prefix(',')
+            .is_some_and(|aside| aside.trim_start().starts_with(char::is_lowercase))
+}
+
+/// Whether `source`, no name, with `before` and `after` it, is a description set off by commas
+/// and closed right before the cue: it says who the speaker before it is, it is not a second
+/// source (`Bruce Wilkinson, president of the company, said`; `Hall and Co, an insurance and
+/// brokerage firm, said`; `Citibank, the largest U.S. bank, said`; `the company, a unit of the
+/// group, said`; `Den Norske Creditbank, Norway's biggest bank, said`; `the Cupertino,
+/// Calif.-based firm, stated`). A name so set off is the speaker (`Iran's news agency, IRNA,
+/// said`).
+fn describes_the_speaker(before: &str, source: &str, after: &str) -> bool {
+    let first = source.split_whitespace().next().unwrap_or("");
+    let description = first.starts_with(char::is_lowercase)
+        || first.ends_with("'s")
+        || first.ends_with("’s")
+        || first.contains("-based");
+    description
+        && before.trim_end().ends_with(',')
+        && after
+            .trim_start()
+            .strip_prefix(',')
+            .and_then(|rest| rest.split_whitespace().next())
+            .is_some_and(|word| is_cue_word(without_trailing_marks(word)))
+}
+
+/// Whether a name after `before` stands alone: at the start of a sentence or a phrase (`In
+/// Venice, Shultz, ...`), not after a preposition, an article or `and` (`reports in Canada`,
+/// `analyst at Mabon`, `the Cupertino`, `Finance and Industry`) nor at the end of a longer
+/// capitalized name (`Quan Doi Nhan Dan`).
+fn stands_alone(before: &str) -> bool {
+    let Some(word) = before.split_whitespace().next_back() else {
+        return true;
+    };
+    word.ends_with([',', ';', ':', '"', '“', '”'])
+        || (!word.starts_with(char::is_uppercase) && !PREPOSITIONS.contains(&word))
+}
+
+/// Whether the word before a name, or before its article, is a preposition of [`PREPOSITIONS`]
+/// that places it (not `and`, `by` or `for`): a surname right before its cue is then where the speaker is
+/// (`officials in the rest of Europe told`, `a ministry spokesman in Bonn said`), not who. After
+/// `by` or `for` it is whose words they are (`a statement by Williams said`, `a spokesman for
+/// Abbott said`), credited as an institution's would be.
+fn after_a_preposition(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    // An article between is looked past (`officials in the Netherlands said`).
+    let word = match words.next() {
+        Some("the" | "a" | "an") => words.next(),
+        word => word,
+    };
+    word.is_some_and(|word| {
+        PREPOSITIONS.contains(&word) && !matches!(word, "the" | "a" | "an" | "and" | "by" | "for")
+    })
+}
+
+/// Words after a name that do not make it describe them (see `a_modifier` in
+/// [`find`]): what links a clause or a phrase to it.
+#[rustfmt::skip]
+const NOT_NOUNS: &[&str] = &[
+    "as", "that", "which", "who", "whose", "and", "or", "but", "of", "in", "at", "on", "for",
+    "from", "to", "with", "by", "about", "after", "before", "when", "while", "saying",
+    "telling", "adding",
+];
+
+/// Whether the words between a surname and its cue only say when or how it spoke (`Ongpin has
+/// said`, `Roderick also said`, `Lawson had earlier told`), so that the surname is the cue's
+/// subject as right beside it.
+fn only_how(between: &str) -> bool {
+    between.split_whitespace().all(|word| {
+        matches!(
+            word,
+            "has" | "had" | "have" | "also" | "earlier" | "previously" | "already" | "again"
+        )
+    })
+}
+
+/// `word` without the punctuation after it (`said.` -> `said`, `reports,` -> `reports`).
+fn without_trailing_marks(word: &str) -> &str {
+    word.trim_end_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Small words that end what comes before a titled person's name (see [`find`]):
+/// prepositions that place or join it to something else, and conjunctions of time.
+#[rustfmt::skip]
+const LINKS_BEFORE_A_TITLE: &[&str] = &[
+    "in", "at", "for", "from", "by", "to", "with", "on", "near", "about", "since", "after",
+    "before", "when", "while", "until",
+];
+
+/// Verbs that, right after a source, make it the subject of a clause of its own.
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "had", "has", "have", "was", "were", "is", "are", "should", "could", "can",
+    "may", "might", "must", "shall", "did", "does", "do",
+];
+
+/// Prepositions, articles and `and`, which a name may follow without being the subject alone.
+const PREPOSITIONS: &[&str] = &[
+    "the", "a", "an", "of", "in", "at", "for", "from", "by", "to", "with", "on", "near", "about",
+    "and",
+];
+
+/// Whether the cue starting at byte `at` has no subject before it, so that a source may follow
+/// it: it opens the sentence or follows what was said (`"...," said Shultz`; `..., said a
+/// spokesman`). After a subject, what follows `said` is what was said (`The official said
+/// Ecuador could resume exports`).
+fn inverted(sentence: &str, at: usize) -> bool {
+    let before = sentence[..at].trim_end();
+    before.is_empty()
+        || before.ends_with([
+            ',', ':', ';', '"', '\'', '“', '”', '‘', '’', '«', '»', '—', '–', '-', '(', '.', '!',
+            '?',
+        ])
+}
+
+/// Whether cue `c` is a verb in the passive with `by`: `Some(true)` when the `by` follows the
+/// cue's text (`confirmed by`), `Some(false)` when the cue holds it (`carried by`), `None` when
+/// it is no such verb.
+fn by_whom(sentence: &str, c: &regex::Match) -> Option<bool> {
+    let cue = c.as_str().to_lowercase();
+    if cue.ends_with(" by") || cue.ends_with("\tby") || cue.ends_with("\nby") {
+        return Some(false);
+    }
+    let passive = [
+        "quoted",
+        "cited",
+        "reported",
+        "announced",
+        "confirmed",
+        "stated",
+    ];
+    let by_follows = sentence[c.end()..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w == "by");
+    (passive.contains(&cue.as_str()) && by_follows).then_some(true)
+}
+
+/// Whether `word` is a cue by itself (`quoted`, `said`): such a word never starts a source.
+fn is_cue_word(word: &str) -> bool {
+    CUE.find(word)
+        .is_some_and(|m| m.start() == 0 && m.end() == word.len())
+}
+
+/// Whether the words between a source and its cue make the cue passive: `was`, `were`, `is`,
+/// `are`, `has been`, `had been`, with `not`, `also`, `never` or `yet` among them. After
+/// `quoted` the source is who spoke ("Deputy Foreign Minister Pavel Sorokin was quoted as
+/// saying"); after other cues it is what was said (`Terms of the deal were not disclosed`).
+fn is_passive_link(between: &str) -> bool {
+    let one_of = |word: &str, words: &[&str]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
+    // Compared in place: this runs for every source and cue pair of a sentence.
+    let mut words = between
+        .split_whitespace()
+        .filter(|w| !one_of(w, &["not", "also", "never", "yet"]));
+    match (words.next(), words.next(), words.next()) {
+        (Some(first), None, None) => one_of(first, &["was", "were", "is", "are"]),
+        (Some(first), Some(been), None) => {
+            one_of(first, &["has", "have", "had"]) && been.eq_ignore_ascii_case("been")
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,938 @@
+use super::*;
+use crate::attribution::tests::{assert_credits, credits, sources};
+use crate::attribution::{find, same_source};
+
+/// Words and marks English credits are made of, and some that are not ASCII, `|` between.
+const SOURCE_WORDS: &str = "RIA Novosti|Reuters|AP|the|The|Russian|Foreign|Ministry|said|according|to|citing|state|\
+     media|news|agency|official|sources|a|spokesman|President|Vladimir|Putin|Kremlin|O’Brien|\
+     —|“|”|,|.|U.S.|daily|Fraternite|Matin|Western|diplomats|police|of|Iran|told|Peskov|\
+     Times|Journal|'s|José|Ångström|µ|ſources|KREMLIN|minister|1.5|£|½|…|Zvezda|Gazprom|organization";
+
+/// The English source patterns as one alternation, a capture group each: `k0`, `k1`, ...
+static SOURCE_ALTERNATION: LazyLock<Regex> = LazyLock::new(|| {
+    let alternatives: Vec<String> = source_patterns(&ANY_SCRIPT)
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("(?P<k{i}>{p})"))
+        .collect();
+    normalize::text_pattern(&alternatives.join("|"))
+});
+
+/// What `regex` finds in `sentence` from `from` on: each match and its pattern.
+fn found(regex: &meta::Regex, sentence: &str, from: usize) -> Vec<(Range<usize>, usize)> {
+    regex
+        .find_iter(Input::new(sentence).range(from..))
+        .map(|m| (m.range(), m.pattern().as_usize()))
+        .collect()
+}
+
+#[test]
+fn a_text_read_with_ascii_letters_holds_no_other_letter() {
+    // Every character besides ASCII that such a text may hold, checked against the letter
+    // and mark classes and case-insensitive ASCII letters (`K`, Kelvin, is a `k`).
+    let letter = Regex::new(r"[\p{L}\p{M}]|(?i:[a-z])").unwrap();
+    let mut buf = [0u8; 4];
+    let allowed: Vec<char> = ('\u{80}'..=char::MAX)
+        .filter(|c| latin_letters_only(c.encode_utf8(&mut buf)))
+        .collect();
+    for c in [
+        '’', '“', '—', '…', '\u{a0}', '\u{2009}', '£', '€', '«', '°', '½',
+    ] {
+        assert!(allowed.contains(&c), "{c:?}");
+    }
+    for c in allowed {
+        assert!(
+            !letter.is_match(c.encode_utf8(&mut buf)),
+            "U+{:04X}",
+            c as u32
+        );
+    }
+    for text in [
+        "Fran\u{e7}ois Hollande said",
+        "\u{b5}",
+        "\u{212a}remlin",
+        "\u{17f}ources",
+    ] {
+        assert!(!latin_letters_only(text), "{text}");
+    }
+}
+
+proptest::proptest! {
+    /// In a text of ASCII letters the ASCII-letter sources are the any-script ones; and
+    /// either automaton finds, from any word on, what the patterns' alternation with a
+    /// group each finds, kind for kind (the first pattern where two match at one place).
+    #[test]
+    fn one_automaton_finds_the_sources_of_the_alternation(
+        words in proptest::collection::vec(proptest::sample::select(SOURCE_WORDS.split('|').collect::<Vec<_>>()), 0..24),
+        gaps in proptest::collection::vec(proptest::sample::select(&[" ", " ", "\u{a0}", "\n"][..]), 24),
+        start in 0usize..24,
+    ) {
+        let mut sentence = String::new();
+        let mut from = 0;
+        for (i, (w, gap)) in words.iter().zip(&gaps).enumerate() {
+            if i == start {
+                from = sentence.len();
+            }
+            sentence.push_str(w);
+            sentence.push_str(gap);
+        }
+        let alternation = &*SOURCE_ALTERNATION;
+        let mut expected = Vec::new();
+        let mut at = from;
+        while let Some(caps) = alternation.captures_at(&sentence, at) {
+            let m = caps.get(0).unwrap();
+            let kind = (0..SOURCE_KINDS.len()).find(|i| caps.name(&format!("k{i}")).is_some()).unwrap();
+            expected.push((m.range(), kind));
+            proptest::prop_assert!(!m.is_empty());
+            at = m.end();
+        }
+        proptest::prop_assert_eq!(&found(&SOURCE[0], &sentence, from), &expected);
+        if latin_letters_only(&sentence) {
+            proptest::prop_assert_eq!(&found(&SOURCE[1], &sentence, from), &expected);
+        }
+    }
+}
+
+#[test]
+fn seed_style_double_attribution() {
+    let s = "Citing the Russian Foreign Ministry, Russian media RIA Novosti said on Friday that Trump extended the invitation.";
+    let got = sources(s);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(same_source(&got[0].0, "Russian Foreign Ministry"));
+    assert_eq!(got[0].1, Cue::Citing);
+    assert!(same_source(&got[1].0, "RIA Novosti"));
+    assert_eq!(got[1].1, Cue::Said);
+}
+
+#[test]
+fn boundaries_hold_around_curly_quotes_and_inside_words() {
+    // ASCII word boundaries: an agency's letters inside a longer word are no agency, and a
+    // source right after a curly quote or dash is still one.
+    let got = sources("“RAPID growth in APAC,” TASS said.");
+    assert_eq!(got, vec![("TASS".to_string(), Cue::Said)]);
+    let got = sources("The talks resume in April—according to Xinhua.");
+    assert_eq!(got, vec![("Xinhua".to_string(), Cue::AccordingTo)]);
+}
+
+/// A company's name is read whole, however many words it runs to, and one credit: its
+/// last words are not a second source (`Co`, `Markets`), and a copy that leaves out its
+/// first words credits the same company.
+#[test]
+fn long_names_are_one_source() {
+    for (sentence, name) in [
+        (
+            "Ayer Hitam Tin Dredging Malaysia Bhd told reporters it planned to raise capital.",
+            "Ayer Hitam Tin Dredging Malaysia Bhd",
+        ),
+        (
+            "F. W. Woolworth Co said sales rose 0.2 pct.",
+            "F. W. Woolworth Co",
+        ),
+        (
+            "Waseda University Political Science Professor Mitsuru Uchida said the plan would fail.",
+            "Waseda University Political Science Professor Mitsuru Uchida",
+        ),
+    ] {
+        assert_eq!(sources(sentence), vec![(name.to_string(), Cue::Said)]);
+    }
+    // Words joined by `and` or `of` are one name.
+    for (sentence, name) in [
+        (
+            "Pacific Gas and Electric Co said it would buy back bonds.",
+            "Pacific Gas and Electric Co",
+        ),
+        (
+            "Dynamics Corp of America said it reached an agreement.",
+            "Dynamics Corp of America",
+        ),
+        (
+            "\"The offer stands,\" said Joel Fischer of Drexel Burnham Lambert.",
+            "Joel Fischer of Drexel Burnham Lambert",
+        ),
+        ("A and P said the acquisition added to sales.", "A and P"),
+        (
+            "The debt will fall, Duff and Phelps said.",
+            "Duff and Phelps",
+        ),
+    ] {
+        assert_eq!(sources(sentence), vec![(name.to_string(), Cue::Said)]);
+    }
+    // An institution keeps its company suffix, and one read from inside a phrase starts
+    // after its preposition.
+    for (sentence, name) in [
+        (
+            "Moody's Investors Service Inc said it downgraded the debt.",
+            "Moody's Investors Service Inc",
+        ),
+        (
+            "California Water Service Co said its shareholders approved a split.",
+            "California Water Service Co",
+        ),
+        (
+            "His estimates come after the company told analysts that earnings would grow.",
+            "the company",
+        ),
+    ] {
+        let got = credits(sentence);
+        assert_eq!(
+            got,
+            vec![(name.to_string(), SourceKind::Institution, Cue::Said)]
+        );
+    }
+    let copy = sources("Woolworth Co said sales rose 0.2 pct.");
+    assert!(same_source(&copy[0].0, "F. W. Woolworth Co"));
+}
+
+/// A place right before the cue, after a preposition, is where the speaker is, not who;
+/// after `by` or `for` it is whose words they are.
+#[test]
+fn a_place_after_a_preposition_does_not_speak() {
+    for (sentence, expected) in [
+        (
+            "Government officials in the rest of Europe told reporters they would wait.",
+            &["Government officials"][..],
+        ),
+        (
+            "Bankers and economists in Bangkok said they expect growth.",
+            &["Bankers", "economists"][..],
+        ),
+        (
+            "The two firms took note with regret, a statement by Enof said.",
+            &["Enof"][..],
+        ),
+        (
+            "The airline had no comment, a spokesman for Usair said.",
+            &["a spokesman", "Usair"][..],
+        ),
+        (
+            "A British naval source in the Gulf said Iran had tested its missiles.",
+            &["A British naval source"][..],
+        ),
+        (
+            "It was a good deal, a spokesman for the Commission said.",
+            &["a spokesman", "the Commission"][..],
+        ),
+    ] {
+        let got = sources(sentence);
+        let got: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(got, expected, "{sentence}");
+    }
+}
+
+/// A bank, a group, a board ... is an institution where nothing continues its name or
+/// makes it a modifier; the words read before it never run over a cue.
+#[test]
+fn a_bank_or_a_group_speaks_where_its_name_ends() {
+    use SourceKind::{Institution, Person};
+    for (sentence, expected) in [
+        (
+            "The Bank of England said it provided the market with 20 mln stg.",
+            &[("The Bank of England", Institution)][..],
+        ),
+        (
+            "Reserves rose to 51 billion dlrs, the central bank said.",
+            &[("the central bank", Institution)][..],
+        ),
+        (
+            "The rise was confirmed, according to the association.",
+            &[("the association", Institution)][..],
+        ),
+        (
+            "The Shamrock shareholder group said its members pledged not to sell.",
+            &[("The Shamrock shareholder group", Institution)][..],
+        ),
+        (
+            "Sears told reporters its Allstate Insurance Group reported higher income.",
+            &[
+                ("Sears", Person),
+                ("its Allstate Insurance Group", Institution),
+            ][..],
+        ),
+        // A keyword that starts a longer name, or modifies what follows, is no source
+        // of its own.
+        (
+            "The group said the bank would pay the debt.",
+            &[("The group", Institution)][..],
+        ),
+        (
+            "The group, which owns the mill, said profits rose.",
+            &[("The group", Institution)][..],
+        ),
+        (
+            "Bank Negara Malaysia said reserves rose.",
+            &[("Bank Negara Malaysia", Person)][..],
+        ),
+        (
+            "Russell said the bank had two statutory responsibilities.",
+            &[("Russell", Person)][..],
+        ),
+        (
+            "“Rates will follow,” the Chancellor told Parliament.",
+            &[("Chancellor", Person)][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+    for sentence in [
+        "The union officials said the strike would go on.",
+        "The managing board chairman said profits rose.",
+    ] {
+        assert!(
+            credits(sentence).iter().all(|(_, k, _)| *k != Institution),
+            "{sentence}: {:?}",
+            credits(sentence)
+        );
+    }
+}
+
+/// A pronoun right before a cue is its speaker: a name further back is what the sentence
+/// is about, not who said it.
+#[test]
+fn a_pronoun_before_its_cue_is_the_speaker() {
+    // No comma parts the name from the cue here (one comma would: see
+    // `a_name_a_clause_before_the_cue_is_not_its_speaker`): the pronoun alone does.
+    let got = sources(
+        "Salomon Brothers Inc said it has acquired debentures of Harcourt Brace Jovanovich Inc which it says could be converted into shares.",
+    );
+    assert_eq!(got, vec![("Salomon Brothers Inc".to_string(), Cue::Said)]);
+    for sentence in [
+        "The company allotted new shares to Warburg Securities Ltd which it said would finance the purchase.",
+        "Although Lawson denounced what he said was a wave of fear, markets held steady.",
+        "Buyers include Saudi Arabia, Qatar and Mexico, they said.",
+    ] {
+        assert_eq!(sources(sentence), vec![], "{sentence}");
+    }
+    // Beside its cue a name still speaks.
+    let got = sources("The talks ended, Kuroda said, and he said the yen would fall.");
+    assert_eq!(got, vec![("Kuroda".to_string(), Cue::Said)]);
+}
+
+/// What follows `said` is its source only where the cue has no subject before it.
+#[test]
+fn a_source_follows_its_cue_only_after_what_was_said() {
+    for (sentence, speaker) in [
+        (
+            "\"There is more stimulus than was thought,\" said Shultz, speaking from Washington.",
+            "Shultz",
+        ),
+        (
+            "The yen will fall, said a senior official.",
+            "a senior official",
+        ),
+        ("Said Peskov: the talks will resume.", "Peskov"),
+    ] {
+        assert_eq!(sources(sentence), vec![(speaker.to_string(), Cue::Said)]);
+    }
+    let got = sources("The official said Ecuador could resume exports after repairs.");
+    assert_eq!(got, vec![("The official".to_string(), Cue::Said)]);
+    assert_eq!(
+        sources("They said Japan has been the main source of concern."),
+        vec![]
+    );
+    assert_eq!(
+        sources("Shultz said West Germany would do well to look at it."),
+        vec![("Shultz".to_string(), Cue::Said)]
+    );
+}
+
+/// A name in a clause of its own, a comma between it and the cue, is not the speaker; one
+/// set off by two commas between a speaker and the cue is an aside.
+#[test]
+fn a_name_a_clause_before_the_cue_is_not_its_speaker() {
+    let got = sources(
+        "The change reflects only interim rates approved by the Commission, Pacific Gas said.",
+    );
+    assert_eq!(got, vec![("Pacific Gas".to_string(), Cue::Said)]);
+    let got = sources(
+        "Edward White, analyst with Hutton Group Inc, said the effect would show in April.",
+    );
+    assert_eq!(got, vec![("Edward White".to_string(), Cue::Said)]);
+    let got = sources("The party's leader, Khaleda Zia, told a news conference.");
+    assert_eq!(got, vec![("Khaleda Zia".to_string(), Cue::Said)]);
+    // A surname alone speaks across an aside, unless a preposition, an article or `and`
+    // makes it part of something else.
+    let got = sources("Shultz, speaking from Washington, said the talks would resume.");
+    assert_eq!(got, vec![("Shultz".to_string(), Cue::Said)]);
+    let got = sources("In Venice, Shultz, speaking to reporters, said the talks would resume.");
+    assert_eq!(got, vec![("Shultz".to_string(), Cue::Said)]);
+    const NOT_SPEAKERS: [&str; 7] = [
+        "Mabon", "Malaysia", "Industry", "Dan", "Tweed", "Arkansas", "Co",
+    ];
+    for sentence in [
+        "Robert Reitzes, analyst at Mabon, Nugent and Co, said sales would rise.",
+        "Mine officials in Malaysia, the leading producer, told reporters output fell.",
+        "The Minister of Finance and Industry, Ahmed al-Tayer, told reporters output fell.",
+        "The army newspaper Quan Doi Nhan Dan, monitored here, said soldiers must work harder.",
+        "Peter Mortimer, a partner in the firm Milbank, Tweed, Hadley and McCloy, noted the rules.",
+        "Rain fell in Tennessee, Arkansas, Alabama and Louisiana, said Ron Burgess.",
+        "Hall and Co, an insurance and brokerage firm, said it has joined the venture.",
+    ] {
+        let got = sources(sentence);
+        assert!(
+            !got.iter().any(|(s, _)| NOT_SPEAKERS.contains(&s.as_str())),
+            "{sentence}: {got:?}"
+        );
+    }
+    let got = sources("Sergei Lavrov, in Paris for talks, said the talks would resume.");
+    assert_eq!(got, vec![("Sergei Lavrov".to_string(), Cue::Said)]);
+    // An aside of a role, its closing comma missing, still names the speaker; a plural
+    // after the comma is another source.
+    let got = sources("Dr Joseph Latino, director of research at Medizone said the therapy works.");
+    assert_eq!(got, vec![("Dr Joseph Latino".to_string(), Cue::Said)]);
+    let got = sources("Prices will rise, Burnell Roberts, chairman and chief executive said.");
+    assert_eq!(got, vec![("Burnell Roberts".to_string(), Cue::Said)]);
+    let got = sources("Rates were approved by the Commission, analysts said.");
+    assert_eq!(got, vec![("analysts".to_string(), Cue::Said)]);
+}
+
+/// A name before a noun after `cited` or `quoting` is what it describes, not a source;
+/// before what it put out or its people, it is one.
+#[test]
+fn a_name_describing_what_is_cited_is_no_source() {
+    for (sentence, described) in [
+        (
+            "Moody's also cited a strong New Jersey economy.",
+            "New Jersey",
+        ),
+        (
+            "He cited an Iranian Silkworm missile strike last Friday in Kuwait waters.",
+            "Iranian Silkworm",
+        ),
+        (
+            "S and P cited the American Express banking unit's decision to set aside reserves.",
+            "American Express",
+        ),
+    ] {
+        let got = credits(sentence);
+        assert!(
+            !got.iter().any(|(s, _, _)| s == described),
+            "{sentence}: {got:?}"
+        );
+    }
+    for (sentence, source) in [
+        (
+            "The paper, citing TASS reports, said the talks failed.",
+            "TASS",
+        ),
+        (
+            "Wheat exports fell, the authority said, quoting Customs and Excise figures.",
+            "Customs and Excise",
+        ),
+        (
+            "JIJI quoted Bank of Japan sources as saying it was concerned.",
+            "Bank of Japan",
+        ),
+        (
+            "The Manila Standard quoted Rolando Arrivillaga, World Bank representative in \
+             Manila, as saying the loan was agreed.",
+            "World Bank",
+        ),
+    ] {
+        let got = credits(sentence);
+        assert!(
+            got.iter().any(|(s, _, _)| s == source),
+            "{sentence}: {got:?}"
+        );
+    }
+}
+
+/// An aside between a speaker and the cue: its commas are no words, a description in it is
+/// who the speaker is, and after it what follows the cue is what was said.
+#[test]
+fn an_aside_says_who_the_speaker_is() {
+    use SourceKind::{Anonymous, Institution, Person};
+    // A description set off by commas right before the cue is no second source ...
+    for (sentence, speaker, kind) in [
+        (
+            "Bruce Wilkinson, president of the company, said the charges were large.",
+            "Bruce Wilkinson",
+            Person,
+        ),
+        (
+            "Felix Meier, a senior party official, told Reuters the rules were weak.",
+            "Felix Meier",
+            Person,
+        ),
+        (
+            "Hydro-Quebec, the provincially-owned utility, said it would export power.",
+            "Hydro-Quebec",
+            Person,
+        ),
+        (
+            "Den Norske Creditbank, Norway's biggest bank, said the boom was over.",
+            "Den Norske Creditbank",
+            Person,
+        ),
+        (
+            "Treybig, who founded the Cupertino, Calif.-based firm, stated he saw a rebound.",
+            "Treybig",
+            Person,
+        ),
+        (
+            "Prices rose, the company, a unit of the group, said.",
+            "the company",
+            Institution,
+        ),
+        // ... but a name so set off is the speaker, and a source not closed on the cue is
+        // one.
+        (
+            "Lead manager for the issue, Bank of Tokyo, said the deal was priced.",
+            "Bank of Tokyo",
+            Institution,
+        ),
+        (
+            "In Brussels, the Commission, which proposed the cut, said prices would fall.",
+            "the Commission",
+            Institution,
+        ),
+        (
+            "In March, a senior party official said the rules were weak.",
+            "a senior party official",
+            Anonymous,
+        ),
+        // An aside's commas are no words: six words of it still let the speaker before it
+        // speak (seven counted with the comma); outside an aside, a comma counts.
+        (
+            "Felix Meier, a spokesman for the Finance Ministry, said the rules were weak.",
+            "Felix Meier",
+            Person,
+        ),
+        (
+            "Batra, a professor at Southern Methodist University, told Reuters it was time.",
+            "Batra",
+            Person,
+        ),
+        (
+            "The sources, who asked not to be named, told reporters the plan was dead.",
+            "The sources",
+            Anonymous,
+        ),
+        (
+            "Dillard Department Stores Inc, based in Little Rock, Ark., and Allied Stores Corp jointly said they agreed.",
+            "Allied Stores Corp",
+            Person,
+        ),
+        // After an aside, what follows the cue and a verb after it are what was said.
+        (
+            "Michel Lefebvre, vice president of operations, said Noranda will operate the mine.",
+            "Michel Lefebvre",
+            Person,
+        ),
+        (
+            "Roderick, in response to a question, said USX had no plans to sell.",
+            "Roderick",
+            Person,
+        ),
+        (
+            "The sources, who asked not to be named, said the government will recommend it.",
+            "The sources",
+            Anonymous,
+        ),
+    ] {
+        assert_credits(sentence, &[(speaker, kind)]);
+    }
+}
+
+#[test]
+fn according_to_and_reported() {
+    let got = sources("The talks will resume in April, according to RIA Novosti.");
+    assert_eq!(got, vec![("RIA Novosti".to_string(), Cue::AccordingTo)]);
+    let got = sources("TASS reported that the talks would resume.");
+    assert_eq!(got, vec![("TASS".to_string(), Cue::Reported)]);
+}
+
+#[test]
+fn a_source_quoted_in_the_passive_comes_before_its_cue() {
+    let got = sources("“It matters,” Deputy Foreign Minister Pavel Sorokin was quoted as saying.");
+    assert_eq!(
+        got,
+        vec![(
+            "Deputy Foreign Minister Pavel Sorokin".to_string(),
+            Cue::Citing
+        )]
+    );
+    // Whom a medium quoted, by the medium: the medium follows `quoted by`.
+    let got = sources("The minister was quoted by TASS as saying talks would resume.");
+    assert!(got.iter().any(|(s, _)| s == "TASS"), "{got:?}");
+    // Active `citing` still credits only what follows it.
+    let got = sources("Izvestia is citing TASS.");
+    assert_eq!(got, vec![("TASS".to_string(), Cue::Citing)]);
+    // A cue inside the source's words is never read backwards (no panic).
+    assert!(sources("Quoted Smith Jones").len() <= 1);
+}
+
+#[test]
+fn wire_phrasings_name_one_source_of_the_right_kind() {
+    use SourceKind::*;
+    // The medium that quoted, and whom it quoted.
+    assert_eq!(
+        credits("TASS quoted Foreign Minister Sergei Lavrov as saying the talks would resume."),
+        [
+            ("TASS".into(), Agency, Cue::Citing),
+            ("Foreign Minister Sergei Lavrov".into(), Person, Cue::Citing)
+        ]
+    );
+    // An agency with what describes it, before or after its name, is one agency.
+    assert_eq!(
+        credits("The talks will resume, state news agency Xinhua said."),
+        [("state news agency Xinhua".into(), Agency, Cue::Said)]
+    );
+    assert_eq!(
+        credits("The Interfax news agency reported that the talks would resume."),
+        [("The Interfax news agency".into(), Agency, Cue::Reported)]
+    );
+    assert_eq!(
+        credits("Russia's RIA Novosti news agency, citing a source, said the talks would resume.")
+            [0],
+        ("Russia's RIA Novosti news agency".into(), Agency, Cue::Said)
+    );
+    // An anonymous official of a named institution; a newspaper by name.
+    assert_eq!(
+        credits("The talks will resume, a Kremlin spokesman told reporters."),
+        [("a Kremlin spokesman".into(), Anonymous, Cue::Said)]
+    );
+    assert_eq!(
+        credits("The talks would resume, the Wall Street Journal reported."),
+        [("the Wall Street Journal".into(), Agency, Cue::Reported)]
+    );
+    // A surname alone, right beside its cue (a listener after `told` is still none).
+    assert_eq!(
+        credits("The talks would resume, Lavrov told TASS."),
+        [("Lavrov".into(), Person, Cue::Said)]
+    );
+    assert_eq!(
+        credits("“We are ready,” said Peskov."),
+        [("Peskov".into(), Person, Cue::Said)]
+    );
+    // A capital alone speaks for its government.
+    assert_eq!(
+        credits("Moscow said the talks would resume."),
+        [("Moscow".into(), Institution, Cue::Said)]
+    );
+    // What the source put out is not the source.
+    assert_eq!(
+        credits("The talks will resume, according to a statement from the Kremlin."),
+        [("the Kremlin".into(), Institution, Cue::AccordingTo)]
+    );
+    assert!(credits("He said the talks would resume.").is_empty());
+    // A cue's word inside a name is no cue: nobody here is credited.
+    assert!(
+        credits("On April 14, the United States, France and the United Kingdom struck.").is_empty()
+    );
+    assert!(
+        credits("Peskov, who met the envoy on Friday, later said talks would resume.").is_empty()
+    );
+    assert!(
+        credits("The ministry on Friday said nothing.")
+            .iter()
+            .all(|(s, _, _)| s != "Friday")
+    );
+}
+
+#[test]
+fn a_citing_clause_keeps_its_sources_and_does_not_part_a_speaker_from_its_cue() {
+    use SourceKind::*;
+    assert_eq!(
+        credits("Interfax, citing a source in the government, said the talks would resume."),
+        [
+            ("Interfax".into(), Agency, Cue::Said),
+            ("a source".into(), Anonymous, Cue::Citing)
+        ]
+    );
+    assert_eq!(
+        credits("The paper, quoting a senior official, said the terms would be similar."),
+        [("a senior official".into(), Anonymous, Cue::Citing)]
+    );
+    // Two clauses over the same words.
+    assert_eq!(
+        credits("Interfax, citing according to a source, said so.")[0],
+        ("Interfax".into(), Agency, Cue::Said)
+    );
+    // A source after the clause's comma is no part of it.
+    assert_eq!(
+        credits("Citing a source in the government, Interfax said the talks would resume."),
+        [
+            ("a source".into(), Anonymous, Cue::Citing),
+            ("Interfax".into(), Agency, Cue::Said)
+        ]
+    );
+}
+
+#[test]
+fn a_passive_with_by_credits_who_follows() {
+    use SourceKind::*;
+    // Without `by`, what was disclosed or reported is no source.
+    assert_credits(
+        "Results for the first three months of the company were not disclosed.",
+        &[],
+    );
+    assert_credits("The Navy is reported to be furious over the transfer.", &[]);
+    assert_credits("Results of the company have not been disclosed.", &[]);
+    assert_credits(
+        "Terms of the deal were not disclosed, the company said.",
+        &[("the company", Institution)],
+    );
+    assert_eq!(
+        credits("The deal was confirmed by the Foreign Ministry."),
+        [("the Foreign Ministry".into(), Institution, Cue::Said)]
+    );
+    assert_eq!(
+        credits("The decision was announced by President Vladimir Putin."),
+        [("President Vladimir Putin".into(), Person, Cue::Said)]
+    );
+    // The agency with what describes it, though the match began on `by`.
+    assert_eq!(
+        credits("Peskov spoke in comments carried by state news agency TASS."),
+        [("state news agency TASS".into(), Agency, Cue::Reported)]
+    );
+    // `quoted by` is the medium's cue, not the `said` after it, which is the speaker's
+    // across the aside.
+    assert_eq!(
+        credits("Lavrov, quoted by RIA Novosti, said talks would resume."),
+        [
+            ("Lavrov".into(), Person, Cue::Said),
+            ("RIA Novosti".into(), Agency, Cue::Citing)
+        ]
+    );
+    assert_eq!(
+        credits("He spoke in remarks reported by the official Ivorian daily Fraternite Matin."),
+        [(
+            "the official Ivorian daily Fraternite Matin".into(),
+            Agency,
+            Cue::Reported
+        )]
+    );
+    // What went before a passive is not who spoke; `by` and a time credits nobody.
+    assert!(credits("No deaths had been reported by midday.").is_empty());
+    assert!(credits("Moscow was shaken by the news, reported by nobody.").is_empty());
+}
+
+#[test]
+fn unnamed_media_and_possessives() {
+    use SourceKind::*;
+    assert_eq!(
+        credits("State media reported the launch on Friday."),
+        [("State media".into(), Agency, Cue::Reported)]
+    );
+    assert_eq!(
+        credits("Beirut radio said gunships raided the south."),
+        [("Beirut radio".into(), Agency, Cue::Said)]
+    );
+    // Whose is not who: a possessive is never credited alone (the party it names is).
+    assert!(
+        credits("Brazil's finance minister met them, officials at the talks said.")
+            .iter()
+            .all(|(s, _, _)| !s.ends_with("'s"))
+    );
+    assert_eq!(
+        credits("They welcomed proposals announced by Japan's ruling party on Monday."),
+        [("Japan's ruling party".into(), Institution, Cue::Said)]
+    );
+}
+
+#[test]
+fn the_listener_of_told_is_not_a_source() {
+    let got = sources(
+        "Civil protection chief Tomas Rebane told The Associated Press that two people were hurt.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].0.contains("Tomas Rebane"));
+}
+
+#[test]
+fn anonymous_and_named_sources() {
+    let got = sources("“We will come,” a ministry spokeswoman told reporters in Oslo.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        find("“We ran,” said Marta Ilves, a baker.")[0].source,
+        "Marta Ilves"
+    );
+}
+
+/// What a title's pattern reads before it after a preposition or a conjunction of time is
+/// no part of the name; `official` first is no title.
+#[test]
+fn a_title_starts_after_what_links_it() {
+    use SourceKind::Person;
+    assert_credits(
+        "Trade talks resumed after President Reagan announced tariffs.",
+        &[("President Reagan", Person)],
+    );
+    assert_credits(
+        "Producers had difficulty selling oil at official OPEC prices, but Kuwait has said \
+         there are no plans for a meeting.",
+        &[("Kuwait", Person)],
+    );
+    assert_credits(
+        "According to official Yugoslav figures, Yugoslavia repaid a record sum.",
+        &[],
+    );
+}
+
+/// A surname alone speaks right beside its cue, or with only when or how it spoke between
+/// (`has`, `also`, `earlier`); `As` opening a sentence is no name.
+#[test]
+fn a_surname_speaks_across_has_and_also() {
+    use SourceKind::Person;
+    for (sentence, expected) in [
+        (
+            "Ongpin also said the government would pursue the funding.",
+            &[("Ongpin", Person)][..],
+        ),
+        (
+            "Rainbow has said the merger is soundly based.",
+            &[("Rainbow", Person)][..],
+        ),
+        (
+            "Texaco earlier said the SEC will file its brief.",
+            &[("Texaco", Person)][..],
+        ),
+        (
+            "CPC had previously said it wanted to sell the business.",
+            &[("CPC", Person)][..],
+        ),
+        ("Texaco will have said nothing by then.", &[][..]),
+        (
+            "As previously reported, Northern Star is raising funds.",
+            &[][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
+/// Market people are unnamed sources too: dealers, traders, bankers, economists, brokers,
+/// experts, witnesses; a word they begin is none (`brokerage`).
+#[test]
+fn dealers_traders_and_bankers_are_sources() {
+    use SourceKind::{Anonymous, Institution};
+    for (sentence, expected) in [
+        (
+            "The metal fell back, but dealers said demand was good.",
+            &[("dealers", Anonymous)][..],
+        ),
+        (
+            "Dealers said the market was quiet.",
+            &[("Dealers", Anonymous)][..],
+        ),
+        (
+            "\"It was a void,\" one New York banker said.",
+            &[("one New York banker", Anonymous)][..],
+        ),
+        (
+            "Fewer issues are expected this week, economists told reporters.",
+            &[("economists", Anonymous)][..],
+        ),
+        (
+            "Exports will stop, company spokesmen told Reuters.",
+            &[("company spokesmen", Anonymous)][..],
+        ),
+        (
+            "In a filing, the New York brokerage firm said it bought the notes.",
+            &[("the New York brokerage firm", Institution)][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
+/// Unnamed sources in the plural keep what describes them: whose, or what kind.
+#[test]
+fn bare_plurals_keep_their_description() {
+    for (sentence, source) in [
+        (
+            "Talks will resume, official sources said.",
+            "official sources",
+        ),
+        (
+            "Prices fell, Wall Street analysts said.",
+            "Wall Street analysts",
+        ),
+        (
+            "The deal is near, Western diplomats told Reuters.",
+            "Western diplomats",
+        ),
+        ("Exports rose 5 pct, trade sources said.", "trade sources"),
+        ("Talks will resume, sources said.", "sources"),
+    ] {
+        let got = credits(sentence);
+        assert_eq!(
+            got.first().map(|c| (c.0.as_str(), c.1)),
+            Some((source, SourceKind::Anonymous)),
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn what_follows_a_said_cue_is_not_its_source() {
+    let got = sources(
+        "Officials struck a cautious tone after Moscow announced that the fisheries commission would meet.",
+    );
+    assert!(
+        got.iter().all(|(s, _)| !s.contains("commission")),
+        "{got:?}"
+    );
+}
+
+/// A sentence of hard-wrapped text keeps its line breaks; the credits read from it do not.
+#[test]
+fn a_credit_across_a_line_break_is_named_on_one_line() {
+    let got = find(
+        "Harcourt\nBrace Jovanovich said its earnings would rise, the\r\nReuters\n  news agency reported.",
+    );
+    let named: Vec<(&str, &str)> = got
+        .iter()
+        .map(|a| (a.source.as_str(), a.cue.as_str()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("Harcourt Brace Jovanovich", "said"),
+            ("the Reuters news agency", "reported")
+        ]
+    );
+}
+
+#[test]
+fn no_cue_no_attribution() {
+    assert!(find("RIA Novosti and TASS are news agencies.").is_empty());
+    // `declared` is mostly no speech: a dividend, a moratorium.
+    assert!(find("South Africa declared a moratorium on repayments.").is_empty());
+}
+
+/// Speech verbs an outlet puts for `said`, `told` or `announced` are cues too, so that the
+/// credit is kept, not dropped, where a copy rewords its verb.
+#[test]
+fn speech_verbs_besides_said_are_cues() {
+    for (sentence, source) in [
+        ("Lawson acknowledged that rates fell.", "Lawson"),
+        (
+            "A spokeswoman for the union informed Reuters the plan would be discussed.",
+            "A spokeswoman",
+        ),
+        (
+            "Usable resources would be less, U.S. officials explained.",
+            "U.S. officials",
+        ),
+        (
+            "The association disclosed a plan at a news conference.",
+            "The association",
+        ),
+        (
+            "Volcker warned a further fall might force the Fed's hand.",
+            "Volcker",
+        ),
+    ] {
+        let got = sources(sentence);
+        assert!(
+            got.iter().any(|(s, cue)| s == source && *cue == Cue::Said),
+            "{sentence}: {got:?}"
+        );
+    }
+    // `I` is no name: who spoke is whoever the quote is credited to.
+    assert_eq!(
+        sources("\"I told him it was a matter for the banks,\" Lawson said."),
+        [("Lawson".to_string(), Cue::Said)]
+    );
+}

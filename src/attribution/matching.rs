@@ -1,0 +1,380 @@
+//! Matching: whether two credits name one source. Names are compared by a normalized key
+//! ([`source_key`]: `the`, `news agency` and the like dropped, an agency one name in any script),
+//! equal, containing one another, or within a small edit distance; one person under another
+//! title and unnamed sources of one kind described otherwise are one source ([`one_source`]).
+
+use super::english::UNNAMED_PEOPLE;
+use super::{Attribution, SourceKind, is_cyrillic};
+use crate::normalize;
+
+/// The comparable form of a source name.
+pub fn source_key(source: &str) -> String {
+    let lower = source.to_lowercase();
+    // French, Spanish, German and Italian articles: `l'AFP` is AFP, `le Kremlin`, `el
+    // Kremlin`, `der Kreml` and `il Cremlino` the Kremlin.
+    let lower = [
+        "l'", "l’", "le ", "la ", "les ", "el ", "los ", "las ", "die ", "der ", "das ", "dem ",
+        "den ", "des ", "il ", "lo ", "gli ", "i ",
+    ]
+    .iter()
+    .find_map(|article| lower.strip_prefix(article))
+    .unwrap_or(&lower);
+    let mut s = lower.replace(['’', '\''], "");
+    for drop in [
+        "the ",
+        "russian ",
+        "state ",
+        "news agency ",
+        "media ",
+        "agency ",
+        "agence ",
+        "agencia ",
+        "agenzia ",
+        "agência ",
+        "persbureau ",
+        "nachrichtenagentur ",
+        "agentur ",
+        "daily ",
+        "newspaper ",
+        "broadcaster ",
+    ] {
+        while let Some(rest) = s.strip_prefix(drop) {
+            s = rest.to_string();
+        }
+    }
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match s.as_str() {
+        "associated press" => "ap".into(),
+        "france-presse" => "afp".into(),
+        "deutsche presse-agentur" | "deutschen presse-agentur" => "dpa".into(),
+        "kreml" | "kremls" | "cremlino" => "kremlin".into(),
+        "ذرائع ابلاغ" => "میڈیا".into(), // "the media", two ways
+        "ria" => "ria novosti".into(),
+        _ => agency_alias(&s).map_or(s, str::to_string),
+    }
+}
+
+/// Agencies as other scripts write them, by the key of their English name: a Russian version's
+/// `ТАСС`, a Chinese one's `塔斯社` and an English one's `TASS` are one source.
+const AGENCY_ALIASES: &[(&str, &[&str])] = &[
+    ("reuters", &["рейтер", "рейтерс", "路透社", "رائٹرز"]),
+    ("ap", &["ассошиэйтед пресс", "美联社", "اے پی"]),
+    (
+        "afp",
+        &["франс пресс", "франс-пресс", "法新社", "اے ایف پی"],
+    ),
+    ("xinhua", &["синьхуа", "新华社", "شنہوا"]),
+    ("tass", &["тасс", "塔斯社"]),
+    (
+        "ria novosti",
+        &["риа новости", "риа", "俄新社", "ria nowosti"],
+    ),
+    ("interfax", &["интерфакс", "interfax.ru", "国际文传电讯社"]),
+    ("bloomberg", &["блумберг", "彭博社"]),
+    ("bbc", &["би-би-си", "بی بی سی"]),
+    ("cnn", &["си-эн-эн", "سی این این"]),
+    ("al jazeera", &["الجزیرہ"]),
+    ("kyodo", &["共同社"]),
+    ("yonhap", &["韩联社"]),
+    ("sputnik", &["俄罗斯卫星通讯社"]),
+];
+
+/// The English key of an agency named in another script (`key`, lower-cased), Russian names
+/// with their case endings (`интерфакса`).
+fn agency_alias(key: &str) -> Option<&'static str> {
+    AGENCY_ALIASES.iter().find_map(|(english, names)| {
+        names
+            .iter()
+            .any(|name| {
+                key.strip_prefix(name).is_some_and(|ending| {
+                    ending.is_empty()
+                        || (name.chars().all(|c| is_cyrillic(c) || c == ' ' || c == '-')
+                            && ending.chars().count() <= 2
+                            && ending.chars().all(is_cyrillic))
+                })
+            })
+            .then_some(*english)
+    })
+}
+
+/// Whether two source names name one source.
+pub fn same_source(a: &str, b: &str) -> bool {
+    let (key_a, key_b) = (source_key(a), source_key(b));
+    if key_a == key_b {
+        return true;
+    }
+    if other_proper_word(a, b) {
+        return false;
+    }
+    let (a, b) = (key_a, key_b);
+    let contains = |x: &str, y: &str| {
+        // Whole-word containment: "foreign ministry" in "russian foreign ministry"; Chinese,
+        // written without spaces, contains its names whole (`外交部` in `俄罗斯外交部`).
+        let chinese = x.chars().count() >= 2 && x.chars().all(normalize::is_han_or_kana);
+        (chinese && y.contains(x))
+            || (x.len() >= 3
+                && (y.starts_with(&format!("{x} "))
+                    || y.ends_with(&format!(" {x}"))
+                    || y.contains(&format!(" {x} "))))
+    };
+    contains(&a, &b)
+        || contains(&b, &a)
+        || within(&a, &b)
+        || within(&b, &a)
+        || strsim::normalized_damerau_levenshtein(&a, &b) >= 0.85
+}
+
+/// Whether the words of key `short`, two or more, stand in key `long` in order with others
+/// between them: a name with a word left out (`valero corp` in `valero energy corp`, `national
+/// bank` in `national city bank`). Its first and last words must be `long`'s, so that words
+/// strewn through a longer name (`foreign minister` in `foreign affairs minister of iran`) do not
+/// count; whole-word containment is [`same_source`]'s own test.
+fn within(short: &str, long: &str) -> bool {
+    let (short, long): (Vec<&str>, Vec<&str>) = (
+        short.split_whitespace().collect(),
+        long.split_whitespace().collect(),
+    );
+    if short.len() < 2 || short.len() >= long.len() {
+        return false;
+    }
+    let mut rest = long.iter();
+    short.first() == long.first()
+        && short.last() == long.last()
+        && short.iter().all(|w| rest.any(|l| l == w))
+}
+
+/// Whether two names are one name with one capitalized word put for another that is not a
+/// spelling of it (`the Iranian Foreign Minister`, `the Syrian Foreign Minister`; `the Russian
+/// Foreign Ministry`, `the Ukrainian Foreign Ministry`; `Suburban Bancorp`, `Mellon Bancorp`): two
+/// sources, however alike the rest. Asked only of names whose keys differ (`der Kreml` and `the
+/// Kremlin` are one key); the keys drop `Russian` and match within an edit distance, so this looks
+/// at the names as written. Spellings, typos and cuts of one word stay alike (`RIA Novosti`, `RIA
+/// Nowosti`; `Sergei`, `Sergey`; `CME`, `CM`; `Malaysia`, `Ma`), lower-case words (`state`,
+/// `official`) are left to the keys, and so are names that differ in more than one word or in a
+/// title's word: those are most often one name read through windows a word apart (`E.F. Hutton
+/// Group`, `Hutton Group Inc`; `Iranian Parliamentary Speaker`, `Iranian Parliamentary
+/// Hojatoleslam`).
+pub(super) fn other_proper_word(a: &str, b: &str) -> bool {
+    let (a, b) = (a.split_whitespace(), b.split_whitespace());
+    if a.clone().count() != b.clone().count() {
+        return false;
+    }
+    let mut differing = a
+        .zip(b)
+        .filter(|(x, y)| x.to_lowercase() != y.to_lowercase());
+    let (Some((x, y)), None) = (differing.next(), differing.next()) else {
+        return false;
+    };
+    let proper = |w: &str| w.starts_with(char::is_uppercase);
+    let (x_lower, y_lower) = (x.to_lowercase(), y.to_lowercase());
+    let title = |w: &str| TITLE_WORDS.contains(&w);
+    proper(x)
+        && proper(y)
+        && !title(&x_lower)
+        && !title(&y_lower)
+        && !x_lower.starts_with(&y_lower)
+        && !y_lower.starts_with(&x_lower)
+        && strsim::damerau_levenshtein(&x_lower, &y_lower) > 1
+        && strsim::normalized_damerau_levenshtein(&x_lower, &y_lower) < 0.75
+}
+
+/// Words that end a title or a body, never a name: `the Iranian Foreign Minister` and `the
+/// Syrian Foreign Minister` are two people.
+#[rustfmt::skip]
+const TITLE_WORDS: &[&str] = &[
+    "minister", "ministry", "secretary", "president", "premier", "chancellor", "spokesman",
+    "spokeswoman", "spokesperson", "chief", "head", "director", "governor", "ambassador",
+    "general", "mayor", "commander", "chairman", "affairs", "office", "state", "house", "king",
+    "queen", "prince", "pope", "speaker", "ministre", "ministro", "ministra", "président",
+    "presidente", "präsident", "sprecher", "sprecherin", "porte-parole", "portavoz", "portavoce",
+    "kanzler", "kanzlerin", "außenminister", "chef", "capo", "jefe",
+];
+
+/// The first name and surname ending a named person's credit (`Sergej Lavrov` in `il ministro
+/// degli Esteri russo Sergej Lavrov`): two capitalized words, neither written in capitals alone
+/// (`AEG AG`) nor a title's.
+fn full_name(source: &str) -> Option<(&str, &str)> {
+    let mut words = source
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let (surname, first) = (words.next()?, words.next()?);
+    let named = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !TITLE_WORDS.contains(&w.to_lowercase().as_str())
+    };
+    (named(first) && named(surname)).then_some((first, surname))
+}
+
+/// Whether two credits name one person under other titles (`il ministro degli Esteri russo
+/// Sergej Lavrov`, `il capo della diplomazia russa Sergej Lavrov`): both people, the same
+/// surname (folded as tokens are: `Lavrov`, `LAVROV`), first names alike however transliterated
+/// (`Sergej`, `Sergei`, `Sergueï`).
+pub fn same_person(a: &Attribution, b: &Attribution) -> bool {
+    if a.kind != SourceKind::Person || b.kind != SourceKind::Person {
+        return false;
+    }
+    let (Some((first_a, surname_a)), Some((first_b, surname_b))) =
+        (full_name(&a.source), full_name(&b.source))
+    else {
+        return false;
+    };
+    let folded = |w: &str| {
+        let mut hashes = Vec::new();
+        normalize::for_each_token([w], |h| hashes.push(h));
+        hashes
+    };
+    folded(surname_a) == folded(surname_b)
+        && strsim::jaro_winkler(&first_a.to_lowercase(), &first_b.to_lowercase()) >= 0.8
+}
+
+/// Whether two credits name one source: the same name ([`same_source`]), one person under
+/// another title ([`same_person`]), or unnamed sources of one kind described otherwise (`trade
+/// sources`, `commerce sources`; see `same_unnamed`).
+pub fn one_source(a: &Attribution, b: &Attribution) -> bool {
+    same_source(&a.source, &b.source) || same_person(a, b) || same_unnamed(a, b)
+}
+
+/// The words other languages name unnamed sources by (French, Spanish, Italian, Portuguese,
+/// German, Dutch and Urdu; singular and plural), each group under the English word of
+/// [`UNNAMED_PEOPLE`] it means; and a spokeswoman and spokesperson, who are a spokesman.
+#[rustfmt::skip]
+const UNNAMED_ABROAD: &[(&str, &[&str])] = &[
+    ("source", &["fuente", "fuentes", "fonte", "fonti", "fontes", "bron", "bronnen", "quelle", "quellen", "kreise", "kreisen", "ذرائع"]),
+    ("official", &["responsable", "responsables", "funcionario", "funcionarios", "funzionario", "funzionari", "funcionário", "funcionários", "responsáveis", "functionaris", "functionarissen", "ambtenaar", "ambtenaren", "beamte", "beamter", "beamten"]),
+    ("spokesman", &["spokeswoman", "spokesperson", "porte-parole", "portavoz", "portavoce", "porta-voz", "woordvoerder", "woordvoerster", "sprecher", "sprecherin", "ترجمان"]),
+    ("diplomat", &["diplomate", "diplomates", "diplomático", "diplomáticos", "diplomatico", "diplomatici", "diplomata", "diplomatas", "diplomaat", "diplomaten"]),
+    ("analyst", &["analyste", "analystes", "analista", "analistas", "analisti", "analysten"]),
+];
+
+/// Whether two unnamed credits are sources of one kind described in other words (`trade
+/// sources`, `commerce sources`; `a company spokesman`, `a firm spokesman`): the same word names
+/// what they are. `diplomatic sources` and `Western officials` are two.
+fn same_unnamed(a: &Attribution, b: &Attribution) -> bool {
+    if a.kind != SourceKind::Anonymous || b.kind != SourceKind::Anonymous {
+        return false;
+    }
+    // The last such word: `official sources` are sources.
+    let group = |name: &str| {
+        name.split_whitespace().rev().find_map(|w| {
+            let w = w.to_lowercase();
+            let english = UNNAMED_PEOPLE
+                .iter()
+                .find(|(one, many)| w == *one || w == *many);
+            let abroad = || {
+                UNNAMED_ABROAD
+                    .iter()
+                    .find(|(_, forms)| forms.contains(&&*w))
+            };
+            english
+                .map(|(one, _)| *one)
+                .or_else(|| abroad().map(|(one, _)| *one))
+        })
+    };
+    group(&a.source).is_some_and(|g| group(&b.source) == Some(g))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_names_match_loosely_but_not_across_sources() {
+        assert!(same_source("RIA", "the RIA Novosti news agency"));
+        assert!(same_source("The Associated Press", "AP"));
+        assert!(same_source(
+            "the Russian Foreign Ministry",
+            "Foreign Ministry"
+        ));
+        assert!(!same_source("TASS", "RIA Novosti"));
+        assert!(!same_source("Reuters", "AP"));
+    }
+
+    /// Two titles of one shape are two sources when a capitalized word differs, even where the
+    /// keys drop it (`Russian`) or are within the keys' edit distance (Iranian, Syrian).
+    #[test]
+    fn another_country_is_another_source() {
+        for (a, b) in [
+            (
+                "the Iranian Foreign Minister",
+                "the Syrian Foreign Minister",
+            ),
+            (
+                "the Russian Foreign Ministry",
+                "the Ukrainian Foreign Ministry",
+            ),
+            ("the Defence Ministry", "the Foreign Ministry"),
+        ] {
+            assert!(!same_source(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("RIA Novosti", "RIA Nowosti"),
+            ("Maria Zakharova", "Maria Sakharova"),
+            (
+                "the state news agency Xinhua",
+                "the official news agency Xinhua",
+            ),
+            ("the Russian Foreign Ministry", "the Foreign Ministry"),
+            ("a CME spokesman", "a CM spokesman"),
+        ] {
+            assert!(same_source(a, b), "{a} / {b}");
+        }
+    }
+
+    /// A name with a word left out is one source; words strewn through a longer name are not.
+    #[test]
+    fn a_name_with_a_word_left_out_is_one_source() {
+        assert!(same_source("Valero Energy Corp", "Valero Corp"));
+        assert!(same_source(
+            "president Bouygues",
+            "president Francis Bouygues"
+        ));
+        assert!(!same_source(
+            "Foreign Minister",
+            "Foreign Affairs Minister of Iran"
+        ));
+        assert!(!same_source("Bank Corp", "National Bank of Canada Corp"));
+        assert!(!same_source("Bank of England", "Bank of Japan"));
+    }
+
+    /// The `--outlets` tally groups credits by their key: one agency written with or without its
+    /// article and its kind is one key.
+    #[test]
+    fn agency_credits_written_with_articles_have_one_key() {
+        for (a, b) in [
+            ("l'agence Reuters", "Reuters"),
+            ("la agencia EFE", "EFE"),
+            ("le Kremlin", "the Kremlin"),
+            ("l’Agence France-Presse", "AFP"),
+            ("Agence France-Presse", "AFP"),
+            ("l'agenzia Interfax", "Interfax"),
+            ("il Cremlino", "the Kremlin"),
+            ("l'Ansa", "ANSA"),
+        ] {
+            assert_eq!(source_key(a), source_key(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn agencies_are_one_source_in_any_script() {
+        for (english, other) in [
+            ("TASS", "ТАСС"),
+            ("TASS", "塔斯社"),
+            ("Reuters", "路透社"),
+            ("Reuters", "Рейтер"),
+            ("RIA Novosti", "РИА Новости"),
+            ("Interfax", "Интерфакса"),
+            ("Interfax", "INTERFAX.RU"),
+            ("Xinhua", "新华社"),
+            ("AFP", "Франс Пресс"),
+            ("AP", "اے پی"),
+        ] {
+            assert!(same_source(english, other), "{english} {other}");
+        }
+        assert!(!same_source("ТАСС", "Рейтер"));
+        assert!(!same_source("Reuters", "新华社"));
+        // A case ending is only read on a Russian name.
+        assert!(!same_source("AP", "اے پی پی"));
+    }
+}
