@@ -687,7 +687,8 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
 /// An institution read from inside a phrase starts after the phrase's preposition: `analyst
 /// with Hutton Group Inc` is `Hutton Group Inc`, `bid by Dixons Group Plc` is `Dixons Group
 /// Plc`. Only small words before the name's first capital are looked at, and `of` is left
-/// (`head of the department`; `the Bank of England`).
+/// (`head of the department`; `the Bank of England`). An article after other small words starts
+/// the name anew, as a comma left out would (`In a statement the agency said`: `the agency`).
 fn after_preposition(text: &str) -> &str {
     let mut from = 0;
     for (i, word) in text
@@ -702,6 +703,8 @@ fn after_preposition(text: &str) -> &str {
             "with" | "by" | "at" | "for" | "from" | "in" | "on" | "to" | "after"
         ) {
             from = i + word.len();
+        } else if matches!(word, "the" | "a" | "an") {
+            from = i;
         }
     }
     text[from..].trim_start()

@@ -183,6 +183,33 @@ fn long_names_are_one_source() {
     assert!(same_source(&copy[0].0, "F. W. Woolworth Co"));
 }
 
+/// An institution's name read after other small words starts at its own article, as if the
+/// comma left out were there.
+#[test]
+fn an_article_starts_an_institution_anew() {
+    use SourceKind::Institution;
+    for (sentence, source) in [
+        (
+            "In a statement the agency cited unusual demand.",
+            "the agency",
+        ),
+        (
+            "In its report the ministry said exports fell.",
+            "the ministry",
+        ),
+        (
+            "Profit rose last year and the company said sales would grow.",
+            "the company",
+        ),
+        (
+            "The state news agency said the talks had ended.",
+            "The state news agency",
+        ),
+    ] {
+        assert_credits(sentence, &[(source, Institution)]);
+    }
+}
+
 /// A place right before the cue, after a preposition, is where the speaker is, not who;
 /// after `by` or `for` it is whose words they are.
 #[test]
