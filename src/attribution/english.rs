@@ -117,7 +117,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
         .collect::<Vec<_>>()
         .join("|");
     let anonymous = format!(
-        r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[{letter}-]+\s+){{0,2}}(?:spokes(?:woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
+        r"(?-u:\b)(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[{letter}-]+\s+){{0,2}}(?:spokes(?:woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
     );
     // A name is read whole, up to eight words (`Ayer Hitam Tin Dredging Malaysia Bhd`): a
     // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
@@ -241,6 +241,7 @@ pub(super) const UNNAMED_PEOPLE: &[(&str, &str)] = &[
     ("diplomat", "diplomats"), ("dealer", "dealers"), ("trader", "traders"),
     ("banker", "bankers"), ("economist", "economists"), ("broker", "brokers"),
     ("expert", "experts"), ("witness", "witnesses"), ("spokesman", "spokesmen"),
+    ("lawyer", "lawyers"), ("executive", "executives"),
 ];
 
 /// Words that say whose or what kind of officials, sources, analysts or diplomats a bare plural
@@ -489,8 +490,12 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                 text = text[after..].trim_start();
             }
             // `official` first is what describes a name, no title (`according to official
-            // Yugoslav figures`).
-            if text.starts_with("official ") {
+            // Yugoslav figures`); a name right after a participle is what it acts on.
+            if text.starts_with("official ")
+                || after_a_participle(
+                    &sentence[..text.as_ptr() as usize - sentence.as_ptr() as usize],
+                )
+            {
                 continue;
             }
             // "The Norwegian ..." at a sentence start is not a name; "A and P" is one.
@@ -812,6 +817,26 @@ fn after_a_preposition(before: &str) -> bool {
     };
     word.is_some_and(|word| {
         PREPOSITIONS.contains(&word) && !matches!(word, "the" | "a" | "an" | "and" | "by" | "for")
+    })
+}
+
+/// Whether the word before a name is a participle that takes it as its object (`lawyers
+/// representing Ward have said`, `a group including Lazard Freres said`): the speaker is who the
+/// participle describes. Participles that describe a name rather than act on it (`ruling`,
+/// `leading`, `left-wing`) are not among them.
+fn after_a_participle(before: &str) -> bool {
+    before.split_whitespace().next_back().is_some_and(|word| {
+        matches!(
+            word,
+            "representing"
+                | "including"
+                | "involving"
+                | "owning"
+                | "advising"
+                | "backing"
+                | "supporting"
+                | "excluding"
+        )
     })
 }
 

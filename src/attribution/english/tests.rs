@@ -829,10 +829,11 @@ fn a_surname_speaks_across_has_and_also() {
 }
 
 /// Market people are unnamed sources too: dealers, traders, bankers, economists, brokers,
-/// experts, witnesses; a word they begin is none (`brokerage`).
+/// experts, witnesses, lawyers, executives; a word they begin is none (`brokerage`), nor is a
+/// word they end (`chairman and chief executive`: no `an and chief executive`).
 #[test]
 fn dealers_traders_and_bankers_are_sources() {
-    use SourceKind::{Anonymous, Institution};
+    use SourceKind::{Anonymous, Institution, Person};
     for (sentence, expected) in [
         (
             "The metal fell back, but dealers said demand was good.",
@@ -857,6 +858,22 @@ fn dealers_traders_and_bankers_are_sources() {
         (
             "In a filing, the New York brokerage firm said it bought the notes.",
             &[("the New York brokerage firm", Institution)][..],
+        ),
+        (
+            "Lawyers representing Lindqvist have said he will appeal.",
+            &[("Lawyers", Anonymous)][..],
+        ),
+        (
+            "A steel industry executive said prices would hold.",
+            &[("A steel industry executive", Anonymous)][..],
+        ),
+        (
+            "Sales will grow, Ann Berg, chairman and chief executive officer said.",
+            &[("Ann Berg", Person)][..],
+        ),
+        (
+            "Prices fell further, cocoa traders said.",
+            &[("traders", Anonymous)][..],
         ),
     ] {
         assert_credits(sentence, expected);
