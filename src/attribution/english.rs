@@ -623,7 +623,8 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                                     || (gap.saturating_sub(lone_marks(&sentence[end..c.start()]))
                                         <= NEAR
                                         && is_aside(&sentence[end..c.start()])
-                                        && stands_alone(&sentence[..start]))
+                                        && stands_alone(&sentence[..start])
+                                        && !object_of_a_relative(&sentence[..start]))
                             }
                     }
                     // "X was quoted as saying": the passive credits what comes before.
@@ -662,6 +663,7 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                             && !spoken_by_pronoun(between)
                             && !is_passive_link(between)
                             && !clause_apart(&sentence[..start], between)
+                            && !(between.contains(',') && object_of_a_relative(&sentence[..start]))
                     }
                 }
             })
@@ -736,6 +738,18 @@ fn clause_apart(before: &str, between: &str) -> bool {
     between.matches(',').count() == 1
         && !(between.trim() == "," && before.trim_end().ends_with(','))
         && !opens_a_role(between)
+}
+
+/// Whether a source after `before` is the object in a relative clause (`diet sodas, most of
+/// which use Nutrasweet, ...`, `Industrial Equity, which is owned by Brierley Investments Ltd,
+/// ...`): its phrase holds `which`, `who` or `whose` with words between it and the source. Such
+/// a source speaks no cue past the clause's closing comma; one right after the pronoun is the
+/// clause's subject (`the plan, which Reuters, citing bankers, reported`).
+fn object_of_a_relative(before: &str) -> bool {
+    let phrase = before.rsplit(',').next().unwrap_or(before);
+    let mut words = phrase.split_whitespace().rev();
+    words.next().is_some()
+        && words.any(|w| matches!(w.to_lowercase().as_str(), "which" | "who" | "whose"))
 }
 
 /// Whether `between` opens with a comma and a role (`, director of research at Medizone `): an

@@ -382,8 +382,16 @@ fn a_name_a_clause_before_the_cue_is_not_its_speaker() {
     assert_eq!(got, vec![("Shultz".to_string(), Cue::Said)]);
     let got = sources("In Venice, Shultz, speaking to reporters, said the talks would resume.");
     assert_eq!(got, vec![("Shultz".to_string(), Cue::Said)]);
-    const NOT_SPEAKERS: [&str; 7] = [
-        "Mabon", "Malaysia", "Industry", "Dan", "Tweed", "Arkansas", "Co",
+    const NOT_SPEAKERS: [&str; 9] = [
+        "Mabon",
+        "Malaysia",
+        "Industry",
+        "Dan",
+        "Tweed",
+        "Arkansas",
+        "Co",
+        "Sweetex",
+        "Kestrel Investments Ltd",
     ];
     for sentence in [
         "Robert Reitzes, analyst at Mabon, Nugent and Co, said sales would rise.",
@@ -393,6 +401,9 @@ fn a_name_a_clause_before_the_cue_is_not_its_speaker() {
         "Peter Mortimer, a partner in the firm Milbank, Tweed, Hadley and McCloy, noted the rules.",
         "Rain fell in Tennessee, Arkansas, Alabama and Louisiana, said Ron Burgess.",
         "Hall and Co, an insurance and brokerage firm, said it has joined the venture.",
+        // The object in a relative clause speaks no cue past the clause.
+        "Demand for diet colas, most of which use Sweetex, made up the loss, said Ann Berg.",
+        "Harbour Holdings, which is owned by Kestrel Investments Ltd, a listed firm, said it sold.",
     ] {
         let got = sources(sentence);
         assert!(
@@ -400,6 +411,17 @@ fn a_name_a_clause_before_the_cue_is_not_its_speaker() {
             "{sentence}: {got:?}"
         );
     }
+    // A relative clause's own cue credits its sources; its subject speaks across an aside.
+    let got = sources("The shares, which most Tokyo analysts said were cheap, fell.");
+    assert_eq!(got, vec![("Tokyo analysts".to_string(), Cue::Said)]);
+    let got = sources("The plan, which Reuters, citing bankers, reported last week, was dropped.");
+    assert_eq!(
+        got,
+        vec![
+            ("Reuters".to_string(), Cue::Reported),
+            ("bankers".to_string(), Cue::Citing)
+        ]
+    );
     let got = sources("Sergei Lavrov, in Paris for talks, said the talks would resume.");
     assert_eq!(got, vec![("Sergei Lavrov".to_string(), Cue::Said)]);
     // An aside of a role, its closing comma missing, still names the speaker; a plural
