@@ -624,7 +624,10 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                                         <= NEAR
                                         && is_aside(&sentence[end..c.start()])
                                         && stands_alone(&sentence[..start])
-                                        && !object_of_a_relative(&sentence[..start]))
+                                        && !object_of_a_relative(
+                                            &sentence[..start],
+                                            &sentence[end..c.start()],
+                                        ))
                             }
                     }
                     // "X was quoted as saying": the passive credits what comes before.
@@ -663,7 +666,7 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                             && !spoken_by_pronoun(between)
                             && !is_passive_link(between)
                             && !clause_apart(&sentence[..start], between)
-                            && !(between.contains(',') && object_of_a_relative(&sentence[..start]))
+                            && !object_of_a_relative(&sentence[..start], between)
                     }
                 }
             })
@@ -740,12 +743,17 @@ fn clause_apart(before: &str, between: &str) -> bool {
         && !opens_a_role(between)
 }
 
-/// Whether a source after `before` is the object in a relative clause (`diet sodas, most of
-/// which use Nutrasweet, ...`, `Industrial Equity, which is owned by Brierley Investments Ltd,
-/// ...`): its phrase holds `which`, `who` or `whose` with words between it and the source. Such
-/// a source speaks no cue past the clause's closing comma; one right after the pronoun is the
-/// clause's subject (`the plan, which Reuters, citing bankers, reported`).
-fn object_of_a_relative(before: &str) -> bool {
+/// Whether a source after `before`, `between` it and its cue, is the object in a relative
+/// clause that closes before the cue (`diet sodas, most of which use Nutrasweet, ...`,
+/// `Industrial Equity, which is owned by Brierley Investments Ltd, ...`): its phrase holds
+/// `which`, `who` or `whose` with words between it and the source, and `between` a comma. Such a
+/// source speaks no cue past the clause; one right after the pronoun is the clause's subject
+/// (`the plan, which Reuters, citing bankers, reported`), and the clause's own cue credits its
+/// sources (`the shares, which most Tokyo analysts said were cheap`).
+fn object_of_a_relative(before: &str, between: &str) -> bool {
+    if !between.contains(',') {
+        return false;
+    }
     let phrase = before.rsplit(',').next().unwrap_or(before);
     let mut words = phrase.split_whitespace().rev();
     words.next().is_some()
