@@ -818,6 +818,33 @@ fn a_title_starts_after_what_links_it() {
     );
 }
 
+/// A title may name a role before the name (`chief economist`, `general counsel`), and whose
+/// title it is may come first, a possessive too: one credit, the title with the name.
+#[test]
+fn a_title_holds_its_role_and_whose_it_is() {
+    use SourceKind::Person;
+    for (sentence, source) in [
+        (
+            "Demand will slow, said Harlow Foods chief economist Ann Berg.",
+            "Harlow Foods chief economist Ann Berg",
+        ),
+        (
+            "Profits rose, Ostend Bank Ltd chief economist Piet Claes told Reuters.",
+            "Ostend Bank Ltd chief economist Piet Claes",
+        ),
+        (
+            "Chief executive Tom Reed said sales rose.",
+            "Chief executive Tom Reed",
+        ),
+        (
+            "The company's general counsel Mark Lee said it would appeal.",
+            "company's general counsel Mark Lee",
+        ),
+    ] {
+        assert_credits(sentence, &[(source, Person)]);
+    }
+}
+
 /// A surname alone speaks right beside its cue, or with only when or how it spoke between
 /// (`has`, `also`, `earlier`); `As` opening a sentence is no name.
 #[test]
