@@ -103,7 +103,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
         r"(?-u:\b)(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|{cap}['’]s)\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}?|(?:{cap}\s+){{1,3}})?(?:{KEYED}){of_name}(?:\s*(?:[,;:.)]|$)|\s+(?:{SPEECH_VERBS}|{followed_by})(?-u:\b))"
     );
     let titled = format!(
-        r"(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official)(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{cap}(?:\s+{cap}){{0,2}}"
+        r"(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official|officer|chairman)(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{cap}(?:\s+{cap}){{0,2}}"
     );
     // A bare plural keeps what describes it: `official sources`, `Western diplomats`.
     let people = UNNAMED_PEOPLE
@@ -184,16 +184,21 @@ fn english_sources(
                 continue;
             };
             let mut range = m.range();
-            if m.pattern().as_usize() == KEYED_PATTERN {
+            let keyed = m.pattern().as_usize() == KEYED_PATTERN;
+            if keyed {
                 range.end = range.start + without_what_follows(&sentence[range.clone()]);
-                // The words before a keyed institution may run over a cue (`the Chancellor
-                // told Parliament`): what comes before the cue is searched on its own, then
-                // what follows it.
-                if let Some(cue) = CUE.find(&sentence[range.clone()]) {
-                    after.push((range.start + cue.end(), until));
-                    (at, until) = (range.start, range.start + cue.start());
-                    continue;
-                }
+            }
+            // The words a pattern reads before its keyword may run over a cue (`the Chancellor
+            // told Parliament`, `Analysts said GenCorp chairman A. William Reynolds`): what
+            // comes before the cue is searched on its own, then what follows it. A capitalized
+            // cue is part of a name (`Edward Said`) but for a keyed institution's.
+            if let Some(cue) = CUE
+                .find_iter(&sentence[range.clone()])
+                .find(|c| keyed || !c.as_str().starts_with(char::is_uppercase))
+            {
+                after.push((range.start + cue.end(), until));
+                (at, until) = (range.start, range.start + cue.start());
+                continue;
             }
             at = range.end;
             return Some((range, SOURCE_KINDS[m.pattern().as_usize()]));

@@ -837,11 +837,42 @@ fn a_title_holds_its_role_and_whose_it_is() {
             "Chief executive Tom Reed",
         ),
         (
+            "Chief Financial Officer Jan Smit said costs rose.",
+            "Chief Financial Officer Jan Smit",
+        ),
+        (
+            "Sales will double, Harlow chairman Ann Berg told reporters.",
+            "Harlow chairman Ann Berg",
+        ),
+        (
             "The company's general counsel Mark Lee said it would appeal.",
             "company's general counsel Mark Lee",
         ),
     ] {
         assert_credits(sentence, &[(source, Person)]);
+    }
+}
+
+/// The small words a pattern reads before its keyword (`the company`, `Harlow chairman`) never
+/// run over a cue: the speaker before it is read on its own (a capitalized cue is a name's).
+#[test]
+fn a_source_never_reads_over_its_cue() {
+    use SourceKind::{Anonymous, Person};
+    for (sentence, expected) in [
+        (
+            "Berger said the company is prepared to fund the trial.",
+            &[("Berger", Person)][..],
+        ),
+        (
+            "Analysts said Harlow chairman Ann Berg has been cutting costs.",
+            &[("Analysts", Anonymous)][..],
+        ),
+        (
+            "Edward Said told the conference that the talks failed.",
+            &[("Edward Said", Person)][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
     }
 }
 
