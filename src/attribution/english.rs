@@ -508,10 +508,15 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
             let joined = |rest: &str| rest.starts_with("and ") || rest.starts_with("& ");
             if NOT_NAMES.contains(&first) && !joined(text[first.len()..].trim_start()) {
                 let rest = text[first.len()..].trim_start();
-                if rest.split_whitespace().count() < 2 {
+                let words = rest.split_whitespace().count();
+                if words >= 2 {
+                    text = rest;
+                } else if words == 1 && first == "The" && cue_follows(sentence, text) {
+                    // ... but `The Treasury said`, `The Bundesbank said`: an institution.
+                    kind = SourceKind::Institution;
+                } else {
                     continue;
                 }
-                text = rest;
             }
         }
         // A full stop after a name ends the sentence ("said Peskov."); one inside it or after
@@ -948,6 +953,15 @@ fn by_whom(sentence: &str, c: &regex::Match) -> Option<bool> {
         .next()
         .is_some_and(|w| w == "by");
     (passive.contains(&cue.as_str()) && by_follows).then_some(true)
+}
+
+/// Whether the word after `text`, a slice of `sentence`, is a cue.
+fn cue_follows(sentence: &str, text: &str) -> bool {
+    let end = text.as_ptr() as usize - sentence.as_ptr() as usize + text.len();
+    sentence[end..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|next| is_cue_word(without_trailing_marks(next)))
 }
 
 /// Whether `word` is a cue by itself (`quoted`, `said`): such a word never starts a source.

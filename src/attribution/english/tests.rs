@@ -876,6 +876,27 @@ fn a_source_never_reads_over_its_cue() {
     }
 }
 
+/// `The` and one capitalized word opening a sentence is no name (`The Norwegian plan`), but an
+/// institution right before its cue (`The Treasury said`); `The reports said` credits nobody.
+#[test]
+fn the_and_one_name_speaks_right_before_its_cue() {
+    use SourceKind::{Anonymous, Institution};
+    for (sentence, expected) in [
+        (
+            "The Treasury said bids will be accepted.",
+            &[("The Treasury", Institution)][..],
+        ),
+        ("The reports said the bid would rise.", &[][..]),
+        ("The Norwegian delegates said they would leave.", &[][..]),
+        (
+            "The Norwegian plan, officials said, was dropped.",
+            &[("officials", Anonymous)][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
 /// A surname alone speaks right beside its cue, or with only when or how it spoke between
 /// (`has`, `also`, `earlier`); `As` opening a sentence is no name.
 #[test]
