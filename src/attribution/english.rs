@@ -103,7 +103,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
         r"(?-u:\b)(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|{cap}['’]s)\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}?|(?:{cap}\s+){{1,3}})?(?:{KEYED}){of_name}(?:\s*(?:[,;:.)]|$)|\s+(?:{SPEECH_VERBS}|{followed_by})(?-u:\b))"
     );
     let titled = format!(
-        r"(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official|officer|chairman)(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{cap}(?:\s+{cap}){{0,2}}"
+        r"(?-u:\b)(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official|officer|chairman)(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{cap}(?:\s+{cap}){{0,2}}"
     );
     // A bare plural keeps what describes it: `official sources`, `Western diplomats`.
     let people = UNNAMED_PEOPLE
@@ -288,6 +288,30 @@ fn words_between(text: &str, a: usize, b: usize) -> usize {
 
 /// Words allowed between a source and its cue.
 const NEAR: usize = 6;
+
+/// Words allowed between a speaker and its cue across one whole aside (see
+/// [`across_an_aside`]).
+const NEAR_ACROSS_AN_ASIDE: usize = 16;
+
+/// Whether a source after `before`, `words` words and `between` from its cue, speaks it across
+/// one whole aside, however long (`The official, a member of the Indian delegation at the bank's
+/// annual meeting here, told Reuters`; `Smith, who flies to Brussels today for talks with EC
+/// officials, told Reuters`): the aside holds no comma of its own and does not end a list
+/// (`Reagan, Greenspan, and Treasury Secretary James Baker`), the cue follows its closing comma,
+/// and the source stands alone before it, up to [`NEAR_ACROSS_AN_ASIDE`] words.
+fn across_an_aside(before: &str, between: &str, words: usize) -> bool {
+    let ends_a_list = between
+        .trim_start()
+        .trim_start_matches(',')
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w, "and" | "or"));
+    words <= NEAR_ACROSS_AN_ASIDE
+        && is_aside(between)
+        && between.matches(',').count() == 2
+        && !ends_a_list
+        && stands_alone(before)
+}
 
 /// How many of what [`words_between`] counts in `text` are marks standing alone, no words: the
 /// commas of an aside (`Felix Meier, a spokesman for the Finance Ministry, said`: six words,
@@ -630,9 +654,19 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                             } else {
                                 ((gap == 0 || only_how(&sentence[end..c.start()]))
                                     && !after_a_preposition(&sentence[..start]))
-                                    || (gap.saturating_sub(lone_marks(&sentence[end..c.start()]))
-                                        <= NEAR
-                                        && is_aside(&sentence[end..c.start()])
+                                    || ({
+                                        let between = &sentence[end..c.start()];
+                                        let words = gap.saturating_sub(lone_marks(between));
+                                        // An abbreviation is a place (`a Great Falls, Va.,
+                                        // investment partnership`).
+                                        words <= NEAR
+                                            || (!text.ends_with('.')
+                                                && across_an_aside(
+                                                    &sentence[..start],
+                                                    between,
+                                                    words,
+                                                ))
+                                    } && is_aside(&sentence[end..c.start()])
                                         && stands_alone(&sentence[..start])
                                         && !object_of_a_relative(
                                             &sentence[..start],
@@ -672,7 +706,7 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                         } else {
                             gap
                         };
-                        words <= NEAR
+                        (words <= NEAR || across_an_aside(&sentence[..start], between, words))
                             && !spoken_by_pronoun(between)
                             && !is_passive_link(between)
                             && !clause_apart(&sentence[..start], between)

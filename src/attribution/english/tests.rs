@@ -844,6 +844,11 @@ fn a_title_holds_its_role_and_whose_it_is() {
             "Sales will double, Harlow chairman Ann Berg told reporters.",
             "Harlow chairman Ann Berg",
         ),
+        // A title is a whole word: no `secretary` inside `undersecretary`.
+        (
+            "The trade undersecretary Ann Berg said it would pass.",
+            "Ann Berg",
+        ),
         (
             "The company's general counsel Mark Lee said it would appeal.",
             "company's general counsel Mark Lee",
@@ -891,6 +896,42 @@ fn the_and_one_name_speaks_right_before_its_cue() {
         (
             "The Norwegian plan, officials said, was dropped.",
             &[("officials", Anonymous)][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
+/// A speaker standing alone speaks across one whole aside however long, one with no comma of
+/// its own; not across the end of a list, and an abbreviation before one is a place.
+#[test]
+fn a_speaker_speaks_across_one_whole_aside() {
+    use SourceKind::{Anonymous, Person};
+    for (sentence, expected) in [
+        (
+            "The official, a member of the Indian delegation at the bank's annual meeting here, \
+             told Reuters loans would rise.",
+            &[("The official", Anonymous)][..],
+        ),
+        (
+            "Smith, who flies to Brussels today for talks with trade officials, told Reuters the \
+             talks went well.",
+            &[("Smith", Person)][..],
+        ),
+        (
+            "Volcker, appearing with Reagan, Greenspan, and Treasury Secretary James Baker in the \
+             room, said he will stay.",
+            &[][..],
+        ),
+        (
+            "Andover Group, a Great Falls, Va., investment partnership seeking control of the \
+             chain, said it raised its stake.",
+            &[][..],
+        ),
+        (
+            "An analyst at Mabon Nugent, a firm that tracks the market for large investors, said \
+             prices would rise.",
+            &[][..],
         ),
     ] {
         assert_credits(sentence, expected);
