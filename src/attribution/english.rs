@@ -246,7 +246,9 @@ pub(super) const UNNAMED_PEOPLE: &[(&str, &str)] = &[
     ("diplomat", "diplomats"), ("dealer", "dealers"), ("trader", "traders"),
     ("banker", "bankers"), ("economist", "economists"), ("broker", "brokers"),
     ("expert", "experts"), ("witness", "witnesses"), ("spokesman", "spokesmen"),
-    ("lawyer", "lawyers"), ("executive", "executives"),
+    ("lawyer", "lawyers"), ("executive", "executives"), ("aide", "aides"),
+    ("arbitrageur", "arbitrageurs"), ("arbitrager", "arbitragers"), ("specialist", "specialists"),
+    ("investor", "investors"), ("observer", "observers"),
 ];
 
 /// Words that say whose or what kind of officials, sources, analysts or diplomats a bare plural
@@ -443,11 +445,14 @@ const CALENDAR: &[&str] = &[
 pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
     // A capitalized cue inside a sentence is part of a name ("the United States", "Edward
     // Said"); at its start it is a cue ("Citing the ministry, ...").
+    // A cue after an article or a possessive describes a noun (`the previously reported
+    // placement`, `its announced plan`).
     let cues: Vec<regex::Match> = CUE
         .find_iter(sentence)
         .filter(|c| {
-            !c.as_str().starts_with(char::is_uppercase)
-                || !sentence[..c.start()].chars().any(char::is_alphanumeric)
+            (!c.as_str().starts_with(char::is_uppercase)
+                || !sentence[..c.start()].chars().any(char::is_alphanumeric))
+                && !describes_a_noun(&sentence[..c.start()])
         })
         .collect();
     if cues.is_empty() {
@@ -996,6 +1001,24 @@ fn cue_follows(sentence: &str, text: &str) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|next| is_cue_word(without_trailing_marks(next)))
+}
+
+/// Whether a cue after `before` is an adjective: right after an article or a possessive, or
+/// after one and an adverb (`the reported bid`, `its previously announced plan`, `a widely
+/// quoted remark`).
+fn describes_a_noun(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let determiner = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
+        )
+    };
+    match words.next() {
+        Some(w) if determiner(w) => true,
+        Some(w) if w.ends_with("ly") => words.next().is_some_and(determiner),
+        _ => false,
+    }
 }
 
 /// Whether `word` is a cue by itself (`quoted`, `said`): such a word never starts a source.

@@ -938,6 +938,25 @@ fn a_speaker_speaks_across_one_whole_aside() {
     }
 }
 
+/// A cue after an article or a possessive, an adverb perhaps between, is an adjective.
+#[test]
+fn a_cue_after_an_article_describes_a_noun() {
+    use SourceKind::Person;
+    for (sentence, expected) in [
+        (
+            "Harlow said Kestrel Cement shareholders approved the previously announced merger.",
+            &[("Harlow", Person)][..],
+        ),
+        ("Its reported revenues were 1.3 billion dlrs.", &[][..]),
+        (
+            "Kestrel Cement had rejected a reported proposal for a stake.",
+            &[][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
 /// A surname alone speaks right beside its cue, or with only when or how it spoke between
 /// (`has`, `also`, `earlier`); `As` opening a sentence is no name.
 #[test]
@@ -971,8 +990,9 @@ fn a_surname_speaks_across_has_and_also() {
 }
 
 /// Market people are unnamed sources too: dealers, traders, bankers, economists, brokers,
-/// experts, witnesses, lawyers, executives; a word they begin is none (`brokerage`), nor is a
-/// word they end (`chairman and chief executive`: no `an and chief executive`).
+/// experts, witnesses, lawyers, executives, aides, arbitrageurs; a word they begin is none
+/// (`brokerage`), nor is a word they end (`chairman and chief executive`: no `an and chief
+/// executive`).
 #[test]
 fn dealers_traders_and_bankers_are_sources() {
     use SourceKind::{Anonymous, Institution, Person};
@@ -1016,6 +1036,14 @@ fn dealers_traders_and_bankers_are_sources() {
         (
             "Prices fell further, cocoa traders said.",
             &[("traders", Anonymous)][..],
+        ),
+        (
+            "One arbitrageur said the bid was fair.",
+            &[("One arbitrageur", Anonymous)][..],
+        ),
+        (
+            "\"They sat down together,\" a Harlow aide said of the meeting.",
+            &[("a Harlow aide", Anonymous)][..],
         ),
     ] {
         assert_credits(sentence, expected);
