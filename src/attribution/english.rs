@@ -302,6 +302,7 @@ const NEAR_ACROSS_AN_ASIDE: usize = 16;
 /// (`Reagan, Greenspan, and Treasury Secretary James Baker`), the cue follows its closing comma,
 /// and the source stands alone before it, up to [`NEAR_ACROSS_AN_ASIDE`] words.
 fn across_an_aside(before: &str, between: &str, words: usize) -> bool {
+    let between = without_how(between);
     let ends_a_list = between
         .trim_start()
         .trim_start_matches(',')
@@ -313,6 +314,23 @@ fn across_an_aside(before: &str, between: &str, words: usize) -> bool {
         && between.matches(',').count() == 2
         && !ends_a_list
         && stands_alone(before)
+}
+
+/// Whether surname `text`, after `before`, `between` it and its cue and `gap` words from it,
+/// speaks the cue across an aside (`Shultz, speaking from Washington, said`; `Ongpin, the
+/// finance secretary, has also said`): within [`NEAR`] words, its commas not counted, or
+/// [`across_an_aside`]; standing alone, and no object of a relative clause. An abbreviation is
+/// a place (`a Great Falls, Va., investment partnership, said`; `a Providence, R.I., textile
+/// maker, has disclosed`).
+fn surname_across_an_aside(text: &str, before: &str, between: &str, gap: usize) -> bool {
+    if text.ends_with('.') {
+        return false;
+    }
+    let words = gap.saturating_sub(lone_marks(between));
+    (words <= NEAR || across_an_aside(before, between, words))
+        && is_aside(without_how(between))
+        && stands_alone(before)
+        && !object_of_a_relative(before, between)
 }
 
 /// How many of what [`words_between`] counts in `text` are marks standing alone, no words: the
@@ -659,24 +677,12 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                             } else {
                                 ((gap == 0 || only_how(&sentence[end..c.start()]))
                                     && !after_a_preposition(&sentence[..start]))
-                                    || ({
-                                        let between = &sentence[end..c.start()];
-                                        let words = gap.saturating_sub(lone_marks(between));
-                                        // An abbreviation is a place (`a Great Falls, Va.,
-                                        // investment partnership`).
-                                        words <= NEAR
-                                            || (!text.ends_with('.')
-                                                && across_an_aside(
-                                                    &sentence[..start],
-                                                    between,
-                                                    words,
-                                                ))
-                                    } && is_aside(&sentence[end..c.start()])
-                                        && stands_alone(&sentence[..start])
-                                        && !object_of_a_relative(
-                                            &sentence[..start],
-                                            &sentence[end..c.start()],
-                                        ))
+                                    || surname_across_an_aside(
+                                        text,
+                                        &sentence[..start],
+                                        &sentence[end..c.start()],
+                                        gap,
+                                    )
                             }
                     }
                     // "X was quoted as saying": the passive credits what comes before.
@@ -829,15 +835,18 @@ const ROLES: &[&str] = &[
 ];
 
 /// Whether the words between a source and its cue are an aside: set off by commas on both
-/// sides and opening on a small letter (`, speaking from Washington, `, `, a U.S. lawyer, `), not
-/// the rest of a list of names (`Milbank, Tweed, Hadley and McCloy, noted`).
+/// sides and opening on a small letter or a possessive (`, speaking from Washington, `, `, a
+/// U.S. lawyer, `, `, Norway's largest oil company, `), not the rest of a list of names
+/// (`Milbank, Tweed, Hadley and McCloy, noted`).
 fn is_aside(between: &str) -> bool {
     let between = between.trim();
+    let opens_small = |aside: &str| {
+        let first = aside.split_whitespace().next().unwrap_or("");
+        first.starts_with(char::is_lowercase) || first.ends_with("'s") || first.ends_with("’s")
+    };
     between.len() > 2
         && between.ends_with(',')
-        && between
-            .strip_prefix(',')
-            .is_some_and(|aside| aside.trim_start().starts_with(char::is_lowercase))
+        && between.strip_prefix(',').is_some_and(opens_small)
 }
 
 /// Whether `source`, no name, with `before` and `after` it, is a description set off by commas
@@ -930,6 +939,15 @@ fn only_how(between: &str) -> bool {
             "has" | "had" | "have" | "also" | "earlier" | "previously" | "already" | "again"
         )
     })
+}
+
+/// `between` up to an aside's closing comma when all that follows it says when or how the
+/// speaker spoke (`Saga Petroleum, Norway's largest private oil company, has also said`).
+fn without_how(between: &str) -> &str {
+    match between.rfind(',') {
+        Some(i) if only_how(&between[i + 1..]) => &between[..=i],
+        _ => between,
+    }
 }
 
 /// `word` without the punctuation after it (`said.` -> `said`, `reports,` -> `reports`).

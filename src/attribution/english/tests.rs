@@ -903,7 +903,8 @@ fn the_and_one_name_speaks_right_before_its_cue() {
 }
 
 /// A speaker standing alone speaks across one whole aside however long, one with no comma of
-/// its own; not across the end of a list, and an abbreviation before one is a place.
+/// its own, and across when or how it spoke after it; not across the end of a list, and an
+/// abbreviation before one is a place.
 #[test]
 fn a_speaker_speaks_across_one_whole_aside() {
     use SourceKind::{Anonymous, Person};
@@ -932,6 +933,19 @@ fn a_speaker_speaks_across_one_whole_aside() {
             "An analyst at Mabon Nugent, a firm that tracks the market for large investors, said \
              prices would rise.",
             &[][..],
+        ),
+        // When or how it spoke may follow the aside.
+        (
+            "Harlow Petroleum, Norway's largest private oil company, has also said it will sell.",
+            &[("Harlow Petroleum", Person)][..],
+        ),
+        (
+            "Berger, the finance secretary, has said the talks will resume.",
+            &[("Berger", Person)][..],
+        ),
+        (
+            "Nortek, a Providence, R.I., textile maker, has disclosed it holds shares.",
+            &[("Nortek", Person)][..],
         ),
     ] {
         assert_credits(sentence, expected);
