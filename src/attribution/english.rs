@@ -812,7 +812,11 @@ fn object_of_a_relative(before: &str, between: &str) -> bool {
     let phrase = before.rsplit(',').next().unwrap_or(before);
     let mut words = phrase.split_whitespace().rev();
     words.next().is_some()
-        && words.any(|w| matches!(w.to_lowercase().as_str(), "which" | "who" | "whose"))
+        && words.any(|w| {
+            ["which", "who", "whose"]
+                .iter()
+                .any(|r| w.eq_ignore_ascii_case(r))
+        })
 }
 
 /// Whether `between` opens with a comma and a role (`, director of research at Medizone `): an
@@ -1027,14 +1031,15 @@ fn cue_follows(sentence: &str, text: &str) -> bool {
 fn describes_a_noun(before: &str) -> bool {
     let mut words = before.split_whitespace().rev();
     let determiner = |w: &str| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
-        )
+        ["the", "a", "an", "its", "their", "his", "her", "our"]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
     };
     match words.next() {
         Some(w) if determiner(w) => true,
-        Some(w) if w.ends_with("ly") => words.next().is_some_and(determiner),
+        Some(w) if w.ends_with("ly") && w.starts_with(char::is_lowercase) => {
+            words.next().is_some_and(determiner)
+        }
         _ => false,
     }
 }

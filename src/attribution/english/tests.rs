@@ -962,6 +962,11 @@ fn a_cue_after_an_article_describes_a_noun() {
             &[("Harlow", Person)][..],
         ),
         ("Its reported revenues were 1.3 billion dlrs.", &[][..]),
+        // A name ending in `ly` is no adverb.
+        (
+            "The Daily reported the talks had failed.",
+            &[("The Daily", SourceKind::Institution)][..],
+        ),
         (
             "Kestrel Cement had rejected a reported proposal for a stake.",
             &[][..],
