@@ -1009,9 +1009,9 @@ fn a_surname_speaks_across_has_and_also() {
 }
 
 /// Market people are unnamed sources too: dealers, traders, bankers, economists, brokers,
-/// experts, witnesses, lawyers, executives, aides, arbitrageurs; a word they begin is none
-/// (`brokerage`), nor is a word they end (`chairman and chief executive`: no `an and chief
-/// executive`).
+/// experts, witnesses, lawyers, executives, aides, arbitrageurs, specialists, investors,
+/// observers; a word they begin is none (`brokerage`), nor is a word they end (`chairman and
+/// chief executive`: no `an and chief executive`).
 #[test]
 fn dealers_traders_and_bankers_are_sources() {
     use SourceKind::{Anonymous, Institution, Person};
@@ -1059,6 +1059,22 @@ fn dealers_traders_and_bankers_are_sources() {
         (
             "One arbitrageur said the bid was fair.",
             &[("One arbitrageur", Anonymous)][..],
+        ),
+        (
+            "Some arbitragers said the bid was low.",
+            &[("Some arbitragers", Anonymous)][..],
+        ),
+        (
+            "Demand was strong, sector specialists said.",
+            &[("specialists", Anonymous)][..],
+        ),
+        (
+            "Foreign investors told Reuters they would sell.",
+            &[("Foreign investors", Anonymous)][..],
+        ),
+        (
+            "The move may mark a shift, some observers said.",
+            &[("observers", Anonymous)][..],
         ),
         (
             "\"They sat down together,\" a Harlow aide said of the meeting.",
