@@ -1016,10 +1016,18 @@ fn by_whom(sentence: &str, c: &regex::Match) -> Option<bool> {
     (passive.contains(&cue.as_str()) && by_follows).then_some(true)
 }
 
-/// Whether the word after `text`, a slice of `sentence`, is a cue.
+/// Whether the word after `text`, a slice of `sentence`, is a cue, or the word after one whole
+/// aside there (`The Bundesbank, in its monthly report, said`).
 fn cue_follows(sentence: &str, text: &str) -> bool {
     let end = text.as_ptr() as usize - sentence.as_ptr() as usize + text.len();
-    sentence[end..]
+    let mut after = &sentence[end..];
+    if let Some(aside) = after.strip_prefix(',')
+        && let Some(close) = aside.find(',')
+        && is_aside(&after[..close + 2])
+    {
+        after = &aside[close + 1..];
+    }
+    after
         .split_whitespace()
         .next()
         .is_some_and(|next| is_cue_word(without_trailing_marks(next)))

@@ -882,7 +882,8 @@ fn a_source_never_reads_over_its_cue() {
 }
 
 /// `The` and one capitalized word opening a sentence is no name (`The Norwegian plan`), but an
-/// institution right before its cue (`The Treasury said`); `The reports said` credits nobody.
+/// institution right before its cue or an aside and its cue (`The Treasury said`, `The
+/// Bundesbank, in its monthly report, said`); `The reports said` credits nobody.
 #[test]
 fn the_and_one_name_speaks_right_before_its_cue() {
     use SourceKind::{Anonymous, Institution};
@@ -890,6 +891,10 @@ fn the_and_one_name_speaks_right_before_its_cue() {
         (
             "The Treasury said bids will be accepted.",
             &[("The Treasury", Institution)][..],
+        ),
+        (
+            "The Bundesbank, in its monthly report, said money supply grew.",
+            &[("The Bundesbank", Institution)][..],
         ),
         ("The reports said the bid would rise.", &[][..]),
         ("The Norwegian delegates said they would leave.", &[][..]),
@@ -900,6 +905,9 @@ fn the_and_one_name_speaks_right_before_its_cue() {
     ] {
         assert_credits(sentence, expected);
     }
+    // ... but not across what is no aside.
+    let got = credits("The Norwegian, Kestrel, said the deal was off.");
+    assert!(!got.iter().any(|(s, _, _)| s == "The Norwegian"), "{got:?}");
 }
 
 /// A speaker standing alone speaks across one whole aside however long, one with no comma of
