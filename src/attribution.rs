@@ -270,14 +270,9 @@ fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
 }
 
-/// The first of `groups` that matched, with what it stands for.
-fn named<'h, T: Copy, const N: usize>(
-    caps: &regex::Captures<'h>,
-    groups: [(&str, T); N],
-) -> Option<(regex::Match<'h>, T)> {
-    groups
-        .into_iter()
-        .find_map(|(name, kind)| caps.name(name).map(|m| (m, kind)))
+/// Where `part`, a slice of `text`, starts in it.
+fn offset(text: &str, part: &str) -> usize {
+    part.as_ptr() as usize - text.as_ptr() as usize
 }
 
 /// What a version did to one credit of the reference.

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use regex_automata::{Input, meta};
 
-use super::{Attribution, Cue, SourceKind, add_new};
+use super::{Attribution, Cue, SourceKind, add_new, offset};
 use crate::normalize;
 
 const AGENCIES: &str = r"RIA Novosti|RIA|TASS|Interfax|Reuters|Associated Press|AP|Agence France-Presse|AFP|Xinhua|Sputnik|Bloomberg|dpa|DPA|Kyodo|Yonhap|ANSA|EFE|APP|PTI|Anadolu|IRNA|Tanjug|IANS|Bernama|Antara|ANN|BBC|CNN|Al Jazeera";
@@ -509,7 +509,7 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                 && let Some((by, after)) = rest.split_once(char::is_whitespace)
                 && matches!(by, "from" | "by" | "of")
             {
-                issued_from.get_or_insert(text.as_ptr() as usize - sentence.as_ptr() as usize);
+                issued_from.get_or_insert(offset(sentence, text));
                 text = after.trim_start();
             } else {
                 break;
@@ -519,7 +519,7 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
         // (`reported by the official Ivorian` for `the official Ivorian daily Fraternite
         // Matin`): the source is read again from where it starts.
         let mut kind = kind;
-        let from = text.as_ptr() as usize - sentence.as_ptr() as usize;
+        let from = offset(sentence, text);
         if from > m.start
             && let Some((m2, kind2)) = english_sources(sentence, from).next()
             && m2.start == from
@@ -538,15 +538,13 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                 .split_whitespace()
                 .rfind(|w| LINKS_BEFORE_A_TITLE.contains(w))
             {
-                let after = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+                let after = offset(text, last) + last.len();
                 text = text[after..].trim_start();
             }
             // `official` first is what describes a name, no title (`according to official
             // Yugoslav figures`); a name right after a participle is what it acts on.
             if text.starts_with("official ")
-                || after_a_participle(
-                    &sentence[..text.as_ptr() as usize - sentence.as_ptr() as usize],
-                )
+                || after_a_participle(&sentence[..offset(sentence, text)])
             {
                 continue;
             }
@@ -602,7 +600,7 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
             kind
         };
 
-        let start = text.as_ptr() as usize - sentence.as_ptr() as usize;
+        let start = offset(sentence, text);
         let end = start + text.len();
         if kind != SourceKind::Person
             && describes_the_speaker(&sentence[..start], text, &sentence[end..])
@@ -756,10 +754,7 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
 /// the name anew, as a comma left out would (`In a statement the agency said`: `the agency`).
 fn after_preposition(text: &str) -> &str {
     let mut from = 0;
-    for (i, word) in text
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-    {
+    for (i, word) in text.split_whitespace().map(|w| (offset(text, w), w)) {
         if word.starts_with(char::is_uppercase) {
             break;
         }
@@ -784,7 +779,7 @@ fn spoken_by_pronoun(between: &str) -> bool {
     between
         .split_whitespace()
         .next_back()
-        .is_some_and(|w| PRONOUNS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        .is_some_and(|w| one_of(w, PRONOUNS))
 }
 
 /// Whether a source, with `before` and `between` it and the cue after it, stands in a clause or
@@ -811,12 +806,7 @@ fn object_of_a_relative(before: &str, between: &str) -> bool {
     }
     let phrase = before.rsplit(',').next().unwrap_or(before);
     let mut words = phrase.split_whitespace().rev();
-    words.next().is_some()
-        && words.any(|w| {
-            ["which", "who", "whose"]
-                .iter()
-                .any(|r| w.eq_ignore_ascii_case(r))
-        })
+    words.next().is_some() && words.any(|w| one_of(w, &["which", "who", "whose"]))
 }
 
 /// Whether `between` opens with a comma and a role (`, director of research at Medizone `): an
@@ -1019,7 +1009,7 @@ fn by_whom(sentence: &str, c: &regex::Match) -> Option<bool> {
 /// Whether the word after `text`, a slice of `sentence`, is a cue, or the word after one whole
 /// aside there (`The Bundesbank, in its monthly report, said`).
 fn cue_follows(sentence: &str, text: &str) -> bool {
-    let end = text.as_ptr() as usize - sentence.as_ptr() as usize + text.len();
+    let end = offset(sentence, text) + text.len();
     let mut after = &sentence[end..];
     if let Some(aside) = after.strip_prefix(',')
         && let Some(close) = aside.find(',')
@@ -1038,11 +1028,7 @@ fn cue_follows(sentence: &str, text: &str) -> bool {
 /// quoted remark`).
 fn describes_a_noun(before: &str) -> bool {
     let mut words = before.split_whitespace().rev();
-    let determiner = |w: &str| {
-        ["the", "a", "an", "its", "their", "his", "her", "our"]
-            .iter()
-            .any(|d| w.eq_ignore_ascii_case(d))
-    };
+    let determiner = |w: &str| one_of(w, &["the", "a", "an", "its", "their", "his", "her", "our"]);
     match words.next() {
         Some(w) if determiner(w) => true,
         Some(w) if w.ends_with("ly") && w.starts_with(char::is_lowercase) => {
@@ -1050,6 +1036,12 @@ fn describes_a_noun(before: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `word` is one of `words`, ASCII case aside, compared in place (no lower-cased copy:
+/// the predicates calling it run for every source and cue pair of a sentence).
+fn one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Whether `word` is a cue by itself (`quoted`, `said`): such a word never starts a source.
@@ -1063,7 +1055,6 @@ fn is_cue_word(word: &str) -> bool {
 /// `quoted` the source is who spoke ("Deputy Foreign Minister Pavel Sorokin was quoted as
 /// saying"); after other cues it is what was said (`Terms of the deal were not disclosed`).
 fn is_passive_link(between: &str) -> bool {
-    let one_of = |word: &str, words: &[&str]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
     // Compared in place: this runs for every source and cue pair of a sentence.
     let mut words = between
         .split_whitespace()

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Attribution, Cue, SourceKind, add_new, named};
+use super::{Attribution, Cue, SourceKind, add_new, offset};
 
 /// What a language's credits are read from.
 pub(super) struct Language {
@@ -355,7 +355,7 @@ fn between_words(lang: &Language, between: &str, listeners: &[Span], from: usize
         if !word.chars().any(char::is_alphanumeric) {
             continue;
         }
-        let at = from + (word.as_ptr() as usize - between.as_ptr() as usize);
+        let at = from + offset(between, word);
         if !listened(at) && !lang.between.contains(&word.to_lowercase().as_str()) {
             count += 1;
         }
@@ -379,7 +379,7 @@ fn name_of<'a>(
     if text.is_empty() {
         return None;
     }
-    let start = text.as_ptr() as usize - sentence.as_ptr() as usize;
+    let start = offset(sentence, text);
     Some((
         Span {
             start,
@@ -436,6 +436,16 @@ const WHOSE: &[&str] = &[
     "des", "der", "dem", "du", "de", "del", "della", "dello", "degli", "dei", "di", "do", "da",
     "dos", "das", "van", "het",
 ];
+
+/// The first of `groups` that matched, with what it stands for.
+fn named<'h, T: Copy, const N: usize>(
+    caps: &regex::Captures<'h>,
+    groups: [(&str, T); N],
+) -> Option<(regex::Match<'h>, T)> {
+    groups
+        .into_iter()
+        .find_map(|(name, kind)| caps.name(name).map(|m| (m, kind)))
+}
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Attribution, Cue, SourceKind, add_new};
+use super::{Attribution, Cue, SourceKind, add_new, offset};
 use crate::normalize;
 
 /// Urdu sources, as COUNTER's agency copy and newspapers write them, with their kind: news
@@ -107,7 +107,7 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
         let stop_end = sentence[whole.start() + name.len()..whole.end()]
             .split_whitespace()
             .rfind(|w| URDU_NAME_STOPS.contains(w))
-            .map(|w| w.as_ptr() as usize - sentence.as_ptr() as usize + w.len());
+            .map(|w| offset(sentence, w) + w.len());
         if let Some(end) = stop_end {
             // Search again after the last stop word: a source may start there.
             at = end;
