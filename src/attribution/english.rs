@@ -459,291 +459,383 @@ const CALENDAR: &[&str] = &[
 ];
 
 /// The English credits of `sentence`, added to `out` (a source another reader found is not
-/// credited twice: see [`add_new`]).
+/// credited twice: see [`add_new`]): each source [`english_sources`] finds, read whole by
+/// [`read_source`], credited by the nearest of the sentence's [`Cues`] that may credit it.
 pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
-    // A capitalized cue inside a sentence is part of a name ("the United States", "Edward
-    // Said"); at its start it is a cue ("Citing the ministry, ...").
-    // A cue after an article or a possessive describes a noun (`the previously reported
-    // placement`, `its announced plan`).
-    let cues: Vec<regex::Match> = CUE
-        .find_iter(sentence)
-        .filter(|c| {
-            (!c.as_str().starts_with(char::is_uppercase)
-                || !sentence[..c.start()].chars().any(char::is_alphanumeric))
-                && !describes_a_noun(&sentence[..c.start()])
-        })
-        .collect();
-    if cues.is_empty() {
+    let Some(cues) = Cues::of(sentence) else {
         return;
-    }
-    // Each cue with whether it is a passive with `by` (see `by_whom`).
-    let cues: Vec<(regex::Match, Option<bool>)> = cues
-        .into_iter()
-        .map(|c| (c, by_whom(sentence, &c)))
-        .collect();
-    // The clause each `citing` or `according to` cue opens, up to the next comma: its sources
-    // are what that cue credits, never who spoke a later cue (`Interfax, citing a source in the
-    // government, said`: the government said nothing), and its words do not part a speaker
-    // from a later cue.
-    let clauses: Vec<(usize, usize)> = cues
-        .iter()
-        .filter(|(c, _)| matches!(cue_kind(c.as_str()), Cue::Citing | Cue::AccordingTo))
-        .map(|(c, _)| {
-            let end = sentence[c.end()..]
-                .find(',')
-                .map_or(sentence.len(), |i| c.end() + i);
-            (c.start(), end)
-        })
-        .collect();
-    for (m, kind) in english_sources(sentence, 0) {
-        let mut text = sentence[m.clone()].trim();
-        // A match may start on a linking word ("that the commission"), or on what the source
-        // put out ("statement from the Kremlin"): the source starts after.
-        // Where what the source put out begins, when it was stripped.
-        let mut issued_from = None;
-        while let Some((first, rest)) = text.split_once(char::is_whitespace) {
-            let lower = first.to_lowercase();
-            if LINKING.contains(&lower.as_str()) || is_cue_word(first) {
-                text = rest.trim_start();
-            } else if ISSUED.contains(&lower.as_str())
-                && let Some((by, after)) = rest.split_once(char::is_whitespace)
-                && matches!(by, "from" | "by" | "of")
-            {
-                issued_from.get_or_insert(offset(sentence, text));
-                text = after.trim_start();
-            } else {
-                break;
-            }
-        }
-        // A match that began on such words may have read the source after them short
-        // (`reported by the official Ivorian` for `the official Ivorian daily Fraternite
-        // Matin`): the source is read again from where it starts.
-        let mut kind = kind;
-        let from = offset(sentence, text);
-        if from > m.start
-            && let Some((m2, kind2)) = english_sources(sentence, from).next()
-            && m2.start == from
-            && m2.end > from + text.len()
-        {
-            (text, kind) = (sentence[m2].trim(), kind2);
-        }
-        if kind == SourceKind::Institution {
-            text = after_preposition(text);
-        }
-        if kind == SourceKind::Person {
-            // The words a title's pattern read before it are no part of the name after a word
-            // that links them to something else (`to visit Japan since President Reagan`,
-            // `selling oil at official OPEC prices`).
-            if let Some(last) = text
-                .split_whitespace()
-                .rfind(|w| LINKS_BEFORE_A_TITLE.contains(w))
-            {
-                let after = offset(text, last) + last.len();
-                text = text[after..].trim_start();
-            }
-            // `official` first is what describes a name, no title (`according to official
-            // Yugoslav figures`); a name right after a participle is what it acts on.
-            if text.starts_with("official ")
-                || after_a_participle(&sentence[..offset(sentence, text)])
-            {
-                continue;
-            }
-            // "The Norwegian ..." at a sentence start is not a name; "A and P" is one.
-            let first = text.split_whitespace().next().unwrap_or("");
-            let joined = |rest: &str| rest.starts_with("and ") || rest.starts_with("& ");
-            if NOT_NAMES.contains(&first) && !joined(text[first.len()..].trim_start()) {
-                let rest = text[first.len()..].trim_start();
-                let words = rest.split_whitespace().count();
-                if words >= 2 {
-                    text = rest;
-                } else if words == 1 && first == "The" && cue_follows(sentence, text) {
-                    // ... but `The Treasury said`, `The Bundesbank said`: an institution.
-                    kind = SourceKind::Institution;
-                } else {
-                    continue;
-                }
-            }
-        }
-        // A full stop after a name ends the sentence ("said Peskov."); one inside it or after
-        // an initial ("U.S.", "Jr.") is part of it.
-        if let Some(stripped) = text.strip_suffix('.') {
-            let last = stripped.rsplit(char::is_whitespace).next().unwrap_or("");
-            if last.chars().count() > 2 && !last.contains('.') {
-                text = stripped;
-            }
-        }
-        // A possessive is whose, not who (`announced by Japan's ruling party`).
-        if text.ends_with("'s") || text.ends_with("’s") {
+    };
+    for (matched, kind) in english_sources(sentence, 0) {
+        let Some(source) = read_source(sentence, matched, kind) else {
             continue;
-        }
-        // A surname alone ("Peskov said") credits only right beside `said` or `reported`; a
-        // capitalized word that is no name never does.
-        // A bare plural capitalized at a sentence's start is read as a name (`Dealers said`;
-        // the plural pattern is lower-case, so that `Bankers Trust` stays a name).
-        let kind = if kind == SourceKind::Person
-            && UNNAMED_PEOPLE
-                .iter()
-                .any(|(_, plural)| text.eq_ignore_ascii_case(plural))
-        {
-            SourceKind::Anonymous
-        } else {
-            kind
         };
-        let surname = kind == SourceKind::Person && !text.contains(char::is_whitespace);
-        if surname && (NOT_NAMES.contains(&text) || CALENDAR.contains(&text)) {
-            continue;
-        }
-        // ... and a capital alone is its government.
-        let kind = if surname && CAPITALS.contains(&text) {
-            SourceKind::Institution
-        } else {
-            kind
-        };
-
-        let start = offset(sentence, text);
-        let end = start + text.len();
-        if kind != SourceKind::Person
-            && describes_the_speaker(&sentence[..start], text, &sentence[end..])
-        {
-            continue;
-        }
-        // Whom someone "told" is a listener, not a source.
-        let before = sentence[..start].trim_end();
-        if before.to_lowercase().ends_with("told") || before.to_lowercase().ends_with("tells") {
-            continue;
-        }
-        // A verb after what follows a cue makes it what was said (`Michel Lefebvre, vice
-        // president of operations, said Noranda will operate the mine`), not who said it.
-        let next_word = sentence[end..].split_whitespace().next();
-        let what_was_said = next_word.is_some_and(|word| AUXILIARIES.contains(&word));
-        // A name before a noun is what it describes (`cited a strong New Jersey economy`,
-        // `citing the American Express banking unit`), unless the noun is what it put out or
-        // its people (`citing TASS reports`, `quoting Bank of Japan sources`).
-        let a_modifier = next_word.is_some_and(|word| {
-            let bare = without_trailing_marks(word);
-            word.starts_with(|c: char| c.is_lowercase())
-                && !ISSUED.contains(&bare)
-                && !ROLES.contains(&bare)
-                && !UNNAMED_PEOPLE
-                    .iter()
-                    .any(|&(one, many)| bare == one || bare == many)
-                && !NOT_NOUNS.contains(&bare)
-        });
-        let nearest = cues
-            .iter()
-            .filter(|(c, by)| {
-                if c.start() < end && start < c.end() {
-                    return false; // a cue inside the source is none of its cues
-                }
-                let after_cue = start >= c.end();
-                let k = cue_kind(c.as_str());
-                // "according to X" and "citing X" credit what follows; "X said" or "said X" either side.
-                // After `according to` or `citing`, what the source put out counts as the
-                // source ("according to a statement from the Kremlin").
-                let credited_from = match k {
-                    Cue::AccordingTo | Cue::Citing => issued_from.unwrap_or(start),
-                    _ => start,
-                };
-                // A verb in the passive with `by` credits only who follows (`confirmed by the
-                // ministry`, `quoted by RIA Novosti`, `carried by TASS`), `by` not counted.
-                let gap = if after_cue {
-                    words_between(sentence, c.end(), credited_from.max(c.end()))
-                        - usize::from(*by == Some(true))
-                } else {
-                    if clauses
-                        .iter()
-                        .any(|&(from, to)| from < start && start < to && to <= c.start())
-                    {
-                        return false;
-                    }
-                    let aside: usize = clauses
-                        .iter()
-                        .filter(|&&(from, to)| end <= from && to <= c.start())
-                        .map(|&(from, to)| words_between(sentence, from, to))
-                        .sum();
-                    // Clauses may overlap (`citing, according to X,`): never below nothing.
-                    words_between(sentence, end, c.start()).saturating_sub(aside)
-                };
-                match k {
-                    _ if by.is_some() => after_cue && gap == 0,
-                    // ... or, before the cue, with an aside between (`Shultz, speaking from
-                    // Washington, said`).
-                    _ if surname => {
-                        matches!(k, Cue::Said | Cue::Reported)
-                            && if after_cue {
-                                gap == 0 && inverted(sentence, c.start()) && !what_was_said
-                            } else {
-                                ((gap == 0 || only_how(&sentence[end..c.start()]))
-                                    && !after_a_preposition(&sentence[..start]))
-                                    || surname_across_an_aside(
-                                        text,
-                                        &sentence[..start],
-                                        &sentence[end..c.start()],
-                                        gap,
-                                    )
-                            }
-                    }
-                    // "X was quoted as saying": the passive credits what comes before.
-                    Cue::Citing
-                        if c.start() >= end
-                            && is_passive_link(&sentence[end..c.start()])
-                            && matches!(c.as_str().to_lowercase().as_str(), "quoted" | "cited") =>
-                    {
-                        true
-                    }
-                    // "TASS quoted the minister as saying": the medium right before `quoted`.
-                    Cue::Citing
-                        if !after_cue
-                            && gap == 0
-                            && matches!(
-                                c.as_str().to_lowercase().as_str(),
-                                "quoted" | "cited" | "quotes" | "cites"
-                            ) =>
-                    {
-                        true
-                    }
-                    Cue::AccordingTo | Cue::Citing => after_cue && gap <= 2 && !a_modifier,
-                    // "X said" within a few words; "said X" only right after the cue, and only
-                    // where the cue has no subject before it.
-                    _ if after_cue => gap == 0 && inverted(sentence, c.start()) && !what_was_said,
-                    // "X, which it says": the pronoun is the cue's speaker, not X; "approved by
-                    // the commission, Pacific Gas said": X stands in a clause of its own.
-                    _ => {
-                        let between = &sentence[end..c.start()];
-                        let words = if is_aside(between) {
-                            gap.saturating_sub(lone_marks(between))
-                        } else {
-                            gap
-                        };
-                        (words <= NEAR || across_an_aside(&sentence[..start], between, words))
-                            && !spoken_by_pronoun(between)
-                            && !is_passive_link(between)
-                            && !clause_apart(&sentence[..start], between)
-                            && !object_of_a_relative(&sentence[..start], between)
-                    }
-                }
-            })
-            // A passive `by` that credits the source is the most specific of its cues
-            // (`Lavrov, quoted by RIA Novosti, said`: RIA Novosti quoted).
-            .min_by_key(|(c, by)| {
-                let distance = if start >= c.end() {
-                    start - c.end()
-                } else {
-                    c.start() - end
-                };
-                (by.is_none(), distance)
-            });
-        if let Some((c, _)) = nearest {
+        if let Some(cue) = cues.crediting(&source) {
             add_new(
                 out,
                 Attribution {
-                    source: text.to_string(),
-                    kind,
-                    cue: c.as_str().to_string(),
-                    cue_kind: cue_kind(c.as_str()),
+                    source: source.text.to_string(),
+                    kind: source.kind,
+                    cue: cue.as_str().to_string(),
+                    cue_kind: cue_kind(cue.as_str()),
                 },
             );
         }
+    }
+}
+
+/// A source as [`read_source`] reads it from a match of [`english_sources`], with what decides
+/// which cue may credit it.
+struct Source<'s> {
+    /// The source's words, a slice of the sentence.
+    text: &'s str,
+    /// What kind of source it is, as its reading settled it (`The Treasury` an institution).
+    kind: SourceKind,
+    /// Where `text` starts and ends in the sentence, in bytes.
+    start: usize,
+    end: usize,
+    /// Where what the source put out begins, when the match began on it (`statement from the
+    /// Kremlin`): after `according to` or `citing` it counts as the source.
+    issued_from: Option<usize>,
+    /// A name of one word (`Peskov`), which credits only right beside `said` or `reported`.
+    surname: bool,
+    /// An auxiliary follows the source: it is the subject of what was said (`Michel Lefebvre,
+    /// vice president of operations, said Noranda will operate the mine`), not who said it.
+    what_was_said: bool,
+    /// A noun follows the source: it describes it (`cited a strong New Jersey economy`,
+    /// `citing the American Express banking unit`), unless the noun is what it put out or its
+    /// people (`citing TASS reports`, `quoting Bank of Japan sources`).
+    a_modifier: bool,
+}
+
+/// The source in `matched`, a range of `sentence` that [`english_sources`] found as `kind`, read
+/// whole: past the words a match may start on, its name's own rules applied; `None` where the
+/// match names no source (a possessive, a capitalized word that is no name, a description of
+/// the speaker before it, whom `told` addresses).
+fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Option<Source<'_>> {
+    let (mut text, issued_from) = past_what_starts_a_match(sentence, matched.clone());
+    // A match that began on such words may have read the source after them short (`reported
+    // by the official Ivorian` for `the official Ivorian daily Fraternite Matin`): the source
+    // is read again from where it starts.
+    let mut kind = kind;
+    let from = offset(sentence, text);
+    if from > matched.start
+        && let Some((again, kind_again)) = english_sources(sentence, from).next()
+        && again.start == from
+        && again.end > from + text.len()
+    {
+        (text, kind) = (sentence[again].trim(), kind_again);
+    }
+    match kind {
+        SourceKind::Institution => text = after_preposition(text),
+        SourceKind::Person => (text, kind) = named_person(sentence, text)?,
+        _ => {}
+    }
+    let text = without_full_stop(text);
+    // A possessive is whose, not who (`announced by Japan's ruling party`).
+    if text.ends_with("'s") || text.ends_with("’s") {
+        return None;
+    }
+    // A bare plural capitalized at a sentence's start is read as a name (`Dealers said`; the
+    // plural pattern is lower-case, so that `Bankers Trust` stays a name).
+    if kind == SourceKind::Person
+        && UNNAMED_PEOPLE
+            .iter()
+            .any(|(_, plural)| text.eq_ignore_ascii_case(plural))
+    {
+        kind = SourceKind::Anonymous;
+    }
+    // A capitalized word that is no name never credits; a capital alone is its government.
+    let surname = kind == SourceKind::Person && !text.contains(char::is_whitespace);
+    if surname && (NOT_NAMES.contains(&text) || CALENDAR.contains(&text)) {
+        return None;
+    }
+    if surname && CAPITALS.contains(&text) {
+        kind = SourceKind::Institution;
+    }
+
+    let start = offset(sentence, text);
+    let end = start + text.len();
+    if kind != SourceKind::Person
+        && describes_the_speaker(&sentence[..start], text, &sentence[end..])
+    {
+        return None;
+    }
+    // Whom someone "told" is a listener, not a source.
+    let before = sentence[..start].trim_end().to_lowercase();
+    if before.ends_with("told") || before.ends_with("tells") {
+        return None;
+    }
+    let next_word = sentence[end..].split_whitespace().next();
+    let what_was_said = next_word.is_some_and(|word| AUXILIARIES.contains(&word));
+    let a_modifier = next_word.is_some_and(|word| {
+        let bare = without_trailing_marks(word);
+        word.starts_with(|c: char| c.is_lowercase())
+            && !ISSUED.contains(&bare)
+            && !ROLES.contains(&bare)
+            && !UNNAMED_PEOPLE
+                .iter()
+                .any(|&(one, many)| bare == one || bare == many)
+            && !NOT_NOUNS.contains(&bare)
+    });
+    Some(Source {
+        text,
+        kind,
+        start,
+        end,
+        issued_from,
+        surname,
+        what_was_said,
+        a_modifier,
+    })
+}
+
+/// The words of `matched`, a range of `sentence`, from where its source starts: past a linking
+/// word or a cue (`that the commission`), and past what a source puts out (`statement from the
+/// Kremlin`), with where that began when it was read past.
+fn past_what_starts_a_match(sentence: &str, matched: Range<usize>) -> (&str, Option<usize>) {
+    let mut text = sentence[matched].trim();
+    let mut issued_from = None;
+    while let Some((first, rest)) = text.split_once(char::is_whitespace) {
+        let lower = first.to_lowercase();
+        if LINKING.contains(&lower.as_str()) || is_cue_word(first) {
+            text = rest.trim_start();
+        } else if ISSUED.contains(&lower.as_str())
+            && let Some((by, after)) = rest.split_once(char::is_whitespace)
+            && matches!(by, "from" | "by" | "of")
+        {
+            issued_from.get_or_insert(offset(sentence, text));
+            text = after.trim_start();
+        } else {
+            break;
+        }
+    }
+    (text, issued_from)
+}
+
+/// A person's name `text`, a slice of `sentence`, without what a title's pattern read before
+/// it, and its kind; `None` where it names nobody.
+fn named_person<'s>(sentence: &'s str, text: &'s str) -> Option<(&'s str, SourceKind)> {
+    // The words a title's pattern read before it are no part of the name after a word that
+    // links them to something else (`to visit Japan since President Reagan`, `selling oil at
+    // official OPEC prices`).
+    let mut text = text;
+    if let Some(last) = text
+        .split_whitespace()
+        .rfind(|w| LINKS_BEFORE_A_TITLE.contains(w))
+    {
+        let after = offset(text, last) + last.len();
+        text = text[after..].trim_start();
+    }
+    // `official` first is what describes a name, no title (`according to official Yugoslav
+    // figures`); a name right after a participle is what it acts on.
+    if text.starts_with("official ") || after_a_participle(&sentence[..offset(sentence, text)]) {
+        return None;
+    }
+    // "The Norwegian ..." at a sentence start is not a name; "A and P" is one.
+    let first = text.split_whitespace().next().unwrap_or("");
+    let rest = text[first.len()..].trim_start();
+    let joined = rest.starts_with("and ") || rest.starts_with("& ");
+    if !NOT_NAMES.contains(&first) || joined {
+        return Some((text, SourceKind::Person));
+    }
+    match rest.split_whitespace().count() {
+        2.. => Some((rest, SourceKind::Person)),
+        // ... but `The Treasury said`, `The Bundesbank said`: an institution.
+        1 if first == "The" && cue_follows(sentence, text) => Some((text, SourceKind::Institution)),
+        _ => None,
+    }
+}
+
+/// `text` without a full stop that ends the sentence after it (`said Peskov.`); one inside a
+/// name or after an initial (`U.S.`, `Jr.`) is part of it.
+fn without_full_stop(text: &str) -> &str {
+    match text.strip_suffix('.') {
+        Some(stripped)
+            if stripped
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|last| last.chars().count() > 2 && !last.contains('.')) =>
+        {
+            stripped
+        }
+        _ => text,
+    }
+}
+
+/// What [`find`] reads of a sentence's cues once, for all its sources.
+struct Cues<'s> {
+    sentence: &'s str,
+    /// Each cue with whether it is a passive with `by` (see [`by_whom`]).
+    cues: Vec<(regex::Match<'s>, Option<bool>)>,
+    /// The clause each `citing` or `according to` cue opens, up to the next comma, as byte
+    /// offsets: its sources are what that cue credits, never who spoke a later cue (`Interfax,
+    /// citing a source in the government, said`: the government said nothing), and its words
+    /// do not part a speaker from a later cue.
+    clauses: Vec<(usize, usize)>,
+}
+
+impl<'s> Cues<'s> {
+    /// The cues of `sentence`, `None` where it has none. A capitalized cue inside a sentence is
+    /// part of a name (`the United States`, `Edward Said`); at its start it is a cue (`Citing
+    /// the ministry, ...`). A cue after an article or a possessive describes a noun (`the
+    /// previously reported placement`, `its announced plan`).
+    fn of(sentence: &'s str) -> Option<Self> {
+        let cues: Vec<(regex::Match, Option<bool>)> = CUE
+            .find_iter(sentence)
+            .filter(|c| {
+                (!c.as_str().starts_with(char::is_uppercase)
+                    || !sentence[..c.start()].chars().any(char::is_alphanumeric))
+                    && !describes_a_noun(&sentence[..c.start()])
+            })
+            .map(|c| (c, by_whom(sentence, &c)))
+            .collect();
+        if cues.is_empty() {
+            return None;
+        }
+        let clauses = cues
+            .iter()
+            .filter(|(c, _)| matches!(cue_kind(c.as_str()), Cue::Citing | Cue::AccordingTo))
+            .map(|(c, _)| {
+                let end = sentence[c.end()..]
+                    .find(',')
+                    .map_or(sentence.len(), |i| c.end() + i);
+                (c.start(), end)
+            })
+            .collect();
+        Some(Cues {
+            sentence,
+            cues,
+            clauses,
+        })
+    }
+
+    /// The cue that credits `source`: of those that may ([`Cues::credits`]), a passive `by`
+    /// first, the most specific (`Lavrov, quoted by RIA Novosti, said`: RIA Novosti quoted),
+    /// then the nearest.
+    fn crediting(&self, source: &Source) -> Option<&regex::Match<'s>> {
+        self.cues
+            .iter()
+            .filter(|(c, by)| self.credits(c, *by, source))
+            .min_by_key(|(c, by)| {
+                let distance = if source.start >= c.end() {
+                    source.start - c.end()
+                } else {
+                    c.start() - source.end
+                };
+                (by.is_none(), distance)
+            })
+            .map(|(c, _)| c)
+    }
+
+    /// Whether cue `c`, `by` as [`by_whom`] says, may credit `source`.
+    fn credits(&self, c: &regex::Match, by: Option<bool>, source: &Source) -> bool {
+        let (sentence, start, end) = (self.sentence, source.start, source.end);
+        if c.start() < end && start < c.end() {
+            return false; // a cue inside the source is none of its cues
+        }
+        let after_cue = start >= c.end();
+        let k = cue_kind(c.as_str());
+        let Some(gap) = self.gap(c, by, source) else {
+            return false;
+        };
+        match k {
+            // A verb in the passive with `by` credits only who follows (`confirmed by the
+            // ministry`, `quoted by RIA Novosti`, `carried by TASS`).
+            _ if by.is_some() => after_cue && gap == 0,
+            _ if source.surname => {
+                matches!(k, Cue::Said | Cue::Reported)
+                    && if after_cue {
+                        gap == 0 && inverted(sentence, c.start()) && !source.what_was_said
+                    } else {
+                        self.surname_speaks(source, c, gap)
+                    }
+            }
+            // "X was quoted as saying": the passive credits what comes before.
+            Cue::Citing
+                if !after_cue
+                    && is_passive_link(&sentence[end..c.start()])
+                    && one_of(c.as_str(), &["quoted", "cited"]) =>
+            {
+                true
+            }
+            // "TASS quoted the minister as saying": the medium right before `quoted`.
+            Cue::Citing
+                if !after_cue
+                    && gap == 0
+                    && one_of(c.as_str(), &["quoted", "cited", "quotes", "cites"]) =>
+            {
+                true
+            }
+            // "according to X" and "citing X" credit what follows.
+            Cue::AccordingTo | Cue::Citing => after_cue && gap <= 2 && !source.a_modifier,
+            // "said X" only right after the cue, and only where the cue has no subject before it.
+            _ if after_cue => gap == 0 && inverted(sentence, c.start()) && !source.what_was_said,
+            _ => self.speaks(source, c, gap),
+        }
+    }
+
+    /// The words between `source` and cue `c`, `by` as [`by_whom`] says: after a passive's cue
+    /// its `by` not counted, before a cue the clauses of `citing` or `according to` between
+    /// not counted; `None` where the source stands in such a clause that closes before the cue.
+    fn gap(&self, c: &regex::Match, by: Option<bool>, source: &Source) -> Option<usize> {
+        let (sentence, start, end) = (self.sentence, source.start, source.end);
+        if start >= c.end() {
+            // After `according to` or `citing`, what the source put out counts as the source
+            // (`according to a statement from the Kremlin`).
+            let credited_from = match cue_kind(c.as_str()) {
+                Cue::AccordingTo | Cue::Citing => source.issued_from.unwrap_or(start),
+                _ => start,
+            };
+            return Some(
+                words_between(sentence, c.end(), credited_from.max(c.end()))
+                    - usize::from(by == Some(true)),
+            );
+        }
+        if self
+            .clauses
+            .iter()
+            .any(|&(from, to)| from < start && start < to && to <= c.start())
+        {
+            return None;
+        }
+        let aside: usize = self
+            .clauses
+            .iter()
+            .filter(|&&(from, to)| end <= from && to <= c.start())
+            .map(|&(from, to)| words_between(sentence, from, to))
+            .sum();
+        // Clauses may overlap (`citing, according to X,`): never below nothing.
+        Some(words_between(sentence, end, c.start()).saturating_sub(aside))
+    }
+
+    /// Whether surname `source`, `gap` words before cue `c` (`said` or `reported`), is who
+    /// spoke it: right beside it, or with only when or how between (`Ongpin has said`), not
+    /// after a preposition; or across an aside (see [`surname_across_an_aside`]).
+    fn surname_speaks(&self, source: &Source, c: &regex::Match, gap: usize) -> bool {
+        let before = &self.sentence[..source.start];
+        let between = &self.sentence[source.end..c.start()];
+        ((gap == 0 || only_how(between)) && !after_a_preposition(before))
+            || surname_across_an_aside(source.text, before, between, gap)
+    }
+
+    /// Whether `source`, no surname, `gap` words before cue `c`, is who spoke it: within
+    /// [`NEAR`] words, an aside's commas not counted, or across one whole aside; not where the
+    /// cue's speaker is a pronoun after it (`X, which it says`), the cue is a passive (`Terms of
+    /// the deal were not disclosed`), or the source stands in a clause of its own (`approved by
+    /// the commission, Pacific Gas said`) or is the object of a relative clause.
+    fn speaks(&self, source: &Source, c: &regex::Match, gap: usize) -> bool {
+        let before = &self.sentence[..source.start];
+        let between = &self.sentence[source.end..c.start()];
+        let words = if is_aside(between) {
+            gap.saturating_sub(lone_marks(between))
+        } else {
+            gap
+        };
+        (words <= NEAR || across_an_aside(before, between, words))
+            && !spoken_by_pronoun(between)
+            && !is_passive_link(between)
+            && !clause_apart(before, between)
+            && !object_of_a_relative(before, between)
     }
 }
 
@@ -914,8 +1006,8 @@ fn after_a_participle(before: &str) -> bool {
     })
 }
 
-/// Words after a name that do not make it describe them (see `a_modifier` in
-/// [`find`]): what links a clause or a phrase to it.
+/// Words after a name that do not make it describe them (see [`Source::a_modifier`]): what
+/// links a clause or a phrase to it.
 #[rustfmt::skip]
 const NOT_NOUNS: &[&str] = &[
     "as", "that", "which", "who", "whose", "and", "or", "but", "of", "in", "at", "on", "for",
@@ -949,7 +1041,7 @@ fn without_trailing_marks(word: &str) -> &str {
     word.trim_end_matches(|c: char| !c.is_alphanumeric())
 }
 
-/// Small words that end what comes before a titled person's name (see [`find`]):
+/// Small words that end what comes before a titled person's name (see [`named_person`]):
 /// prepositions that place or join it to something else, and conjunctions of time.
 #[rustfmt::skip]
 const LINKS_BEFORE_A_TITLE: &[&str] = &[
