@@ -435,27 +435,22 @@ const CAPITALS: &[&str] = &[
 ];
 
 /// Capitalized words of the calendar, which a lone capitalized word before `said` may be
-/// ("on Friday said") but never names a source.
+/// ("on Friday said") but never names a source: the days of the week, then the months.
+#[rustfmt::skip]
 const CALENDAR: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// How many of [`CALENDAR`] are the days of the week.
+const WEEKDAYS: usize = 7;
+
+/// Words before a month that make it a date (`In January`, `since March`), not the first word
+/// of a name (`August Busch`; `after March Resources Ltd`, so not `after`, `by` or `from`).
+#[rustfmt::skip]
+const BEFORE_A_DATE: &[&str] = &[
+    "in", "since", "until", "during", "last", "next", "this", "early", "late", "mid",
 ];
 
 /// The English credits of `sentence`, added to `out` (a source another reader found is not
@@ -636,14 +631,36 @@ fn named_person<'s>(sentence: &'s str, text: &'s str) -> Option<(&'s str, Source
     let rest = text[first.len()..].trim_start();
     let joined = rest.starts_with("and ") || rest.starts_with("& ");
     if !NOT_NAMES.contains(&first) || joined {
-        return Some((text, SourceKind::Person));
+        return Some((past_a_date(sentence, text), SourceKind::Person));
     }
     match rest.split_whitespace().count() {
-        2.. => Some((rest, SourceKind::Person)),
+        2.. => Some((past_a_date(sentence, rest), SourceKind::Person)),
         // ... but `The Treasury said`, `The Bundesbank said`: an institution.
         1 if first == "The" && cue_follows(sentence, text) => Some((text, SourceKind::Institution)),
         _ => None,
     }
+}
+
+/// Name `text`, a slice of `sentence`, past a date that opens it (`on Monday Xuto said`, `on
+/// Wednesday and Citicorp said`, `In January Secretary of State George Shultz told`): a day of
+/// the week, or a month after a word of [`BEFORE_A_DATE`].
+fn past_a_date<'s>(sentence: &'s str, text: &'s str) -> &'s str {
+    let Some((first, rest)) = text.split_once(char::is_whitespace) else {
+        return text;
+    };
+    let dated = match CALENDAR.iter().position(|&day| day == first) {
+        Some(i) if i < WEEKDAYS => true,
+        Some(_) => sentence[..offset(sentence, text)]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|word| one_of(word, BEFORE_A_DATE)),
+        None => false,
+    };
+    if !dated {
+        return text;
+    }
+    let rest = rest.trim_start();
+    rest.strip_prefix("and ").map_or(rest, str::trim_start)
 }
 
 /// `text` without a full stop that ends the sentence after it (`said Peskov.`); one inside a
@@ -822,10 +839,14 @@ impl<'s> Cues<'s> {
     /// [`NEAR`] words, an aside's commas not counted, or across one whole aside; not where the
     /// cue's speaker is a pronoun after it (`X, which it says`), the cue is a passive (`Terms of
     /// the deal were not disclosed`), or the source stands in a clause of its own (`approved by
-    /// the commission, Pacific Gas said`) or is the object of a relative clause.
+    /// the commission, Pacific Gas said`) or is the object of a relative clause; nor where a
+    /// name is [`placed`] by a preposition (`traders in New York said`).
     fn speaks(&self, source: &Source, c: &regex::Match, gap: usize) -> bool {
         let before = &self.sentence[..source.start];
         let between = &self.sentence[source.end..c.start()];
+        if source.kind == SourceKind::Person && placed(before) {
+            return false;
+        }
         let words = if is_aside(between) {
             gap.saturating_sub(lone_marks(between))
         } else {
@@ -975,15 +996,31 @@ fn stands_alone(before: &str) -> bool {
 /// `by` or `for` it is whose words they are (`a statement by Williams said`, `a spokesman for
 /// Abbott said`), credited as an institution's would be.
 fn after_a_preposition(before: &str) -> bool {
+    placing_preposition(before).is_some()
+}
+
+/// The preposition of [`after_a_preposition`] before a name, or before its article.
+fn placing_preposition(before: &str) -> Option<&str> {
     let mut words = before.split_whitespace().rev();
     // An article between is looked past (`officials in the Netherlands said`).
     let word = match words.next() {
         Some("the" | "a" | "an") => words.next(),
         word => word,
     };
-    word.is_some_and(|word| {
-        PREPOSITIONS.contains(&word) && !matches!(word, "the" | "a" | "an" | "and" | "by" | "for")
+    word.filter(|word| {
+        PREPOSITIONS.contains(word) && !matches!(*word, "the" | "a" | "an" | "and" | "by" | "for")
     })
+}
+
+/// Whether a person's name of more than one word after `before` is where or with whom
+/// something is, the object of a preposition that places it (`traders in New York said`, `A
+/// source close to General Partners said`, `An aide to Rep. Charles Schumer, the sponsor,
+/// said`, `talks with Brazilian Finance Minister Dilson Funaro said`): no speaker. After `of`
+/// it is whose words they are (`chairman of Union Camp said`, as after `for` and `by`), or part
+/// of a title (`Chancellor of the Exchequer Nigel Lawson said`). An institution so placed is
+/// whose people spoke (`Sources at the construction ministry said`), credited.
+fn placed(before: &str) -> bool {
+    placing_preposition(before).is_some_and(|word| word != "of")
 }
 
 /// Whether the word before a name is a participle that takes it as its object (`lawyers

@@ -239,6 +239,32 @@ fn a_place_after_a_preposition_does_not_speak() {
             "It was a good deal, a spokesman for the Commission said.",
             &["a spokesman", "the Commission"][..],
         ),
+        // A name of several words after a preposition that places it is no speaker either;
+        // after `of` it is whose words they are.
+        (
+            "The dollar fell after foreign exchange traders in New York said the Fed bought.",
+            &["traders"][..],
+        ),
+        (
+            "A source close to General Partners said it would apply for authority.",
+            &["A source"][..],
+        ),
+        (
+            "An aide to Rep. Charles Schumer, the sponsor, said it is expected to pass.",
+            &["An aide"][..],
+        ),
+        (
+            "One official attending talks with Finance Minister Dilson Funaro said they came.",
+            &[][..],
+        ),
+        (
+            "Sources at the construction ministry said it plans to cut the number of firms.",
+            &["Sources", "the construction ministry"][..],
+        ),
+        (
+            "Demand keeps climbing, Gene Cartledge, chairman of Union Camp said.",
+            &["Gene Cartledge", "Union Camp"][..],
+        ),
     ] {
         let got = sources(sentence);
         let got: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
@@ -815,6 +841,37 @@ fn a_title_starts_after_what_links_it() {
     assert_credits(
         "According to official Yugoslav figures, Yugoslavia repaid a record sum.",
         &[],
+    );
+}
+
+/// A day or a month that opens a name is when it spoke, no part of the name; a month is one
+/// only after a word that dates it (`August Busch`, `after March Resources Ltd` are names).
+#[test]
+fn a_date_before_a_name_is_no_part_of_it() {
+    use SourceKind::Person;
+    assert_credits(
+        "When the talks began on Monday Xuto said the issues should be settled.",
+        &[("Xuto", Person)],
+    );
+    assert_credits(
+        "The talks ended on Wednesday and Citicorp said new ones should begin.",
+        &[("Citicorp", Person)],
+    );
+    assert_credits(
+        "In January Secretary of State George Shultz told the committee there would be none.",
+        &[("Secretary of State George Shultz", Person)],
+    );
+    assert_credits(
+        "This March Chancellor Helmut Kohl said the budget would balance.",
+        &[("Chancellor Helmut Kohl", Person)],
+    );
+    assert_credits(
+        "August Busch said the brewer would expand.",
+        &[("August Busch", Person)],
+    );
+    assert_credits(
+        "Shares rose after March Resources Ltd said it had struck gold.",
+        &[("March Resources Ltd", Person)],
     );
 }
 
