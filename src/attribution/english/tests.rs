@@ -985,6 +985,21 @@ fn a_speaker_speaks_across_one_whole_aside() {
             &[("Smith", Person)][..],
         ),
         (
+            "Allegheny International Inc, the consumer products concern that today announced a \
+             merger agreement with a First Boston Corp affiliate in a deal worth about 500 mln \
+             dlrs, said it intends to divest more units.",
+            &[("Allegheny International Inc", Person)][..],
+        ),
+        // Past thirty words an aside is likelier a clause misread than one (none so long in
+        // eval_reuters stands between a speaker and its cue).
+        (
+            "Allegheny International Inc, the consumer products concern that today announced a \
+             merger agreement with a First Boston Corp affiliate in a deal worth about 500 mln \
+             dlrs after weeks of talks with its banks and its largest holders in New York and \
+             Pittsburgh, said it will sell units.",
+            &[][..],
+        ),
+        (
             "Volcker, appearing with Reagan, Greenspan, and Treasury Secretary James Baker in the \
              room, said he will stay.",
             &[][..],
