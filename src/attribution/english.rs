@@ -73,7 +73,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     } = letters;
     let cap = format!(r"[{upper}][{letter}{mark}'’.-]*");
     let agency = format!(
-        r"(?:(?:the\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:[Tt]he\s+)?(?:{cap}'s\s+)?(?-u:\b)(?:{AGENCIES})(?-u:\b)(?:\s+news\s+agency)?"
+        r"(?:(?:the\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:[Tt]he\s+)?(?:{cap}'s\s+)?(?:(?:{DESCRIBED})\s+){{0,2}}(?-u:\b)(?:{AGENCIES})(?-u:\b)(?:\s+news\s+agency)?"
     );
     // Newspapers by name: `the Wall Street Journal`, `The Daily Telegraph`, `Kommersant`.
     let media = format!(

@@ -661,6 +661,19 @@ fn wire_phrasings_name_one_source_of_the_right_kind() {
             [0],
         ("Russia's RIA Novosti news agency".into(), Agency, Cue::Said)
     );
+    // ... and what describes it before its name (`official` is no title there).
+    assert_eq!(
+        credits("Prices will be checked, the official Tanjug news agency said."),
+        [("the official Tanjug news agency".into(), Agency, Cue::Said)]
+    );
+    assert_eq!(
+        credits("Growth will slow, China's official Xinhua news agency reported."),
+        [(
+            "China's official Xinhua news agency".into(),
+            Agency,
+            Cue::Reported
+        )]
+    );
     // An anonymous official of a named institution; a newspaper by name.
     assert_eq!(
         credits("The talks will resume, a Kremlin spokesman told reporters."),
