@@ -914,6 +914,10 @@ fn a_title_holds_its_role_and_whose_it_is() {
             "Sales will double, Harlow chairman Ann Berg told reporters.",
             "Harlow chairman Ann Berg",
         ),
+        (
+            "New Democratic Party leader Ed Broadbent said the deal would hurt Canada.",
+            "New Democratic Party leader Ed Broadbent",
+        ),
         // A title is a whole word: no `secretary` inside `undersecretary`.
         (
             "The trade undersecretary Ann Berg said it would pass.",
