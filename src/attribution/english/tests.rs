@@ -1269,6 +1269,15 @@ fn speech_verbs_besides_said_are_cues() {
             "Volcker warned a further fall might force the Fed's hand.",
             "Volcker",
         ),
+        // The plural's present tense.
+        (
+            "The pound has been sidelined, foreign exchange analysts say.",
+            "analysts",
+        ),
+        (
+            "Western diplomats say Li is a technocrat.",
+            "Western diplomats",
+        ),
     ] {
         let got = sources(sentence);
         assert!(
@@ -1280,5 +1289,44 @@ fn speech_verbs_besides_said_are_cues() {
     assert_eq!(
         sources("\"I told him it was a matter for the banks,\" Lawson said."),
         [("Lawson".to_string(), Cue::Said)]
+    );
+}
+
+/// Cue words that are something else: a `say` that says nothing, the plural nouns `reports`
+/// and `states`.
+#[test]
+fn a_cue_word_that_is_no_cue_credits_nobody() {
+    for sentence in [
+        "The company did not say how much it would write down.",
+        "The spokesman could not say when the plant would reopen.",
+        "Sources would only say the field was in the North Sea.",
+        "The company didn't say how much it would write down.",
+        "Bankers would say little about the loan.",
+        "No spokesman for either company was available to say why.",
+        "A Fed spokeswoman had no comment on the dealer reports.",
+        "The Dutch Finance Ministry declined to comment on the press reports.",
+        "Coles Myer rose 20 cents after reports it plans to expand.",
+        "Egypt wants Arab states to buy its military debts.",
+        "The Fund was set up by the 13 OPEC member states to help development.",
+    ] {
+        assert_eq!(credits(sentence), [], "{sentence}");
+    }
+    // ... but the verb after a pronoun, a relative or an adverb is one.
+    use SourceKind::{Agency, Anonymous};
+    assert_credits(
+        "Interfax, which reports on markets, said prices rose.",
+        &[("Interfax", Agency)],
+    );
+    assert_credits(
+        "TASS also reports the talks will resume.",
+        &[("TASS", Agency)],
+    );
+    assert_credits(
+        "Xinhua regularly reports the output figures.",
+        &[("Xinhua", Agency)],
+    );
+    assert_credits(
+        "An agreement with the banks, officials now say, is expected soon.",
+        &[("officials", Anonymous)],
     );
 }
