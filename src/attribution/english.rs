@@ -528,6 +528,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     match kind {
         SourceKind::Institution => text = after_preposition(text),
         SourceKind::Person => (text, kind) = named_person(sentence, text)?,
+        SourceKind::Anonymous => text = after_a_relative(text),
         _ => {}
     }
     let text = without_full_stop(text);
@@ -888,6 +889,20 @@ fn after_preposition(text: &str) -> &str {
         }
     }
     text[from..].trim_start()
+}
+
+/// Unnamed people read from inside a relative clause start after its pronoun: the words the
+/// pattern allows between an article and the people (`a senior official`) may be a noun and
+/// the pronoun (`a factor which brokers say`, `a move which officials said`: `brokers`,
+/// `officials`).
+fn after_a_relative(text: &str) -> &str {
+    match text
+        .split_whitespace()
+        .rfind(|w| matches!(*w, "which" | "that" | "who" | "whom"))
+    {
+        Some(pronoun) => text[offset(text, pronoun) + pronoun.len()..].trim_start(),
+        None => text,
+    }
 }
 
 /// Subject pronouns: one right before a cue is who spoke it.

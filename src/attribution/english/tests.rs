@@ -1200,6 +1200,11 @@ fn bare_plurals_keep_their_description() {
         ),
         ("Exports rose 5 pct, trade sources said.", "trade sources"),
         ("Talks will resume, sources said.", "sources"),
+        // ... what a relative clause's pronoun comes before is none of it.
+        (
+            "Debt is a factor which brokers say has distanced Dutch banks.",
+            "brokers",
+        ),
     ] {
         let got = credits(sentence);
         assert_eq!(
