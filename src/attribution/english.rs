@@ -701,7 +701,8 @@ impl<'s> Cues<'s> {
     /// The cues of `sentence`, `None` where it has none. A capitalized cue inside a sentence is
     /// part of a name (`the United States`, `Edward Said`); at its start it is a cue (`Citing
     /// the ministry, ...`). A cue after an article or a possessive describes a noun (`the
-    /// previously reported placement`, `its announced plan`).
+    /// previously reported placement`, `its announced plan`); `reports` may be one
+    /// ([`plural_noun`]), and a `say` may say nothing ([`left_unsaid`]).
     fn of(sentence: &'s str) -> Option<Self> {
         let cues: Vec<(regex::Match, Option<bool>)> = CUE
             .find_iter(sentence)
@@ -760,7 +761,7 @@ impl<'s> Cues<'s> {
         }
         let after_cue = start >= c.end();
         let k = cue_kind(c.as_str());
-        let Some(gap) = self.gap(c, by, source) else {
+        let Some(gap) = self.gap(c, k, by, source) else {
             return false;
         };
         match k {
@@ -799,15 +800,16 @@ impl<'s> Cues<'s> {
         }
     }
 
-    /// The words between `source` and cue `c`, `by` as [`by_whom`] says: after a passive's cue
-    /// its `by` not counted, before a cue the clauses of `citing` or `according to` between
-    /// not counted; `None` where the source stands in such a clause that closes before the cue.
-    fn gap(&self, c: &regex::Match, by: Option<bool>, source: &Source) -> Option<usize> {
+    /// The words between `source` and cue `c` of kind `k`, `by` as [`by_whom`] says: after a
+    /// passive's cue its `by` not counted, before a cue the clauses of `citing` or `according
+    /// to` between not counted; `None` where the source stands in such a clause that closes
+    /// before the cue.
+    fn gap(&self, c: &regex::Match, k: Cue, by: Option<bool>, source: &Source) -> Option<usize> {
         let (sentence, start, end) = (self.sentence, source.start, source.end);
         if start >= c.end() {
             // After `according to` or `citing`, what the source put out counts as the source
             // (`according to a statement from the Kremlin`).
-            let credited_from = match cue_kind(c.as_str()) {
+            let credited_from = match k {
                 Cue::AccordingTo | Cue::Citing => source.issued_from.unwrap_or(start),
                 _ => start,
             };
@@ -1013,10 +1015,10 @@ fn stands_alone(before: &str) -> bool {
 }
 
 /// Whether the word before a name, or before its article, is a preposition of [`PREPOSITIONS`]
-/// that places it (not `and`, `by` or `for`): a surname right before its cue is then where the speaker is
-/// (`officials in the rest of Europe told`, `a ministry spokesman in Bonn said`), not who. After
-/// `by` or `for` it is whose words they are (`a statement by Williams said`, `a spokesman for
-/// Abbott said`), credited as an institution's would be.
+/// that places it (not `and`, `by` or `for`): a surname right before its cue is then where the
+/// speaker is (`officials in the rest of Europe told`, `a ministry spokesman in Bonn said`), not
+/// who. After `by` or `for` it is whose words they are (`a statement by Williams said`, `a
+/// spokesman for Abbott said`), credited as an institution's would be.
 fn after_a_preposition(before: &str) -> bool {
     placing_preposition(before).is_some()
 }
