@@ -850,11 +850,12 @@ impl<'s> Cues<'s> {
     /// cue's speaker is a pronoun after it (`X, which it says`), the cue is a passive (`Terms of
     /// the deal were not disclosed`), or the source stands in a clause of its own (`approved by
     /// the commission, Pacific Gas said`) or is the object of a relative clause; nor where a
-    /// name is [`placed`] by a preposition (`traders in New York said`).
+    /// name is [`placed`] by a preposition (`traders in New York said`) or stands
+    /// [`in_brackets`].
     fn speaks(&self, source: &Source, c: &regex::Match, gap: usize) -> bool {
         let before = &self.sentence[..source.start];
         let between = &self.sentence[source.end..c.start()];
-        if source.kind == SourceKind::Person && placed(before) {
+        if (source.kind == SourceKind::Person && placed(before)) || in_brackets(between) {
             return false;
         }
         let words = if is_aside(between) {
@@ -905,6 +906,14 @@ fn after_a_relative(text: &str) -> &str {
         Some(pronoun) => text[offset(text, pronoun) + pronoun.len()..].trim_start(),
         None => text,
     }
+}
+
+/// Whether a source before `between` ends inside brackets that close right after it: an aside
+/// to what is outside them (`A high commission (embassy) statement said`, a dateline's
+/// `WASHINGTON, Feb (Reuters) - SkyWest told`, `The company (a unit of Hanson Trust) said`), no
+/// speaker of a cue after them.
+fn in_brackets(between: &str) -> bool {
+    between.trim_start().starts_with(')')
 }
 
 /// Subject pronouns: one right before a cue is who spoke it.

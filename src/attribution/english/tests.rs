@@ -257,6 +257,19 @@ fn a_place_after_a_preposition_does_not_speak() {
             "One official attending talks with Finance Minister Dilson Funaro said they came.",
             &[][..],
         ),
+        // ... nor one in brackets, an aside to what is outside them.
+        (
+            "A high commission (embassy) statement said the grain would be shipped soon.",
+            &["A high commission"][..],
+        ),
+        (
+            "WASHINGTON, Feb (Reuters) - SkyWest Airlines Inc told reporters traffic rose.",
+            &["SkyWest Airlines Inc"][..],
+        ),
+        (
+            "The company (a unit of Hanson Trust) said it would sell the mill.",
+            &["The company"][..],
+        ),
         (
             "Sources at the construction ministry said it plans to cut the number of firms.",
             &["Sources", "the construction ministry"][..],
