@@ -263,12 +263,13 @@ fn a_place_after_a_preposition_does_not_speak() {
             &["A high commission"][..],
         ),
         (
-            "WASHINGTON, Feb (Reuters) - SkyWest Airlines Inc told reporters traffic rose.",
-            &["SkyWest Airlines Inc"][..],
-        ),
-        (
             "The company (a unit of Hanson Trust) said it would sell the mill.",
             &["The company"][..],
+        ),
+        // ... but an agency's brackets are a dateline's, its dash left out.
+        (
+            "WASHINGTON, March 8 (Reuters) Humana Inc said its board approved a rights plan.",
+            &["Reuters", "Humana Inc"][..],
         ),
         (
             "Sources at the construction ministry said it plans to cut the number of firms.",
