@@ -475,8 +475,8 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                 Attribution {
                     source: source.text.to_string(),
                     kind: source.kind,
-                    cue: cue.as_str().to_string(),
-                    cue_kind: cue_kind(cue.as_str()),
+                    cue: cue.at.as_str().to_string(),
+                    cue_kind: cue.kind,
                 },
             );
         }
@@ -562,8 +562,8 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         return None;
     }
     // Whom someone "told" is a listener, not a source.
-    let before = sentence[..start].trim_end().to_lowercase();
-    if before.ends_with("told") || before.ends_with("tells") {
+    let before = sentence[..start].trim_end();
+    if ends_with_ignoring_case(before, "told") || ends_with_ignoring_case(before, "tells") {
         return None;
     }
     let next_word = sentence[end..].split_whitespace().next();
@@ -597,10 +597,9 @@ fn past_what_starts_a_match(sentence: &str, matched: Range<usize>) -> (&str, Opt
     let mut text = sentence[matched].trim();
     let mut issued_from = None;
     while let Some((first, rest)) = text.split_once(char::is_whitespace) {
-        let lower = first.to_lowercase();
-        if LINKING.contains(&lower.as_str()) || is_cue_word(first) {
+        if one_of(first, LINKING) || is_cue_word(first) {
             text = rest.trim_start();
-        } else if ISSUED.contains(&lower.as_str())
+        } else if one_of(first, ISSUED)
             && let Some((by, after)) = rest.split_once(char::is_whitespace)
             && matches!(by, "from" | "by" | "of")
         {
@@ -685,11 +684,19 @@ fn without_full_stop(text: &str) -> &str {
     }
 }
 
+/// One cue of a sentence, read once for all its sources.
+struct SentenceCue<'s> {
+    /// Where the cue stands and its words.
+    at: regex::Match<'s>,
+    kind: Cue,
+    /// Whether it is a passive with `by` (see [`by_whom`]).
+    by: Option<bool>,
+}
+
 /// What [`find`] reads of a sentence's cues once, for all its sources.
 struct Cues<'s> {
     sentence: &'s str,
-    /// Each cue with whether it is a passive with `by` (see [`by_whom`]).
-    cues: Vec<(regex::Match<'s>, Option<bool>)>,
+    cues: Vec<SentenceCue<'s>>,
     /// The clause each `citing` or `according to` cue opens, up to the next comma, as byte
     /// offsets: its sources are what that cue credits, never who spoke a later cue (`Interfax,
     /// citing a source in the government, said`: the government said nothing), and its words
@@ -704,7 +711,7 @@ impl<'s> Cues<'s> {
     /// previously reported placement`, `its announced plan`); `reports` may be one
     /// ([`plural_noun`]), and a `say` may say nothing ([`left_unsaid`]).
     fn of(sentence: &'s str) -> Option<Self> {
-        let cues: Vec<(regex::Match, Option<bool>)> = CUE
+        let cues: Vec<SentenceCue> = CUE
             .find_iter(sentence)
             .filter(|c| {
                 (!c.as_str().starts_with(char::is_uppercase)
@@ -713,15 +720,19 @@ impl<'s> Cues<'s> {
                     && !plural_noun(c.as_str(), &sentence[..c.start()])
                     && !left_unsaid(c.as_str(), &sentence[..c.start()])
             })
-            .map(|c| (c, by_whom(sentence, &c)))
+            .map(|at| SentenceCue {
+                at,
+                kind: cue_kind(at.as_str()),
+                by: by_whom(sentence, &at),
+            })
             .collect();
         if cues.is_empty() {
             return None;
         }
         let clauses = cues
             .iter()
-            .filter(|(c, _)| matches!(cue_kind(c.as_str()), Cue::Citing | Cue::AccordingTo))
-            .map(|(c, _)| {
+            .filter(|cue| matches!(cue.kind, Cue::Citing | Cue::AccordingTo))
+            .map(|SentenceCue { at: c, .. }| {
                 let end = sentence[c.end()..]
                     .find(',')
                     .map_or(sentence.len(), |i| c.end() + i);
@@ -738,11 +749,11 @@ impl<'s> Cues<'s> {
     /// The cue that credits `source`: of those that may ([`Cues::credits`]), a passive `by`
     /// first, the most specific (`Lavrov, quoted by RIA Novosti, said`: RIA Novosti quoted),
     /// then the nearest.
-    fn crediting(&self, source: &Source) -> Option<&regex::Match<'s>> {
+    fn crediting(&self, source: &Source) -> Option<&SentenceCue<'s>> {
         self.cues
             .iter()
-            .filter(|(c, by)| self.credits(c, *by, source))
-            .min_by_key(|(c, by)| {
+            .filter(|cue| self.credits(cue, source))
+            .min_by_key(|SentenceCue { at: c, by, .. }| {
                 let distance = if source.start >= c.end() {
                     source.start - c.end()
                 } else {
@@ -750,18 +761,17 @@ impl<'s> Cues<'s> {
                 };
                 (by.is_none(), distance)
             })
-            .map(|(c, _)| c)
     }
 
-    /// Whether cue `c`, `by` as [`by_whom`] says, may credit `source`.
-    fn credits(&self, c: &regex::Match, by: Option<bool>, source: &Source) -> bool {
+    /// Whether `cue` may credit `source`.
+    fn credits(&self, cue: &SentenceCue, source: &Source) -> bool {
         let (sentence, start, end) = (self.sentence, source.start, source.end);
+        let SentenceCue { at: c, kind: k, by } = *cue;
         if c.start() < end && start < c.end() {
             return false; // a cue inside the source is none of its cues
         }
         let after_cue = start >= c.end();
-        let k = cue_kind(c.as_str());
-        let Some(gap) = self.gap(c, k, by, source) else {
+        let Some(gap) = self.gap(cue, source) else {
             return false;
         };
         match k {
@@ -773,7 +783,7 @@ impl<'s> Cues<'s> {
                     && if after_cue {
                         gap == 0 && inverted(sentence, c.start()) && !source.what_was_said
                     } else {
-                        self.surname_speaks(source, c, gap)
+                        self.surname_speaks(source, &c, gap)
                     }
             }
             // "X was quoted as saying": the passive credits what comes before.
@@ -796,16 +806,16 @@ impl<'s> Cues<'s> {
             Cue::AccordingTo | Cue::Citing => after_cue && gap <= 2 && !source.a_modifier,
             // "said X" only right after the cue, and only where the cue has no subject before it.
             _ if after_cue => gap == 0 && inverted(sentence, c.start()) && !source.what_was_said,
-            _ => self.speaks(source, c, gap),
+            _ => self.speaks(source, &c, gap),
         }
     }
 
-    /// The words between `source` and cue `c` of kind `k`, `by` as [`by_whom`] says: after a
-    /// passive's cue its `by` not counted, before a cue the clauses of `citing` or `according
-    /// to` between not counted; `None` where the source stands in such a clause that closes
-    /// before the cue.
-    fn gap(&self, c: &regex::Match, k: Cue, by: Option<bool>, source: &Source) -> Option<usize> {
+    /// The words between `source` and `cue`: after a passive's cue its `by` not counted, before
+    /// a cue the clauses of `citing` or `according to` between not counted; `None` where the
+    /// source stands in such a clause that closes before the cue.
+    fn gap(&self, cue: &SentenceCue, source: &Source) -> Option<usize> {
         let (sentence, start, end) = (self.sentence, source.start, source.end);
+        let SentenceCue { at: c, kind: k, by } = *cue;
         if start >= c.end() {
             // After `according to` or `citing`, what the source put out counts as the source
             // (`according to a statement from the Kremlin`).
@@ -1227,6 +1237,14 @@ fn left_unsaid(cue: &str, before: &str) -> bool {
                 || one_of(word, &["to", "not", "never", "only", "even"])
                 || one_of(word, AUXILIARIES)
         })
+}
+
+/// Whether `text` ends with `suffix`, ASCII case aside, compared in place.
+fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
+    text.len()
+        .checked_sub(suffix.len())
+        .and_then(|from| text.get(from..))
+        .is_some_and(|end| end.eq_ignore_ascii_case(suffix))
 }
 
 /// Whether `word` is one of `words`, ASCII case aside, compared in place (no lower-cased copy:
