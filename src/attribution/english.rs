@@ -15,7 +15,9 @@ use regex_automata::{Input, meta};
 use super::{Attribution, Cue, SourceKind, add_new, offset};
 use crate::normalize;
 
-const AGENCIES: &str = r"RIA Novosti|RIA|TASS|Interfax|Reuters|Associated Press|AP|Agence France-Presse|AFP|Xinhua|Sputnik|Bloomberg|dpa|DPA|Kyodo|Yonhap|ANSA|EFE|APP|PTI|Anadolu|IRNA|Tanjug|IANS|Bernama|Antara|ANN|BBC|CNN|Al Jazeera";
+/// News agencies and broadcasters known by name (a name followed by `News` is theirs too:
+/// `Bloomberg News`, `NBC News`).
+const AGENCIES: &str = r"RIA Novosti|RIA|TASS|Interfax|Reuters|Associated Press|AP|Agence France-Presse|AFP|Xinhua|Sputnik|Bloomberg|dpa|DPA|Kyodo|Yonhap|ANSA|EFE|APP|PTI|Anadolu|IRNA|Tanjug|IANS|Bernama|Antara|ANN|BBC|CNN|Al Jazeera|Al Arabiya|NBC|ABC News|CBS|NPR|Fox News|Sky News|NHK|CCTV|KCNA|WAFA|SANA|UNIAN|Ukrinform|Politico|Axios";
 
 /// How the English source patterns spell letters: in any script, or in Latin ones only.
 struct Letters {
@@ -73,24 +75,27 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     } = letters;
     let cap = format!(r"[{upper}][{letter}{mark}'’.-]*");
     let agency = format!(
-        r"(?:(?:the\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:[Tt]he\s+)?(?:{cap}'s\s+)?(?:(?:{DESCRIBED})\s+){{0,2}}(?-u:\b)(?:{AGENCIES})(?-u:\b)(?:\s+news\s+agency)?"
+        r"(?:(?:the\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:[Tt]he\s+)?(?:{cap}'s\s+)?(?:(?:{DESCRIBED})\s+){{0,2}}(?-u:\b)(?:{AGENCIES})(?-u:\b)(?:\s+news\s+agency|\s+(?:News|television|TV|radio)(?-u:\b))?"
     );
-    // Newspapers by name: `the Wall Street Journal`, `The Daily Telegraph`, `Kommersant`.
+    // Newspapers by name: `the Wall Street Journal`, `The Daily Telegraph`, `Kommersant`,
+    // `Le Monde newspaper`; and numbered channels, `Israel's Channel 12`.
     let media = format!(
-        r"(?:the\s+)?(?:{cap}\s+){{0,3}}(?-u:\b)(?:Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Observer|Chronicle|Courier|Ledger|Bulletin|Kommersant|Izvestia|Vedomosti)(?-u:\b)"
+        r"(?:the\s+)?(?:{cap}\s+){{0,3}}(?-u:\b)(?:Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Observer|Chronicle|Courier|Ledger|Bulletin|Daily\s+Mail|Daily|Zeitung|Allgemeine|Shimbun|Kommersant|Izvestia|Vedomosti|Pravda|Spiegel|Monde|Figaro|Haaretz)(?-u:\b)(?:\s+(?:newspaper|daily|weekly|magazine)(?-u:\b))?|(?:{cap}['’]s\s+)?Channel\s+[0-9]{{1,3}}(?-u:\b)"
     );
-    // Media unnamed, `state media`, `Russian state television`, `local radio`; or named after
-    // what they are, `the official Ivorian daily Fraternite Matin`.
+    // Media unnamed, `state media`, `Russian state television`, `local radio`, `press
+    // reports`, or by what they are alone, `the newspaper`; or named after what they are, `the
+    // official Ivorian daily Fraternite Matin`, or before it, `Der Spiegel magazine`.
     // (Latin capitals only: Unicode ones here made the automaton a fifth bigger to build.)
     let word = r"[A-Z][A-Za-z'’.-]*";
+    let outlet = r"daily|newspaper|weekly|magazine|tabloid|broadcaster|news\s+agency|news\s+website|website|channel|network";
     let unnamed = format!(
-        r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:daily|newspaper|weekly|magazine|broadcaster)\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio)(?-u:\b)"
+        r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio)(?-u:\b)|(?:[Tt]he\s+(?:[a-z-]+\s+)?)?{word}(?:\s+{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{outlet}|paper|station|outlet|publication)(?-u:\b)"
     );
     // What names an institution after its keyword: `of` and up to three capitalized words
     // (`Ministry of Foreign Affairs`, `the Bank of Japan`).
     let of_name = format!(r"(?:\s+of\s+(?:{cap}\s*){{1,3}})?");
     let institution = format!(
-        r"(?:the\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|government|committee|company|embassy|court|prosecutors?){of_name}(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV)(?-u:\b)\.?)?(?-u:\b)"
+        r"(?:the\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|white\s+house|pentagon|downing\s+street|vatican|government|committee|company|embassy|court|prosecutors?){of_name}(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV)(?-u:\b)\.?)?(?-u:\b)"
     );
     // `The Bank of England said`, `the central bank said`, `according to the group.`: a word
     // that is as often a name's first word (`Bank Negara Malaysia`) or a modifier (`union
@@ -116,8 +121,14 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
         .map(|(_, many)| *many)
         .collect::<Vec<_>>()
         .join("|");
+    // Whoever knows of the matter, read with what they know of: `people familiar with the
+    // matter`, `a source with knowledge of the plans`, `sources close to the Fed`. What the
+    // match reads past it (`the matter were`) [`english_sources`] gives back.
+    let knowing = format!(
+        r"(?-u:\b)(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Oo]ther)\s+)?(?:[{letter}.-]+\s+)?(?i:people|person|persons|{people})\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|close\s+to|involved\s+in|aware\s+of)\s+(?:(?:the|a|an|its|their|this|these|those)\s+)?(?:{cap}(?:\s+{cap}){{0,2}}|[{lower}-]+(?:\s+[{lower}-]+)?)(?-u:\b)"
+    );
     let anonymous = format!(
-        r"(?-u:\b)(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[{letter}-]+\s+){{0,2}}(?:spokes(?:woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
+        r"{knowing}|(?-u:\b)(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[{letter}.-]+\s+){{0,2}}(?:spokes(?:woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
     );
     // A name is read whole, up to eight words (`Ayer Hitam Tin Dredging Malaysia Bhd`): a
     // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
@@ -187,17 +198,38 @@ fn english_sources(
             let keyed = m.pattern().as_usize() == KEYED_PATTERN;
             if keyed {
                 range.end = range.start + without_what_follows(&sentence[range.clone()]);
+            } else if m.pattern().as_usize() == ANONYMOUS_PATTERN {
+                range.end =
+                    range.start + without_what_they_know_reads_past(&sentence[range.clone()]);
             }
             // The words a pattern reads before its keyword may run over a cue (`the Chancellor
             // told Parliament`, `Analysts said GenCorp chairman A. William Reynolds`): what
             // comes before the cue is searched on its own, then what follows it. A capitalized
-            // cue is part of a name (`Edward Said`) but for a keyed institution's.
-            if let Some(cue) = CUE
-                .find_iter(&sentence[range.clone()])
-                .find(|c| keyed || !c.as_str().starts_with(char::is_uppercase))
-            {
+            // cue is part of a name (`Edward Said`) but for a keyed institution's; the reports
+            // that end an agency's match are the source (`Press reports said`).
+            let matched = &sentence[range.clone()];
+            let reports = m.pattern().as_usize() == 0 && matched.ends_with("reports");
+            if let Some(cue) = CUE.find_iter(matched).find(|c| {
+                (keyed || !c.as_str().starts_with(char::is_uppercase))
+                    && !(reports && c.end() == matched.len())
+            }) {
                 after.push((range.start + cue.end(), until));
                 (at, until) = (range.start, range.start + cue.start());
+                continue;
+            }
+            // A title's pattern may read over a link to what comes before it (`An official at
+            // General Motors said`: `official at General` read as a title): what comes before
+            // the link is searched on its own, then from the link on, where the titled name
+            // is read as before (see [`named_person`]).
+            if m.pattern().as_usize() == TITLED_PATTERN
+                && let Some(link) = sentence[range.clone()]
+                    .split_whitespace()
+                    .skip(1)
+                    .find(|word| LINKS_BEFORE_A_TITLE.contains(word))
+            {
+                let link = offset(sentence, link);
+                after.push((link, until));
+                (at, until) = (range.start, link);
                 continue;
             }
             at = range.end;
@@ -209,9 +241,58 @@ fn english_sources(
 /// Which of [`source_patterns`] reads the institutions of [`KEYED`].
 const KEYED_PATTERN: usize = 4;
 
+/// Which of [`source_patterns`] reads titled people.
+const TITLED_PATTERN: usize = 1;
+
+/// Which of [`source_patterns`] reads anonymous sources.
+const ANONYMOUS_PATTERN: usize = 2;
+
+/// How much of a match of [`ANONYMOUS_PATTERN`] is the source: without the words after what
+/// its people know of that the pattern may read (`people familiar with the matter were`,
+/// `sources close to the talks on Monday`), nor a knowing phrase left with nothing known
+/// (`sources close to the` 1987 deal: `sources`).
+fn without_what_they_know_reads_past(matched: &str) -> usize {
+    let mut text = matched.trim_end();
+    while let Some(i) = text.rfind(char::is_whitespace) {
+        let last = &text[i + 1..];
+        let read_past = one_of(last, AUXILIARIES)
+            || one_of(last, AFTER_KEYED)
+            || is_cue_word(last)
+            || one_of(
+                last,
+                &[
+                    "the",
+                    "a",
+                    "an",
+                    "its",
+                    "their",
+                    "those",
+                    "with",
+                    "to",
+                    "on",
+                    "of",
+                    "familiar",
+                    "knowledge",
+                    "briefed",
+                    "close",
+                    "involved",
+                    "aware",
+                    "direct",
+                ],
+            );
+        if !read_past {
+            break;
+        }
+        text = text[..i].trim_end();
+    }
+    text.len()
+}
+
 /// Words that name an institution only where nothing capitalized or modified follows them: a
-/// bank, a party, an exchange (see [`source_patterns`]).
-const KEYED: &str = "[Bb]ank|[Gg]roup|[Ff]irm|[Aa]ssociation|[Uu]nion|[Ff]ederation|[Bb]oard|[Ee]xchange|[Ff]und|[Pp]arty|[Cc]orporation|[Oo]rgani[sz]ation|[Bb]ourse|[Rr]egulator|[Ww]atchdog|[Pp]arliament|[Cc]ongress|[Ss]enate|[Uu]niversity|[Uu]tility|[Aa]irline|[Ff]oundation|[Aa]lliance|[Cc]oalition";
+/// bank, a party, an exchange, the military; and bodies known by name or initials, as often
+/// what describes someone (`U.N. representative`, `NATO allies`) as the speaker (see
+/// [`source_patterns`]).
+const KEYED: &str = "[Bb]ank|[Gg]roup|[Ff]irm|[Aa]ssociation|[Uu]nion|[Ff]ederation|[Bb]oard|[Ee]xchange|[Ff]und|[Pp]arty|[Cc]orporation|[Oo]rgani[sz]ation|[Bb]ourse|[Rr]egulator|[Ww]atchdog|[Pp]arliament|[Cc]ongress|[Ss]enate|[Uu]niversity|[Uu]tility|[Aa]irline|[Ff]oundation|[Aa]lliance|[Cc]oalition|[Mm]ilitary|UN|U\\.N\\.|United\\s+Nations|NATO|EU|European\\s+Union|IAEA|IMF|OPEC|WHO|Hamas|Hezbollah|Taliban|Houthis";
 
 /// The words besides [`SPEECH_VERBS`] after which a word of [`KEYED`] names an institution:
 /// auxiliaries and what tells when or where it spoke (`the group has`, `the fund on Monday`).
@@ -513,6 +594,7 @@ struct Source<'s> {
 /// the speaker before it, whom `told` addresses).
 fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Option<Source<'_>> {
     let (mut text, issued_from) = past_what_starts_a_match(sentence, matched.clone());
+    let issued_from = issued_from.or_else(|| published_in(&sentence[..matched.start]));
     // A match that began on such words may have read the source after them short (`reported
     // by the official Ivorian` for `the official Ivorian daily Fraternite Matin`): the source
     // is read again from where it starts.
@@ -851,7 +933,8 @@ impl<'s> Cues<'s> {
     fn surname_speaks(&self, source: &Source, c: &regex::Match, gap: usize) -> bool {
         let before = &self.sentence[..source.start];
         let between = &self.sentence[source.end..c.start()];
-        ((gap == 0 || only_how(between)) && !after_a_preposition(before))
+        ((gap == 0 || only_how(between))
+            && (!after_a_preposition(before) || published_in(before).is_some()))
             || surname_across_an_aside(source.text, before, between, gap)
     }
 
@@ -1059,14 +1142,53 @@ fn placing_preposition(before: &str) -> Option<&str> {
 }
 
 /// Whether a person's name of more than one word after `before` is where or with whom
-/// something is, the object of a preposition that places it (`traders in New York said`, `A
-/// source close to General Partners said`, `An aide to Rep. Charles Schumer, the sponsor,
+/// something is, the object of a preposition that places it (`traders in New York said`, `a
+/// source at General Partners said`, `An aide to Rep. Charles Schumer, the sponsor,
 /// said`, `talks with Brazilian Finance Minister Dilson Funaro said`): no speaker. After `of`
 /// it is whose words they are (`chairman of Union Camp said`, as after `for` and `by`), or part
 /// of a title (`Chancellor of the Exchequer Nigel Lawson said`). An institution so placed is
 /// whose people spoke (`Sources at the construction ministry said`), credited.
 fn placed(before: &str) -> bool {
-    placing_preposition(before).is_some_and(|word| word != "of")
+    placing_preposition(before).is_some_and(|word| word != "of") && published_in(before).is_none()
+}
+
+/// What a paper or broadcaster publishes, before the outlet's name: `a report in`, `an
+/// interview with`, `an article by`.
+const PUBLISHED: &[&str] = &[
+    "report",
+    "article",
+    "story",
+    "editorial",
+    "commentary",
+    "column",
+    "interview",
+    "broadcast",
+];
+
+/// Where a publication's mention starts, when `before` ends with one (`according to a report
+/// in` the Financial Times, `An article in` Pravda said, `an interview with` the newspaper): the
+/// outlet after it is the source, not a place, and after `according to` the mention counts as
+/// the source, as what a source put out does ([`Source::issued_from`]). A word may describe
+/// the publication (`a front-page report in`).
+fn published_in(before: &str) -> Option<usize> {
+    let mut words = before.split_whitespace().rev();
+    let _ = words
+        .next()
+        .filter(|word| matches!(*word, "in" | "with" | "by" | "on"))?;
+    let mut start = None;
+    for (i, word) in words.take(3).enumerate() {
+        if i == 0 && !one_of(word, PUBLISHED) && !one_of(word, ISSUED) {
+            return None;
+        }
+        if i > 0 && !word.starts_with(char::is_lowercase) && !one_of(word, &["A", "An", "The"]) {
+            break;
+        }
+        start = Some(offset(before, word));
+        if one_of(word, &["a", "an", "the", "its", "his", "her", "their"]) {
+            break;
+        }
+    }
+    start
 }
 
 /// Whether the word before a name is a participle that takes it as its object (`lawyers

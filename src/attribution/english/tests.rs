@@ -187,26 +187,30 @@ fn long_names_are_one_source() {
 /// comma left out were there.
 #[test]
 fn an_article_starts_an_institution_anew() {
-    use SourceKind::Institution;
-    for (sentence, source) in [
+    use SourceKind::{Agency, Institution};
+    for (sentence, source, kind) in [
         (
             "In a statement the agency cited unusual demand.",
             "the agency",
+            Institution,
         ),
         (
             "In its report the ministry said exports fell.",
             "the ministry",
+            Institution,
         ),
         (
             "Profit rose last year and the company said sales would grow.",
             "the company",
+            Institution,
         ),
         (
             "The state news agency said the talks had ended.",
             "The state news agency",
+            Agency,
         ),
     ] {
-        assert_credits(sentence, &[(source, Institution)]);
+        assert_credits(sentence, &[(source, kind)]);
     }
 }
 
@@ -246,8 +250,13 @@ fn a_place_after_a_preposition_does_not_speak() {
             &["traders"][..],
         ),
         (
-            "A source close to General Partners said it would apply for authority.",
+            "A source at General Partners said it would apply for authority.",
             &["A source"][..],
+        ),
+        // Whom a source is close to is read with it.
+        (
+            "A source close to General Partners said it would apply for authority.",
+            &["A source close to General Partners"][..],
         ),
         (
             "An aide to Rep. Charles Schumer, the sponsor, said it is expected to pass.",
@@ -743,7 +752,10 @@ fn a_citing_clause_keeps_its_sources_and_does_not_part_a_speaker_from_its_cue() 
     );
     assert_eq!(
         credits("The paper, quoting a senior official, said the terms would be similar."),
-        [("a senior official".into(), Anonymous, Cue::Citing)]
+        [
+            ("The paper".into(), Agency, Cue::Said),
+            ("a senior official".into(), Anonymous, Cue::Citing)
+        ]
     );
     // Two clauses over the same words.
     assert_eq!(
@@ -1076,7 +1088,7 @@ fn a_cue_after_an_article_describes_a_noun() {
         // A name ending in `ly` is no adverb.
         (
             "The Daily reported the talks had failed.",
-            &[("The Daily", SourceKind::Institution)][..],
+            &[("The Daily", SourceKind::Agency)][..],
         ),
         (
             "Kestrel Cement had rejected a reported proposal for a stake.",
@@ -1348,4 +1360,136 @@ fn a_cue_word_that_is_no_cue_credits_nobody() {
         "An agreement with the banks, officials now say, is expected soon.",
         &[("officials", Anonymous)],
     );
+}
+
+/// Today's wire and web phrasing: outlets named after what they are (`Le Monde newspaper`,
+/// `Israel's Channel 12`, `Bloomberg News`) or by it alone (`the newspaper`), the people
+/// familiar with the matter, an official made anonymous by an aside, a report in a paper
+/// (the paper is the source, not a place), the White House.
+#[test]
+fn todays_phrasing_is_credited() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "The talks had failed, Bloomberg News reported, citing people familiar with the matter.",
+            &[
+                ("Bloomberg News", Agency),
+                ("people familiar with the matter", Anonymous),
+            ][..],
+        ),
+        (
+            "People familiar with the matter told Reuters the talks had failed.",
+            &[("People familiar with the matter", Anonymous)],
+        ),
+        (
+            "The talks had failed, two people with knowledge of the plans said.",
+            &[("two people with knowledge of the plans", Anonymous)],
+        ),
+        (
+            "Le Monde newspaper said the talks had failed.",
+            &[("Le Monde newspaper", Agency)],
+        ),
+        (
+            "The talks had failed, the newspaper said, citing officials.",
+            &[("the newspaper", Agency), ("officials", Anonymous)],
+        ),
+        (
+            "The White House said on Tuesday that the talks had failed.",
+            &[("The White House", Institution)],
+        ),
+        (
+            "A report by the state news agency WAFA said the talks had failed.",
+            &[("the state news agency WAFA", Agency)],
+        ),
+        (
+            "Israel's Channel 12 reported that the talks had failed.",
+            &[("Israel's Channel 12", Agency)],
+        ),
+        (
+            "The talks had failed, CNN reported, citing a U.S. official.",
+            &[("CNN", Agency), ("a U.S. official", Anonymous)],
+        ),
+        (
+            "A U.S. official, speaking on condition of anonymity, said the talks had failed.",
+            &[("A U.S. official", Anonymous)],
+        ),
+        (
+            "A report in Der Spiegel magazine said the talks had failed.",
+            &[("Der Spiegel magazine", Agency)],
+        ),
+        (
+            "A report in Kathimerini said the talks had failed.",
+            &[("Kathimerini", Person)],
+        ),
+        (
+            "A report in Ta Nea said the talks had failed.",
+            &[("Ta Nea", Person)],
+        ),
+        (
+            "According to a report in the Financial Times, the talks had failed.",
+            &[("the Financial Times", Agency)],
+        ),
+        (
+            "An article in the Sueddeutsche Zeitung said the talks had failed.",
+            &[("the Sueddeutsche Zeitung", Agency)],
+        ),
+        (
+            "The Daily Mail said the talks had failed.",
+            &[("The Daily Mail", Agency)],
+        ),
+        (
+            "Press reports said the talks had failed.",
+            &[("Press reports", Agency)],
+        ),
+        (
+            "The talks had failed, the semi-official Tasnim news agency reported.",
+            &[("the semi-official Tasnim news agency", Agency)],
+        ),
+        (
+            "The talks had failed, Ukraine's military said.",
+            &[("Ukraine's military", Institution)],
+        ),
+        (
+            "The United Nations said the talks had failed.",
+            &[("The United Nations", Institution)],
+        ),
+        (
+            "The talks had failed, the U.N. said.",
+            &[("the U.N.", Institution)],
+        ),
+        (
+            "The talks had failed, Hamas said in a statement.",
+            &[("Hamas", Institution)],
+        ),
+        // Initials that describe a speaker do not speak.
+        (
+            "Pakistan's acting U.N. representative Aneesuddin Ahmed said the talks had failed.",
+            &[("Aneesuddin Ahmed", Person)],
+        ),
+        // What a knowing source knows of is read with it, up to what follows it.
+        (
+            "Sources close to the Fed say Volcker will stay.",
+            &[("Sources close to the Fed", Anonymous)],
+        ),
+        (
+            "People familiar with the matter were quoted as saying the talks had failed.",
+            &[("People familiar with the matter", Anonymous)],
+        ),
+        (
+            "Sources close to the 1987 deal said it had failed.",
+            &[("Sources", Anonymous)],
+        ),
+        // A title's word read over a preposition (`official at General`) takes no source
+        // before it with it.
+        (
+            "An official at General Motors said it would apply.",
+            &[("An official", Anonymous)],
+        ),
+        (
+            "Published reports put the value of the order at 2.5 billion dlrs.",
+            &[],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
 }
