@@ -292,7 +292,7 @@ fn without_what_they_know_reads_past(matched: &str) -> usize {
 /// bank, a party, an exchange, the military; and bodies known by name or initials, as often
 /// what describes someone (`U.N. representative`, `NATO allies`) as the speaker (see
 /// [`source_patterns`]).
-const KEYED: &str = "[Bb]ank|[Gg]roup|[Ff]irm|[Aa]ssociation|[Uu]nion|[Ff]ederation|[Bb]oard|[Ee]xchange|[Ff]und|[Pp]arty|[Cc]orporation|[Oo]rgani[sz]ation|[Bb]ourse|[Rr]egulator|[Ww]atchdog|[Pp]arliament|[Cc]ongress|[Ss]enate|[Uu]niversity|[Uu]tility|[Aa]irline|[Ff]oundation|[Aa]lliance|[Cc]oalition|[Mm]ilitary|UN|U\\.N\\.|United\\s+Nations|NATO|EU|European\\s+Union|IAEA|IMF|OPEC|WHO|Hamas|Hezbollah|Taliban|Houthis";
+const KEYED: &str = "[Bb]ank|[Gg]roup|[Ff]irm|[Aa]ssociation|[Uu]nion|[Ff]ederation|[Bb]oard|[Ee]xchange|[Ff]und|[Pp]arty|[Cc]orporation|[Oo]rgani[sz]ation|[Bb]ourse|[Rr]egulator|[Ww]atchdog|[Pp]arliament|[Cc]ongress|[Ss]enate|[Uu]niversity|[Uu]tility|[Aa]irline|[Ff]oundation|[Aa]lliance|[Cc]oalition|[Mm]ilitary|[Aa]dministration|UN|U\\.N\\.|United\\s+Nations|NATO|EU|European\\s+Union|IAEA|IMF|OPEC|WHO|Hamas|Hezbollah|Taliban|Houthis";
 
 /// The words besides [`SPEECH_VERBS`] after which a word of [`KEYED`] names an institution:
 /// auxiliaries and what tells when or where it spoke (`the group has`, `the fund on Monday`).
@@ -430,7 +430,7 @@ fn lone_marks(text: &str) -> usize {
 }
 
 /// Lowercase words that describe an agency before its kind: `state news agency Xinhua`.
-const DESCRIBED: &str = r"state|state-run|state-owned|official|semi-official|government|private|independent|local|national|international";
+pub(super) const DESCRIBED: &str = r"state|state-run|state-owned|official|semi-official|government|private|independent|local|national|international";
 
 /// What a source puts out, before `from`/`by`: `according to a statement from the Kremlin`.
 const ISSUED: &[&str] = &[

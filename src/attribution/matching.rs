@@ -3,13 +3,13 @@
 //! equal, containing one another, or within a small edit distance; one person under another
 //! title and unnamed sources of one kind described otherwise are one source ([`one_source`]).
 
-use super::english::UNNAMED_PEOPLE;
+use super::english::{DESCRIBED, UNNAMED_PEOPLE};
 use super::{Attribution, SourceKind, is_cyrillic};
 use crate::normalize;
 
 /// The comparable form of a source name.
 pub fn source_key(source: &str) -> String {
-    let lower = source.to_lowercase();
+    let lower = outlet_name(source).to_lowercase();
     // French, Spanish, German and Italian articles: `l'AFP` is AFP, `le Kremlin`, `el
     // Kremlin`, `der Kreml` and `il Cremlino` the Kremlin.
     let lower = [
@@ -50,8 +50,80 @@ pub fn source_key(source: &str) -> String {
         "kreml" | "kremls" | "cremlino" => "kremlin".into(),
         "ذرائع ابلاغ" => "میڈیا".into(), // "the media", two ways
         "ria" => "ria novosti".into(),
+        "u.n." | "un" => "united nations".into(),
+        "eu" => "european union".into(),
         _ => agency_alias(&s).map_or(s, str::to_string),
     }
+}
+
+/// What an outlet is called, in English, before or after its name (`the French daily Le
+/// Monde`, `Le Monde newspaper`, `Bloomberg News`, `NBC television`).
+const OUTLET_WORDS: &[&str] = &[
+    "news agency",
+    "news website",
+    "newspaper",
+    "daily",
+    "weekly",
+    "magazine",
+    "tabloid",
+    "broadcaster",
+    "television",
+    "channel",
+    "network",
+    "website",
+    "radio",
+    "tv",
+    "news",
+];
+
+/// The name of an outlet in credit `source`, without what it is: after the last word of
+/// [`OUTLET_WORDS`] that a capitalized name follows (`the French daily Le Monde`: `Le Monde`),
+/// and before those that end the credit after a word that names it (`Le Monde newspaper`, `Fox
+/// News channel`, `the influential Mercurio newspaper`: `Le Monde`, `Fox`, `the influential
+/// Mercurio`). A credit that is all description (`the state news agency`) stays whole.
+fn outlet_name(source: &str) -> &str {
+    let words: Vec<&str> = source.split_whitespace().collect();
+    let named = |w: &&str| w.starts_with(char::is_uppercase) && !matches!(*w, "The" | "A" | "An");
+    // A word that names or sets apart (`Mercurio`, `mercurio`, `influential`), not one that
+    // only describes (`the state news agency`).
+    let naming = |w: &&str| {
+        !matches!(w.to_lowercase().as_str(), "the" | "a" | "an")
+            && !DESCRIBED.split('|').any(|d| w.eq_ignore_ascii_case(d))
+    };
+    // Where each word of `words` from `i` on spells `outlet`, the index after it.
+    let spells = |i: usize, outlet: &str| {
+        let mut at = i;
+        for part in outlet.split(' ') {
+            if !words.get(at).is_some_and(|w| w.eq_ignore_ascii_case(part)) {
+                return None;
+            }
+            at += 1;
+        }
+        Some(at)
+    };
+    let mut from = 0;
+    for i in 0..words.len() {
+        if let Some(after) = OUTLET_WORDS.iter().find_map(|outlet| spells(i, outlet))
+            && words.get(after).is_some_and(named)
+        {
+            from = after;
+        }
+    }
+    let mut to = words.len();
+    while let Some(at) = (from + 1..to).find(|&i| {
+        OUTLET_WORDS
+            .iter()
+            .any(|outlet| spells(i, outlet) == Some(to))
+    }) && words[from..at].iter().any(naming)
+    {
+        to = at;
+    }
+    if from == 0 && to == words.len() {
+        return source;
+    }
+    let start = super::offset(source, words[from]);
+    let last = words[to - 1];
+    &source[start..super::offset(source, last) + last.len()]
 }
 
 /// Agencies as other scripts write them, by the key of their English name: a Russian version's
@@ -238,7 +310,8 @@ pub fn one_source(a: &Attribution, b: &Attribution) -> bool {
 
 /// The words other languages name unnamed sources by (French, Spanish, Italian, Portuguese,
 /// German, Dutch and Urdu; singular and plural), each group under the English word of
-/// [`UNNAMED_PEOPLE`] it means; and a spokeswoman and spokesperson, who are a spokesman.
+/// [`UNNAMED_PEOPLE`] it means; a spokeswoman and spokesperson, who are a spokesman; and the
+/// people familiar with a matter, its sources.
 #[rustfmt::skip]
 const UNNAMED_ABROAD: &[(&str, &[&str])] = &[
     ("source", &["fuente", "fuentes", "fonte", "fonti", "fontes", "bron", "bronnen", "quelle", "quellen", "kreise", "kreisen", "ذرائع"]),
@@ -246,6 +319,7 @@ const UNNAMED_ABROAD: &[(&str, &[&str])] = &[
     ("spokesman", &["spokeswoman", "spokesperson", "porte-parole", "portavoz", "portavoce", "porta-voz", "woordvoerder", "woordvoerster", "sprecher", "sprecherin", "ترجمان"]),
     ("diplomat", &["diplomate", "diplomates", "diplomático", "diplomáticos", "diplomatico", "diplomatici", "diplomata", "diplomatas", "diplomaat", "diplomaten"]),
     ("analyst", &["analyste", "analystes", "analista", "analistas", "analisti", "analysten"]),
+    ("source", &["people", "person", "persons"]),
 ];
 
 /// Whether two unnamed credits are sources of one kind described in other words (`trade
@@ -289,6 +363,60 @@ mod tests {
         ));
         assert!(!same_source("TASS", "RIA Novosti"));
         assert!(!same_source("Reuters", "AP"));
+    }
+
+    /// An outlet is its name, whatever it is called besides (`newspaper`, `the French daily`,
+    /// `News`); a body its name or its initials.
+    #[test]
+    fn an_outlet_is_one_source_whatever_it_is_called() {
+        for (a, b) in [
+            ("Le Monde newspaper", "The French daily Le Monde"),
+            ("Bloomberg News", "Bloomberg"),
+            (
+                "the influential Mercurio newspaper",
+                "The mercurio newspaper",
+            ),
+            ("NBC television", "NBC"),
+            ("Fox News channel", "Fox News"),
+            ("the U.N.", "the United Nations"),
+        ] {
+            assert!(same_source(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Le Monde newspaper", "Le Figaro newspaper"),
+            ("the state news agency", "state television"),
+            ("the daily Kommersant", "the daily Izvestia"),
+        ] {
+            assert!(!same_source(a, b), "{a} / {b}");
+        }
+        assert_eq!(
+            outlet_name("the state news agency"),
+            "the state news agency"
+        );
+        // One key, as the `--outlets` tally groups credits.
+        assert_eq!(
+            source_key("The French daily Le Monde"),
+            source_key("Le Monde newspaper")
+        );
+    }
+
+    /// People familiar with a matter and sources familiar with it are one unnamed source.
+    #[test]
+    fn people_who_know_are_sources() {
+        let credit = |source: &str| Attribution {
+            source: source.into(),
+            kind: SourceKind::Anonymous,
+            cue: "said".into(),
+            cue_kind: super::super::Cue::Said,
+        };
+        assert!(one_source(
+            &credit("people familiar with the matter"),
+            &credit("sources familiar with the situation")
+        ));
+        assert!(!one_source(
+            &credit("people familiar with the matter"),
+            &credit("Western diplomats")
+        ));
     }
 
     /// Two titles of one shape are two sources when a capitalized word differs, even where the

@@ -1461,6 +1461,14 @@ fn todays_phrasing_is_credited() {
             "The talks had failed, Hamas said in a statement.",
             &[("Hamas", Institution)],
         ),
+        (
+            "The Reagan administration said the talks had failed.",
+            &[("The Reagan administration", Institution)],
+        ),
+        (
+            "Reagan administration officials said the talks had failed.",
+            &[("Reagan administration officials", Anonymous)],
+        ),
         // Initials that describe a speaker do not speak.
         (
             "Pakistan's acting U.N. representative Aneesuddin Ahmed said the talks had failed.",
