@@ -75,12 +75,12 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     } = letters;
     let cap = format!(r"[{upper}][{letter}{mark}'’.-]*");
     let agency = format!(
-        r"(?:(?:the\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:[Tt]he\s+)?(?:{cap}'s\s+)?(?:(?:{DESCRIBED})\s+){{0,2}}(?-u:\b)(?:{AGENCIES})(?-u:\b)(?:\s+news\s+agency|\s+(?:News|television|TV|radio)(?-u:\b))?"
+        r"(?:(?:the\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:[Tt]he\s+)?(?:(?:{cap}\s+)?{cap}'s\s+)?(?:(?:{DESCRIBED})\s+){{0,2}}(?-u:\b)(?:{AGENCIES})(?-u:\b)(?:\s+(?:(?:{DESCRIBED})\s+)?news\s+agency|\s+(?:News|television|TV|radio)(?-u:\b))?"
     );
     // Newspapers by name: `the Wall Street Journal`, `The Daily Telegraph`, `Kommersant`,
     // `Le Monde newspaper`; and numbered channels, `Israel's Channel 12`.
     let media = format!(
-        r"(?:the\s+)?(?:{cap}\s+){{0,3}}(?-u:\b)(?:Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Observer|Chronicle|Courier|Ledger|Bulletin|Daily\s+Mail|Daily|Zeitung|Allgemeine|Shimbun|Kommersant|Izvestia|Vedomosti|Pravda|Spiegel|Monde|Figaro|Haaretz)(?-u:\b)(?:\s+(?:newspaper|daily|weekly|magazine)(?-u:\b))?|(?:{cap}['’]s\s+)?Channel\s+[0-9]{{1,3}}(?-u:\b)"
+        r"(?:the\s+)?(?:(?:{DESCRIBED})\s+)?(?:{cap}\s+){{0,3}}(?-u:\b)(?:Press\s+Agency|News\s+Agency|Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Observer|Chronicle|Courier|Ledger|Bulletin|Daily\s+Mail|Daily|Zeitung|Allgemeine|Shimbun|Kommersant|Izvestia|Vedomosti|Pravda|Spiegel|Monde|Figaro|Haaretz)(?-u:\b)(?:\s+(?:newspaper|daily|weekly|magazine)(?-u:\b))?|(?:{cap}['’]s\s+)?Channel\s+[0-9]{{1,3}}(?-u:\b)"
     );
     // Media unnamed, `state media`, `Russian state television`, `local radio`, `press
     // reports`, or by what they are alone, `the newspaper`; or named after what they are, `the
@@ -89,7 +89,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     let word = r"[A-Z][A-Za-z'’.-]*";
     let outlet = r"daily|newspaper|weekly|magazine|tabloid|broadcaster|news\s+agency|news\s+website|website|channel|network";
     let unnamed = format!(
-        r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio)(?-u:\b)|(?:[Tt]he\s+(?:[a-z-]+\s+)?)?{word}(?:\s+{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{outlet}|paper|station|outlet|publication)(?-u:\b)"
+        r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{outlet}|paper|station|outlet|publication)(?-u:\b)"
     );
     // What names an institution after its keyword: `of` and up to three capitalized words
     // (`Ministry of Foreign Affairs`, `the Bank of Japan`).
@@ -857,18 +857,7 @@ impl<'s> Cues<'s> {
             return false;
         };
         match k {
-            // A verb in the passive with `by` credits only who follows (`confirmed by the
-            // ministry`, `quoted by RIA Novosti`, `carried by TASS`).
-            _ if by.is_some() => after_cue && gap == 0,
-            _ if source.surname => {
-                matches!(k, Cue::Said | Cue::Reported)
-                    && if after_cue {
-                        gap == 0 && inverted(sentence, c.start()) && !source.what_was_said
-                    } else {
-                        self.surname_speaks(source, &c, gap)
-                    }
-            }
-            // "X was quoted as saying": the passive credits what comes before.
+            // "X was quoted (by Y) as saying": the passive credits what comes before.
             Cue::Citing
                 if !after_cue
                     && is_passive_link(&sentence[end..c.start()])
@@ -876,6 +865,21 @@ impl<'s> Cues<'s> {
             {
                 true
             }
+            // Else a verb in the passive with `by` credits only who follows (`confirmed by the
+            // ministry`, `quoted by RIA Novosti`, `carried by TASS`).
+            _ if by.is_some() => after_cue && gap == 0,
+            _ if source.surname => match k {
+                Cue::Said | Cue::Reported if after_cue => {
+                    gap == 0 && inverted(sentence, c.start()) && !source.what_was_said
+                }
+                Cue::Said | Cue::Reported => self.surname_speaks(source, &c, gap),
+                // `according to Peskov`, `citing Peskov`, `quoted Peskov as saying`: right
+                // after the cue, no noun after it (`citing Japan trade figures`).
+                Cue::AccordingTo | Cue::Citing => {
+                    after_cue && gap == 0 && !source.a_modifier && !source.what_was_said
+                }
+                _ => false,
+            },
             // "TASS quoted the minister as saying": the medium right before `quoted`.
             Cue::Citing
                 if !after_cue

@@ -1497,6 +1497,35 @@ fn todays_phrasing_is_credited() {
             "Published reports put the value of the order at 2.5 billion dlrs.",
             &[],
         ),
+        // A surname right after `according to`, `citing` or `quoted`.
+        (
+            "The talks had failed, according to Peskov.",
+            &[("Peskov", Person)],
+        ),
+        (
+            "TASS quoted Lavrov as saying the talks had failed.",
+            &[("TASS", Agency), ("Lavrov", Person)],
+        ),
+        (
+            "Exports fell, the ministry said, citing Japan trade figures.",
+            &[("the ministry", Institution)],
+        ),
+        (
+            "Peskov was quoted by Russian news agencies as saying the talks had failed.",
+            &[("Peskov", Person), ("Russian news agencies", Agency)],
+        ),
+        (
+            "The talks had failed, Iran's semi-official Fars news agency said.",
+            &[("Iran's semi-official Fars news agency", Agency)],
+        ),
+        (
+            "The talks had failed, the official Saudi Press Agency said.",
+            &[("the official Saudi Press Agency", Agency)],
+        ),
+        (
+            "The talks had failed, North Korea's KCNA state news agency said.",
+            &[("North Korea's KCNA state news agency", Agency)],
+        ),
     ] {
         assert_credits(sentence, expected);
     }
