@@ -108,7 +108,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
         r"(?-u:\b)(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|{cap}['’]s)\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}?|(?:{cap}\s+){{1,3}})?(?:{KEYED}){of_name}(?:\s*(?:[,;:.)]|$)|\s+(?:{SPEECH_VERBS}|{followed_by})(?-u:\b))"
     );
     let titled = format!(
-        r"(?-u:\b)(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official|officer|chairman|leader)(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{cap}(?:\s+{cap}){{0,2}}"
+        r"(?-u:\b)(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official|officer|chairman|leader)(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{cap}(?:\s+{cap}){{0,2}}|(?-u:\b)(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{cap}['’]s)\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,2}}(?i:{OFFICE_HOLDERS})(?-u:\b)"
     );
     // A bare plural keeps what describes it: `official sources`, `Western diplomats`.
     let people = UNNAMED_PEOPLE
@@ -240,6 +240,35 @@ fn english_sources(
 
 /// Which of [`source_patterns`] reads the institutions of [`KEYED`].
 const KEYED_PATTERN: usize = 4;
+
+/// Titles that name who holds them without a name: `the president`, `Russia's foreign
+/// minister`, `its chairman` (read by the titled pattern of [`source_patterns`]).
+const OFFICE_HOLDERS: &str = "minister|president|premier|chancellor|chairman|chairwoman|ambassador|governor|mayor|secretary|director|leader";
+
+/// Whether `text`, a titled person's credit, ends with a title of [`OFFICE_HOLDERS`] and so
+/// names one without a name.
+fn office_holder(text: &str) -> bool {
+    text.split_whitespace().next_back().is_some_and(|last| {
+        OFFICE_HOLDERS
+            .split('|')
+            .any(|title| last.eq_ignore_ascii_case(title))
+    })
+}
+
+/// Whether what follows an office holder's title (`after`) says which office or names who
+/// holds it, so that the title alone is not the credit: `the president of the American Soybean
+/// Association`, `its ambassador to Kuwait`, `Foreign Minister and Cartagena group chairman
+/// Enrique Iglesias`, `The party's leader, Khaleda Zia,`.
+fn named_after(after: &str) -> bool {
+    let after = after.trim_start();
+    if let Some(rest) = after.strip_prefix(',') {
+        return rest.trim_start().starts_with(char::is_uppercase);
+    }
+    matches!(
+        after.split_whitespace().next(),
+        Some("of" | "to" | "for" | "and")
+    )
+}
 
 /// Which of [`source_patterns`] reads titled people.
 const TITLED_PATTERN: usize = 1;
@@ -712,6 +741,12 @@ fn named_person<'s>(sentence: &'s str, text: &'s str) -> Option<(&'s str, Source
     // figures`); a name right after a participle is what it acts on.
     if text.starts_with("official ") || after_a_participle(&sentence[..offset(sentence, text)]) {
         return None;
+    }
+    // An office holder without a name (`the minister`, `Russia's foreign minister`), unless
+    // the office or the name follows.
+    if office_holder(text) {
+        return (!named_after(&sentence[offset(sentence, text) + text.len()..]))
+            .then_some((text, SourceKind::Person));
     }
     // "The Norwegian ..." at a sentence start is not a name; "A and P" is one.
     let first = text.split_whitespace().next().unwrap_or("");

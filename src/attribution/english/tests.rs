@@ -344,7 +344,7 @@ fn a_bank_or_a_group_speaks_where_its_name_ends() {
         ),
         (
             "“Rates will follow,” the Chancellor told Parliament.",
-            &[("Chancellor", Person)][..],
+            &[("the Chancellor", Person)][..],
         ),
     ] {
         assert_credits(sentence, expected);
@@ -1509,6 +1509,23 @@ fn todays_phrasing_is_credited() {
         (
             "Exports fell, the ministry said, citing Japan trade figures.",
             &[("the ministry", Institution)],
+        ),
+        // An office holder without a name, unless one follows or the office is said.
+        (
+            "The talks had failed, Russia's foreign minister told Reuters.",
+            &[("Russia's foreign minister", Person)],
+        ),
+        (
+            "Its chairman said profits rose.",
+            &[("Its chairman", Person)],
+        ),
+        (
+            "The talks had failed, its ambassador to Kuwait, Ernest Zverev, said.",
+            &[("Ernest Zverev", Person)],
+        ),
+        (
+            "The talks had failed, the president of the Soybean Association said.",
+            &[("the Soybean Association", Institution)],
         ),
         (
             "Peskov was quoted by Russian news agencies as saying the talks had failed.",
