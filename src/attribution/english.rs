@@ -836,6 +836,7 @@ impl<'s> Cues<'s> {
                     && !describes_a_noun(&sentence[..c.start()])
                     && !plural_noun(c.as_str(), &sentence[..c.start()])
                     && !left_unsaid(c.as_str(), &sentence[..c.start()])
+                    && !kept_informed(c.as_str(), &sentence[..c.start()])
             })
             .map(|at| SentenceCue {
                 at,
@@ -1398,6 +1399,24 @@ fn left_unsaid(cue: &str, before: &str) -> bool {
                 || one_of(word, &["to", "not", "never", "only", "even"])
                 || one_of(word, AUXILIARIES)
         })
+}
+
+/// Whether cue `cue` after `before` is `informed` that tells of being told, not of telling:
+/// after a form of `keep` a few words back or an adverb (`kept the president adequately
+/// informed`, `keep investors informed`, `well informed sources`).
+fn kept_informed(cue: &str, before: &str) -> bool {
+    cue.eq_ignore_ascii_case("informed")
+        && before
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .enumerate()
+            .any(|(i, word)| {
+                one_of(word, &["keep", "keeps", "kept", "keeping"])
+                    || (i == 0
+                        && (one_of(word, &["well", "better", "fully", "ill"])
+                            || word.ends_with("ly")))
+            })
 }
 
 /// Whether `text` ends with `suffix`, ASCII case aside, compared in place.

@@ -1338,6 +1338,8 @@ fn a_cue_word_that_is_no_cue_credits_nobody() {
         "The Dutch Finance Ministry declined to comment on the press reports.",
         "Coles Myer rose 20 cents after reports it plans to expand.",
         "Egypt wants Arab states to buy its military debts.",
+        "He said he had kept the president adequately informed.",
+        "The ministry would keep investors informed.",
         "The Fund was set up by the 13 OPEC member states to help development.",
     ] {
         assert_eq!(credits(sentence), [], "{sentence}");
