@@ -88,8 +88,11 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     // (Latin capitals only: Unicode ones here made the automaton a fifth bigger to build.)
     let word = r"[A-Z][A-Za-z'’.-]*";
     let outlet = r"daily|newspaper|weekly|magazine|tabloid|broadcaster|news\s+agency|news\s+website|website|channel|network";
+    // What an outlet alone is called (`the newspaper said`); not a website, as often a
+    // ministry's (`according to the foreign ministry website`, the ministry's credit).
+    let lone = "daily|newspaper|weekly|magazine|tabloid|broadcaster|news\\s+agency|channel|network|paper|station|outlet|publication";
     let unnamed = format!(
-        r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{outlet}|paper|station|outlet|publication)(?-u:\b)"
+        r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{lone})(?-u:\b)"
     );
     // What names an institution after its keyword: `of` and up to three capitalized words
     // (`Ministry of Foreign Affairs`, `the Bank of Japan`).
@@ -478,6 +481,7 @@ const ISSUED: &[&str] = &[
     "documents",
     "filing",
     "filings",
+    "website",
 ];
 
 /// Words that link clauses, and auxiliaries (`was announced by`): they never start a source's

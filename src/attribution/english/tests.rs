@@ -1512,6 +1512,11 @@ fn todays_phrasing_is_credited() {
             "Exports fell, the ministry said, citing Japan trade figures.",
             &[("the ministry", Institution)],
         ),
+        // A ministry's website is the ministry's word.
+        (
+            "The talks had failed, according to the foreign ministry website.",
+            &[("the foreign ministry", Institution)],
+        ),
         // An office holder without a name, unless one follows or the office is said.
         (
             "The talks had failed, Russia's foreign minister told Reuters.",
