@@ -87,10 +87,15 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     // official Ivorian daily Fraternite Matin`, or before it, `Der Spiegel magazine`.
     // (Latin capitals only: Unicode ones here made the automaton a fifth bigger to build.)
     let word = r"[A-Z][A-Za-z'’.-]*";
-    let outlet = r"daily|newspaper|weekly|magazine|tabloid|broadcaster|news\s+agency|news\s+website|website|channel|network";
+    let outlet = alternation(OUTLETS.iter());
     // What an outlet alone is called (`the newspaper said`); not a website, as often a
     // ministry's (`according to the foreign ministry website`, the ministry's credit).
-    let lone = "daily|newspaper|weekly|magazine|tabloid|broadcaster|news\\s+agency|channel|network|paper|station|outlet|publication";
+    let lone = alternation(
+        OUTLETS
+            .iter()
+            .filter(|kind| !kind.ends_with("website"))
+            .chain(&["paper", "station", "outlet", "publication"]),
+    );
     let unnamed = format!(
         r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{lone})(?-u:\b)"
     );
@@ -146,6 +151,14 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
         keyed,
         person,
     ]
+}
+
+/// `phrases` as a regex alternation, their spaces any white space.
+fn alternation<'a>(phrases: impl Iterator<Item = &'a &'a str>) -> String {
+    phrases
+        .map(|phrase| phrase.replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// [`source_patterns`] as one automaton whose matches say their pattern, so no capture groups
@@ -211,7 +224,7 @@ fn english_sources(
             // cue is part of a name (`Edward Said`) but for a keyed institution's; the reports
             // that end an agency's match are the source (`Press reports said`).
             let matched = &sentence[range.clone()];
-            let reports = m.pattern().as_usize() == 0 && matched.ends_with("reports");
+            let reports = m.pattern().as_usize() == AGENCY_PATTERN && matched.ends_with("reports");
             if let Some(cue) = CUE.find_iter(matched).find(|c| {
                 (keyed || !c.as_str().starts_with(char::is_uppercase))
                     && !(reports && c.end() == matched.len())
@@ -240,6 +253,25 @@ fn english_sources(
         }
     })
 }
+
+/// What English calls an outlet, before or after its name: `the daily Kommersant`, `Le Monde
+/// newspaper`, `the Tasnim news agency`.
+pub(super) const OUTLETS: &[&str] = &[
+    "daily",
+    "newspaper",
+    "weekly",
+    "magazine",
+    "tabloid",
+    "broadcaster",
+    "news agency",
+    "news website",
+    "website",
+    "channel",
+    "network",
+];
+
+/// Which of [`source_patterns`] reads news agencies and media.
+const AGENCY_PATTERN: usize = 0;
 
 /// Which of [`source_patterns`] reads the institutions of [`KEYED`].
 const KEYED_PATTERN: usize = 4;
@@ -1196,10 +1228,9 @@ fn placed(before: &str) -> bool {
     placing_preposition(before).is_some_and(|word| word != "of") && published_in(before).is_none()
 }
 
-/// What a paper or broadcaster publishes, before the outlet's name: `a report in`, `an
-/// interview with`, `an article by`.
+/// What a paper or broadcaster publishes, before the outlet's name, besides what any source
+/// puts out ([`ISSUED`], `a report in`): `an interview with`, `an article by`.
 const PUBLISHED: &[&str] = &[
-    "report",
     "article",
     "story",
     "editorial",
@@ -1216,7 +1247,7 @@ const PUBLISHED: &[&str] = &[
 /// the publication (`a front-page report in`).
 fn published_in(before: &str) -> Option<usize> {
     let mut words = before.split_whitespace().rev();
-    let _ = words
+    words
         .next()
         .filter(|word| matches!(*word, "in" | "with" | "by" | "on"))?;
     let mut start = None;

@@ -3,7 +3,7 @@
 //! equal, containing one another, or within a small edit distance; one person under another
 //! title and unnamed sources of one kind described otherwise are one source ([`one_source`]).
 
-use super::english::{DESCRIBED, UNNAMED_PEOPLE};
+use super::english::{DESCRIBED, OUTLETS, UNNAMED_PEOPLE};
 use super::{Attribution, SourceKind, is_cyrillic};
 use crate::normalize;
 
@@ -56,32 +56,17 @@ pub fn source_key(source: &str) -> String {
     }
 }
 
-/// What an outlet is called, in English, before or after its name (`the French daily Le
-/// Monde`, `Le Monde newspaper`, `Bloomberg News`, `NBC television`).
-const OUTLET_WORDS: &[&str] = &[
-    "news agency",
-    "news website",
-    "newspaper",
-    "daily",
-    "weekly",
-    "magazine",
-    "tabloid",
-    "broadcaster",
-    "television",
-    "channel",
-    "network",
-    "website",
-    "radio",
-    "tv",
-    "news",
-];
+/// What a broadcaster is called after its name besides [`OUTLETS`] (`NBC television`,
+/// `Bloomberg News`): tried after them, so that `news agency` is read before `news`.
+const BROADCAST: &[&str] = &["television", "radio", "tv", "news"];
 
 /// The name of an outlet in credit `source`, without what it is: after the last word of
-/// [`OUTLET_WORDS`] that a capitalized name follows (`the French daily Le Monde`: `Le Monde`),
+/// [`OUTLETS`] or [`BROADCAST`] that a capitalized name follows (`the French daily Le Monde`: `Le Monde`),
 /// and before those that end the credit after a word that names it (`Le Monde newspaper`, `Fox
 /// News channel`, `the influential Mercurio newspaper`: `Le Monde`, `Fox`, `the influential
 /// Mercurio`). A credit that is all description (`the state news agency`) stays whole.
 fn outlet_name(source: &str) -> &str {
+    let outlet_words = || OUTLETS.iter().chain(BROADCAST);
     let words: Vec<&str> = source.split_whitespace().collect();
     let named = |w: &&str| w.starts_with(char::is_uppercase) && !matches!(*w, "The" | "A" | "An");
     // A word that names or sets apart (`Mercurio`, `mercurio`, `influential`), not one that
@@ -103,18 +88,16 @@ fn outlet_name(source: &str) -> &str {
     };
     let mut from = 0;
     for i in 0..words.len() {
-        if let Some(after) = OUTLET_WORDS.iter().find_map(|outlet| spells(i, outlet))
+        if let Some(after) = outlet_words().find_map(|outlet| spells(i, outlet))
             && words.get(after).is_some_and(named)
         {
             from = after;
         }
     }
     let mut to = words.len();
-    while let Some(at) = (from + 1..to).find(|&i| {
-        OUTLET_WORDS
-            .iter()
-            .any(|outlet| spells(i, outlet) == Some(to))
-    }) && words[from..at].iter().any(naming)
+    while let Some(at) =
+        (from + 1..to).find(|&i| outlet_words().any(|outlet| spells(i, outlet) == Some(to)))
+        && words[from..at].iter().any(naming)
     {
         to = at;
     }
