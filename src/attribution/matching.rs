@@ -155,7 +155,7 @@ fn agency_alias(key: &str) -> Option<&'static str> {
 /// Whether two source names name one source.
 pub fn same_source(a: &str, b: &str) -> bool {
     let (key_a, key_b) = (source_key(a), source_key(b));
-    if key_a == key_b {
+    if key_a == key_b || initials_of(a, b) || initials_of(b, a) {
         return true;
     }
     if other_proper_word(a, b) {
@@ -177,6 +177,20 @@ pub fn same_source(a: &str, b: &str) -> bool {
         || within(&a, &b)
         || within(&b, &a)
         || strsim::normalized_damerau_levenshtein(&a, &b) >= 0.85
+}
+
+/// Whether `short` is written as the initials of the capitalized words of `long`, two to six
+/// capitals (`SPA`, `the official Saudi Press Agency`; `KCNA`, `the Korean Central News
+/// Agency`).
+fn initials_of(short: &str, long: &str) -> bool {
+    let short = short.trim();
+    (2..=6).contains(&short.len())
+        && short.chars().all(|c| c.is_ascii_uppercase())
+        && long
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_uppercase) && !matches!(*w, "The" | "A" | "An"))
+            .filter_map(|w| w.chars().next())
+            .eq(short.chars())
 }
 
 /// Whether the words of key `short`, two or more, stand in key `long` in order with others
@@ -362,6 +376,8 @@ mod tests {
             ("NBC television", "NBC"),
             ("Fox News channel", "Fox News"),
             ("the U.N.", "the United Nations"),
+            ("SPA", "the official Saudi Press Agency"),
+            ("the Korean Central News Agency", "KCNA"),
         ] {
             assert!(same_source(a, b), "{a} / {b}");
         }
@@ -369,6 +385,7 @@ mod tests {
             ("Le Monde newspaper", "Le Figaro newspaper"),
             ("the state news agency", "state television"),
             ("the daily Kommersant", "the daily Izvestia"),
+            ("SPA", "the Saudi News Agency"),
         ] {
             assert!(!same_source(a, b), "{a} / {b}");
         }
