@@ -85,6 +85,12 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let dated = format!(
         r"\p{{Lu}}[\p{{L}}\p{{M}}'’.-]+(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}'’.-]+){{0,2}},\s*{month}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*{agency}?\s*{dash}\s"
     );
+    // The dash or the day left out, as a scraper or a retyped copy may: an all-capitals place,
+    // an English month and a known agency, `WASHINGTON, March 8 (Reuters)`, `SYDNEY, Sept
+    // (Reuters) -`.
+    let dashless = format!(
+        r"\p{{Lu}}[\p{{Lu}}\p{{M}} .'’/-]{{1,40}}?,\s*{month}(?:\s+\d{{1,2}})?(?:,\s*\d{{4}})?\s*\((?:Reuters|AP|AFP|UPI|Xinhua|Bloomberg|dpa|TASS|Kyodo|Yonhap|ANSA|EFE|PTI|IANS|APP)\)(?:\s*{dash})?\s"
+    );
     // Scripts without case: a short place and date, then the agency in parentheses.
     let nocase = format!(r"[^\n()\p{{Ll}}\p{{Lu}}\p{{Lt}}]{{1,40}}{agency}\s*{dash}?");
     // (Reuters) -
@@ -101,7 +107,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"{ru_place}{ru_date}\s*(?:{dash}\s*{ru_credit}\s*[.,]?|/[^/\n]{{1,40}}/\s*\.?|{ru_credit}\s*{dash}|{dash})\s"
     );
     text_pattern(&format!(
-        r"^\s*(?:{russian}|{caps}|{titled}|{dated}|{nocase}|{bare})\s*"
+        r"^\s*(?:{russian}|{caps}|{titled}|{dated}|{dashless}|{nocase}|{bare})\s*"
     ))
 });
 
@@ -1030,6 +1036,9 @@ mod tests {
             "Berlin, 5. Dezember (dpa) - Trump invited Putin to the White House.",
             "Madrid, 5 dic (EFE).- Trump invited Putin to the White House.",
             "LONDON, 5 December (Reuters) - Trump invited Putin to the White House.",
+            "WASHINGTON, March 8 (Reuters) Trump invited Putin to the White House.",
+            "SYDNEY, Sept (Reuters) Trump invited Putin to the White House.",
+            "WASHINGTON, Feb (Reuters) - Trump invited Putin to the White House.",
         ] {
             assert_eq!(tokens(dated), tokens(body), "{dated}");
         }
@@ -1051,6 +1060,8 @@ mod tests {
             "Paris, the capital, hosted the summit.",
             "Paris, 5 people were hurt - police said.",
             "The talks.- no more.",
+            "IBM, March 8 (the company said) would cut jobs.",
+            "NASA shares 12 (Reuters poll) rose.",
         ] {
             assert_eq!(story_body(text), vec![text], "{text}");
         }
