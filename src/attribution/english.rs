@@ -929,10 +929,12 @@ impl<'s> Cues<'s> {
             return false;
         };
         match k {
-            // "X was quoted (by Y) as saying": the passive credits what comes before.
+            // "X was quoted (by Y) as saying": the passive credits what comes before, unless
+            // denied ("X was not quoted as saying whether").
             Cue::Citing
                 if !after_cue
                     && is_passive_link(&sentence[end..c.start()])
+                    && !negated(&sentence[end..c.start()])
                     && one_of(c.as_str(), &["quoted", "cited"]) =>
             {
                 true
@@ -1490,6 +1492,13 @@ fn is_passive_link(between: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `between` denies what follows it: `not`, `never`, `n't`.
+fn negated(between: &str) -> bool {
+    between
+        .split_whitespace()
+        .any(|w| one_of(w, &["not", "never"]) || ends_with_ignoring_case(w, "n't"))
 }
 
 #[cfg(test)]

@@ -1539,6 +1539,10 @@ fn todays_phrasing_is_credited() {
             &[("Peskov", Person), ("Russian news agencies", Agency)],
         ),
         (
+            "Zemljaric was not quoted as saying whether the debt was principal or interest.",
+            &[],
+        ),
+        (
             "The talks had failed, Iran's semi-official Fars news agency said.",
             &[("Iran's semi-official Fars news agency", Agency)],
         ),
