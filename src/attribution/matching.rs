@@ -72,8 +72,10 @@ fn outlet_name(source: &str) -> &str {
     // A word that names or sets apart (`Mercurio`, `mercurio`, `influential`), not one that
     // only describes (`the state news agency`).
     let naming = |w: &&str| {
-        !matches!(w.to_lowercase().as_str(), "the" | "a" | "an")
-            && !DESCRIBED.split('|').any(|d| w.eq_ignore_ascii_case(d))
+        !["the", "a", "an"]
+            .into_iter()
+            .chain(DESCRIBED.split('|'))
+            .any(|d| w.eq_ignore_ascii_case(d))
     };
     // Where each word of `words` from `i` on spells `outlet`, the index after it.
     let spells = |i: usize, outlet: &str| {
@@ -394,10 +396,14 @@ mod tests {
             "the state news agency"
         );
         // One key, as the `--outlets` tally groups credits.
-        assert_eq!(
-            source_key("The French daily Le Monde"),
-            source_key("Le Monde newspaper")
-        );
+        for (a, b) in [
+            ("The French daily Le Monde", "Le Monde newspaper"),
+            ("Bloomberg News", "Bloomberg"),
+            ("NBC television", "NBC"),
+            ("Fox News channel", "Fox"),
+        ] {
+            assert_eq!(source_key(a), source_key(b), "{a} / {b}");
+        }
     }
 
     /// People familiar with a matter and sources familiar with it are one unnamed source.

@@ -1392,6 +1392,13 @@ fn todays_phrasing_is_credited() {
             &[("Le Monde newspaper", Agency)],
         ),
         (
+            "NBC television, quoting intelligence sources, reported that shipments went on.",
+            &[
+                ("NBC television", Agency),
+                ("intelligence sources", Anonymous),
+            ],
+        ),
+        (
             "The talks had failed, the newspaper said, citing officials.",
             &[("the newspaper", Agency), ("officials", Anonymous)],
         ),
