@@ -94,11 +94,11 @@ fn every_edit_of_every_version_is_named_and_nothing_else() {
             &[
                 (
                     "fish-harbour-times",
-                    "trimmed 5; cut at 5; dateline now Moscow, March 14 —; Reuters (dateline) dropped; Norway's fisheries ministry trimmed; a ministry spokeswoman trimmed; headline changed",
+                    "trimmed 5; cut at 5; dateline now Moscow, March 14 —; Reuters (dateline) dropped; Norway's fisheries ministry trimmed; a ministry spokeswoman trimmed; Scientists trimmed; headline changed",
                 ),
                 (
                     "fish-valley-courier",
-                    "trimmed 8; cut at 2; Deputy Foreign Minister Pavel Sorokin trimmed; Norway's fisheries ministry trimmed; a ministry spokeswoman trimmed; headline changed",
+                    "trimmed 8; cut at 2; Deputy Foreign Minister Pavel Sorokin trimmed; Norway's fisheries ministry trimmed; a ministry spokeswoman trimmed; Scientists trimmed; headline changed",
                 ),
                 (
                     "fish-daily-meridian",

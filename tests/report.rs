@@ -214,7 +214,7 @@ fn the_index_says_how_each_outlet_treated_the_stories_and_quotes_the_boilerplate
     let index = rendered(&page, "");
     let metro = habits_row(&index, "Metro Morning");
     assert_eq!(metro[1], "1", "{metro:?}");
-    assert_eq!(metro[6], "5 kept, 1 replaced", "{metro:?}");
+    assert_eq!(metro[6], "6 kept, 1 replaced", "{metro:?}");
     assert_eq!(metro[8], "Russian news agency TASS ×1", "{metro:?}");
     let courier = habits_row(&index, "Valley Courier");
     assert_eq!(courier[3], "1", "cut short: {courier:?}");

@@ -136,7 +136,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
         r"(?-u:\b)(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Oo]ther)\s+)?(?:[{letter}.-]+\s+)?(?i:people|person|persons|{people})\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|close\s+to|involved\s+in|aware\s+of)\s+(?:(?:the|a|an|its|their|this|these|those)\s+)?(?:{cap}(?:\s+{cap}){{0,2}}|[{lower}-]+(?:\s+[{lower}-]+)?)(?-u:\b)"
     );
     let anonymous = format!(
-        r"{knowing}|(?-u:\b)(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[{letter}.-]+\s+){{0,2}}(?:spokes(?:woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
+        r"{knowing}|(?-u:\b)(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|(?:[Tt]he\s+)?[{letter}-]+['’]s)\s+(?:[{letter}.-]+\s+){{0,2}}(?:spokes(?:woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
     );
     // A name is read whole, up to eight words (`Ayer Hitam Tin Dredging Malaysia Bhd`): a
     // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
@@ -381,6 +381,16 @@ pub(super) const UNNAMED_PEOPLE: &[(&str, &str)] = &[
     ("lawyer", "lawyers"), ("executive", "executives"), ("aide", "aides"),
     ("arbitrageur", "arbitrageurs"), ("arbitrager", "arbitragers"), ("specialist", "specialists"),
     ("investor", "investors"), ("observer", "observers"),
+    // Whom today's reports of an event quote: `residents said`, `a rescuer told Reuters`.
+    ("resident", "residents"), ("villager", "villagers"), ("eyewitness", "eyewitnesses"),
+    ("survivor", "survivors"), ("activist", "activists"), ("campaigner", "campaigners"),
+    ("protester", "protesters"), ("demonstrator", "demonstrators"), ("rescuer", "rescuers"),
+    ("investigator", "investigators"), ("researcher", "researchers"), ("scientist", "scientists"),
+    ("doctor", "doctors"), ("medic", "medics"), ("organizer", "organizers"),
+    ("organiser", "organisers"),
+    // Authorities are officials collectively: a copy that writes `officials` for `authorities`
+    // credits the same source.
+    ("official", "authorities"),
 ];
 
 /// Words that say whose or what kind of officials, sources, analysts or diplomats a bare plural
@@ -1392,12 +1402,24 @@ fn describes_a_noun(before: &str) -> bool {
     let determiner = |w: &str| one_of(w, &["the", "a", "an", "its", "their", "his", "her", "our"]);
     match words.next() {
         Some(w) if determiner(w) => true,
-        Some(w) if w.ends_with("ly") && w.starts_with(char::is_lowercase) => {
+        Some(w)
+            if w.ends_with("ly")
+                && w.starts_with(char::is_lowercase)
+                && !one_of(w, NOUNS_IN_LY) =>
+        {
             words.next().is_some_and(determiner)
         }
         _ => false,
     }
 }
+
+/// Nouns spelled like an adverb, after which a cue is the verb: `the daily said`, `a lawyer for
+/// the family said`.
+#[rustfmt::skip]
+const NOUNS_IN_LY: &[&str] = &[
+    "daily", "weekly", "monthly", "quarterly", "family", "assembly", "ally", "rally", "supply",
+    "monopoly", "reply", "tally",
+];
 
 /// Whether cue `cue` after `before` is the plural noun it is spelled as too: `reports` after a
 /// lower-case word that is no pronoun, relative or adverb (`press reports`, `dealer reports`,
@@ -1413,16 +1435,18 @@ fn plural_noun(cue: &str, before: &str) -> bool {
         })
 }
 
-/// Whether cue `cue` after `before` is a `say` that says nothing: after `to`, a negation or an
-/// auxiliary (`declined to say`, `did not say`, `would only say`, `could not say when`), where
-/// the source before it told nothing. `analysts say`, `officials now say` are credits.
+/// Whether cue `cue` after `before` says nothing: any cue right after a negation (`has not
+/// said`, `hasn't confirmed`, `never told`), and a `say` after `to` or an auxiliary too
+/// (`declined to say`, `would only say`, `could say when`), where the source before it told
+/// nothing. `analysts say`, `officials now say` are credits.
 fn left_unsaid(cue: &str, before: &str) -> bool {
-    cue.eq_ignore_ascii_case("say")
-        && before.split_whitespace().next_back().is_some_and(|word| {
-            word.ends_with("n't")
-                || one_of(word, &["to", "not", "never", "only", "even"])
-                || one_of(word, AUXILIARIES)
-        })
+    before.split_whitespace().next_back().is_some_and(|word| {
+        word.ends_with("n't")
+            || word.ends_with("n’t")
+            || one_of(word, &["not", "never"])
+            || (cue.eq_ignore_ascii_case("say")
+                && (one_of(word, &["to", "only", "even"]) || one_of(word, AUXILIARIES)))
+    })
 }
 
 /// Whether cue `cue` after `before` is `informed` that tells of being told, not of telling:

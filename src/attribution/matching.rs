@@ -42,7 +42,16 @@ pub fn source_key(source: &str) -> String {
             s = rest.to_string();
         }
     }
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s
+        .split_whitespace()
+        .map(
+            |word| match GENERIC_NAMES.iter().find(|(other, _)| *other == word) {
+                Some((_, usual)) => usual,
+                None => word,
+            },
+        )
+        .collect::<Vec<_>>()
+        .join(" ");
     match s.as_str() {
         "associated press" => "ap".into(),
         "france-presse" => "afp".into(),
@@ -55,6 +64,10 @@ pub fn source_key(source: &str) -> String {
         _ => agency_alias(&s).map_or(s, str::to_string),
     }
 }
+
+/// Words a copy puts for a generic name of the subject, with the usual word: `the firm said`
+/// for `the company said` credits the same source.
+const GENERIC_NAMES: &[(&str, &str)] = &[("firm", "company"), ("firms", "companies")];
 
 /// What a broadcaster is called after its name besides [`OUTLETS`] (`NBC television`,
 /// `Bloomberg News`): tried after them, so that `news agency` is read before `news`.
@@ -423,6 +436,26 @@ mod tests {
             &credit("people familiar with the matter"),
             &credit("Western diplomats")
         ));
+    }
+
+    /// A copy's usual synonyms for an unnamed subject name the same source: `the firm` for
+    /// `the company`, `authorities` for `officials`; `residents` are not `witnesses`.
+    #[test]
+    fn a_synonym_of_a_generic_name_is_the_same_source() {
+        assert!(same_source("the company", "The firm"));
+        assert!(same_source("the oil company", "the oil firm"));
+        assert!(!same_source("the company", "the fund"));
+        let credit = |source: &str| Attribution {
+            source: source.into(),
+            kind: SourceKind::Anonymous,
+            cue: "said".into(),
+            cue_kind: super::super::Cue::Said,
+        };
+        assert!(one_source(
+            &credit("Board officials"),
+            &credit("Board authorities")
+        ));
+        assert!(!one_source(&credit("residents"), &credit("witnesses")));
     }
 
     /// Two titles of one shape are two sources when a capitalized word differs, even where the

@@ -1341,6 +1341,11 @@ fn a_cue_word_that_is_no_cue_credits_nobody() {
         "He said he had kept the president adequately informed.",
         "The ministry would keep investors informed.",
         "The Fund was set up by the 13 OPEC member states to help development.",
+        "The ministry has not said how many were detained.",
+        "Police haven't confirmed the death toll.",
+        "The ministry hasn’t said how many were detained.",
+        "The Soviet-backed Afghan government has not commented on the reports.",
+        "Taft Broadcasting has never commented on reports of a break-up.",
     ] {
         assert_eq!(credits(sentence), [], "{sentence}");
     }
@@ -1362,6 +1367,72 @@ fn a_cue_word_that_is_no_cue_credits_nobody() {
         "An agreement with the banks, officials now say, is expected soon.",
         &[("officials", Anonymous)],
     );
+}
+
+/// Whom reports of an event quote besides officials: residents, rescuers, doctors, the
+/// authorities, someone's lawyer or spokesman; and a cue after a noun spelled like an adverb
+/// (`the daily said`, `a lawyer for the family said`) is still the verb.
+#[test]
+fn the_people_at_an_event_are_sources() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "Two explosions were heard before dawn, residents said.",
+            &[("residents", Anonymous)][..],
+        ),
+        (
+            "Rescuers said they had pulled 40 people from the rubble.",
+            &[("Rescuers", Anonymous)],
+        ),
+        (
+            "The boy was in stable condition, a doctor at the hospital said.",
+            &[("a doctor", Anonymous)],
+        ),
+        (
+            "Syrian state media and activists said the strikes killed 10.",
+            &[("Syrian state media", Agency), ("activists", Anonymous)],
+        ),
+        (
+            "Russian authorities said the ferry sank in calm water.",
+            &[("Russian authorities", Anonymous)],
+        ),
+        (
+            "The port authority said the ship had docked.",
+            &[("The port authority", Institution)],
+        ),
+        (
+            "The charges are false, her lawyer told reporters.",
+            &[("her lawyer", Anonymous)],
+        ),
+        (
+            "The bank would cut rates, its spokesman said.",
+            &[("its spokesman", Anonymous)],
+        ),
+        (
+            "Borg-Warner's spokeswoman said the company still plans to sell the unit.",
+            &[("Borg-Warner's spokeswoman", Anonymous)],
+        ),
+        (
+            "The family's lawyer said they were devastated.",
+            &[("The family's lawyer", Anonymous)],
+        ),
+        (
+            "A lawyer for the family said they were devastated.",
+            &[("A lawyer", Anonymous)],
+        ),
+        (
+            "The reforms were delayed, the daily said.",
+            &[("the daily", Agency)],
+        ),
+        (
+            "The weekly reported that the minister would resign.",
+            &[("The weekly", Agency)],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+    // An adverb before a cue still makes it an adjective.
+    assert_eq!(credits("The previously reported merger was cancelled."), []);
 }
 
 /// Today's wire and web phrasing: outlets named after what they are (`Le Monde newspaper`,
