@@ -656,7 +656,10 @@ struct Source<'s> {
 /// the speaker before it, whom `told` addresses).
 fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Option<Source<'_>> {
     let (mut text, issued_from) = past_what_starts_a_match(sentence, matched.clone());
-    let issued_from = issued_from.or_else(|| published_in(&sentence[..matched.start]));
+    // What the source put out may stand before the match, as where the pattern read the
+    // preposition after it (`a statement from the presidential office`: `from the presidential
+    // office`, too many words before `office` to reach back to `statement`).
+    let issued_from = issued_from.or_else(|| published_in(&sentence[..offset(sentence, text)]));
     // A match that began on such words may have read the source after them short (`reported
     // by the official Ivorian` for `the official Ivorian daily Fraternite Matin`): the source
     // is read again from where it starts.
@@ -1248,7 +1251,7 @@ fn published_in(before: &str) -> Option<usize> {
     let mut words = before.split_whitespace().rev();
     words
         .next()
-        .filter(|word| matches!(*word, "in" | "with" | "by" | "on"))?;
+        .filter(|word| matches!(*word, "in" | "with" | "by" | "on" | "from"))?;
     let mut start = None;
     for (i, word) in words.take(3).enumerate() {
         if i == 0 && !one_of(word, PUBLISHED) && !one_of(word, ISSUED) {

@@ -1510,6 +1510,10 @@ fn todays_phrasing_is_credited() {
             &[("the Financial Times", Agency)],
         ),
         (
+            "According to a statement from the presidential office, the talks had failed.",
+            &[("the presidential office", Institution)],
+        ),
+        (
             "An article in the Sueddeutsche Zeitung said the talks had failed.",
             &[("the Sueddeutsche Zeitung", Agency)],
         ),
