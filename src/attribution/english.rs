@@ -136,7 +136,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
         r"(?-u:\b)(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Oo]ther)\s+)?(?:[{letter}.-]+\s+)?(?i:people|person|persons|{people})\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|close\s+to|involved\s+in|aware\s+of)\s+(?:(?:the|a|an|its|their|this|these|those)\s+)?(?:{cap}(?:\s+{cap}){{0,2}}|[{lower}-]+(?:\s+[{lower}-]+)?)(?-u:\b)"
     );
     let anonymous = format!(
-        r"{knowing}|(?-u:\b)(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|(?:[Tt]he\s+)?[{letter}-]+['’]s)\s+(?:[{letter}.-]+\s+){{0,2}}(?:spokes(?:woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
+        r"{knowing}|(?-u:\b)(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|(?:[Tt]he\s+)?[{letter}-]+['’]s)\s+(?:[{letter}.-]+\s+){{0,3}}(?:spokes(?:woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
     );
     // A name is read whole, up to eight words (`Ayer Hitam Tin Dredging Malaysia Bhd`): a
     // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
@@ -220,17 +220,27 @@ fn english_sources(
             }
             // The words a pattern reads before its keyword may run over a cue (`the Chancellor
             // told Parliament`, `Analysts said GenCorp chairman A. William Reynolds`): what
-            // comes before the cue is searched on its own, then what follows it. A capitalized
-            // cue is part of a name (`Edward Said`) but for a keyed institution's; the reports
-            // that end an agency's match are the source (`Press reports said`).
+            // comes before the cue is searched on its own, then what follows it. The cue is
+            // searched with what comes before it, as a keyed institution speaks only before one
+            // (`The firm said investors`: `The firm`), unless a match there runs over it again.
+            // A capitalized cue is part of a name (`Edward Said`) but for a keyed institution's;
+            // the reports that end an agency's match are the source (`Press reports said`).
             let matched = &sentence[range.clone()];
             let reports = m.pattern().as_usize() == AGENCY_PATTERN && matched.ends_with("reports");
             if let Some(cue) = CUE.find_iter(matched).find(|c| {
                 (keyed || !c.as_str().starts_with(char::is_uppercase))
                     && !(reports && c.end() == matched.len())
             }) {
-                after.push((range.start + cue.end(), until));
-                (at, until) = (range.start, range.start + cue.start());
+                let with_cue = range.start + cue.end();
+                if until != with_cue {
+                    after.push((with_cue, until));
+                }
+                until = if until == with_cue {
+                    range.start + cue.start()
+                } else {
+                    with_cue
+                };
+                at = range.start;
                 continue;
             }
             // A title's pattern may read over a link to what comes before it (`An official at
@@ -675,7 +685,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     match kind {
         SourceKind::Institution => text = after_preposition(text),
         SourceKind::Person => (text, kind) = named_person(sentence, text)?,
-        SourceKind::Anonymous => text = after_a_relative(text),
+        SourceKind::Anonymous => text = from_the_last_article(after_a_relative(text)),
         _ => {}
     }
     let text = without_full_stop(text);
@@ -1070,15 +1080,64 @@ fn after_preposition(text: &str) -> &str {
 /// Unnamed people read from inside a relative clause start after its pronoun: the words the
 /// pattern allows between an article and the people (`a senior official`) may be a noun and
 /// the pronoun (`a factor which brokers say`, `a move which officials said`: `brokers`,
-/// `officials`).
+/// `officials`); and those read from inside a clause after its conjunction ([`after_a_conjunction`]).
 fn after_a_relative(text: &str) -> &str {
     match text
         .split_whitespace()
         .rfind(|w| matches!(*w, "which" | "that" | "who" | "whom"))
     {
-        Some(pronoun) => text[offset(text, pronoun) + pronoun.len()..].trim_start(),
-        None => text,
+        Some(pronoun) => {
+            after_a_conjunction(text[offset(text, pronoun) + pronoun.len()..].trim_start())
+        }
+        None => after_a_conjunction(text),
     }
+}
+
+/// Unnamed people read from inside the phrase before them start at their own article (`the
+/// Soviet Union a spokesman said`: `a spokesman`), a run-on the words the pattern allows between
+/// an article and the people may read: an article past the first word, not after `of` (`one of
+/// the investors`), in a match that ends on the people (not on what people familiar with a
+/// matter know, `sources close to the Fed`).
+fn from_the_last_article(text: &str) -> &str {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let ends_on_people = words.last().is_some_and(|last| {
+        last.starts_with("spokes")
+            || UNNAMED_PEOPLE.iter().any(|(one, many)| {
+                last.eq_ignore_ascii_case(one) || last.eq_ignore_ascii_case(many)
+            })
+    });
+    let article = (1..words.len())
+        .rev()
+        .find(|&i| matches!(words[i], "a" | "an" | "the") && words[i - 1] != "of");
+    match article {
+        Some(i) if ends_on_people => &text[offset(text, words[i])..],
+        _ => text,
+    }
+}
+
+/// Unnamed people read over a conjunction start after it (`opposes the merger and analysts
+/// say`: `analysts`; `no figure for KWU's share but company sources said`: `company sources`),
+/// unless it joins people (`Several traders and analysts`) or a name's words (`a Cable and
+/// Wireless spokesman`).
+fn after_a_conjunction(text: &str) -> &str {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(i) = words
+        .iter()
+        .rposition(|w| matches!(*w, "and" | "but" | "or"))
+    else {
+        return text;
+    };
+    let (before, after) = (words.get(i.wrapping_sub(1)), words.get(i + 1));
+    let people = before.is_some_and(|w| {
+        UNNAMED_PEOPLE
+            .iter()
+            .any(|(one, many)| w.eq_ignore_ascii_case(one) || w.eq_ignore_ascii_case(many))
+    });
+    let capital = |w: Option<&&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    if people || (capital(before) && capital(after)) {
+        return text;
+    }
+    after.map_or(text, |w| &text[offset(text, w)..])
 }
 
 /// Whether a source before `between` ends inside brackets that close right after it: an aside

@@ -1435,6 +1435,58 @@ fn the_people_at_an_event_are_sources() {
     assert_eq!(credits("The previously reported merger was cancelled."), []);
 }
 
+/// Unnamed people are read with up to three words that say whose they are (`a senior Energy
+/// Ministry official`), but not from a clause before them (`the merger and analysts`), a run-on
+/// (`the Soviet Union a spokesman`) or over a cue (`The firm said investors`: the firm spoke).
+#[test]
+fn unnamed_people_are_read_whole_and_no_further() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "Beijing opposes the move, a Chinese foreign ministry spokesperson said.",
+            &[("a Chinese foreign ministry spokesperson", Anonymous)][..],
+        ),
+        (
+            "The shipments will stop, a senior Energy Ministry official said.",
+            &[("a senior Energy Ministry official", Anonymous)],
+        ),
+        (
+            "BIL opposes the Rainbow merger and analysts say BIL needs a stake.",
+            &[("analysts", Anonymous)],
+        ),
+        (
+            "It gave no figure for KWU's share but company sources said the order was large.",
+            &[("company sources", Anonymous)],
+        ),
+        (
+            "Several traders and analysts here told Reuters the producers will meet.",
+            &[("Several traders and analysts", Anonymous)],
+        ),
+        (
+            "In London, a Cable and Wireless spokesman said the proposals are unacceptable.",
+            &[("a Cable and Wireless spokesman", Anonymous)],
+        ),
+        (
+            "The talks were held in the Soviet Union a spokesman said.",
+            &[("a spokesman", Anonymous)],
+        ),
+        (
+            "The plan would sell the unit, according to one of the investors.",
+            &[("one of the investors", Anonymous)],
+        ),
+        (
+            "The firm said investors bought the shares.",
+            &[("The firm", Institution)],
+        ),
+        (
+            "The group told analysts it expected a loss.",
+            &[("The group", Institution)],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
 /// Today's wire and web phrasing: outlets named after what they are (`Le Monde newspaper`,
 /// `Israel's Channel 12`, `Bloomberg News`) or by it alone (`the newspaper`), the people
 /// familiar with the matter, an official made anonymous by an aside, a report in a paper
