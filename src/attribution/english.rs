@@ -258,6 +258,18 @@ fn english_sources(
                 (at, until) = (range.start, link);
                 continue;
             }
+            // A titled name in the possessive is whose the source is (`French President
+            // Emmanuel Macron's office said`): the search goes on from the name's last word,
+            // where the office or the people are read with it (`Macron's office`); always
+            // past the match's start, so the search goes forward.
+            if m.pattern().as_usize() == TITLED_PATTERN
+                && let Some(last) = sentence[range.clone()].split_whitespace().next_back()
+                && (last.ends_with("'s") || last.ends_with("’s"))
+                && offset(sentence, last) > range.start
+            {
+                at = offset(sentence, last);
+                continue;
+            }
             at = range.end;
             return Some((range, SOURCE_KINDS[m.pattern().as_usize()]));
         }

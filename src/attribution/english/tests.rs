@@ -1566,6 +1566,14 @@ fn todays_phrasing_is_credited() {
             &[("the presidential office", Institution)],
         ),
         (
+            "French President Emmanuel Macron's office said the talks had failed.",
+            &[("Macron's office", Institution)],
+        ),
+        (
+            "President Vladimir Putin's spokesman said the talks had failed.",
+            &[("Putin's spokesman", Anonymous)],
+        ),
+        (
             "An article in the Sueddeutsche Zeitung said the talks had failed.",
             &[("the Sueddeutsche Zeitung", Agency)],
         ),
