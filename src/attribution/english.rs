@@ -116,7 +116,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
         r"(?-u:\b)(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|{cap}['’]s)\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}?|(?:{cap}\s+){{1,3}})?(?:{KEYED}){of_name}(?:\s*(?:[,;:.)]|$)|\s+(?:{SPEECH_VERBS}|{followed_by})(?-u:\b))"
     );
     let titled = format!(
-        r"(?-u:\b)(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official|officer|chairman|leader)(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{cap}(?:\s+{cap}){{0,2}}|(?-u:\b)(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{cap}['’]s)\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,2}}(?i:{OFFICE_HOLDERS})(?-u:\b)"
+        r"(?-u:\b)(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor(?:\s+of\s+the\s+exchequer)?|official|officer|chairman|leader)(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{cap}(?:\s+{cap}){{0,2}}|(?-u:\b)(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{cap}['’]s)\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,2}}(?i:{OFFICE_HOLDERS})(?-u:\b)"
     );
     // A bare plural keeps what describes it: `official sources`, `Western diplomats`.
     let people = UNNAMED_PEOPLE

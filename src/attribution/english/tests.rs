@@ -1574,6 +1574,10 @@ fn todays_phrasing_is_credited() {
             &[("Putin's spokesman", Anonymous)],
         ),
         (
+            "The talks had failed, U.K. Chancellor of the Exchequer Nigel Lawson said.",
+            &[("U.K. Chancellor of the Exchequer Nigel Lawson", Person)],
+        ),
+        (
             "An article in the Sueddeutsche Zeitung said the talks had failed.",
             &[("the Sueddeutsche Zeitung", Agency)],
         ),
