@@ -1219,15 +1219,26 @@ const ROLES: &[&str] = &[
     "official", "partner", "founder", "editor", "professor", "lawyer", "representative",
 ];
 
+/// Whether `word` names a role of [`ROLES`], whatever its case and what a hyphen adds
+/// (`President`, `Secretary-General`, `Vice-Chairman`).
+fn a_role(word: &str) -> bool {
+    word.split('-')
+        .any(|part| ROLES.iter().any(|role| part.eq_ignore_ascii_case(role)))
+}
+
 /// Whether the words between a source and its cue are an aside: set off by commas on both
-/// sides and opening on a small letter or a possessive (`, speaking from Washington, `, `, a
-/// U.S. lawyer, `, `, Norway's largest oil company, `), not the rest of a list of names
-/// (`Milbank, Tweed, Hadley and McCloy, noted`).
+/// sides and opening on a small letter, a possessive or a role (`, speaking from Washington, `,
+/// `, a U.S. lawyer, `, `, Norway's largest oil company, `, `, President of the West German
+/// Federation of Banks, `), not the rest of a list of names (`Milbank, Tweed, Hadley and
+/// McCloy, noted`).
 fn is_aside(between: &str) -> bool {
     let between = between.trim();
     let opens_small = |aside: &str| {
         let first = aside.split_whitespace().next().unwrap_or("");
-        first.starts_with(char::is_lowercase) || first.ends_with("'s") || first.ends_with("’s")
+        first.starts_with(char::is_lowercase)
+            || first.ends_with("'s")
+            || first.ends_with("’s")
+            || a_role(first)
     };
     between.len() > 2
         && between.ends_with(',')

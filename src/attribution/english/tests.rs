@@ -1574,6 +1574,14 @@ fn todays_phrasing_is_credited() {
             &[("Putin's spokesman", Anonymous)],
         ),
         (
+            "The talks had failed, Christian Roeher, Secretary-General of the European Chamber of Commerce, said.",
+            &[("Christian Roeher", Person)],
+        ),
+        (
+            "Wang Chang-Ming, Vice Chairman of the Council for Economic Planning and Development, told Reuters the talks had failed.",
+            &[("Wang Chang-Ming", Person)],
+        ),
+        (
             "The talks had failed, U.K. Chancellor of the Exchequer Nigel Lawson said.",
             &[("U.K. Chancellor of the Exchequer Nigel Lawson", Person)],
         ),
