@@ -97,7 +97,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
             .chain(&["paper", "station", "outlet", "publication"]),
     );
     let unnamed = format!(
-        r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{lone})(?-u:\b)"
+        r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Ww]ire|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{lone})(?-u:\b)"
     );
     // What names an institution after its keyword: `of` and up to three capitalized words
     // (`Ministry of Foreign Affairs`, `the Bank of Japan`).
@@ -136,7 +136,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
         r"(?-u:\b)(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Oo]ther)\s+)?(?:[{letter}.-]+\s+)?(?i:people|person|persons|{people})\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|close\s+to|involved\s+in|aware\s+of)\s+(?:(?:the|a|an|its|their|this|these|those)\s+)?(?:{cap}(?:\s+{cap}){{0,2}}|[{lower}-]+(?:\s+[{lower}-]+)?)(?-u:\b)"
     );
     let anonymous = format!(
-        r"{knowing}|(?-u:\b)(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|(?:[Tt]he\s+)?[{letter}-]+['’]s)\s+(?:[{letter}.-]+\s+){{0,3}}(?:spokes(?:woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
+        r"{knowing}|(?-u:\b)(?:[Aa]n?|[Aa]nother|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|(?:[Tt]he\s+)?[{letter}-]+['’]s)\s+(?:[{letter}.-]+\s+){{0,3}}(?:spokes(?:woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
     );
     // A name is read whole, up to eight words (`Ayer Hitam Tin Dredging Malaysia Bhd`): a
     // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
@@ -1180,7 +1180,7 @@ fn spoken_by_pronoun(between: &str) -> bool {
 /// right before the cue names the speaker (`the party's leader, Khaleda Zia, told`).
 fn clause_apart(before: &str, between: &str) -> bool {
     between.matches(',').count() == 1
-        && !(between.trim() == "," && before.trim_end().ends_with(','))
+        && !(without_how(between).trim() == "," && before.trim_end().ends_with(','))
         && !opens_a_role(between)
 }
 
@@ -1263,7 +1263,7 @@ fn describes_the_speaker(before: &str, source: &str, after: &str) -> bool {
         && after
             .trim_start()
             .strip_prefix(',')
-            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|rest| rest.split_whitespace().find(|word| !only_how(word)))
             .is_some_and(|word| is_cue_word(without_trailing_marks(word)))
 }
 
@@ -1380,14 +1380,16 @@ const NOT_NOUNS: &[&str] = &[
 ];
 
 /// Whether the words between a surname and its cue only say when or how it spoke (`Ongpin has
-/// said`, `Roderick also said`, `Lawson had earlier told`), so that the surname is the cue's
-/// subject as right beside it.
+/// said`, `Roderick also said`, `Lawson had earlier told`, `Camargo pointedly said`), so that
+/// the surname is the cue's subject as right beside it.
 fn only_how(between: &str) -> bool {
     between.split_whitespace().all(|word| {
         matches!(
             word,
             "has" | "had" | "have" | "also" | "earlier" | "previously" | "already" | "again"
-        )
+        ) || (word.ends_with("ly")
+            && word.starts_with(char::is_lowercase)
+            && !one_of(word, NOUNS_IN_LY))
     })
 }
 

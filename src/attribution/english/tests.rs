@@ -1475,6 +1475,10 @@ fn unnamed_people_are_read_whole_and_no_further() {
             &[("one of the investors", Anonymous)],
         ),
         (
+            "\"Prices got clobbered,\" another analyst said.",
+            &[("another analyst", Anonymous)],
+        ),
+        (
             "The firm said investors bought the shares.",
             &[("The firm", Institution)],
         ),
@@ -1596,6 +1600,18 @@ fn todays_phrasing_is_credited() {
         (
             "Press reports said the talks had failed.",
             &[("Press reports", Agency)],
+        ),
+        (
+            "The talks had failed, according to wire reports.",
+            &[("wire reports", Agency)],
+        ),
+        (
+            "The party's leader, Khaleda Zia, pointedly told reporters the talks had failed.",
+            &[("Khaleda Zia", Person)],
+        ),
+        (
+            "First Toronto, an investment bank, also said the talks had failed.",
+            &[("First Toronto", Person)],
         ),
         (
             "The talks had failed, the semi-official Tasnim news agency reported.",
