@@ -725,9 +725,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
 
     let start = offset(sentence, text);
     let end = start + text.len();
-    if kind != SourceKind::Person
-        && describes_the_speaker(&sentence[..start], text, &sentence[end..])
-    {
+    if describes_the_speaker(&sentence[..start], text, &sentence[end..]) {
         return None;
     }
     // Whom someone "told" is a listener, not a source.
