@@ -893,6 +893,7 @@ impl<'s> Cues<'s> {
                     && !plural_noun(c.as_str(), &sentence[..c.start()])
                     && !left_unsaid(c.as_str(), &sentence[..c.start()])
                     && !kept_informed(c.as_str(), &sentence[..c.start()])
+                    && !added_an_amount(c.as_str(), &sentence[..c.start()], &sentence[c.end()..])
             })
             .map(|at| SentenceCue {
                 at,
@@ -1550,6 +1551,23 @@ fn kept_informed(cue: &str, before: &str) -> bool {
                         && (one_of(word, &["well", "better", "fully", "ill"])
                             || word.ends_with("ly")))
             })
+}
+
+/// Whether cue `cue`, between `before` and `after`, is `added` that adds an amount, not words:
+/// before a number (`Tesco added 2p to 475`, `Africa added three seismic crews`) or in `value
+/// added tax`.
+fn added_an_amount(cue: &str, before: &str, after: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half",
+    ];
+    cue.eq_ignore_ascii_case("added")
+        && (after.split_whitespace().next().is_some_and(|word| {
+            word.starts_with(|c: char| c.is_ascii_digit())
+                || one_of(without_trailing_marks(word), NUMBERS)
+        }) || before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|word| word.eq_ignore_ascii_case("value")))
 }
 
 /// Whether `text` ends with `suffix`, ASCII case aside, compared in place.

@@ -1346,6 +1346,9 @@ fn a_cue_word_that_is_no_cue_credits_nobody() {
         "The ministry hasn’t said how many were detained.",
         "The Soviet-backed Afghan government has not commented on the reports.",
         "Taft Broadcasting has never commented on reports of a break-up.",
+        "Food retailer Tesco added 2p to 475.",
+        "Africa added three seismic crews.",
+        "If the government raised value added tax, the gains would be lost.",
     ] {
         assert_eq!(credits(sentence), [], "{sentence}");
     }
@@ -1362,6 +1365,10 @@ fn a_cue_word_that_is_no_cue_credits_nobody() {
     assert_credits(
         "Xinhua regularly reports the output figures.",
         &[("Xinhua", Agency)],
+    );
+    assert_credits(
+        "The ministry added that two ships had docked.",
+        &[("The ministry", SourceKind::Institution)],
     );
     assert_credits(
         "An agreement with the banks, officials now say, is expected soon.",
