@@ -170,7 +170,12 @@ fn agency_alias(key: &str) -> Option<&'static str> {
 /// Whether two source names name one source.
 pub fn same_source(a: &str, b: &str) -> bool {
     let (key_a, key_b) = (source_key(a), source_key(b));
-    if key_a == key_b || initials_of(a, b) || initials_of(b, a) {
+    if key_a == key_b
+        || initials_of(a, b)
+        || initials_of(b, a)
+        || named_after_its_kind(a, b)
+        || named_after_its_kind(b, a)
+    {
         return true;
     }
     if other_proper_word(a, b) {
@@ -192,6 +197,21 @@ pub fn same_source(a: &str, b: &str) -> bool {
         || within(&a, &b)
         || within(&b, &a)
         || strsim::normalized_damerau_levenshtein(&a, &b) >= 0.85
+}
+
+/// Whether `named` is outlet `unnamed`, a description ending on what it is, with a name after
+/// it: `the state news agency WAFA` is `the state news agency`, `the daily Kommersant`
+/// `the daily`.
+fn named_after_its_kind(unnamed: &str, named: &str) -> bool {
+    let without_the = |s: &str| {
+        let s = s.trim().to_lowercase();
+        s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
+    };
+    let (kind, named) = (without_the(unnamed), without_the(named));
+    OUTLETS.iter().any(|outlet| kind.ends_with(outlet))
+        && named
+            .strip_prefix(&kind)
+            .is_some_and(|name| name.starts_with(' '))
 }
 
 /// Whether `short` is written as the initials of the capitalized words of `long`, two to six
@@ -397,7 +417,17 @@ mod tests {
             assert!(same_source(a, b), "{a} / {b}");
         }
         for (a, b) in [
+            ("the state news agency", "the state news agency WAFA"),
+            ("The daily", "the daily Kommersant"),
+        ] {
+            assert!(same_source(a, b), "{a} / {b}");
+            assert!(same_source(b, a), "{b} / {a}");
+        }
+        for (a, b) in [
             ("Le Monde newspaper", "Le Figaro newspaper"),
+            ("the state news agency", "the agency WAFA"),
+            ("the French", "the French daily Le Monde"),
+            ("the daily", "the Dailystar"),
             ("the state news agency", "state television"),
             ("the daily Kommersant", "the daily Izvestia"),
             ("SPA", "the Saudi News Agency"),
