@@ -232,14 +232,13 @@ fn english_sources(
                     && !(reports && c.end() == matched.len())
             }) {
                 let with_cue = range.start + cue.end();
-                if until != with_cue {
-                    after.push((with_cue, until));
-                }
-                until = if until == with_cue {
-                    range.start + cue.start()
+                if until == with_cue {
+                    // A match ran over the cue again: what comes before it, on its own.
+                    until = range.start + cue.start();
                 } else {
-                    with_cue
-                };
+                    after.push((with_cue, until));
+                    until = with_cue;
+                }
                 at = range.start;
                 continue;
             }
@@ -414,6 +413,13 @@ pub(super) const UNNAMED_PEOPLE: &[(&str, &str)] = &[
     // credits the same source.
     ("official", "authorities"),
 ];
+
+/// Whether `word` is one of [`UNNAMED_PEOPLE`], singular or plural, whatever its case.
+fn names_unnamed_people(word: &str) -> bool {
+    UNNAMED_PEOPLE
+        .iter()
+        .any(|(one, many)| word.eq_ignore_ascii_case(one) || word.eq_ignore_ascii_case(many))
+}
 
 /// Words that say whose or what kind of officials, sources, analysts or diplomats a bare plural
 /// names (`official sources`, `trade sources`, `senior officials`).
@@ -697,7 +703,9 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     match kind {
         SourceKind::Institution => text = after_preposition(text),
         SourceKind::Person => (text, kind) = named_person(sentence, text)?,
-        SourceKind::Anonymous => text = from_the_last_article(after_a_relative(text)),
+        SourceKind::Anonymous => {
+            text = from_the_last_article(after_a_conjunction(after_a_relative(text)));
+        }
         _ => {}
     }
     let text = without_full_stop(text);
@@ -740,9 +748,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         word.starts_with(|c: char| c.is_lowercase())
             && !ISSUED.contains(&bare)
             && !ROLES.contains(&bare)
-            && !UNNAMED_PEOPLE
-                .iter()
-                .any(|&(one, many)| bare == one || bare == many)
+            && !names_unnamed_people(bare)
             && !NOT_NOUNS.contains(&bare)
     });
     Some(Source {
@@ -1091,16 +1097,14 @@ fn after_preposition(text: &str) -> &str {
 /// Unnamed people read from inside a relative clause start after its pronoun: the words the
 /// pattern allows between an article and the people (`a senior official`) may be a noun and
 /// the pronoun (`a factor which brokers say`, `a move which officials said`: `brokers`,
-/// `officials`); and those read from inside a clause after its conjunction ([`after_a_conjunction`]).
+/// `officials`).
 fn after_a_relative(text: &str) -> &str {
     match text
         .split_whitespace()
         .rfind(|w| matches!(*w, "which" | "that" | "who" | "whom"))
     {
-        Some(pronoun) => {
-            after_a_conjunction(text[offset(text, pronoun) + pronoun.len()..].trim_start())
-        }
-        None => after_a_conjunction(text),
+        Some(pronoun) => text[offset(text, pronoun) + pronoun.len()..].trim_start(),
+        None => text,
     }
 }
 
@@ -1111,12 +1115,9 @@ fn after_a_relative(text: &str) -> &str {
 /// matter know, `sources close to the Fed`).
 fn from_the_last_article(text: &str) -> &str {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let ends_on_people = words.last().is_some_and(|last| {
-        last.starts_with("spokes")
-            || UNNAMED_PEOPLE.iter().any(|(one, many)| {
-                last.eq_ignore_ascii_case(one) || last.eq_ignore_ascii_case(many)
-            })
-    });
+    let ends_on_people = words
+        .last()
+        .is_some_and(|last| last.starts_with("spokes") || names_unnamed_people(last));
     let article = (1..words.len())
         .rev()
         .find(|&i| matches!(words[i], "a" | "an" | "the") && words[i - 1] != "of");
@@ -1138,12 +1139,9 @@ fn after_a_conjunction(text: &str) -> &str {
     else {
         return text;
     };
-    let (before, after) = (words.get(i.wrapping_sub(1)), words.get(i + 1));
-    let people = before.is_some_and(|w| {
-        UNNAMED_PEOPLE
-            .iter()
-            .any(|(one, many)| w.eq_ignore_ascii_case(one) || w.eq_ignore_ascii_case(many))
-    });
+    let before = i.checked_sub(1).and_then(|j| words.get(j));
+    let after = words.get(i + 1);
+    let people = before.is_some_and(|w| names_unnamed_people(w));
     let capital = |w: Option<&&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
     if people || (capital(before) && capital(after)) {
         return text;
@@ -1386,9 +1384,7 @@ fn only_how(between: &str) -> bool {
         matches!(
             word,
             "has" | "had" | "have" | "also" | "earlier" | "previously" | "already" | "again"
-        ) || (word.ends_with("ly")
-            && word.starts_with(char::is_lowercase)
-            && !one_of(word, NOUNS_IN_LY))
+        ) || an_adverb(word)
     })
 }
 
@@ -1488,15 +1484,15 @@ fn describes_a_noun(before: &str) -> bool {
     let determiner = |w: &str| one_of(w, &["the", "a", "an", "its", "their", "his", "her", "our"]);
     match words.next() {
         Some(w) if determiner(w) => true,
-        Some(w)
-            if w.ends_with("ly")
-                && w.starts_with(char::is_lowercase)
-                && !one_of(w, NOUNS_IN_LY) =>
-        {
-            words.next().is_some_and(determiner)
-        }
+        Some(w) if an_adverb(w) => words.next().is_some_and(determiner),
         _ => false,
     }
+}
+
+/// Whether `word` is an adverb by its spelling, a small word ending in `ly` (`previously`,
+/// `pointedly`) that is none of [`NOUNS_IN_LY`].
+fn an_adverb(word: &str) -> bool {
+    word.ends_with("ly") && word.starts_with(char::is_lowercase) && !one_of(word, NOUNS_IN_LY)
 }
 
 /// Nouns spelled like an adverb, after which a cue is the verb: `the daily said`, `a lawyer for

@@ -44,12 +44,12 @@ pub fn source_key(source: &str) -> String {
     }
     let s = s
         .split_whitespace()
-        .map(
-            |word| match GENERIC_NAMES.iter().find(|(other, _)| *other == word) {
-                Some((_, usual)) => usual,
-                None => word,
-            },
-        )
+        .map(|word| {
+            GENERIC_NAMES
+                .iter()
+                .find(|(other, _)| *other == word)
+                .map_or(word, |(_, usual)| usual)
+        })
         .collect::<Vec<_>>()
         .join(" ");
     match s.as_str() {
@@ -449,15 +449,20 @@ mod tests {
         }
     }
 
-    /// People familiar with a matter and sources familiar with it are one unnamed source.
-    #[test]
-    fn people_who_know_are_sources() {
-        let credit = |source: &str| Attribution {
+    /// An unnamed source's credit: `source` said.
+    fn unnamed(source: &str) -> Attribution {
+        Attribution {
             source: source.into(),
             kind: SourceKind::Anonymous,
             cue: "said".into(),
             cue_kind: super::super::Cue::Said,
-        };
+        }
+    }
+
+    /// People familiar with a matter and sources familiar with it are one unnamed source.
+    #[test]
+    fn people_who_know_are_sources() {
+        let credit = unnamed;
         assert!(one_source(
             &credit("people familiar with the matter"),
             &credit("sources familiar with the situation")
@@ -475,12 +480,7 @@ mod tests {
         assert!(same_source("the company", "The firm"));
         assert!(same_source("the oil company", "the oil firm"));
         assert!(!same_source("the company", "the fund"));
-        let credit = |source: &str| Attribution {
-            source: source.into(),
-            kind: SourceKind::Anonymous,
-            cue: "said".into(),
-            cue_kind: super::super::Cue::Said,
-        };
+        let credit = unnamed;
         assert!(one_source(
             &credit("Board officials"),
             &credit("Board authorities")
