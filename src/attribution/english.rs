@@ -733,7 +733,9 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
 
     let start = offset(sentence, text);
     let end = start + text.len();
-    if describes_the_speaker(&sentence[..start], text, &sentence[end..]) {
+    if describes_the_speaker(&sentence[..start], text, &sentence[end..])
+        || (kind != SourceKind::Person && named_in_an_aside(&sentence[end..]))
+    {
         return None;
     }
     // Whom someone "told" is a listener, not a source.
@@ -1262,6 +1264,24 @@ fn describes_the_speaker(before: &str, source: &str, after: &str) -> bool {
             .strip_prefix(',')
             .and_then(|rest| rest.split_whitespace().find(|word| !only_how(word)))
             .is_some_and(|word| is_cue_word(without_trailing_marks(word)))
+}
+
+/// Whether what follows a source (`after`) names it in an aside, a full name alone between
+/// commas (`its spokesman, Dmitry Peskov, said`; `The head of the IAEA, Rafael Grossi, said`):
+/// the name is the speaker, the source before it only says who that is. A word alone there is
+/// initials (`the American Soybean Association, ASA, said`) or a surname, which credits only
+/// right beside its cue (`the analyst, Crandall, said`): the source before it speaks.
+fn named_in_an_aside(after: &str) -> bool {
+    let Some((aside, _)) = after
+        .trim_start()
+        .strip_prefix(',')
+        .and_then(|rest| rest.split_once(','))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = aside.split_whitespace().collect();
+    let capitalized = |word: Option<&&str>| word.is_some_and(|w| w.starts_with(char::is_uppercase));
+    (2..=5).contains(&words.len()) && capitalized(words.first()) && capitalized(words.last())
 }
 
 /// Whether a name after `before` stands alone: at the start of a sentence or a phrase (`In

@@ -1498,6 +1498,43 @@ fn unnamed_people_are_read_whole_and_no_further() {
     }
 }
 
+/// A full name set off right after a description is the speaker, the description only who that
+/// is; initials or a surname so set off are not, nor an aside that is no name.
+#[test]
+fn a_name_set_off_after_a_description_is_the_speaker() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "Its spokesman, Dmitry Peskov, said the talks had failed.",
+            &[("Dmitry Peskov", Person)][..],
+        ),
+        (
+            "The head of the IAEA, Rafael Grossi, said the talks had failed.",
+            &[("Rafael Grossi", Person)],
+        ),
+        (
+            "The talks had failed, the president of the American Soybean Association, ASA, said.",
+            &[("the American Soybean Association", Institution)],
+        ),
+        (
+            "But the analyst, Crandall, said the talks had failed.",
+            &[("the analyst", Anonymous)],
+        ),
+        (
+            "The ministry, Interfax reported, said the talks had failed.",
+            &[("The ministry", Institution), ("Interfax", Agency)],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+    // A name set off after a name is where the first works, not who spoke instead of it.
+    let credited = credits("John Smith, Acme Corp, said the talks had failed.");
+    assert!(
+        credited.iter().any(|(source, ..)| source == "John Smith"),
+        "{credited:?}"
+    );
+}
+
 /// Today's wire and web phrasing: outlets named after what they are (`Le Monde newspaper`,
 /// `Israel's Channel 12`, `Bloomberg News`) or by it alone (`the newspaper`), the people
 /// familiar with the matter, an official made anonymous by an aside, a report in a paper
