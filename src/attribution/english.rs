@@ -1543,9 +1543,7 @@ fn plural_noun(cue: &str, before: &str) -> bool {
 /// nothing. `analysts say`, `officials now say` are credits.
 fn left_unsaid(cue: &str, before: &str) -> bool {
     before.split_whitespace().next_back().is_some_and(|word| {
-        word.ends_with("n't")
-            || word.ends_with("n’t")
-            || one_of(word, &["not", "never"])
+        a_negation(word)
             || (cue.eq_ignore_ascii_case("say")
                 && (one_of(word, &["to", "only", "even"]) || one_of(word, AUXILIARIES)))
     })
@@ -1564,8 +1562,7 @@ fn kept_informed(cue: &str, before: &str) -> bool {
             .any(|(i, word)| {
                 one_of(word, &["keep", "keeps", "kept", "keeping"])
                     || (i == 0
-                        && (one_of(word, &["well", "better", "fully", "ill"])
-                            || word.ends_with("ly")))
+                        && (one_of(word, &["well", "better", "fully", "ill"]) || an_adverb(word)))
             })
 }
 
@@ -1624,11 +1621,16 @@ fn is_passive_link(between: &str) -> bool {
     }
 }
 
-/// Whether `between` denies what follows it: `not`, `never`, `n't`.
+/// Whether `between` denies what follows it (see [`a_negation`]).
 fn negated(between: &str) -> bool {
-    between
-        .split_whitespace()
-        .any(|w| one_of(w, &["not", "never"]) || ends_with_ignoring_case(w, "n't"))
+    between.split_whitespace().any(a_negation)
+}
+
+/// Whether `word` is a negation: `not`, `never`, or a verb with `n't` (straight or curly).
+fn a_negation(word: &str) -> bool {
+    one_of(word, &["not", "never"])
+        || ends_with_ignoring_case(word, "n't")
+        || ends_with_ignoring_case(word, "n’t")
 }
 
 #[cfg(test)]

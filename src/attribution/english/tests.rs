@@ -1340,6 +1340,7 @@ fn a_cue_word_that_is_no_cue_credits_nobody() {
         "Egypt wants Arab states to buy its military debts.",
         "He said he had kept the president adequately informed.",
         "The ministry would keep investors informed.",
+        "Officials were adequately informed of the plan.",
         "The Fund was set up by the 13 OPEC member states to help development.",
         "The ministry has not said how many were detained.",
         "Police haven't confirmed the death toll.",
@@ -1754,6 +1755,11 @@ fn todays_phrasing_is_credited() {
         ),
         (
             "Zemljaric was not quoted as saying whether the debt was principal or interest.",
+            &[],
+        ),
+        // The negation a word away from the cue, which still counts as one.
+        (
+            "Zemljaric has not been quoted as saying whether the debt was principal or interest.",
             &[],
         ),
         (
