@@ -49,6 +49,12 @@ const ASCII_LETTERS: Letters = Letters {
 };
 
 /// The kind of source each of [`source_patterns`] names, in their order.
+/// The lower-case words inside people's names, between capitalized ones: `von der` in `Ursula
+/// von der Leyen`, `bin` in `Mohammed bin Salman`, `da` in `Luiz Inacio Lula da Silva`. Read
+/// only with a capital after them, so the words they also are (`de facto`) are no names.
+const PARTICLES: &str =
+    "von|van|der|den|de|del|della|di|da|du|dos|das|la|le|bin|ibn|ben|al|el|ter|zu";
+
 const SOURCE_KINDS: [SourceKind; 6] = [
     SourceKind::Agency,
     SourceKind::Person,
@@ -74,6 +80,11 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
         mark,
     } = letters;
     let cap = format!(r"[{upper}][{letter}{mark}'’.-]*");
+    // A word of a person's name: capitalized, or an Arabic article joined to one (`al-Assad`).
+    let name = format!(r"(?:(?-u:\b)(?:al|el|as|ash|ad)-)?{cap}");
+    // A name's next word, after the lower-case words that join a name (`Ursula von der
+    // Leyen`, `Mohammed bin Salman`, `Lula da Silva`).
+    let then_name = format!(r"\s+(?:(?:{PARTICLES})\s+){{0,2}}{name}");
     let agency = format!(
         r"(?:(?:the\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:[Tt]he\s+)?(?:(?:{cap}\s+)?{cap}'s\s+)?(?:(?:{DESCRIBED})\s+){{0,2}}(?-u:\b)(?:{AGENCIES})(?-u:\b)(?:\s+(?:(?:{DESCRIBED})\s+)?news\s+agency|\s+(?:News|television|TV|radio)(?-u:\b))?"
     );
@@ -97,13 +108,13 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
             .chain(&["paper", "station", "outlet", "publication"]),
     );
     let unnamed = format!(
-        r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Ww]ire|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{lone})(?-u:\b)"
+        r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+(?:(?:{PARTICLES})\s+)?{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Ww]ire|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{lone})(?-u:\b)"
     );
     // What names an institution after its keyword: `of` and up to three capitalized words
     // (`Ministry of Foreign Affairs`, `the Bank of Japan`).
     let of_name = format!(r"(?:\s+of\s+(?:{cap}\s*){{1,3}})?");
     let institution = format!(
-        r"(?:the\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|white\s+house|pentagon|downing\s+street|vatican|government|committee|company|embassy|court|prosecutors?){of_name}(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV)(?-u:\b)\.?)?(?-u:\b)"
+        r"(?:the\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|(?:emergency|rescue|security|intelligence)\s+services|fire\s+brigade|(?:coast|national|border)\s+guards?|commission|council|institute|bureau|authority|police|army|navy|kremlin|white\s+house|pentagon|downing\s+street|vatican|government|committee|company|embassy|court|prosecutors?){of_name}(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV)(?-u:\b)\.?)?(?-u:\b)"
     );
     // `The Bank of England said`, `the central bank said`, `according to the group.`: a word
     // that is as often a name's first word (`Bank Negara Malaysia`) or a modifier (`union
@@ -115,8 +126,9 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     let keyed = format!(
         r"(?-u:\b)(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|{cap}['’]s)\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}?|(?:{cap}\s+){{1,3}})?(?:{KEYED}){of_name}(?:\s*(?:[,;:.)]|$)|\s+(?:{SPEECH_VERBS}|{followed_by})(?-u:\b))"
     );
+    let portfolio = format!(r"\s+(?:of|for)\s+(?i:{PORTFOLIOS})");
     let titled = format!(
-        r"(?-u:\b)(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor(?:\s+of\s+the\s+exchequer)?|official|officer|chairman|leader)(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{cap}(?:\s+{cap}){{0,2}}|(?-u:\b)(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{cap}['’]s)\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,2}}(?i:{OFFICE_HOLDERS})(?-u:\b)"
+        r"(?-u:\b)(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?:(?i:vice|deputy|ex|co)-)?(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official|officer|chairman|leader)(?:{portfolio}){{0,2}}(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{name}(?:{then_name}){{0,3}}|(?-u:\b)(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{cap}['’]s)\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,2}}(?i:{OFFICE_HOLDERS})(?:{portfolio}){{0,2}}(?-u:\b)"
     );
     // A bare plural keeps what describes it: `official sources`, `Western diplomats`.
     let people = UNNAMED_PEOPLE
@@ -142,7 +154,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
     // words may be joined by `and` (`Pacific Gas and Electric`, `S and P`, `Duff and Phelps`;
     // two names so joined are one credit, `Baker International Corp and Hughes Tool Co`).
-    let person = format!(r"{cap}(?:\s+(?:(?:and|&|of)\s+)?{cap}){{0,7}}");
+    let person = format!(r"{name}(?:\s+(?:and|&|of)\s+{cap}|{then_name}){{0,7}}");
     [
         format!("{agency}|{media}|{unnamed}"),
         titled,
@@ -250,7 +262,7 @@ fn english_sources(
                 && let Some(link) = sentence[range.clone()]
                     .split_whitespace()
                     .skip(1)
-                    .find(|word| LINKS_BEFORE_A_TITLE.contains(word))
+                    .find(|word| links_before_a_title(sentence, word))
             {
                 let link = offset(sentence, link);
                 after.push((link, until));
@@ -301,14 +313,30 @@ const KEYED_PATTERN: usize = 4;
 /// minister`, `its chairman` (read by the titled pattern of [`source_patterns`]).
 const OFFICE_HOLDERS: &str = "minister|president|premier|chancellor|chairman|chairwoman|ambassador|governor|mayor|secretary|director|leader";
 
-/// Whether `text`, a titled person's credit, ends with a title of [`OFFICE_HOLDERS`] and so
-/// names one without a name.
+/// The offices a title names after `of` or `for` (`the Minister of Finance`, `the Secretary
+/// of State for Defence`, `the Chancellor of the Exchequer`): part of the title, not a second
+/// source nor a name.
+const PORTFOLIOS: &str = r"state|foreign\s+affairs|home\s+affairs|internal\s+affairs|external\s+affairs|economic\s+affairs|finance|defen[cs]e|(?:the\s+)?interior|justice|health|education|(?:the\s+)?economy|trade|commerce|industry|agriculture|energy|labou?r|transport|information|(?:the\s+)?exchequer|(?:the\s+)?treasury";
+
+/// Whether `text` opens on one of [`PORTFOLIOS`].
+fn names_a_portfolio(text: &str) -> bool {
+    static PORTFOLIO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)^\s*(?:{PORTFOLIOS})(?-u:\b)")).expect("portfolio pattern")
+    });
+    PORTFOLIO.is_match(text)
+}
+
+/// Whether `text`, a titled person's credit, ends with a title of [`OFFICE_HOLDERS`], or one
+/// and its [`PORTFOLIOS`], and so names one without a name.
 fn office_holder(text: &str) -> bool {
-    text.split_whitespace().next_back().is_some_and(|last| {
-        OFFICE_HOLDERS
-            .split('|')
-            .any(|title| last.eq_ignore_ascii_case(title))
-    })
+    static OFFICE_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+        let portfolio = format!(r"\s+(?:of|for)\s+(?:{PORTFOLIOS})");
+        Regex::new(&format!(
+            r"(?i)(?:^|\s)(?:{OFFICE_HOLDERS})(?:{portfolio}){{0,2}}$"
+        ))
+        .expect("office pattern")
+    });
+    OFFICE_AT_END.is_match(text)
 }
 
 /// Whether what follows an office holder's title (`after`) says which office or names who
@@ -408,7 +436,8 @@ pub(super) const UNNAMED_PEOPLE: &[(&str, &str)] = &[
     ("protester", "protesters"), ("demonstrator", "demonstrators"), ("rescuer", "rescuers"),
     ("investigator", "investigators"), ("researcher", "researchers"), ("scientist", "scientists"),
     ("doctor", "doctors"), ("medic", "medics"), ("organizer", "organizers"),
-    ("organiser", "organisers"),
+    ("organiser", "organisers"), ("firefighter", "firefighters"), ("paramedic", "paramedics"),
+    ("worker", "workers"),
     // Authorities are officials collectively: a copy that writes `officials` for `authorities`
     // credits the same source.
     ("official", "authorities"),
@@ -423,7 +452,7 @@ fn names_unnamed_people(word: &str) -> bool {
 
 /// Words that say whose or what kind of officials, sources, analysts or diplomats a bare plural
 /// names (`official sources`, `trade sources`, `senior officials`).
-const OF_WHOM: &str = r"(?:official|diplomatic|government|military|security|intelligence|industry|trade|banking|bank|market|oil|grain|shipping|company|senior|informed|reliable|knowledgeable|unnamed|anonymous|local|police|party|opposition|political|federal|administration|congressional|defence|defense|foreign|western|other)";
+const OF_WHOM: &str = r"(?:official|diplomatic|government|military|security|intelligence|industry|trade|banking|bank|market|oil|grain|shipping|company|senior|informed|reliable|knowledgeable|unnamed|anonymous|local|police|party|opposition|political|federal|administration|congressional|defence|defense|foreign|western|other|rescue|emergency|aid|relief|health|hospital|medical|fire)";
 
 /// The verbs that credit who speaks with what follows them: `said`, `say`, `told`, `reported`, and
 /// those an outlet puts for them (`informed`, `disclosed`, `explained`, `warned`; a copy that
@@ -705,6 +734,9 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         SourceKind::Person => (text, kind) = named_person(sentence, text)?,
         SourceKind::Anonymous => {
             text = from_the_last_article(after_a_conjunction(after_a_relative(text)));
+            if a_statistic(text) {
+                return None;
+            }
         }
         _ => {}
     }
@@ -765,6 +797,18 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     })
 }
 
+/// Whether unnamed people's credit `text` counts them rather than names them (`said the number
+/// of workers on layoff will remain unchanged`): what was said, no source. `A number of
+/// analysts said` is several analysts speaking.
+fn a_statistic(text: &str) -> bool {
+    let mut words = text.split_whitespace().map(str::to_lowercase);
+    words.next().is_some_and(|the| the == "the")
+        && words.next().is_some_and(|what| {
+            ["number", "share", "proportion", "percentage"].contains(&what.as_str())
+        })
+        && words.next().is_some_and(|of| of == "of")
+}
+
 /// The words of `matched`, a range of `sentence`, from where its source starts: past a linking
 /// word or a cue (`that the commission`), and past what a source puts out (`statement from the
 /// Kremlin`), with where that began when it was read past.
@@ -796,7 +840,7 @@ fn named_person<'s>(sentence: &'s str, text: &'s str) -> Option<(&'s str, Source
     let mut text = text;
     if let Some(last) = text
         .split_whitespace()
-        .rfind(|w| LINKS_BEFORE_A_TITLE.contains(w))
+        .rfind(|w| links_before_a_title(sentence, w))
     {
         let after = offset(text, last) + last.len();
         text = text[after..].trim_start();
@@ -828,8 +872,9 @@ fn named_person<'s>(sentence: &'s str, text: &'s str) -> Option<(&'s str, Source
 }
 
 /// Name `text`, a slice of `sentence`, past a date that opens it (`on Monday Xuto said`, `on
-/// Wednesday and Citicorp said`, `In January Secretary of State George Shultz told`): a day of
-/// the week, or a month after a word of [`BEFORE_A_DATE`].
+/// Wednesday and Citicorp said`, `In January Secretary of State George Shultz told`, `today the
+/// Bundesbank's vice-president Helmut Schlesinger said`): a day of the week, `today` or
+/// `yesterday`, or a month after a word of [`BEFORE_A_DATE`].
 fn past_a_date<'s>(sentence: &'s str, text: &'s str) -> &'s str {
     let Some((first, rest)) = text.split_once(char::is_whitespace) else {
         return text;
@@ -840,7 +885,7 @@ fn past_a_date<'s>(sentence: &'s str, text: &'s str) -> &'s str {
             .split_whitespace()
             .next_back()
             .is_some_and(|word| one_of(word, BEFORE_A_DATE)),
-        None => false,
+        None => one_of(first, &["today", "yesterday", "tonight"]),
     };
     if !dated {
         return text;
@@ -1070,7 +1115,24 @@ impl<'s> Cues<'s> {
             && !is_passive_link(between)
             && !clause_apart(before, between)
             && !object_of_a_relative(before, between)
+            && !a_clause_of_its_own(between)
     }
+}
+
+/// Conjunctions that open a clause of time, cause or concession.
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "while", "because", "since", "until", "although", "though",
+    "unless", "whereas",
+];
+
+/// Whether `between` a source and a cue after it opens a clause of its own (`Analysts began
+/// selling after the company said`): the cue is that clause's, not the source's; an aside set
+/// off by commas is not (`Peskov, speaking after the talks, said`).
+fn a_clause_of_its_own(between: &str) -> bool {
+    !is_aside(between)
+        && between
+            .split_whitespace()
+            .any(|word| one_of(word, SUBORDINATORS))
 }
 
 /// An institution read from inside a phrase starts after the phrase's preposition: `analyst
@@ -1270,7 +1332,8 @@ fn describes_the_speaker(before: &str, source: &str, after: &str) -> bool {
 /// commas (`its spokesman, Dmitry Peskov, said`; `The head of the IAEA, Rafael Grossi, said`):
 /// the name is the speaker, the source before it only says who that is. A word alone there is
 /// initials (`the American Soybean Association, ASA, said`) or a surname, which credits only
-/// right beside its cue (`the analyst, Crandall, said`): the source before it speaks.
+/// right beside its cue (`the analyst, Crandall, said`): the source before it speaks; unless it
+/// is an agency's name (`Iran's national news agency, IRNA, told`), which is the credit.
 fn named_in_an_aside(after: &str) -> bool {
     let Some((aside, _)) = after
         .trim_start()
@@ -1281,7 +1344,9 @@ fn named_in_an_aside(after: &str) -> bool {
     };
     let words: Vec<&str> = aside.split_whitespace().collect();
     let capitalized = |word: Option<&&str>| word.is_some_and(|w| w.starts_with(char::is_uppercase));
-    (2..=5).contains(&words.len()) && capitalized(words.first()) && capitalized(words.last())
+    let an_agency = |name: &str| AGENCIES.split('|').any(|agency| agency == name);
+    ((2..=5).contains(&words.len()) && capitalized(words.first()) && capitalized(words.last()))
+        || an_agency(aside.trim())
 }
 
 /// Whether a name after `before` stands alone: at the start of a sentence or a phrase (`In
@@ -1429,6 +1494,14 @@ const LINKS_BEFORE_A_TITLE: &[&str] = &[
     "in", "at", "for", "from", "by", "to", "with", "on", "near", "about", "since", "after",
     "before", "when", "while", "until",
 ];
+
+/// Whether `word`, a slice of `sentence`, is one of [`LINKS_BEFORE_A_TITLE`] there: not the
+/// `for` before an office a title holds (`Minister of State for Foreign Affairs`), which is
+/// part of the title.
+fn links_before_a_title(sentence: &str, word: &str) -> bool {
+    LINKS_BEFORE_A_TITLE.contains(&word)
+        && !(word == "for" && names_a_portfolio(&sentence[offset(sentence, word) + word.len()..]))
+}
 
 /// Verbs that, right after a source, make it the subject of a clause of its own.
 #[rustfmt::skip]

@@ -50,6 +50,7 @@ pub fn source_key(source: &str) -> String {
                 .find(|(other, _)| *other == word)
                 .map_or(word, |(_, usual)| usual)
         })
+        .map(without_arabic_article)
         .collect::<Vec<_>>()
         .join(" ");
     match s.as_str() {
@@ -68,6 +69,16 @@ pub fn source_key(source: &str) -> String {
 /// Words a copy puts for a generic name of the subject, with the usual word: `the firm said`
 /// for `the company said` credits the same source.
 const GENERIC_NAMES: &[(&str, &str)] = &[("firm", "company"), ("firms", "companies")];
+
+/// A name's word without the Arabic article joined to it, which copies write or leave out
+/// (`al-Assad`, `Assad`; `el-Sisi`, `Sisi`).
+fn without_arabic_article(word: &str) -> &str {
+    ["al-", "el-", "as-", "ash-", "ad-"]
+        .iter()
+        .find_map(|article| word.strip_prefix(article))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(word)
+}
 
 /// What a broadcaster is called after its name besides [`OUTLETS`] (`NBC television`,
 /// `Bloomberg News`): tried after them, so that `news agency` is read before `news`.
@@ -517,6 +528,15 @@ mod tests {
         ] {
             assert!(same_source(a, b), "{a} / {b}");
         }
+    }
+
+    /// A surname written with or without the Arabic article glued to it is one name.
+    #[test]
+    fn an_arabic_article_is_no_part_of_a_name() {
+        assert!(same_source("Syrian President Bashar al-Assad", "Assad"));
+        assert!(same_source("Abdel Fattah el-Sisi", "Sisi"));
+        assert!(same_source("al-Qabas", "Qabas"));
+        assert!(!same_source("al-Assad", "al-Sabah"));
     }
 
     /// A name with a word left out is one source; words strewn through a longer name are not.

@@ -481,6 +481,13 @@ fn a_name_a_clause_before_the_cue_is_not_its_speaker() {
     assert_eq!(got, vec![("Burnell Roberts".to_string(), Cue::Said)]);
     let got = sources("Rates were approved by the Commission, analysts said.");
     assert_eq!(got, vec![("analysts".to_string(), Cue::Said)]);
+    // A conjunction between a source and a cue opens the cue's own clause.
+    let got = sources("Analysts began selling after the company said it would close the plant.");
+    assert_eq!(got, vec![("the company".to_string(), Cue::Said)]);
+    let got = sources("Rigs rose in the Far East while cuts were reported in Europe.");
+    assert_eq!(got, vec![]);
+    let got = sources("Dmitry Peskov, speaking after the talks, said the deal was fair.");
+    assert_eq!(got, vec![("Dmitry Peskov".to_string(), Cue::Said)]);
 }
 
 /// A name before a noun after `cited` or `quoting` is what it describes, not a source;
@@ -1436,11 +1443,44 @@ fn the_people_at_an_event_are_sources() {
             "The weekly reported that the minister would resign.",
             &[("The weekly", Agency)],
         ),
+        (
+            "Three people died, emergency services said.",
+            &[("emergency services", Institution)],
+        ),
+        (
+            "The fire brigade said the blaze was under control.",
+            &[("The fire brigade", Institution)],
+        ),
+        (
+            "The coast guard said 40 people were rescued.",
+            &[("The coast guard", Institution)],
+        ),
+        (
+            "Three people died, rescue workers said.",
+            &[("rescue workers", Anonymous)],
+        ),
+        (
+            "Firefighters said the blaze was under control.",
+            &[("Firefighters", Anonymous)],
+        ),
+        (
+            "Paramedics said the boy was in stable condition.",
+            &[("Paramedics", Anonymous)],
+        ),
+        (
+            "Another worker in a tea-growing collective said there was no point in working hard.",
+            &[("Another worker", Anonymous)],
+        ),
     ] {
         assert_credits(sentence, expected);
     }
     // An adverb before a cue still makes it an adjective.
     assert_eq!(credits("The previously reported merger was cancelled."), []);
+    // People counted after a cue are what was said, not who said it.
+    assert_credits(
+        "General Motors, in announcing its schedule, said the number of workers on layoff will remain unchanged.",
+        &[("General Motors", Person)],
+    );
 }
 
 /// Unnamed people are read with up to three words that say whose they are (`a senior Energy
@@ -1525,6 +1565,10 @@ fn a_name_set_off_after_a_description_is_the_speaker() {
             "The ministry, Interfax reported, said the talks had failed.",
             &[("The ministry", Institution), ("Interfax", Agency)],
         ),
+        (
+            "The talks had failed, Iran's national news agency, IRNA, told reporters.",
+            &[("IRNA", Agency)],
+        ),
     ] {
         assert_credits(sentence, expected);
     }
@@ -1533,6 +1577,108 @@ fn a_name_set_off_after_a_description_is_the_speaker() {
     assert!(
         credited.iter().any(|(source, ..)| source == "John Smith"),
         "{credited:?}"
+    );
+}
+
+/// A name is read with the lower-case words that join it (`von der`, `bin`, `da`) and an
+/// Arabic article glued to a word (`al-Assad`), under a title too: one credit, not a first name
+/// under its title and a surname apart.
+#[test]
+fn names_are_read_with_the_words_that_join_them() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "Commission President Ursula von der Leyen said the bloc would retaliate.",
+            &[("Commission President Ursula von der Leyen", Person)][..],
+        ),
+        (
+            "The European Commission's president, Ursula von der Leyen, said the bloc would act.",
+            &[("Ursula von der Leyen", Person)],
+        ),
+        (
+            "Syrian President Bashar al-Assad said the army would retake the city.",
+            &[("Syrian President Bashar al-Assad", Person)],
+        ),
+        (
+            "The army will retake the city, al-Assad said.",
+            &[("al-Assad", Person)],
+        ),
+        (
+            "Mohammed bin Salman told reporters the kingdom would cut output.",
+            &[("Mohammed bin Salman", Person)],
+        ),
+        (
+            "Brazilian President Luiz Inacio Lula da Silva said the talks had failed.",
+            &[("Brazilian President Luiz Inacio Lula da Silva", Person)],
+        ),
+        (
+            "The Estado de Sao Paulo news agency said the farmers took part.",
+            &[("The Estado de Sao Paulo news agency", Agency)],
+        ),
+        (
+            "Toronto Sun vice-president of finance Bruce Jackson told reporters it had failed.",
+            &[(
+                "Toronto Sun vice-president of finance Bruce Jackson",
+                Person,
+            )],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+    // A joining word is read only before a capital: `de facto` is no name.
+    assert_credits(
+        "Dmitry Peskov de facto said the talks had failed.",
+        &[("Dmitry Peskov", Person)],
+    );
+}
+
+/// The office a title holds after `of` or `for` is part of the title (`the Minister of
+/// Finance`, `the Secretary of State for Defence`): the title alone credits its holder, and
+/// one before a name is read with it; a link that is no office still parts a title from what
+/// comes before (`drafted by Finance Minister`).
+#[test]
+fn an_office_after_of_or_for_is_part_of_its_title() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "The Chancellor of the Exchequer said on Tuesday that taxes would rise.",
+            &[("The Chancellor of the Exchequer", Person)][..],
+        ),
+        (
+            "The minister of finance told reporters the deal was fair.",
+            &[("The minister of finance", Person)],
+        ),
+        (
+            "The U.S. Secretary of State said the deal was fair.",
+            &[("The U.S. Secretary of State", Person)],
+        ),
+        (
+            "Britain's Secretary of State for Defence said the deal was fair.",
+            &[("Britain's Secretary of State for Defence", Person)],
+        ),
+        (
+            "The talks failed, Minister of State for Foreign Affairs Rashid al-Nuaimi said.",
+            &[(
+                "Minister of State for Foreign Affairs Rashid al-Nuaimi",
+                Person,
+            )],
+        ),
+        (
+            "The Secretary of State for Defence, John Healey, said the deal was fair.",
+            &[("John Healey", Person)],
+        ),
+        (
+            "Earlier today the Bundesbank's vice-president Helmut Schlesinger said rates would hold.",
+            &[("the Bundesbank's vice-president Helmut Schlesinger", Person)],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+    assert_eq!(
+        credits(
+            "The papers quoted the report, drafted by Finance Minister Onno Ruding, as saying revenue rose."
+        ),
+        []
     );
 }
 
