@@ -86,7 +86,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     // Leyen`, `Mohammed bin Salman`, `Lula da Silva`).
     let then_name = format!(r"\s+(?:(?:{PARTICLES})\s+){{0,2}}{name}");
     let agency = format!(
-        r"(?:(?:the\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:[Tt]he\s+)?(?:(?:{cap}\s+)?{cap}'s\s+)?(?:(?:{DESCRIBED})\s+){{0,2}}(?-u:\b)(?:{AGENCIES})(?-u:\b)(?:\s+(?:(?:{DESCRIBED})\s+)?news\s+agency|\s+(?:News|television|TV|radio)(?-u:\b))?"
+        r"(?:(?:the\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:[Tt]he\s+|[Aa]n?\s+)?(?:(?:{cap}\s+)?{cap}'s\s+)?(?:(?:{DESCRIBED})\s+){{0,2}}(?-u:\b)(?:{AGENCIES})(?-u:\b)(?:\s+(?:(?:{DESCRIBED})\s+)?news\s+agency|\s+(?:News|television|TV|radio)(?-u:\b))?"
     );
     // Newspapers by name: `the Wall Street Journal`, `The Daily Telegraph`, `Kommersant`,
     // `Le Monde newspaper`; and numbered channels, `Israel's Channel 12`.
@@ -108,13 +108,13 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
             .chain(&["paper", "station", "outlet", "publication"]),
     );
     let unnamed = format!(
-        r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+(?:(?:{PARTICLES})\s+)?{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Ww]ire|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{lone})(?-u:\b)"
+        r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+(?:(?:{PARTICLES})\s+)?{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Ww]ire|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){{0,2}}?(?:{lone})(?-u:\b)"
     );
     // What names an institution after its keyword: `of` and up to three capitalized words
     // (`Ministry of Foreign Affairs`, `the Bank of Japan`).
     let of_name = format!(r"(?:\s+of\s+(?:{cap}\s*){{1,3}})?");
     let institution = format!(
-        r"(?:the\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|(?:emergency|rescue|security|intelligence)\s+services|fire\s+brigade|(?:coast|national|border)\s+guards?|commission|council|institute|bureau|authority|police|army|navy|kremlin|white\s+house|pentagon|downing\s+street|vatican|government|committee|company|embassy|court|prosecutors?){of_name}(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV)(?-u:\b)\.?)?(?-u:\b)"
+        r"(?:the\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|(?:emergency|rescue|security|intelligence)\s+services|fire\s+brigade|(?:coast|national|border)\s+guards?|air\s+force|(?-i:(?:[Aa]rmed|[Dd]efen[cs]e|[Ss]ecurity)\s+forces)|commission|council|institute|bureau|authority|police|army|navy|kremlin|white\s+house|pentagon|downing\s+street|vatican|government|committee|company|embassy|court|prosecutors?){of_name}(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV)(?-u:\b)\.?)?(?-u:\b)"
     );
     // `The Bank of England said`, `the central bank said`, `according to the group.`: a word
     // that is as often a name's first word (`Bank Negara Malaysia`) or a modifier (`union
@@ -738,12 +738,31 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
                 return None;
             }
         }
+        // `A Reuters report said`: the agency is `Reuters`.
+        SourceKind::Agency => {
+            text = ["A ", "An ", "a ", "an "]
+                .iter()
+                .find_map(|article| text.strip_prefix(article))
+                .filter(|name| name.starts_with(char::is_uppercase))
+                .unwrap_or(text);
+        }
         _ => {}
     }
-    let text = without_full_stop(text);
+    let mut text = without_full_stop(text);
     // A possessive is whose, not who (`announced by Japan's ruling party`).
     if text.ends_with("'s") || text.ends_with("’s") {
         return None;
+    }
+    // An outlet's own people are the source (`A Gazette spokesman said`).
+    if kind == SourceKind::Agency
+        && let Some(people) = sentence[offset(sentence, text) + text.len()..]
+            .split_whitespace()
+            .next()
+            .filter(|word| names_unnamed_people(word))
+    {
+        let start = offset(sentence, text);
+        text = &sentence[start..offset(sentence, people) + people.len()];
+        kind = SourceKind::Anonymous;
     }
     // A bare plural capitalized at a sentence's start is read as a name (`Dealers said`; the
     // plural pattern is lower-case, so that `Bankers Trust` stays a name).
@@ -776,6 +795,13 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         return None;
     }
     let next_word = sentence[end..].split_whitespace().next();
+    // An outlet before what it runs describes that (`In a newspaper interview the minister
+    // said`, `in a Reuters interview`).
+    if kind == SourceKind::Agency
+        && next_word.is_some_and(|word| one_of(without_trailing_marks(word), OUTLETS_RUN))
+    {
+        return None;
+    }
     let what_was_said = next_word.is_some_and(|word| AUXILIARIES.contains(&word));
     let a_modifier = next_word.is_some_and(|word| {
         let bare = without_trailing_marks(word);
@@ -796,6 +822,16 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         a_modifier,
     })
 }
+
+/// What an outlet runs, which the outlet's name before it describes (`a newspaper interview`,
+/// `the television footage`); no word that is as often a verb (`figures published by IRNA
+/// show`).
+#[rustfmt::skip]
+const OUTLETS_RUN: &[&str] = &[
+    "interview", "interviews", "article", "articles", "editorial", "editorials", "column",
+    "columns", "headline", "headlines", "advertisement", "advertisements", "footage",
+    "programme", "program", "office", "offices",
+];
 
 /// Whether unnamed people's credit `text` counts them rather than names them (`said the number
 /// of workers on layoff will remain unchanged`): what was said, no source. `A number of

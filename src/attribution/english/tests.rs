@@ -1729,6 +1729,45 @@ fn todays_phrasing_is_credited() {
             &[("the state news agency WAFA", Agency)],
         ),
         (
+            "A Reuters report said the talks had failed.",
+            &[("Reuters", Agency)],
+        ),
+        (
+            "The talks had failed, a local newspaper reported.",
+            &[("a local newspaper", Agency)],
+        ),
+        (
+            "In a newspaper interview the minister said the talks had failed.",
+            &[("the minister", Person)],
+        ),
+        (
+            "In a Reuters interview, Lavrov said the talks had failed.",
+            &[("Lavrov", Person)],
+        ),
+        (
+            "Revenue will rise, figures published by the Iranian news agency IRNA show.",
+            &[("the Iranian news agency IRNA", Agency)],
+        ),
+        (
+            "A Gazette spokesman said the debt was large.",
+            &[("Gazette spokesman", Anonymous)],
+        ),
+        (
+            "Ukraine's air force said it shot down 40 drones overnight.",
+            &[("Ukraine's air force", Institution)],
+        ),
+        (
+            "Security forces said they killed three militants.",
+            &[("Security forces", Institution)],
+        ),
+        (
+            "Indonesia's Armed Forces Commander General Benny Murdani said the threat was small.",
+            &[(
+                "Indonesia's Armed Forces Commander General Benny Murdani",
+                Person,
+            )],
+        ),
+        (
             "Israel's Channel 12 reported that the talks had failed.",
             &[("Israel's Channel 12", Agency)],
         ),
