@@ -568,7 +568,20 @@ const ISSUED: &[&str] = &[
     "filing",
     "filings",
     "website",
+    "readout",
+    "readouts",
+    "transcript",
+    "transcripts",
+    "communique",
+    "communiqué",
+    "memo",
+    "announcement",
+    "bulletin",
 ];
+
+/// Participles that say a source put out what they follow (`a statement issued by the
+/// Kremlin`, `a transcript released by the ministry`).
+const PUT_OUT: &[&str] = &["issued", "released", "published", "posted", "circulated"];
 
 /// Words that link clauses, and auxiliaries (`was announced by`): they never start a source's
 /// name.
@@ -730,7 +743,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         (text, kind) = (sentence[again].trim(), kind_again);
     }
     match kind {
-        SourceKind::Institution => text = after_preposition(text),
+        SourceKind::Institution => text = without_a_before_a_name(after_preposition(text)),
         SourceKind::Person => (text, kind) = named_person(sentence, text)?,
         SourceKind::Anonymous => {
             text = from_the_last_article(after_a_conjunction(after_a_relative(text)));
@@ -738,14 +751,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
                 return None;
             }
         }
-        // `A Reuters report said`: the agency is `Reuters`.
-        SourceKind::Agency => {
-            text = ["A ", "An ", "a ", "an "]
-                .iter()
-                .find_map(|article| text.strip_prefix(article))
-                .filter(|name| name.starts_with(char::is_uppercase))
-                .unwrap_or(text);
-        }
+        SourceKind::Agency => text = without_a_before_a_name(text),
         _ => {}
     }
     let mut text = without_full_stop(text);
@@ -823,6 +829,16 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     })
 }
 
+/// `text` without `a` or `an` before a name, which says what the name is part of (`A Reuters
+/// report said`: `Reuters`; `according to a Kremlin readout`: `Kremlin`).
+fn without_a_before_a_name(text: &str) -> &str {
+    ["A ", "An ", "a ", "an "]
+        .iter()
+        .find_map(|article| text.strip_prefix(article))
+        .filter(|name| name.starts_with(char::is_uppercase))
+        .unwrap_or(text)
+}
+
 /// What an outlet runs, which the outlet's name before it describes (`a newspaper interview`,
 /// `the television footage`); no word that is as often a verb (`figures published by IRNA
 /// show`).
@@ -854,6 +870,10 @@ fn past_what_starts_a_match(sentence: &str, matched: Range<usize>) -> (&str, Opt
     while let Some((first, rest)) = text.split_once(char::is_whitespace) {
         if one_of(first, LINKING) || is_cue_word(first) {
             text = rest.trim_start();
+        } else if one_of(first, PUT_OUT)
+            && let Some(("by", after)) = rest.split_once(char::is_whitespace)
+        {
+            text = after.trim_start();
         } else if one_of(first, ISSUED)
             && let Some((by, after)) = rest.split_once(char::is_whitespace)
             && matches!(by, "from" | "by" | "of")
@@ -1443,15 +1463,20 @@ const PUBLISHED: &[&str] = &[
 ];
 
 /// Where a publication's mention starts, when `before` ends with one (`according to a report
-/// in` the Financial Times, `An article in` Pravda said, `an interview with` the newspaper): the
+/// in` the Financial Times, `An article in` Pravda said, `an interview with` the newspaper, `a
+/// statement issued by` the Kremlin): the
 /// outlet after it is the source, not a place, and after `according to` the mention counts as
 /// the source, as what a source put out does ([`Source::issued_from`]). A word may describe
 /// the publication (`a front-page report in`).
 fn published_in(before: &str) -> Option<usize> {
-    let mut words = before.split_whitespace().rev();
-    words
+    let mut words = before.split_whitespace().rev().peekable();
+    let preposition = words
         .next()
         .filter(|word| matches!(*word, "in" | "with" | "by" | "on" | "from"))?;
+    // `a statement issued by`: what was put out stands before its participle.
+    if preposition == "by" {
+        words.next_if(|word| one_of(word, PUT_OUT));
+    }
     let mut start = None;
     for (i, word) in words.take(3).enumerate() {
         if i == 0 && !one_of(word, PUBLISHED) && !one_of(word, ISSUED) {

@@ -1749,6 +1749,22 @@ fn todays_phrasing_is_credited() {
             &[("the Iranian news agency IRNA", Agency)],
         ),
         (
+            "The talks failed, according to a statement issued by the Kremlin.",
+            &[("the Kremlin", Institution)],
+        ),
+        (
+            "The talks failed, according to a transcript released by the ministry.",
+            &[("the ministry", Institution)],
+        ),
+        (
+            "The talks failed, according to a readout from the White House.",
+            &[("the White House", Institution)],
+        ),
+        (
+            "The talks failed, according to a Kremlin readout.",
+            &[("Kremlin", Institution)],
+        ),
+        (
             "A Gazette spokesman said the debt was large.",
             &[("Gazette spokesman", Anonymous)],
         ),
