@@ -22,6 +22,8 @@ pub fn source_key(source: &str) -> String {
     let mut s = lower.replace(['’', '\''], "");
     for drop in [
         "the ",
+        "a ",
+        "an ",
         "russian ",
         "state ",
         "news agency ",
@@ -543,6 +545,8 @@ mod tests {
     #[test]
     fn a_name_with_a_word_left_out_is_one_source() {
         assert!(same_source("Valero Energy Corp", "Valero Corp"));
+        // An indefinite article is no part of a name.
+        assert!(same_source("British securities firm", "a british firm"));
         assert!(same_source(
             "president Bouygues",
             "president Francis Bouygues"
