@@ -615,9 +615,26 @@ mod tests {
             ),
             ("le ministre russe Sergueï Lavrov", "Sergei Lavrov"),
             ("Economy Minister Hans Müller", "Hans Muller"),
+            // A surname under a title or `Mr` alone is whoever has that surname.
+            ("Syrian President Bashar al-Assad", "President Assad"),
+            ("Kremlin spokesman Dmitry Peskov", "Mr. Peskov"),
+            ("President Assad", "Syrian President Bashar al-Assad"),
         ] {
             assert_eq!(fate(a, b), Fate::Kept, "{a} / {b}");
         }
+        assert!(!same_person(
+            &person("President Putin"),
+            &person("President Biden")
+        ));
+        // A title after a title is no surname.
+        assert!(!same_person(
+            &person("the Secretary General"),
+            &person("the Governor General")
+        ));
+        assert!(!same_person(
+            &person("Kremlin spokesman Dmitry Peskov"),
+            &person("Mr. Lavrov")
+        ));
         for (a, b) in [
             (
                 "the Iranian Defence Minister",

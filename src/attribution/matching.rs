@@ -308,13 +308,13 @@ const TITLE_WORDS: &[&str] = &[
 ];
 
 /// The first name and surname ending a named person's credit (`Sergej Lavrov` in `il ministro
-/// degli Esteri russo Sergej Lavrov`): two capitalized words, neither written in capitals alone
+/// degli Esteri russo Sergej Lavrov`; `Bashar Assad` in `Bashar al-Assad`): two capitalized words, neither written in capitals alone
 /// (`AEG AG`) nor a title's.
 fn full_name(source: &str) -> Option<(&str, &str)> {
     let mut words = source
         .split_whitespace()
         .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        .map(|w| without_arabic_article(w.trim_matches(|c: char| !c.is_alphanumeric())));
     let (surname, first) = (words.next()?, words.next()?);
     let named = |w: &str| {
         w.starts_with(char::is_uppercase)
@@ -332,18 +332,49 @@ pub fn same_person(a: &Attribution, b: &Attribution) -> bool {
     if a.kind != SourceKind::Person || b.kind != SourceKind::Person {
         return false;
     }
+    let folded = |w: &str| {
+        let mut hashes = Vec::new();
+        normalize::for_each_token([without_arabic_article(&w.to_lowercase())], |h| {
+            hashes.push(h)
+        });
+        hashes
+    };
+    // A surname under a title alone (`President Assad`) is whoever the other credit names so.
+    for (titled, other) in [(a, b), (b, a)] {
+        if let (Some(x), Some(y)) = (
+            titled_surname(&titled.source),
+            full_name(&other.source)
+                .map(|(_, surname)| surname)
+                .or_else(|| titled_surname(&other.source)),
+        ) {
+            return folded(x) == folded(y);
+        }
+    }
     let (Some((first_a, surname_a)), Some((first_b, surname_b))) =
         (full_name(&a.source), full_name(&b.source))
     else {
         return false;
     };
-    let folded = |w: &str| {
-        let mut hashes = Vec::new();
-        normalize::for_each_token([w], |h| hashes.push(h));
-        hashes
-    };
     folded(surname_a) == folded(surname_b)
         && strsim::jaro_winkler(&first_a.to_lowercase(), &first_b.to_lowercase()) >= 0.8
+}
+
+/// The surname ending a person's credit that gives no first name, only a title or a form of
+/// address before it (`President Assad`, `Mr. Peskov`, `the Syrian president Assad`).
+fn titled_surname(source: &str) -> Option<&str> {
+    let mut words = source
+        .split_whitespace()
+        .rev()
+        .map(|w| without_arabic_article(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    let (surname, before) = (words.next()?, words.next()?);
+    let before = before.to_lowercase();
+    let titled = TITLE_WORDS.contains(&before.as_str())
+        || matches!(before.as_str(), "mr" | "ms" | "mrs" | "dr");
+    (titled
+        && surname.starts_with(char::is_uppercase)
+        && surname.chars().any(char::is_lowercase)
+        && !TITLE_WORDS.contains(&surname.to_lowercase().as_str()))
+    .then_some(surname)
 }
 
 /// Whether two credits name one source: the same name ([`same_source`]), one person under
