@@ -48,13 +48,17 @@ const ASCII_LETTERS: Letters = Letters {
     mark: "",
 };
 
-/// The kind of source each of [`source_patterns`] names, in their order.
 /// The lower-case words inside people's names, between capitalized ones: `von der` in `Ursula
 /// von der Leyen`, `bin` in `Mohammed bin Salman`, `da` in `Luiz Inacio Lula da Silva`. Read
 /// only with a capital after them, so the words they also are (`de facto`) are no names.
 const PARTICLES: &str =
     "von|van|der|den|de|del|della|di|da|du|dos|das|la|le|bin|ibn|ben|al|el|ter|zu";
 
+/// The Arabic article as names join it to their next word (`al-Assad`, `el-Sisi`), which copies
+/// write or leave out.
+pub(super) const ARABIC_ARTICLES: &[&str] = &["al-", "el-", "as-", "ash-", "ad-"];
+
+/// The kind of source each of [`source_patterns`] names, in their order.
 const SOURCE_KINDS: [SourceKind; 6] = [
     SourceKind::Agency,
     SourceKind::Person,
@@ -81,7 +85,8 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     } = letters;
     let cap = format!(r"[{upper}][{letter}{mark}'’.-]*");
     // A word of a person's name: capitalized, or an Arabic article joined to one (`al-Assad`).
-    let name = format!(r"(?:(?-u:\b)(?:al|el|as|ash|ad)-)?{cap}");
+    let article = ARABIC_ARTICLES.join("|");
+    let name = format!(r"(?:(?-u:\b)(?:{article}))?{cap}");
     // A name's next word, after the lower-case words that join a name (`Ursula von der
     // Leyen`, `Mohammed bin Salman`, `Lula da Silva`).
     let then_name = format!(r"\s+(?:(?:{PARTICLES})\s+){{0,2}}{name}");
@@ -126,7 +131,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     let keyed = format!(
         r"(?-u:\b)(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|{cap}['’]s)\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}?|(?:{cap}\s+){{1,3}})?(?:{KEYED}){of_name}(?:\s*(?:[,;:.)]|$)|\s+(?:{SPEECH_VERBS}|{followed_by})(?-u:\b))"
     );
-    let portfolio = format!(r"\s+(?:of|for)\s+(?i:{PORTFOLIOS})");
+    let portfolio = an_office();
     let titled = format!(
         r"(?-u:\b)(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?:(?i:vice|deputy|ex|co)-)?(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official|officer|chairman|leader)(?:{portfolio}){{0,2}}(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{name}(?:{then_name}){{0,3}}|(?-u:\b)(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{cap}['’]s)\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,2}}(?i:{OFFICE_HOLDERS})(?:{portfolio}){{0,2}}(?-u:\b)"
     );
@@ -318,6 +323,11 @@ const OFFICE_HOLDERS: &str = "minister|president|premier|chancellor|chairman|cha
 /// source nor a name.
 const PORTFOLIOS: &str = r"state|foreign\s+affairs|home\s+affairs|internal\s+affairs|external\s+affairs|economic\s+affairs|finance|defen[cs]e|(?:the\s+)?interior|justice|health|education|(?:the\s+)?economy|trade|commerce|industry|agriculture|energy|labou?r|transport|information|(?:the\s+)?exchequer|(?:the\s+)?treasury";
 
+/// `of` or `for` and one of [`PORTFOLIOS`], as a pattern (`of the Exchequer`).
+fn an_office() -> String {
+    format!(r"\s+(?:of|for)\s+(?i:{PORTFOLIOS})")
+}
+
 /// Whether `text` opens on one of [`PORTFOLIOS`].
 fn names_a_portfolio(text: &str) -> bool {
     static PORTFOLIO: LazyLock<Regex> = LazyLock::new(|| {
@@ -330,9 +340,9 @@ fn names_a_portfolio(text: &str) -> bool {
 /// and its [`PORTFOLIOS`], and so names one without a name.
 fn office_holder(text: &str) -> bool {
     static OFFICE_AT_END: LazyLock<Regex> = LazyLock::new(|| {
-        let portfolio = format!(r"\s+(?:of|for)\s+(?:{PORTFOLIOS})");
+        let office = an_office();
         Regex::new(&format!(
-            r"(?i)(?:^|\s)(?:{OFFICE_HOLDERS})(?:{portfolio}){{0,2}}$"
+            r"(?i)(?:^|\s)(?:{OFFICE_HOLDERS})(?:{office}){{0,2}}$"
         ))
         .expect("office pattern")
     });
@@ -764,6 +774,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         && let Some(people) = sentence[offset(sentence, text) + text.len()..]
             .split_whitespace()
             .next()
+            .map(without_trailing_marks)
             .filter(|word| names_unnamed_people(word))
     {
         let start = offset(sentence, text);
@@ -839,14 +850,16 @@ fn without_a_before_a_name(text: &str) -> &str {
         .unwrap_or(text)
 }
 
-/// What an outlet runs, which the outlet's name before it describes (`a newspaper interview`,
-/// `the television footage`); no word that is as often a verb (`figures published by IRNA
-/// show`).
-#[rustfmt::skip]
+/// What an outlet runs in which others speak, which the outlet's name before it describes (`a
+/// newspaper interview`); not what it writes itself (`a Pravda editorial said`: Pravda), nor a
+/// word that is as often a verb (`figures published by IRNA show`).
 const OUTLETS_RUN: &[&str] = &[
-    "interview", "interviews", "article", "articles", "editorial", "editorials", "column",
-    "columns", "headline", "headlines", "advertisement", "advertisements", "footage",
-    "programme", "program", "office", "offices",
+    "interview",
+    "interviews",
+    "advertisement",
+    "advertisements",
+    "office",
+    "offices",
 ];
 
 /// Whether unnamed people's credit `text` counts them rather than names them (`said the number
@@ -1464,10 +1477,9 @@ const PUBLISHED: &[&str] = &[
 
 /// Where a publication's mention starts, when `before` ends with one (`according to a report
 /// in` the Financial Times, `An article in` Pravda said, `an interview with` the newspaper, `a
-/// statement issued by` the Kremlin): the
-/// outlet after it is the source, not a place, and after `according to` the mention counts as
-/// the source, as what a source put out does ([`Source::issued_from`]). A word may describe
-/// the publication (`a front-page report in`).
+/// statement issued by` the Kremlin): the outlet after it is the source, not a place, and after
+/// `according to` the mention counts as the source, as what a source put out does
+/// ([`Source::issued_from`]). A word may describe the publication (`a front-page report in`).
 fn published_in(before: &str) -> Option<usize> {
     let mut words = before.split_whitespace().rev().peekable();
     let preposition = words

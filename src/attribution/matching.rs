@@ -3,7 +3,7 @@
 //! equal, containing one another, or within a small edit distance; one person under another
 //! title and unnamed sources of one kind described otherwise are one source ([`one_source`]).
 
-use super::english::{DESCRIBED, OUTLETS, UNNAMED_PEOPLE};
+use super::english::{ARABIC_ARTICLES, DESCRIBED, OUTLETS, UNNAMED_PEOPLE};
 use super::{Attribution, SourceKind, is_cyrillic};
 use crate::normalize;
 
@@ -72,10 +72,10 @@ pub fn source_key(source: &str) -> String {
 /// for `the company said` credits the same source.
 const GENERIC_NAMES: &[(&str, &str)] = &[("firm", "company"), ("firms", "companies")];
 
-/// A name's word without the Arabic article joined to it, which copies write or leave out
-/// (`al-Assad`, `Assad`; `el-Sisi`, `Sisi`).
+/// A name's word without the Arabic article joined to it ([`ARABIC_ARTICLES`]), which copies
+/// write or leave out (`al-Assad`, `Assad`; `el-Sisi`, `Sisi`).
 fn without_arabic_article(word: &str) -> &str {
-    ["al-", "el-", "as-", "ash-", "ad-"]
+    ARABIC_ARTICLES
         .iter()
         .find_map(|article| word.strip_prefix(article))
         .filter(|rest| !rest.is_empty())
@@ -308,8 +308,9 @@ const TITLE_WORDS: &[&str] = &[
 ];
 
 /// The first name and surname ending a named person's credit (`Sergej Lavrov` in `il ministro
-/// degli Esteri russo Sergej Lavrov`; `Bashar Assad` in `Bashar al-Assad`): two capitalized words, neither written in capitals alone
-/// (`AEG AG`) nor a title's.
+/// degli Esteri russo Sergej Lavrov`; `Bashar Assad` in `Bashar al-Assad`, read without the
+/// Arabic article): two capitalized words, neither written in capitals alone (`AEG AG`) nor a
+/// title's.
 fn full_name(source: &str) -> Option<(&str, &str)> {
     let mut words = source
         .split_whitespace()

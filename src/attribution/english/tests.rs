@@ -1745,6 +1745,18 @@ fn todays_phrasing_is_credited() {
             &[("Lavrov", Person)],
         ),
         (
+            "A Pravda editorial said the talks had failed.",
+            &[("Pravda", Agency)],
+        ),
+        (
+            "An AFP article said the talks had failed.",
+            &[("AFP", Agency)],
+        ),
+        (
+            "A Gazette spokesman, who declined to be named, said the debt was large.",
+            &[("Gazette spokesman", Anonymous)],
+        ),
+        (
             "Revenue will rise, figures published by the Iranian news agency IRNA show.",
             &[("the Iranian news agency IRNA", Agency)],
         ),
