@@ -491,6 +491,11 @@ mod tests {
         let fate =
             |reference: &str, version: &str| fate_of(SourceKind::Anonymous, reference, version);
         assert_eq!(fate("a company spokesman", "a firm spokesman"), Fate::Kept);
+        assert_eq!(fate("rescue workers", "rescuers"), Fate::Kept);
+        assert_eq!(fate("medical workers", "medics"), Fate::Kept);
+        assert_eq!(fate("a rescue worker", "a rescuer"), Fate::Kept);
+        assert_eq!(fate("a medical worker", "a medic"), Fate::Kept);
+        assert_eq!(fate("rescue workers", "aid workers"), Fate::Replaced);
         assert_eq!(fate("trade sources", "commerce sources"), Fate::Kept);
         assert_eq!(fate("official sources", "diplomatic sources"), Fate::Kept);
         assert_eq!(

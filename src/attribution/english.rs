@@ -477,9 +477,13 @@ const OF_WHOM: &str = r"(?:official|diplomatic|government|military|security|inte
 /// eval_reuters were so).
 const SPEECH_VERBS: &str = "reported|reports|said|says|say|told|tells|stated|added|noted|announced|confirmed|wrote|claimed|disclosed|informed|explained|stressed|warned|insisted|argued|acknowledged|revealed|commented|remarked|asserted|emphasi[sz]ed";
 
+/// Where people post what they say (`Musk posted on X that`); only after one of these is
+/// `posted` a cue, as companies post losses (`posted on Friday a net loss`).
+const PLATFORMS: &str = r"X|Telegram|Facebook|Instagram|Twitter|TikTok|Truth\s+Social|Weibo|WeChat|VKontakte|YouTube|LinkedIn|Bluesky|Threads|social\s+media|(?:its|his|her|their|the)\s+(?:website|blog|Telegram\s+channel|official\s+account)";
+
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     normalize::text_pattern(&format!(
-        r"(?i)(?-u:\b)(?:according\s+to|(?:carried|published|broadcast)\s+by|citing|cited|cites|quoting|quoted|quotes|{SPEECH_VERBS})(?-u:\b)",
+        r"(?i)(?-u:\b)(?:according\s+to|(?:carried|published|broadcast)\s+by|posted\s+on\s+(?:{PLATFORMS})|citing|cited|cites|quoting|quoted|quotes|{SPEECH_VERBS})(?-u:\b)",
     ))
 });
 

@@ -399,6 +399,15 @@ const UNNAMED_ABROAD: &[(&str, &[&str])] = &[
     ("source", &["people", "person", "persons"]),
 ];
 
+/// Unnamed people written in two words, with the word of [`UNNAMED_PEOPLE`] they are: a copy
+/// that writes `rescuers` for `rescue workers` credits the same people.
+const PEOPLE_IN_TWO_WORDS: &[(&str, &str)] = &[
+    ("rescue workers", "rescuer"),
+    ("rescue worker", "rescuer"),
+    ("medical workers", "medic"),
+    ("medical worker", "medic"),
+];
+
 /// Whether two unnamed credits are sources of one kind described in other words (`trade
 /// sources`, `commerce sources`; `a company spokesman`, `a firm spokesman`): the same word names
 /// what they are. `diplomatic sources` and `Western officials` are two.
@@ -406,8 +415,15 @@ fn same_unnamed(a: &Attribution, b: &Attribution) -> bool {
     if a.kind != SourceKind::Anonymous || b.kind != SourceKind::Anonymous {
         return false;
     }
-    // The last such word: `official sources` are sources.
+    // The last such word: `official sources` are sources; rescue workers are rescuers.
     let group = |name: &str| {
+        let lower = name.to_lowercase();
+        if let Some((_, one)) = PEOPLE_IN_TWO_WORDS
+            .iter()
+            .find(|(two, _)| lower.ends_with(two))
+        {
+            return Some(*one);
+        }
         name.split_whitespace().rev().find_map(|w| {
             let w = w.to_lowercase();
             let english = UNNAMED_PEOPLE

@@ -1476,6 +1476,11 @@ fn the_people_at_an_event_are_sources() {
     }
     // An adverb before a cue still makes it an adjective.
     assert_eq!(credits("The previously reported merger was cancelled."), []);
+    // Companies post losses: `posted` is a cue only on a platform.
+    assert_eq!(
+        credits("The company posted on Friday a net loss of 3 mln dlrs."),
+        []
+    );
     // People counted after a cue are what was said, not who said it.
     assert_credits(
         "General Motors, in announcing its schedule, said the number of workers on layoff will remain unchanged.",
@@ -1775,6 +1780,14 @@ fn todays_phrasing_is_credited() {
         (
             "The talks failed, according to a Kremlin readout.",
             &[("Kremlin", Institution)],
+        ),
+        (
+            "Musk posted on X that the deal was dead.",
+            &[("Musk", Person)],
+        ),
+        (
+            "The ministry posted on its Telegram channel that the village was taken.",
+            &[("The ministry", Institution)],
         ),
         (
             "A Gazette spokesman said the debt was large.",
