@@ -876,12 +876,14 @@ const OUTLETS_RUN: &[&str] = &[
 /// of workers on layoff will remain unchanged`): what was said, no source. `A number of
 /// analysts said` is several analysts speaking.
 fn a_statistic(text: &str) -> bool {
-    let mut words = text.split_whitespace().map(str::to_lowercase);
-    words.next().is_some_and(|the| the == "the")
-        && words.next().is_some_and(|what| {
-            ["number", "share", "proportion", "percentage"].contains(&what.as_str())
-        })
-        && words.next().is_some_and(|of| of == "of")
+    let mut words = text.split_whitespace();
+    words
+        .next()
+        .is_some_and(|the| the.eq_ignore_ascii_case("the"))
+        && words
+            .next()
+            .is_some_and(|what| one_of(what, &["number", "share", "proportion", "percentage"]))
+        && words.next() == Some("of")
 }
 
 /// The words of `matched`, a range of `sentence`, from where its source starts: past a linking

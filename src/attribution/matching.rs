@@ -424,16 +424,11 @@ fn same_unnamed(a: &Attribution, b: &Attribution) -> bool {
         {
             return Some(*one);
         }
-        name.split_whitespace().rev().find_map(|w| {
-            let w = w.to_lowercase();
+        lower.split_whitespace().rev().find_map(|w| {
             let english = UNNAMED_PEOPLE
                 .iter()
                 .find(|(one, many)| w == *one || w == *many);
-            let abroad = || {
-                UNNAMED_ABROAD
-                    .iter()
-                    .find(|(_, forms)| forms.contains(&&*w))
-            };
+            let abroad = || UNNAMED_ABROAD.iter().find(|(_, forms)| forms.contains(&w));
             english
                 .map(|(one, _)| *one)
                 .or_else(|| abroad().map(|(one, _)| *one))
