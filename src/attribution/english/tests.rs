@@ -628,6 +628,23 @@ fn an_aside_says_who_the_speaker_is() {
             "Roderick",
             Person,
         ),
+        // A title with no name after it, capitalized, is a description too.
+        (
+            "Li Peng, Premier of China, said output rose.",
+            "Li Peng",
+            Person,
+        ),
+        (
+            "John Smith, Minister of Agriculture and Fisheries, said output rose.",
+            "John Smith",
+            Person,
+        ),
+        // ... but a titled name so set off is the speaker.
+        (
+            "Acme's founder, Chairman John Smith, said profits rose.",
+            "Chairman John Smith",
+            Person,
+        ),
         (
             "The sources, who asked not to be named, said the government will recommend it.",
             "The sources",
@@ -958,7 +975,7 @@ fn a_title_holds_its_role_and_whose_it_is() {
         ),
         (
             "The company's general counsel Mark Lee said it would appeal.",
-            "company's general counsel Mark Lee",
+            "The company's general counsel Mark Lee",
         ),
     ] {
         assert_credits(sentence, &[(source, Person)]);
@@ -1560,7 +1577,7 @@ fn a_name_set_off_after_a_description_is_the_speaker() {
         ),
         (
             "The talks had failed, the president of the American Soybean Association, ASA, said.",
-            &[("the American Soybean Association", Institution)],
+            &[("the president of the American Soybean Association", Person)],
         ),
         (
             "But the analyst, Crandall, said the talks had failed.",
@@ -1738,6 +1755,15 @@ fn todays_phrasing_is_credited() {
             &[("Reuters", Agency)],
         ),
         (
+            "The NBC report said the talks had failed.",
+            &[("NBC", Agency)],
+        ),
+        (
+            "The Times report said the talks had failed.",
+            &[("The Times", Agency)],
+        ),
+        ("The BBC said the talks had failed.", &[("The BBC", Agency)]),
+        (
             "The talks had failed, a local newspaper reported.",
             &[("a local newspaper", Agency)],
         ),
@@ -1842,11 +1868,93 @@ fn todays_phrasing_is_credited() {
         ),
         (
             "French President Emmanuel Macron's office said the talks had failed.",
-            &[("Macron's office", Institution)],
+            &[("French President Emmanuel Macron's office", Institution)],
         ),
         (
             "President Vladimir Putin's spokesman said the talks had failed.",
-            &[("Putin's spokesman", Anonymous)],
+            &[("President Vladimir Putin's spokesman", Anonymous)],
+        ),
+        // A name in the possessive, a plural's too, is read whole with what it owns.
+        (
+            "The United Nations' humanitarian office said aid was blocked.",
+            &[("The United Nations' humanitarian office", Institution)],
+        ),
+        (
+            "The United States' top diplomat said the talks had failed.",
+            &[("The United States' top diplomat", Anonymous)],
+        ),
+        (
+            "The Federal Reserve Bank of New York's president said rates would stay high.",
+            &[("The Federal Reserve Bank of New York's president", Person)],
+        ),
+        (
+            "Costa Rica's economy minister said the talks had failed.",
+            &[("Costa Rica's economy minister", Person)],
+        ),
+        (
+            "Citing Japan's finance ministry, Kyodo said exports fell.",
+            &[("Japan's finance ministry", Institution), ("Kyodo", Agency)],
+        ),
+        (
+            "Israel's Prime Minister's Office said the talks had failed.",
+            &[("Israel's Prime Minister's Office", Institution)],
+        ),
+        (
+            "The president's office said the talks had failed.",
+            &[("The president's office", Institution)],
+        ),
+        (
+            "Police's spokesman said the man was arrested.",
+            &[("Police's spokesman", Anonymous)],
+        ),
+        (
+            "Analysts said it raises BP's profile ahead of the British government's announced sale.",
+            &[("Analysts", Anonymous)],
+        ),
+        (
+            "Growth slowed, the U.S. Agriculture Department's officer in Moscow said.",
+            &[("the U.S. Agriculture Department's officer", Anonymous)],
+        ),
+        (
+            "Ukraine's general staff said the talks had failed.",
+            &[("Ukraine's general staff", Institution)],
+        ),
+        // A number alone in an aside is an age.
+        (
+            "Smith, 45, said the talks had failed.",
+            &[("Smith", Person)],
+        ),
+        (
+            "The talks had failed, Smith, 45, told Reuters.",
+            &[("Smith", Person)],
+        ),
+        (
+            "Rates would stay low, officials of Japan's central bank said.",
+            &[
+                ("officials", Anonymous),
+                ("Japan's central bank", Institution),
+            ],
+        ),
+        // Who holds an office of a source is the speaker, read with it.
+        (
+            "Rates would stay low, according to the governor of the central bank.",
+            &[("the governor of the central bank", Person)],
+        ),
+        (
+            "Rates would stay low, said the head of the central bank.",
+            &[("the head of the central bank", Person)],
+        ),
+        (
+            "The former president of Pemex said output fell.",
+            &[("The former president of Pemex", Person)],
+        ),
+        (
+            "Prices rose, the president of the Mexican stock exchange, Manuel Somoza, said.",
+            &[("Manuel Somoza", Person)],
+        ),
+        (
+            "Prices rose, a unit of the company said.",
+            &[("the company", Institution)],
         ),
         (
             "The talks had failed, Christian Roeher, Secretary-General of the European Chamber of Commerce, said.",
@@ -1973,7 +2081,7 @@ fn todays_phrasing_is_credited() {
         ),
         (
             "The talks had failed, the president of the Soybean Association said.",
-            &[("the Soybean Association", Institution)],
+            &[("the president of the Soybean Association", Person)],
         ),
         (
             "Peskov was quoted by Russian news agencies as saying the talks had failed.",
