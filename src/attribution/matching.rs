@@ -186,6 +186,8 @@ pub fn same_source(a: &str, b: &str) -> bool {
     if key_a == key_b
         || initials_of(a, b)
         || initials_of(b, a)
+        || initials_within(a, b)
+        || initials_within(b, a)
         || named_after_its_kind(a, b)
         || named_after_its_kind(b, a)
     {
@@ -239,6 +241,67 @@ fn initials_of(short: &str, long: &str) -> bool {
             .filter(|w| w.starts_with(char::is_uppercase) && !matches!(*w, "The" | "A" | "An"))
             .filter_map(|w| w.chars().next())
             .eq(short.chars())
+}
+
+/// Whether `short` is `long` with a run of its capitalized words written as their initials,
+/// the rest word for word (`the UN humanitarian office`, `The United Nations' humanitarian
+/// office`; `The BOJ governor`, `The Bank of Japan's governor`; `U.S. officials`, `United
+/// States officials`): an article before either and a possessive's ending are left out, and a
+/// lower-case `of`, `and` or `for` inside the run may give its initial or not.
+fn initials_within(short: &str, long: &str) -> bool {
+    fn words(name: &str) -> Vec<&str> {
+        let mut words: Vec<&str> = name
+            .split_whitespace()
+            .map(|word| {
+                let word = word.trim_end_matches([',', ';', ':']);
+                ["'s", "’s", "'", "’"]
+                    .iter()
+                    .find_map(|ending| word.strip_suffix(ending))
+                    .unwrap_or(word)
+            })
+            .filter(|word| !word.is_empty())
+            .collect();
+        if words
+            .first()
+            .is_some_and(|w| matches!(*w, "the" | "The" | "a" | "A" | "an" | "An"))
+        {
+            words.remove(0);
+        }
+        words
+    }
+    /// Whether `initials` are those of all of `run`: its capitalized words' each, its joining
+    /// words' or not.
+    fn spelled(initials: &[u8], run: &[&str]) -> bool {
+        let Some((word, rest)) = run.split_first() else {
+            return initials.is_empty();
+        };
+        let first = word.as_bytes()[0];
+        let gives =
+            initials.first() == Some(&first.to_ascii_uppercase()) && spelled(&initials[1..], rest);
+        if first.is_ascii_uppercase() {
+            gives
+        } else {
+            matches!(*word, "of" | "and" | "for") && (gives || spelled(initials, rest))
+        }
+    }
+    /// Whether `short` walks `long` word for word, at least one of its words the initials of
+    /// a run of `long`'s (`abbreviated`).
+    fn walk(short: &[&str], long: &[&str], abbreviated: bool) -> bool {
+        let (Some((word, short_rest)), Some(_)) = (short.split_first(), long.first()) else {
+            return short.is_empty() && long.is_empty() && abbreviated;
+        };
+        if long[0].eq_ignore_ascii_case(word) && walk(short_rest, &long[1..], abbreviated) {
+            return true;
+        }
+        if !word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
+            return false;
+        }
+        let initials: Vec<u8> = word.bytes().filter(|&b| b != b'.').collect();
+        (2..=6).contains(&initials.len())
+            && (2..=long.len())
+                .any(|n| spelled(&initials, &long[..n]) && walk(short_rest, &long[n..], true))
+    }
+    walk(&words(short), &words(long), false)
 }
 
 /// Whether the words of key `short`, two or more, stand in key `long` in order with others
@@ -600,6 +663,43 @@ mod tests {
         ));
         assert!(!same_source("Bank Corp", "National Bank of Canada Corp"));
         assert!(!same_source("Bank of England", "Bank of Japan"));
+    }
+
+    /// A name with part of it written as initials is one source (`UN`, `United Nations`);
+    /// other initials, or other words beside them, are another.
+    #[test]
+    fn a_name_partly_in_initials_is_one_source() {
+        for (a, b) in [
+            (
+                "The United Nations' humanitarian office",
+                "the UN humanitarian office",
+            ),
+            ("The Bank of Japan's governor", "The BOJ governor"),
+            ("United States officials", "U.S. officials"),
+            ("the European Union's executive", "the EU executive"),
+            (
+                "the Ministry of Foreign Affairs spokesman",
+                "the MFA spokesman",
+            ),
+        ] {
+            assert!(same_source(a, b), "{a} / {b}");
+            assert!(same_source(b, a), "{b} / {a}");
+        }
+        for (a, b) in [
+            (
+                "The United Nations' humanitarian office",
+                "the UN refugee agency",
+            ),
+            ("The Bank of Japan's governor", "The BOE governor"),
+            ("The Bank of Japan's governor", "The BJ deputy governor"),
+            ("the New York Stock Exchange chairman", "the NYSE chief"),
+            ("the New York Stock Exchange chairman", "the NYE chairman"),
+            ("The Bank of Japan's governor", "the BOJ"),
+            // A word that is only a mark or an apostrophe is none.
+            ("' , ;", "' UN"),
+        ] {
+            assert!(!same_source(a, b), "{a} / {b}");
+        }
     }
 
     /// The `--outlets` tally groups credits by their key: one agency written with or without its
