@@ -118,9 +118,10 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     let unnamed = format!(
         r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+(?:(?:{PARTICLES})\s+)?{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Ww]ire|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{lone})(?-u:\b)|(?-u:\b)[Aa]n?\s+(?:[a-z-]+\s+)?(?:{lone})(?-u:\b)"
     );
-    // What names an institution after its keyword: `of` and up to three capitalized words
-    // (`Ministry of Foreign Affairs`, `the Bank of Japan`).
-    let of_name = format!(r"(?:\s+of\s+(?:{cap}\s*){{1,3}})?");
+    // What names an institution after its keyword: `of`, or `of the`, and up to four
+    // capitalized words (`Ministry of Foreign Affairs`, `the Bank of Japan`, `the Bank of the
+    // Netherlands`, `The council of the Australian Petroleum Exploration Association`).
+    let of_name = format!(r"(?:\s+of\s+(?:the\s+)?(?:{cap}\s*){{1,4}})?");
     // Services and forces named by what they do, with whose they are before them (`Ukraine's
     // air force`, `emergency services`, `the coast guard`): not after the words any other
     // institution may have before it, which made the automaton a tenth slower to build.
@@ -167,8 +168,9 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     // A name is read whole, up to eight words (`Ayer Hitam Tin Dredging Malaysia Bhd`): a
     // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
     // words may be joined by `and` (`Pacific Gas and Electric`, `S and P`, `Duff and Phelps`;
-    // two names so joined are one credit, `Baker International Corp and Hughes Tool Co`).
-    let person = format!(r"{name}(?:\s+(?:and|&|of)\s+{cap}|{then_name}){{0,7}}");
+    // two names so joined are one credit, `Baker International Corp and Hughes Tool Co`), or
+    // by `of` or `of the` (`Fruit of the Loom Inc`, `Jane Doe of the Brookings Institution`).
+    let person = format!(r"{name}(?:\s+(?:and|&|of(?:\s+the)?)\s+{cap}|{then_name}){{0,7}}");
     [
         format!("{agency}|{media}|{unnamed}"),
         titled,

@@ -19,7 +19,9 @@ pub fn source_key(source: &str) -> String {
     .iter()
     .find_map(|article| lower.strip_prefix(article))
     .unwrap_or(&lower);
-    let mut s = lower.replace(['’', '\''], "");
+    let mut s = lower
+        .replace(['’', '\''], "")
+        .replace("armed forces", "military");
     for drop in [
         "the ",
         "a ",
@@ -69,7 +71,8 @@ pub fn source_key(source: &str) -> String {
 }
 
 /// Words a copy puts for a generic name of the subject, with the usual word: `the firm said`
-/// for `the company said` credits the same source.
+/// for `the company said` credits the same source (and `armed forces` for `military`, two
+/// words, which [`source_key`] puts for them before its words are read).
 const GENERIC_NAMES: &[(&str, &str)] = &[("firm", "company"), ("firms", "companies")];
 
 /// A name's word without the Arabic article joined to it ([`ARABIC_ARTICLES`]), which copies
@@ -599,6 +602,15 @@ mod tests {
         assert!(same_source("the company", "The firm"));
         assert!(same_source("the oil company", "the oil firm"));
         assert!(!same_source("the company", "the fund"));
+        assert!(same_source("Ukraine's military", "Ukraine's armed forces"));
+        assert!(same_source(
+            "the Ukrainian military",
+            "The Ukrainian armed forces"
+        ));
+        assert!(!same_source(
+            "the Ukrainian military",
+            "the Polish armed forces"
+        ));
         let credit = unnamed;
         assert!(one_source(
             &credit("Board officials"),

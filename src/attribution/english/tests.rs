@@ -1935,6 +1935,22 @@ fn todays_phrasing_is_credited() {
                 ("Japan's central bank", Institution),
             ],
         ),
+        // `of the` joins a name's words as `of` does.
+        (
+            "The Bank of the Netherlands said output would rise.",
+            &[("The Bank of the Netherlands", Institution)],
+        ),
+        (
+            "The council of the Australian Petroleum Exploration Association said output would rise.",
+            &[(
+                "The council of the Australian Petroleum Exploration Association",
+                Institution,
+            )],
+        ),
+        (
+            "Jane Doe of the Brookings Institution said output would rise.",
+            &[("Jane Doe of the Brookings Institution", Person)],
+        ),
         // Who holds an office of a source is the speaker, read with it.
         (
             "Rates would stay low, according to the governor of the central bank.",
