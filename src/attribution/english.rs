@@ -118,10 +118,11 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     let unnamed = format!(
         r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+(?:(?:{PARTICLES})\s+)?{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Ww]ire|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{lone})(?-u:\b)|(?-u:\b)[Aa]n?\s+(?:[a-z-]+\s+)?(?:{lone})(?-u:\b)"
     );
-    // What names an institution after its keyword: `of`, or `of the`, and up to four
-    // capitalized words (`Ministry of Foreign Affairs`, `the Bank of Japan`, `the Bank of the
-    // Netherlands`, `The council of the Australian Petroleum Exploration Association`).
-    let of_name = format!(r"(?:\s+of\s+(?:the\s+)?(?:{cap}\s*){{1,4}})?");
+    // What names an institution after its keyword: `of` or `for`, `the` after it or not, and
+    // up to four capitalized words (`Ministry of Foreign Affairs`, `the Bank of Japan`, `the
+    // Bank of the Netherlands`, `The council of the Australian Petroleum Exploration
+    // Association`, `the Office for National Statistics`).
+    let of_name = format!(r"(?:\s+(?:of|for)\s+(?:the\s+)?{cap}(?:\s+(?:and\s+)?{cap}){{0,4}})?");
     // Services and forces named by what they do, with whose they are before them (`Ukraine's
     // air force`, `emergency services`, `the coast guard`): not after the words any other
     // institution may have before it, which made the automaton a tenth slower to build.
@@ -169,8 +170,10 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
     // words may be joined by `and` (`Pacific Gas and Electric`, `S and P`, `Duff and Phelps`;
     // two names so joined are one credit, `Baker International Corp and Hughes Tool Co`), or
-    // by `of` or `of the` (`Fruit of the Loom Inc`, `Jane Doe of the Brookings Institution`).
-    let person = format!(r"{name}(?:\s+(?:and|&|of(?:\s+the)?)\s+{cap}|{then_name}){{0,7}}");
+    // by `of` or `for`, with or without `the` (`Fruit of the Loom Inc`, `Jane Doe of the
+    // Brookings Institution`, `the Syrian Observatory for Human Rights`).
+    let person =
+        format!(r"{name}(?:\s+(?:and|&|(?:of|for)(?:\s+the)?)\s+{cap}|{then_name}){{0,7}}");
     [
         format!("{agency}|{media}|{unnamed}"),
         titled,
@@ -870,16 +873,22 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
 
 /// Source `text`, a slice of `sentence`, with the rest of the name it opens with in the
 /// possessive, where [`english_sources`] read on from that name's last word (`The United
-/// Nations' humanitarian office`, `The Federal Reserve Bank of New York's president`): its
+/// Nations' humanitarian office`, `The Federal Reserve Bank of New York's president`), or with
+/// that name where it stands right before (`Lebanon's state-run National News Agency`): its
 /// capitalized words, the `of` that joins them and the article before them, none past
 /// punctuation nor one of [`NOT_NAMES`] (`In Japan's`).
 fn with_whose_name<'s>(sentence: &'s str, text: &'s str) -> &'s str {
-    if !text.split_whitespace().next().is_some_and(possessive) {
-        return text;
-    }
     let start = offset(sentence, text);
     let mut from = start;
     let mut words = sentence[..start].split_whitespace().rev().peekable();
+    if !text.split_whitespace().next().is_some_and(possessive) {
+        // Or the name in the possessive is right before it (`Lebanon's state-run National
+        // News Agency`).
+        match words.next_if(|word| possessive(word) && word.starts_with(char::is_uppercase)) {
+            Some(word) => from = offset(sentence, word),
+            None => return text,
+        }
+    }
     while let Some(word) = words.next_if(|word| {
         let name = word.starts_with(char::is_uppercase)
             && word.ends_with(|c: char| c.is_alphanumeric() || c == '.')
@@ -1223,7 +1232,17 @@ impl<'s> Cues<'s> {
             // "according to X" and "citing X" credit what follows.
             Cue::AccordingTo | Cue::Citing => after_cue && gap <= 2 && !source.a_modifier,
             // "said X" only right after the cue, and only where the cue has no subject before it.
-            _ if after_cue => gap == 0 && inverted(sentence, c.start()) && !source.what_was_said,
+            // (`The` before a name that ends the clause is no word between: `, said the
+            // Brookings Institution.`; not `warned the U.S. Not to intervene`.)
+            _ if after_cue => {
+                let the_name = sentence[c.end()..start].trim().eq_ignore_ascii_case("the")
+                    && sentence[end..]
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':'));
+                (gap == 0 || the_name) && inverted(sentence, c.start()) && !source.what_was_said
+            }
             _ => self.speaks(source, &c, gap),
         }
     }
@@ -1462,7 +1481,7 @@ const ROLES: &[&str] = &[
     "director", "chairman", "president", "vice", "analyst", "economist", "spokesman",
     "spokeswoman", "head", "chief", "manager", "secretary", "minister", "governor", "executive",
     "official", "partner", "founder", "editor", "professor", "lawyer", "representative",
-    "premier",
+    "premier", "officer", "undersecretary",
 ];
 
 /// Whether `word` names a role of [`ROLES`], whatever its case and what a hyphen adds
@@ -1481,7 +1500,11 @@ fn is_aside(between: &str) -> bool {
     let between = between.trim();
     let opens_small = |aside: &str| {
         let first = aside.split_whitespace().next().unwrap_or("");
-        first.starts_with(char::is_lowercase) || possessive(first) || a_role(first) || an_age(aside)
+        first.starts_with(char::is_lowercase)
+            || possessive(first)
+            || a_role(first)
+            || a_title(aside)
+            || an_age(aside)
     };
     between.len() > 2
         && between.ends_with(',')
@@ -1495,6 +1518,21 @@ fn an_age(aside: &str) -> bool {
     !age.is_empty() && age.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether `text` opens on a title with no name after it (`Premier of China`, `Vice Chairman
+/// of the Council`, `Bond Corp's Executive Director for Finance`): its capitalized words, after
+/// whose it is, all a role's ([`a_role`]); not a titled name (`Chairman John Smith`).
+fn a_title(text: &str) -> bool {
+    let capitalized: Vec<&str> = text
+        .split_whitespace()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    let title = match capitalized.iter().rposition(|w| possessive(w)) {
+        Some(whose) => &capitalized[whose + 1..],
+        None => &capitalized[..],
+    };
+    !title.is_empty() && title.iter().all(|w| a_role(w))
+}
+
 /// Whether `source`, no name, with `before` and `after` it, is a description set off by commas
 /// and closed right before the cue: it says who the speaker before it is, it is not a second
 /// source (`Bruce Wilkinson, president of the company, said`; `Hall and Co, an insurance and
@@ -1503,18 +1541,11 @@ fn an_age(aside: &str) -> bool {
 /// Calif.-based firm, stated`). A name so set off is the speaker (`Iran's news agency, IRNA,
 /// said`).
 fn describes_the_speaker(before: &str, source: &str, after: &str) -> bool {
-    let mut words = source.split_whitespace();
-    let first = words.next().unwrap_or("");
-    // A title with no name after it (`Premier of China`, `Minister of Agriculture and
-    // Fisheries`), not a titled name (`Chairman John Smith`).
-    let a_title = a_role(first)
-        && words
-            .next()
-            .is_none_or(|w| w.starts_with(char::is_lowercase));
+    let first = source.split_whitespace().next().unwrap_or("");
     let description = first.starts_with(char::is_lowercase)
         || possessive(first)
         || first.contains("-based")
-        || a_title;
+        || a_title(source);
     description
         && before.trim_end().ends_with(',')
         && after
@@ -1697,10 +1728,22 @@ const LINKS_BEFORE_A_TITLE: &[&str] = &[
 
 /// Whether `word`, a slice of `sentence`, is one of [`LINKS_BEFORE_A_TITLE`] there: not the
 /// `for` before an office a title holds (`Minister of State for Foreign Affairs`), which is
-/// part of the title.
+/// part of the title, nor one inside a name, between capitalized words (`the Syrian
+/// Observatory for Human Rights`, `the Centers for Disease Control`).
 fn links_before_a_title(sentence: &str, word: &str) -> bool {
+    let at = offset(sentence, word);
+    let after = &sentence[at + word.len()..];
+    let in_a_name = || {
+        let capitalized = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+        let mut next = after.split_whitespace();
+        let next = match next.next() {
+            Some("the") => next.next(),
+            word => word,
+        };
+        capitalized(sentence[..at].split_whitespace().next_back()) && capitalized(next)
+    };
     LINKS_BEFORE_A_TITLE.contains(&word)
-        && !(word == "for" && names_a_portfolio(&sentence[offset(sentence, word) + word.len()..]))
+        && !(word == "for" && (names_a_portfolio(after) || in_a_name()))
 }
 
 /// Verbs that, right after a source, make it the subject of a clause of its own.

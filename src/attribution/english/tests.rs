@@ -639,6 +639,26 @@ fn an_aside_says_who_the_speaker_is() {
             "John Smith",
             Person,
         ),
+        (
+            "Tony Oates, Bond Corp's Executive Director for Finance, said the yen was weak.",
+            "Tony Oates",
+            Person,
+        ),
+        (
+            "Wang Chang, Vice Chairman of the Council, told Reuters the yen was weak.",
+            "Wang Chang",
+            Person,
+        ),
+        (
+            "Robert Ortner, Undersecretary of Commerce, said the yen was weak.",
+            "Robert Ortner",
+            Person,
+        ),
+        (
+            "Smith, Chief Executive Officer of Acme, said profits rose.",
+            "Smith",
+            Person,
+        ),
         // ... but a titled name so set off is the speaker.
         (
             "Acme's founder, Chairman John Smith, said profits rose.",
@@ -1950,6 +1970,36 @@ fn todays_phrasing_is_credited() {
         (
             "Jane Doe of the Brookings Institution said output would rise.",
             &[("Jane Doe of the Brookings Institution", Person)],
+        ),
+        // ... and so do `for` and `and` between capitalized words.
+        (
+            "The Syrian Observatory for Human Rights said 30 died.",
+            &[("Syrian Observatory for Human Rights", Person)],
+        ),
+        (
+            "Britain's Office for National Statistics said inflation rose.",
+            &[("Britain's Office for National Statistics", Institution)],
+        ),
+        (
+            "Prices rose, the Department of Trade and Industry said.",
+            &[("the Department of Trade and Industry", Institution)],
+        ),
+        (
+            "A spokesman for President Reagan said 30 died.",
+            &[("A spokesman", Anonymous), ("President Reagan", Person)],
+        ),
+        (
+            "Lebanon's state-run National News Agency reported that strikes hit the south.",
+            &[("Lebanon's state-run National News Agency", Agency)],
+        ),
+        // `the` before a name that ends the clause after an inverted cue is no word between.
+        (
+            "Prices rose, said the Brookings Institution.",
+            &[("Brookings Institution", Person)],
+        ),
+        (
+            "The head of the assembly, Akbar Nouri, warned the U.S. Not to intervene.",
+            &[("Akbar Nouri", Person)],
         ),
         // Who holds an office of a source is the speaker, read with it.
         (
