@@ -889,13 +889,17 @@ fn with_whose_name<'s>(sentence: &'s str, text: &'s str) -> &'s str {
             None => return text,
         }
     }
-    while let Some(word) = words.next_if(|word| {
-        let name = word.starts_with(char::is_uppercase)
-            && word.ends_with(|c: char| c.is_alphanumeric() || c == '.')
-            && !NOT_NAMES.contains(word)
-            && !is_cue_word(word);
-        name || *word == "of"
-    }) {
+    // As many words as a name's pattern reads (see [`source_patterns`]).
+    for _ in 0..8 {
+        let Some(word) = words.next_if(|word| {
+            let name = word.starts_with(char::is_uppercase)
+                && word.ends_with(|c: char| c.is_alphanumeric() || c == '.')
+                && !NOT_NAMES.contains(word)
+                && !is_cue_word(word);
+            name || *word == "of"
+        }) else {
+            break;
+        };
         from = offset(sentence, word);
     }
     // Never from the `of` that joins it to what comes before (`the head of Japan's`).
@@ -951,6 +955,11 @@ fn with_its_office_holder<'s>(sentence: &'s str, text: &'s str) -> Option<&'s st
     Some(&sentence[offset(sentence, from)..start + text.len()])
 }
 
+/// Whether `name` is one of [`AGENCIES`], as written there.
+fn an_agency(name: &str) -> bool {
+    AGENCIES.split('|').any(|agency| agency == name)
+}
+
 /// Agency `text`, a slice of `sentence`, without `the` before an agency's name that what
 /// the agency put out follows (`The NBC report said`: `NBC`); `the` that is part of a
 /// paper's name stays (`The New York Times reported`).
@@ -965,7 +974,7 @@ fn without_the_before_an_agency<'s>(sentence: &'s str, text: &'s str) -> &'s str
         .split_whitespace()
         .next()
         .is_some_and(|word| one_of(without_trailing_marks(word), ISSUED));
-    if put_out && AGENCIES.split('|').any(|agency| agency == name) {
+    if put_out && an_agency(name) {
         name
     } else {
         text
@@ -1519,18 +1528,24 @@ fn an_age(aside: &str) -> bool {
 }
 
 /// Whether `text` opens on a title with no name after it (`Premier of China`, `Vice Chairman
-/// of the Council`, `Bond Corp's Executive Director for Finance`): its capitalized words, after
-/// whose it is, all a role's ([`a_role`]); not a titled name (`Chairman John Smith`).
+/// of the Council`, `Bond Corp's Executive Director for Finance`, `Acme Corp's chairman`): its
+/// capitalized words, after whose it is, all a role's ([`a_role`]), if any; not a titled name
+/// (`Chairman John Smith`).
 fn a_title(text: &str) -> bool {
-    let capitalized: Vec<&str> = text
+    // How many roles follow the last possessive, `None` once a word that is none follows it.
+    let (mut roles, mut whose) = (Some(0), false);
+    for word in text
         .split_whitespace()
         .take_while(|w| w.starts_with(char::is_uppercase))
-        .collect();
-    let title = match capitalized.iter().rposition(|w| possessive(w)) {
-        Some(whose) => &capitalized[whose + 1..],
-        None => &capitalized[..],
-    };
-    !title.is_empty() && title.iter().all(|w| a_role(w))
+    {
+        roles = if possessive(word) {
+            whose = true;
+            Some(0)
+        } else {
+            roles.filter(|_| a_role(word)).map(|n| n + 1)
+        };
+    }
+    roles.is_some_and(|n| n > 0 || whose)
 }
 
 /// Whether `source`, no name, with `before` and `after` it, is a description set off by commas
@@ -1571,7 +1586,6 @@ fn named_in_an_aside(after: &str) -> bool {
     };
     let words: Vec<&str> = aside.split_whitespace().collect();
     let capitalized = |word: Option<&&str>| word.is_some_and(|w| w.starts_with(char::is_uppercase));
-    let an_agency = |name: &str| AGENCIES.split('|').any(|agency| agency == name);
     ((2..=5).contains(&words.len()) && capitalized(words.first()) && capitalized(words.last()))
         || an_agency(aside.trim())
 }

@@ -650,6 +650,11 @@ fn an_aside_says_who_the_speaker_is() {
             Person,
         ),
         (
+            "Smith, Acme Corp's chairman, said profits rose.",
+            "Smith",
+            Person,
+        ),
+        (
             "Robert Ortner, Undersecretary of Commerce, said the yen was weak.",
             "Robert Ortner",
             Person,
