@@ -795,8 +795,8 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     // Who holds an office of the source is who speaks (`the governor of the central bank`),
     // unless named after it (`the president of the Mexican stock exchange, Manuel Somoza,`).
     if matches!(kind, SourceKind::Institution | SourceKind::Person)
-        && !named_in_an_aside(&sentence[offset(sentence, text) + text.len()..])
         && let Some(holder) = with_its_office_holder(sentence, text)
+        && !named_in_an_aside(&sentence[offset(sentence, text) + text.len()..])
     {
         (text, kind) = (holder, SourceKind::Person);
     }
@@ -929,10 +929,10 @@ fn without_a_before_a_name(text: &str) -> &str {
 /// between. The title alone names nobody here (see [`named_after`]).
 fn with_its_office_holder<'s>(sentence: &'s str, text: &'s str) -> Option<&'s str> {
     let start = offset(sentence, text);
-    let mut words = sentence[..start].split_whitespace().rev();
-    let title = words
-        .nth(1)
-        .filter(|_| sentence[..start].trim_end().ends_with(" of"))?;
+    // Most sources have no `of` before them: nothing else is read.
+    let before = sentence[..start].trim_end().strip_suffix(" of")?;
+    let mut words = before.split_whitespace().rev();
+    let title = words.next()?;
     let office = title.eq_ignore_ascii_case("head")
         || title.eq_ignore_ascii_case("chief")
         || OFFICE_HOLDERS
