@@ -48,6 +48,7 @@ mod dutch;
 mod english;
 mod french;
 mod german;
+mod governments;
 mod italian;
 mod listed;
 mod matching;
@@ -57,7 +58,7 @@ mod spanish;
 mod urdu;
 
 pub use dateline::dateline_credits;
-use matching::other_proper_word;
+use matching::{another_government, other_proper_word};
 pub use matching::{one_source, same_person, same_source, source_key};
 
 /// How a source is credited.
@@ -346,15 +347,17 @@ pub fn compare(
     // A dropped agency credit whose sentence now credits another agency was replaced; so was
     // any dropped dateline credit when the dateline now credits someone else (an agency, or the
     // outlet's own desk); so was a credit whose sentence names another of its kind in its words
-    // but for a proper one (the Ukrainian Foreign Ministry for the Russian one), and an unnamed
-    // credit whose sentence names unnamed sources of another kind (Western officials for
-    // diplomatic sources). Other credits of the kind are not taken for replacements: on the
+    // but for a proper one (the Ukrainian Foreign Ministry for the Russian one) or one
+    // government's body for another's (`Kyiv` for `the Kremlin`), and an unnamed credit whose
+    // sentence names unnamed sources of another kind (Western officials for diplomatic
+    // sources). Other credits of the kind are not taken for replacements: on the
     // eval_reuters corpus those were mostly the same source shortened or misspelt (`Valero Corp`
     // for `Valero Energy Corp`, `Unisy`).
     let replacement = |r: &Attribution, a: &Attribution| {
         let agency_or_dateline = r.kind == SourceKind::Agency || r.cue_kind == Cue::Dateline;
-        (a.kind == r.kind
-            && (r.kind == SourceKind::Anonymous || other_proper_word(&r.source, &a.source)))
+        another_government(&r.source, &a.source)
+            || (a.kind == r.kind
+                && (r.kind == SourceKind::Anonymous || other_proper_word(&r.source, &a.source)))
             || (agency_or_dateline
                 && (a.kind == SourceKind::Agency
                     || (a.cue_kind == Cue::Dateline && a.kind == SourceKind::Staff)))
@@ -537,6 +540,37 @@ mod tests {
             Fate::Kept
         );
         assert_eq!(fate("dealers", "traders"), Fate::Replaced);
+    }
+
+    /// A sentence that credits one body of another government than the reference's replaced
+    /// the credit (`Kyiv` for `the Kremlin`, `U.S. officials` for `Russian officials`).
+    #[test]
+    fn another_governments_body_replaces_a_credit() {
+        let fate = |kind, reference: &str, version: &str| fate_of(kind, reference, version);
+        use SourceKind::{Anonymous, Institution};
+        assert_eq!(fate(Institution, "The Kremlin", "Kyiv"), Fate::Replaced);
+        assert_eq!(
+            fate(
+                Institution,
+                "The Russian Foreign Ministry",
+                "China's foreign ministry"
+            ),
+            Fate::Replaced
+        );
+        assert_eq!(
+            fate(Anonymous, "A Kremlin spokesman", "A White House spokesman"),
+            Fate::Replaced
+        );
+        assert_eq!(
+            fate(Anonymous, "Russian officials", "U.S. officials"),
+            Fate::Replaced
+        );
+        assert_eq!(fate(Institution, "The Kremlin", "Moscow"), Fate::Kept);
+        // Another body of another government is no replacement.
+        assert_eq!(
+            fate(Institution, "The Russian Foreign Ministry", "Kyiv"),
+            Fate::Dropped
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use regex_automata::{Input, meta};
 
-use super::{Attribution, Cue, SourceKind, add_new, offset};
+use super::{Attribution, Cue, SourceKind, add_new, governments, offset};
 use crate::normalize;
 
 /// News agencies and broadcasters known by name (a name followed by `News` is theirs too:
@@ -642,44 +642,6 @@ const NOT_NAMES: &[&str] = &[
     "As",
 ];
 
-/// Capitals that stand for their governments when they speak (`Moscow said`, `Kyiv reported`).
-const CAPITALS: &[&str] = &[
-    "Moscow",
-    "Washington",
-    "Beijing",
-    "Kyiv",
-    "Kiev",
-    "London",
-    "Paris",
-    "Berlin",
-    "Tokyo",
-    "Tehran",
-    "Ankara",
-    "Islamabad",
-    "Brussels",
-    "Pyongyang",
-    "Seoul",
-    "Damascus",
-    "Jerusalem",
-    "Riyadh",
-    "Cairo",
-    "Baghdad",
-    "Kabul",
-    "Minsk",
-    "Warsaw",
-    "Oslo",
-    "Ottawa",
-    "Canberra",
-    "Taipei",
-    "Manila",
-    "Hanoi",
-    "Caracas",
-    "Havana",
-    "Tbilisi",
-    "Yerevan",
-    "Baku",
-];
-
 /// Capitalized words of the calendar, which a lone capitalized word before `said` may be
 /// ("on Friday said") but never names a source: the days of the week, then the months.
 #[rustfmt::skip]
@@ -706,21 +668,43 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
     let Some(cues) = Cues::of(sentence) else {
         return;
     };
-    for (matched, kind) in english_sources(sentence, 0) {
-        let Some(source) = read_source(sentence, matched, kind) else {
-            continue;
+    let credited: Vec<(Source, &SentenceCue)> = english_sources(sentence, 0)
+        .filter_map(|(matched, kind)| read_source(sentence, matched, kind))
+        .filter_map(|source| cues.crediting(&source).map(|cue| (source, cue)))
+        .collect();
+    // A verb credits one side of it: its subject before it, and nobody after it, where that is
+    // whom or what it speaks of (`Rafsanjani, the speaker, warned the U.S. Navy not to
+    // intervene`); who follows `said` (or `added`, `reported`, ...) where only a comma stands
+    // between it and what was said before it (`..., Alabama and Louisiana, said Ron Burgess`).
+    let one_side = |source: &Source, cue: &SentenceCue| {
+        let before = source.end <= cue.at.start();
+        let what_was_said = |source: &Source| {
+            sentence[source.end..cue.at.start()].trim() == ","
+                && one_of(cue.at.as_str(), INVERTED_CUES)
         };
-        if let Some(cue) = cues.crediting(&source) {
-            add_new(
-                out,
-                Attribution {
-                    source: source.text.to_string(),
-                    kind: source.kind,
-                    cue: cue.at.as_str().to_string(),
-                    cue_kind: cue.kind,
-                },
-            );
+        !matches!(cue.kind, Cue::Said | Cue::Reported)
+            || !credited.iter().any(|(other, c)| {
+                c.at.start() == cue.at.start()
+                    && if before {
+                        other.start >= cue.at.end() && what_was_said(source)
+                    } else {
+                        other.end <= cue.at.start() && !what_was_said(other)
+                    }
+            })
+    };
+    for (source, cue) in &credited {
+        if !one_side(source, cue) {
+            continue;
         }
+        add_new(
+            out,
+            Attribution {
+                source: source.text.to_string(),
+                kind: source.kind,
+                cue: cue.at.as_str().to_string(),
+                cue_kind: cue.kind,
+            },
+        );
     }
 }
 
@@ -739,6 +723,9 @@ struct Source<'s> {
     issued_from: Option<usize>,
     /// A name of one word (`Peskov`), which credits only right beside `said` or `reported`.
     surname: bool,
+    /// A country or its capital standing for its government (`South Korea`, `Moscow`), which
+    /// a preposition places as it does a person's name (`with South Korea added`).
+    a_place: bool,
     /// An auxiliary follows the source: it is the subject of what was said (`Michel Lefebvre,
     /// vice president of operations, said Noranda will operate the mine`), not who said it.
     what_was_said: bool,
@@ -821,13 +808,25 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     {
         kind = SourceKind::Anonymous;
     }
-    // A capitalized word that is no name never credits; a capital alone is its government.
+    // A capitalized word that is no name never credits; a country, its capital or the seat of
+    // its head alone is its government (`Moscow said`, `The United States said`), but for
+    // countries named as people are (`Jordan said`).
     let surname = kind == SourceKind::Person && !text.contains(char::is_whitespace);
     if surname && (NOT_NAMES.contains(&text) || CALENDAR.contains(&text)) {
         return None;
     }
-    if surname && CAPITALS.contains(&text) {
+    let a_place = kind == SourceKind::Person
+        && !matches!(text, "Jordan" | "Georgia")
+        && governments::stands_for_a_government(text);
+    if a_place {
         kind = SourceKind::Institution;
+        let start = offset(sentence, text);
+        if let Some(the) = ["The ", "the "]
+            .iter()
+            .find(|the| sentence[..start].ends_with(*the))
+        {
+            text = &sentence[start - the.len()..start + text.len()];
+        }
     }
 
     let start = offset(sentence, text);
@@ -866,6 +865,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         end,
         issued_from,
         surname,
+        a_place,
         what_was_said,
         a_modifier,
     })
@@ -1312,7 +1312,7 @@ impl<'s> Cues<'s> {
     fn speaks(&self, source: &Source, c: &regex::Match, gap: usize) -> bool {
         let before = &self.sentence[..source.start];
         let between = &self.sentence[source.end..c.start()];
-        if (source.kind == SourceKind::Person && placed(before))
+        if ((source.kind == SourceKind::Person || source.a_place) && placed(before))
             || (source.kind != SourceKind::Agency && in_brackets(between))
         {
             return false;
@@ -1765,6 +1765,12 @@ fn links_before_a_title(sentence: &str, word: &str) -> bool {
 const AUXILIARIES: &[&str] = &[
     "will", "would", "had", "has", "have", "was", "were", "is", "are", "should", "could", "can",
     "may", "might", "must", "shall", "did", "does", "do",
+];
+
+/// The cues a source follows after what was said (`..., said Ron Burgess`), where a name before
+/// the comma is no subject of theirs.
+const INVERTED_CUES: &[&str] = &[
+    "said", "says", "added", "adds", "reported", "reports", "wrote", "writes", "asked",
 ];
 
 /// Prepositions, articles and `and`, which a name may follow without being the subject alone.

@@ -4,7 +4,7 @@
 //! title and unnamed sources of one kind described otherwise are one source ([`one_source`]).
 
 use super::english::{ARABIC_ARTICLES, DESCRIBED, OUTLETS, UNNAMED_PEOPLE};
-use super::{Attribution, SourceKind, is_cyrillic};
+use super::{Attribution, SourceKind, governments, is_cyrillic};
 use crate::normalize;
 
 /// The comparable form of a source name.
@@ -185,6 +185,16 @@ fn agency_alias(key: &str) -> Option<&'static str> {
 
 /// Whether two source names name one source.
 pub fn same_source(a: &str, b: &str) -> bool {
+    // One government's body however named (`the Kremlin`, `Moscow`; `the Foreign Ministry`,
+    // `the Ministry of Foreign Affairs`); two governments' bodies are two sources, however
+    // alike their names (`China's foreign ministry`, `the Russian Foreign Ministry`).
+    let (body_a, body_b) = (governments::body(a), governments::body(b));
+    if body_a.of_another_government(&body_b) {
+        return false;
+    }
+    if body_a.office == body_b.office {
+        return true;
+    }
     let (key_a, key_b) = (source_key(a), source_key(b));
     if key_a == key_b
         || initials_of(a, b)
@@ -215,6 +225,13 @@ pub fn same_source(a: &str, b: &str) -> bool {
         || within(&a, &b)
         || within(&b, &a)
         || strsim::normalized_damerau_levenshtein(&a, &b) >= 0.85
+}
+
+/// Whether two credits name one body of two governments, a credit replaced with another
+/// (`the Kremlin`, `Kyiv`; `the Russian Foreign Ministry`, `China's foreign ministry`).
+pub(super) fn another_government(a: &str, b: &str) -> bool {
+    let (a, b) = (governments::body(a), governments::body(b));
+    a.of_another_government(&b) && a.office == b.office
 }
 
 /// Whether `named` is outlet `unnamed`, a description ending on what it is, with a name after
@@ -464,7 +481,14 @@ fn titled_surname(source: &str) -> Option<&str> {
 /// another title ([`same_person`]), or unnamed sources of one kind described otherwise (`trade
 /// sources`, `commerce sources`; see `same_unnamed`).
 pub fn one_source(a: &Attribution, b: &Attribution) -> bool {
-    same_source(&a.source, &b.source) || same_person(a, b) || same_unnamed(a, b)
+    same_source(&a.source, &b.source)
+        || ((same_person(a, b) || same_unnamed(a, b)) && !two_governments(&a.source, &b.source))
+}
+
+/// Whether two credits name two governments, or bodies or people of two (`a Kremlin
+/// spokesman`, `a White House spokesman`; `Russian officials`, `U.S. officials`).
+fn two_governments(a: &str, b: &str) -> bool {
+    governments::body(a).of_another_government(&governments::body(b))
 }
 
 /// The words other languages name unnamed sources by (French, Spanish, Italian, Portuguese,
@@ -664,6 +688,57 @@ mod tests {
         ] {
             assert!(same_source(a, b), "{a} / {b}");
         }
+    }
+
+    /// One government named by its country, capital, seat or adjective is one source, and so
+    /// is one body of it with its name in another order; two governments' are two.
+    #[test]
+    fn a_government_by_another_name_is_one_source() {
+        for (a, b) in [
+            ("The Kremlin", "Russia"),
+            ("The Kremlin", "Moscow"),
+            ("The Russian government", "Russia"),
+            ("The European Commission", "Brussels"),
+            ("The European Commission", "The EU's executive arm"),
+            ("The U.S. administration", "The White House"),
+            ("The British government", "Downing Street"),
+            ("The U.S. Department of Defense", "The Pentagon"),
+            ("The Defense Ministry", "The Ministry of Defence"),
+            (
+                "The Russian Foreign Ministry",
+                "Russia's Ministry of Foreign Affairs",
+            ),
+            ("The Russian Foreign Ministry", "The Russian MFA"),
+            ("the Foreign Ministry", "The Ministry of Foreign Affairs"),
+        ] {
+            assert!(same_source(a, b), "{a} / {b}");
+            assert!(same_source(b, a), "{b} / {a}");
+        }
+        for (a, b) in [
+            ("The Kremlin", "Kyiv"),
+            ("The Russian Foreign Ministry", "China's foreign ministry"),
+            ("The Russian government", "The Ukrainian government"),
+            ("The Pentagon", "The Russian Defense Ministry"),
+            ("The Kremlin", "The Russian Foreign Ministry"),
+            ("the French", "Paris"),
+        ] {
+            assert!(!same_source(a, b), "{a} / {b}");
+            assert!(!same_source(b, a), "{b} / {a}");
+        }
+        // Unnamed people and people of two governments are two sources too.
+        let credit = unnamed;
+        assert!(!one_source(
+            &credit("A Kremlin spokesman"),
+            &credit("A White House spokesman")
+        ));
+        assert!(!one_source(
+            &credit("Russian officials"),
+            &credit("U.S. officials")
+        ));
+        assert!(one_source(
+            &credit("Russian officials"),
+            &credit("officials")
+        ));
     }
 
     /// A surname written with or without the Arabic article glued to it is one name.

@@ -1301,6 +1301,94 @@ fn what_follows_a_said_cue_is_not_its_source() {
     );
 }
 
+/// A verb credits one side of it: after its subject, who follows is whom or what it speaks of;
+/// after what was said and a comma, a name before the comma is part of that.
+#[test]
+fn a_cue_credits_its_subject_or_who_follows_it_not_both() {
+    for (sentence, expected) in [
+        (
+            "Rafsanjani, the speaker, warned the U.S. Navy not to intervene.",
+            &["Rafsanjani"][..],
+        ),
+        (
+            "The speaker of the Iranian Parliament, Hojatoleslam Akbar Hashemi Rafsanjani, warned the U.S. not to intervene.",
+            &["Hojatoleslam Akbar Hashemi Rafsanjani"],
+        ),
+        (
+            "Gao Jianming, an official of Zhejiang's Rural Industry department, said Zhejiang firms scour China for raw materials.",
+            &["Gao Jianming"],
+        ),
+        (
+            "Another source, also requesting anonymity, said Colombia probably will not attend.",
+            &["Another source"],
+        ),
+        (
+            "Aurelio Periquet, President of the Philippine Chamber of Commerce, informed Reuters the debt accord had helped.",
+            &["Aurelio Periquet"],
+        ),
+        (
+            "Nova, the Canadian company, said it received government approval for the deal.",
+            &["Nova"],
+        ),
+        // After what was said, the name before the comma is part of it.
+        (
+            "Prices rose in Kentucky, Missouri and Arkansas, said Ron Burgess, Deputy Director of the division.",
+            &["Ron Burgess"],
+        ),
+        (
+            "Growth will slow in Europe, Asia and Latin America, said John Smith, an economist.",
+            &["John Smith"],
+        ),
+        ("Prices will fall, said the U.S.", &["the U.S."]),
+        // Not so after a verb that follows no such comma (`warned`).
+        ("The talks failed, Moscow warned the U.S.", &["Moscow"]),
+    ] {
+        let got: Vec<String> = sources(sentence).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(got, expected, "{sentence}");
+    }
+}
+
+/// A country, its capital or the seat of its head alone is its government, an institution
+/// (`The United States said`, with its article); not a country named as people are (`Jordan
+/// said`), nor an adjective alone (`American`, the airline), nor a country a preposition places
+/// (`with South Korea added`).
+#[test]
+fn a_country_alone_is_its_government() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "Russia said the talks would resume.",
+            &[("Russia", Institution)][..],
+        ),
+        (
+            "The United States said it would retaliate.",
+            &[("The United States", Institution)],
+        ),
+        (
+            "North Korea said it fired a missile.",
+            &[("North Korea", Institution)],
+        ),
+        (
+            "Moscow said the talks would resume.",
+            &[("Moscow", Institution)],
+        ),
+        ("Jordan said he would play.", &[("Jordan", Person)]),
+        ("American said it would cut fares.", &[("American", Person)]),
+        (
+            "The quota was raised with South Korea added as a destination.",
+            &[],
+        ),
+    ] {
+        let got: Vec<(String, SourceKind)> = credits(sentence)
+            .into_iter()
+            .map(|(s, kind, _)| (s, kind))
+            .collect();
+        let expected: Vec<(String, SourceKind)> =
+            expected.iter().map(|&(s, k)| (s.to_string(), k)).collect();
+        assert_eq!(got, expected, "{sentence}");
+    }
+}
+
 /// A sentence of hard-wrapped text keeps its line breaks; the credits read from it do not.
 #[test]
 fn a_credit_across_a_line_break_is_named_on_one_line() {
