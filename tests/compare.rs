@@ -342,6 +342,75 @@ fn text_files_and_views() {
     );
 }
 
+/// What each outlet did with a government's credit, end to end: `Moscow` for `the Kremlin` and
+/// `Russia's Ministry of Foreign Affairs` for `the Russian Foreign Ministry` keep the credit
+/// under another name; `Kyiv` and `China's foreign ministry` replace it with another
+/// government's.
+#[test]
+fn a_government_named_otherwise_keeps_its_credit_and_another_replaces_it() {
+    let reference = "The Kremlin said on Friday that talks on fishing quotas would resume in April. \
+        The Russian Foreign Ministry said the first round would take place in Murmansk.";
+    let dir = world(&[
+        ("wire.txt", reference.as_bytes()),
+        (
+            "renamed.txt",
+            b"Moscow said on Friday that talks on fishing quotas would resume in April. \
+            Russia's Ministry of Foreign Affairs said the first round would take place in Murmansk.",
+        ),
+        (
+            "other.txt",
+            b"Kyiv said on Friday that talks on fishing quotas would resume in April. \
+            China's foreign ministry said the first round would take place in Murmansk.",
+        ),
+    ]);
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let out = copydesk()
+        .args([
+            "compare",
+            &path("wire.txt"),
+            &path("renamed.txt"),
+            &path("other.txt"),
+        ])
+        .args(["--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let c: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fates = |v: &Value| {
+        v["attributions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} {} {}",
+                    a["reference"]["source"].as_str().unwrap(),
+                    a["fate"].as_str().unwrap(),
+                    a["version"]["source"].as_str().unwrap_or("-")
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        fates(&c["versions"][0]),
+        [
+            "The Kremlin kept Moscow",
+            "The Russian Foreign Ministry kept Russia's Ministry of Foreign Affairs"
+        ]
+    );
+    assert_eq!(
+        fates(&c["versions"][1]),
+        [
+            "The Kremlin replaced Kyiv",
+            "The Russian Foreign Ministry replaced China's foreign ministry"
+        ]
+    );
+    for v in c["versions"].as_array().unwrap() {
+        assert_eq!(v["added_attributions"].as_array().map(Vec::len), Some(0));
+    }
+}
+
 /// A feed's copy with its markup (`<p>` tags, `&#8217;` for the apostrophe) is the same text
 /// as the plain one: every sentence `same`, all of it kept word for word.
 #[test]
