@@ -6,6 +6,10 @@
 //! `defense ministry` for `the Ministry of Defence`), so that matching can take one government's
 //! body named two ways for one source, and another government's for another.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 /// A government: its key (the country's usual English name, lower-case, as all these are),
 /// the names of the country, the adjectives of its people, and the places that stand for it
 /// (its capital, the seat of its head).
@@ -141,25 +145,69 @@ impl Body {
     }
 }
 
+/// How a phrase of [`GOVERNMENTS`] names its government: as the country, as one of the places
+/// that stand for it, or as its people's adjective (`us` and `u.s.` are both a name and one).
+#[derive(Clone, Copy, Default)]
+struct Naming {
+    country: bool,
+    seat: bool,
+    adjective: bool,
+}
+
+/// Every phrase of [`GOVERNMENTS`], with its government's key and how it names it: a credit's
+/// words are looked up, not compared with each phrase in turn (as [`body`] is asked of every
+/// pair of credits a sentence and its copy give, and of every name the reader reads).
+static PHRASES: LazyLock<FxHashMap<&'static str, (&'static str, Naming)>> = LazyLock::new(|| {
+    let mut phrases: FxHashMap<&'static str, (&'static str, Naming)> = FxHashMap::default();
+    for g in GOVERNMENTS {
+        let mut add = |phrase: &'static str, set: fn(&mut Naming)| {
+            set(&mut phrases
+                .entry(phrase)
+                .or_insert((g.key, Naming::default()))
+                .1);
+        };
+        g.names.iter().for_each(|p| add(p, |n| n.country = true));
+        g.seats.iter().for_each(|p| add(p, |n| n.seat = true));
+        g.adjectives
+            .iter()
+            .for_each(|p| add(p, |n| n.adjective = true));
+    }
+    phrases
+});
+
+/// The government `phrase` names and how.
+fn naming(phrase: &str) -> Option<(&'static str, Naming)> {
+    PHRASES.get(phrase).copied()
+}
+
 /// Which government credit `source` names and which body of it (`Russia's Ministry of Foreign
 /// Affairs`: Russia's foreign ministry; `the Kremlin`, `Moscow`, `the Russian government`:
 /// Russia's government). The government's name is read before the body (`the Russian`,
 /// `Russia's`, `Kremlin`) or after it (`the Ministry of Defence of Russia`); a place after `in`
 /// is where a body is, not whose (`the U.S. Embassy in Moscow`).
 pub fn body(source: &str) -> Body {
-    let lower = source.to_lowercase().replace('’', "'");
-    let mut words: Vec<&str> = lower
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c| matches!(c, ',' | ';' | ':' | '"' | '“' | '”')))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words
-        .first()
-        .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
-    {
-        words.remove(0);
+    // The credit in lower case, its words one space apart and without the marks around them.
+    let mut lower = String::with_capacity(source.len());
+    for word in source.split_whitespace() {
+        let word = word.trim_matches(|c| matches!(c, ',' | ';' | ':' | '"' | '“' | '”'));
+        if word.is_empty() {
+            continue;
+        }
+        if !lower.is_empty() {
+            lower.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '’' => lower.push('\''),
+                c => lower.extend(c.to_lowercase()),
+            }
+        }
     }
-    let (government, rest) = whose(&words);
+    let text = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|article| lower.strip_prefix(article))
+        .unwrap_or(&lower);
+    let (government, rest) = whose(text);
     let spelt = spelt(rest);
     let government = government.or_else(|| {
         BODIES_BY_OTHER_NAMES
@@ -171,67 +219,64 @@ pub fn body(source: &str) -> Body {
     if let Some(key) = government
         && (THE_GOVERNMENT_ITSELF.contains(&office.as_str())
             || (key == "european union" && EU_EXECUTIVE.contains(&office.as_str()))
-            || named(key, &office, true))
+            || naming(&office).is_some_and(|(k, n)| k == key && (n.country || n.seat)))
     {
         office.clear();
     }
     Body { government, office }
 }
 
-/// The government named first in `words` (a name or seat, alone or in the possessive, or an
-/// adjective; the longest of three words or fewer) or last after `of`, and the words left.
-fn whose<'w>(words: &'w [&'w str]) -> (Option<&'static str>, &'w [&'w str]) {
-    for n in (1..=words.len().min(3)).rev() {
-        let head = words[..n].join(" ");
-        let bare = ["'s", "'"]
-            .iter()
-            .find_map(|ending| head.strip_suffix(ending));
-        // An adjective alone names no government (`the French`, `American` the airline).
-        let adjective = |g: &Government| n < words.len() && g.adjectives.contains(&head.as_str());
-        let government = match bare {
-            Some(bare) => GOVERNMENTS.iter().find(|g| named(g.key, bare, true)),
-            None => GOVERNMENTS
-                .iter()
-                .find(|g| named(g.key, &head, true) || adjective(g)),
+/// The government named first in `text` (a name or seat, alone or in the possessive, or an
+/// adjective with a body after it; the longest of three words or fewer) or last after `of`
+/// (a country's name), and the words left.
+fn whose(text: &str) -> (Option<&'static str>, &str) {
+    // Where each of the first three words ends.
+    let mut ends = [0; 3];
+    let mut words = 0;
+    for (at, _) in text.match_indices(' ').take(3) {
+        ends[words] = at;
+        words += 1;
+    }
+    if words < 3 {
+        ends[words] = text.len();
+        words += 1;
+    }
+    for &end in ends[..words].iter().rev() {
+        let (head, rest) = (&text[..end], text[end..].trim_start());
+        let government = match head.strip_suffix("'s").or_else(|| head.strip_suffix('\'')) {
+            Some(bare) => naming(bare).filter(|(_, n)| n.country || n.seat),
+            // An adjective alone names no government (`the French`, `American` the airline).
+            None => naming(head)
+                .filter(|(_, n)| n.country || n.seat || (n.adjective && !rest.is_empty())),
         };
-        if let Some(government) = government {
-            return (Some(government.key), &words[n..]);
+        if let Some((key, _)) = government {
+            return (Some(key), rest);
         }
     }
-    if let Some(of) = words.iter().rposition(|w| *w == "of") {
-        let after = &words[of + 1..];
-        let after = after.strip_prefix(&["the"]).unwrap_or(after);
-        let name = after.join(" ");
-        if let Some(government) = GOVERNMENTS.iter().find(|g| named(g.key, &name, false)) {
-            return (Some(government.key), &words[..of]);
+    if let Some(of) = text.rfind(" of ") {
+        let after = &text[of + " of ".len()..];
+        let after = after.strip_prefix("the ").unwrap_or(after);
+        if let Some((key, _)) = naming(after).filter(|(_, n)| n.country) {
+            return (Some(key), &text[..of]);
         }
     }
-    (None, words)
+    (None, text)
 }
 
-/// Whether `name` names government `key`: its country's name, or one of its seats when
-/// `seats` (a body `of Moscow` is the city's, not the government's).
-fn named(key: &str, name: &str, seats: bool) -> bool {
-    GOVERNMENTS
-        .iter()
-        .find(|g| g.key == key)
-        .is_some_and(|g| g.names.contains(&name) || (seats && g.seats.contains(&name)))
-}
-
-/// `words` joined, spelt one way (`defence`, `internal`: `defense`, `interior`).
-fn spelt(words: &[&str]) -> String {
-    let mut joined = String::new();
-    for word in words {
-        if !joined.is_empty() {
-            joined.push(' ');
+/// `text` spelt one way (`defence`, `internal`: `defense`, `interior`).
+fn spelt(text: &str) -> String {
+    let mut spelt = String::with_capacity(text.len());
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !spelt.is_empty() {
+            spelt.push(' ');
         }
-        joined.push_str(match *word {
+        spelt.push_str(match word {
             "defence" => "defense",
             "internal" => "interior",
             word => word,
         });
     }
-    joined
+    spelt
 }
 
 /// A body's name in one word order: `ministry of foreign affairs`, `foreign affairs ministry`
@@ -257,7 +302,10 @@ fn office(spelt: &str) -> String {
             }
         }
         // `foreign affairs ministry`.
-        if let Some(what) = spelt.strip_suffix(&format!(" affairs {kind}")) {
+        if let Some(what) = spelt
+            .strip_suffix(kind)
+            .and_then(|rest| rest.strip_suffix(" affairs "))
+        {
             return office(&format!("{what} {kind}"));
         }
     }

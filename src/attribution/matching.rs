@@ -4,7 +4,8 @@
 //! title and unnamed sources of one kind described otherwise are one source ([`one_source`]).
 
 use super::english::{ARABIC_ARTICLES, DESCRIBED, OUTLETS, UNNAMED_PEOPLE};
-use super::{Attribution, SourceKind, governments, is_cyrillic};
+use super::governments::{self, Body};
+use super::{Attribution, SourceKind, is_cyrillic};
 use crate::normalize;
 
 /// The comparable form of a source name.
@@ -185,13 +186,15 @@ fn agency_alias(key: &str) -> Option<&'static str> {
 
 /// Whether two source names name one source.
 pub fn same_source(a: &str, b: &str) -> bool {
+    let bodies = (governments::body(a), governments::body(b));
+    !bodies.0.of_another_government(&bodies.1) && same_name(a, b, &bodies)
+}
+
+/// [`same_source`] of names `a` and `b` of no two governments, given their [`Body`]s.
+fn same_name(a: &str, b: &str, (body_a, body_b): &(Body, Body)) -> bool {
     // One government's body however named (`the Kremlin`, `Moscow`; `the Foreign Ministry`,
     // `the Ministry of Foreign Affairs`); two governments' bodies are two sources, however
     // alike their names (`China's foreign ministry`, `the Russian Foreign Ministry`).
-    let (body_a, body_b) = (governments::body(a), governments::body(b));
-    if body_a.of_another_government(&body_b) {
-        return false;
-    }
     if body_a.office == body_b.office {
         return true;
     }
@@ -480,15 +483,13 @@ fn titled_surname(source: &str) -> Option<&str> {
 /// Whether two credits name one source: the same name ([`same_source`]), one person under
 /// another title ([`same_person`]), or unnamed sources of one kind described otherwise (`trade
 /// sources`, `commerce sources`; see `same_unnamed`).
-pub fn one_source(a: &Attribution, b: &Attribution) -> bool {
-    same_source(&a.source, &b.source)
-        || ((same_person(a, b) || same_unnamed(a, b)) && !two_governments(&a.source, &b.source))
-}
-
-/// Whether two credits name two governments, or bodies or people of two (`a Kremlin
+///
+/// Credits of two governments, their bodies or their people are two sources (`a Kremlin
 /// spokesman`, `a White House spokesman`; `Russian officials`, `U.S. officials`).
-fn two_governments(a: &str, b: &str) -> bool {
-    governments::body(a).of_another_government(&governments::body(b))
+pub fn one_source(a: &Attribution, b: &Attribution) -> bool {
+    let bodies = (governments::body(&a.source), governments::body(&b.source));
+    !bodies.0.of_another_government(&bodies.1)
+        && (same_name(&a.source, &b.source, &bodies) || same_person(a, b) || same_unnamed(a, b))
 }
 
 /// The words other languages name unnamed sources by (French, Spanish, Italian, Portuguese,
