@@ -99,7 +99,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     // Newspapers by name: `the Wall Street Journal`, `The Daily Telegraph`, `Kommersant`,
     // `Le Monde newspaper`; and numbered channels, `Israel's Channel 12`.
     let media = format!(
-        r"(?:the\s+)?(?:(?:{DESCRIBED})\s+)?(?:{cap}\s+){{0,3}}(?-u:\b)(?:Press\s+Agency|News\s+Agency|Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Observer|Chronicle|Courier|Ledger|Bulletin|Daily\s+Mail|Daily|Zeitung|Allgemeine|Shimbun|Kommersant|Izvestia|Vedomosti|Pravda|Spiegel|Monde|Figaro|Haaretz)(?-u:\b)(?:\s+(?:newspaper|daily|weekly|magazine)(?-u:\b))?|(?:{whose}\s+)?Channel\s+[0-9]{{1,3}}(?-u:\b)"
+        r"(?:the\s+)?(?:(?:{DESCRIBED})\s+)?(?:{cap}\s+){{0,3}}(?-u:\b)(?:Press\s+Agency|News\s+Agency|Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Observer|Chronicle|Courier|Ledger|Bulletin|Daily\s+Mail|Daily|Zeitung|Allgemeine|Shimbun|Kommersant|Izvestia|Vedomosti|Pravda|Spiegel|Monde|Figaro|Haaretz)(?-u:\b)(?:\s+of\s+{cap}(?:\s+{cap})?)?(?:\s+(?:newspaper|daily|weekly|magazine)(?-u:\b))?|(?:{whose}\s+)?Channel\s+[0-9]{{1,3}}(?-u:\b)"
     );
     // Media unnamed, `state media`, `Russian state television`, `local radio`, `press
     // reports`, or by what they are alone, `the newspaper`; or named after what they are, `the
@@ -130,7 +130,7 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
         r"(?-u:\b)(?:[Tt]he\s+)?(?:{whose}\s+|{cap}\s+)?(?i:(?:emergency|rescue|security|intelligence)\s+services|fire\s+brigade|general\s+staff|(?:coast|national|border)\s+guards?|air\s+force|(?-i:(?:[Aa]rmed|[Dd]efen[cs]e|[Ss]ecurity)\s+forces))(?-u:\b)"
     );
     let institution = format!(
-        r"(?:the\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|white\s+house|pentagon|downing\s+street|vatican|government|committee|company|embassy|court|prosecutors?){of_name}(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV)(?-u:\b)\.?)?(?-u:\b)|{services}"
+        r"(?:the\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|white\s+house|pentagon|downing\s+street|scotland\s+yard|vatican|government|committee|company|embassy|court|prosecutors?){of_name}(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV)(?-u:\b)\.?)?(?-u:\b)|{services}"
     );
     // `The Bank of England said`, `the central bank said`, `according to the group.`: a word
     // that is as often a name's first word (`Bank Negara Malaysia`) or a modifier (`union

@@ -111,8 +111,9 @@ const THE_GOVERNMENT_ITSELF: &[&str] = &[
 /// Commission`, `the EU executive`, `the EU's executive arm`.
 const EU_EXECUTIVE: &[&str] = &["commission", "executive", "executive arm", "executive body"];
 
-/// Bodies that a place or their initials name (`the Pentagon`, `the MFA`), with their
-/// government when the name says it, and the body as [`office`] words it.
+/// Bodies that a place, their initials or other words name (`the Pentagon`, `the MFA`, `the
+/// armed forces`), with their government when the name says it, and the body as [`office`]
+/// words it.
 const BODIES_BY_OTHER_NAMES: &[(&str, Option<&str>, &str)] = &[
     ("pentagon", Some("united states"), "defense department"),
     (
@@ -124,6 +125,9 @@ const BODIES_BY_OTHER_NAMES: &[(&str, Option<&str>, &str)] = &[
     ("mfa", None, "foreign ministry"),
     ("foreign office", None, "foreign ministry"),
     ("quai d'orsay", Some("france"), "foreign ministry"),
+    ("armed forces", None, "military"),
+    ("defense forces", None, "military"),
+    ("idf", Some("israel"), "military"),
 ];
 
 /// What a credit names of a government: whose it is, if the credit says, and which body of it
@@ -419,6 +423,9 @@ mod tests {
                 Some("united kingdom"),
                 "foreign ministry",
             ),
+            ("The Israel Defense Forces", Some("israel"), "military"),
+            ("the Israeli military", Some("israel"), "military"),
+            ("The IDF", Some("israel"), "military"),
             (
                 "Kremlin spokesman Dmitry Peskov",
                 Some("russia"),

@@ -711,6 +711,10 @@ mod tests {
             ),
             ("The Russian Foreign Ministry", "The Russian MFA"),
             ("the Foreign Ministry", "The Ministry of Foreign Affairs"),
+            ("The Israel Defense Forces", "The Israeli military"),
+            ("The IDF", "The Israeli military"),
+            ("Ukraine's armed forces", "the Ukrainian military"),
+            ("The Russian Defence Forces", "Russia's military"),
         ] {
             assert!(same_source(a, b), "{a} / {b}");
             assert!(same_source(b, a), "{b} / {a}");

@@ -1845,6 +1845,18 @@ fn todays_phrasing_is_credited() {
             &[("Le Monde newspaper", Agency)],
         ),
         (
+            "The Times of Israel reported that the cabinet would meet.",
+            &[("The Times of Israel", Agency)],
+        ),
+        (
+            "The Business Journal of New Jersey told reporters it would publish a monthly.",
+            &[("The Business Journal of New Jersey", Agency)],
+        ),
+        (
+            "Scotland Yard said two men had been arrested.",
+            &[("Scotland Yard", Institution)],
+        ),
+        (
             "NBC television, quoting intelligence sources, reported that shipments went on.",
             &[
                 ("NBC television", Agency),
