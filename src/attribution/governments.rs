@@ -219,7 +219,7 @@ pub fn body(source: &str) -> Body {
             .find(|(name, ..)| *name == spelt)
             .and_then(|(_, government, _)| *government)
     });
-    let mut office = office(&spelt);
+    let mut office = office(spelt);
     if let Some(key) = government
         && (THE_GOVERNMENT_ITSELF.contains(&office.as_str())
             || (key == "european union" && EU_EXECUTIVE.contains(&office.as_str()))
@@ -286,7 +286,7 @@ fn spelt(text: &str) -> String {
 /// A body's name in one word order: `ministry of foreign affairs`, `foreign affairs ministry`
 /// and `foreign ministry` are `foreign ministry`; `department of the treasury` is `treasury
 /// department`; `pentagon` and `mfa` what [`BODIES_BY_OTHER_NAMES`] says they are.
-fn office(spelt: &str) -> String {
+fn office(spelt: String) -> String {
     if let Some((_, _, body)) = BODIES_BY_OTHER_NAMES
         .iter()
         .find(|(name, ..)| *name == spelt)
@@ -302,7 +302,7 @@ fn office(spelt: &str) -> String {
             let what = what.strip_prefix("the ").unwrap_or(what);
             let what = what.strip_suffix(" affairs").unwrap_or(what);
             if !what.is_empty() && !what.contains(' ') {
-                return office(&format!("{what} {kind}"));
+                return office(format!("{what} {kind}"));
             }
         }
         // `foreign affairs ministry`.
@@ -310,10 +310,10 @@ fn office(spelt: &str) -> String {
             .strip_suffix(kind)
             .and_then(|rest| rest.strip_suffix(" affairs "))
         {
-            return office(&format!("{what} {kind}"));
+            return office(format!("{what} {kind}"));
         }
     }
-    spelt.to_string()
+    spelt
 }
 
 /// Whether `source`, a name alone, is a government as a whole: a country, its capital or the

@@ -1,7 +1,8 @@
 //! Matching: whether two credits name one source. Names are compared by a normalized key
 //! ([`source_key`]: `the`, `news agency` and the like dropped, an agency one name in any script),
-//! equal, containing one another, or within a small edit distance; one person under another
-//! title and unnamed sources of one kind described otherwise are one source ([`one_source`]).
+//! equal, containing one another, or within a small edit distance, or one government's body
+//! however named ([`governments::body`]); one person under another title and unnamed sources of
+//! one kind described otherwise are one source ([`one_source`]), unless two governments'.
 
 use super::english::{ARABIC_ARTICLES, DESCRIBED, OUTLETS, UNNAMED_PEOPLE};
 use super::governments::{self, Body};
