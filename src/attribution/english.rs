@@ -786,6 +786,11 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         && !named_in_an_aside(&sentence[offset(sentence, text) + text.len()..])
     {
         (text, kind) = (holder, SourceKind::Person);
+    } else if kind == SourceKind::Institution
+        && opens_on_its_office_holder(text)
+        && !named_in_an_aside(&sentence[offset(sentence, text) + text.len()..])
+    {
+        kind = SourceKind::Person;
     }
     // An outlet's own people are the source (`A Gazette spokesman said`).
     if kind == SourceKind::Agency
@@ -932,27 +937,43 @@ fn with_its_office_holder<'s>(sentence: &'s str, text: &'s str) -> Option<&'s st
     // Most sources have no `of` before them: nothing else is read.
     let before = sentence[..start].trim_end().strip_suffix(" of")?;
     let mut words = before.split_whitespace().rev();
-    let title = words.next()?;
-    let office = title.eq_ignore_ascii_case("head")
+    if !holds_an_office(words.next()?) {
+        return None;
+    }
+    let from = words
+        .take(3)
+        .take_while(|word| word.starts_with(char::is_lowercase) || a_determiner(word))
+        .find(|word| a_determiner(word))?;
+    Some(&sentence[offset(sentence, from)..start + text.len()])
+}
+
+/// Whether `title` is one who holds an office of what follows `of` (`head`, `chief`, or one
+/// of [`OFFICE_HOLDERS`]).
+fn holds_an_office(title: &str) -> bool {
+    title.eq_ignore_ascii_case("head")
         || title.eq_ignore_ascii_case("chief")
         || OFFICE_HOLDERS
             .split('|')
-            .any(|holder| title.eq_ignore_ascii_case(holder));
-    if !office {
-        return None;
-    }
-    let determiner = |word: &str| {
-        possessive(word)
-            || one_of(
-                word,
-                &["the", "a", "an", "its", "their", "his", "her", "our"],
-            )
-    };
-    let from = words
-        .take(3)
-        .take_while(|word| word.starts_with(char::is_lowercase) || determiner(word))
-        .find(|word| determiner(word))?;
-    Some(&sentence[offset(sentence, from)..start + text.len()])
+            .any(|holder| title.eq_ignore_ascii_case(holder))
+}
+
+/// Whether `word` is an article or whose what follows is (`the`, `its`, `Russia's`).
+fn a_determiner(word: &str) -> bool {
+    possessive(word)
+        || one_of(
+            word,
+            &["the", "a", "an", "its", "their", "his", "her", "our"],
+        )
+}
+
+/// Whether institution `text` opens on whoever holds an office of it, read in one match (`The
+/// head of the IAEA`, `The chief of the IMF`): a person.
+fn opens_on_its_office_holder(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(determiner), Some(title), Some("of")) if a_determiner(determiner) && holds_an_office(title)
+    )
 }
 
 /// Whether `name` is one of [`AGENCIES`], as written there.

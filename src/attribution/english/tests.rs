@@ -1348,6 +1348,17 @@ fn a_cue_credits_its_subject_or_who_follows_it_not_both() {
     }
 }
 
+/// An institution read in one match with whoever holds an office of it before it is that
+/// person: an article or whose, the office, `of`.
+#[test]
+fn an_institution_opening_on_its_office_holder_is_a_person() {
+    assert!(opens_on_its_office_holder("The head of the IAEA"));
+    assert!(opens_on_its_office_holder("its chairman of the board"));
+    assert!(!opens_on_its_office_holder("The head office of the IAEA"));
+    assert!(!opens_on_its_office_holder("Fund head of the IMF"));
+    assert!(!opens_on_its_office_holder("The Bank of Japan"));
+}
+
 /// A country, its capital or the seat of its head alone is its government, an institution
 /// (`The United States said`, with its article); not a country named as people are (`Jordan
 /// said`), nor an adjective alone (`American`, the airline), nor a country a preposition places
@@ -1855,6 +1866,22 @@ fn todays_phrasing_is_credited() {
         (
             "Scotland Yard said two men had been arrested.",
             &[("Scotland Yard", Institution)],
+        ),
+        (
+            "The head of the IAEA said inspectors were on site.",
+            &[("The head of the IAEA", Person)],
+        ),
+        (
+            "The chief of the IMF said growth would slow.",
+            &[("The chief of the IMF", Person)],
+        ),
+        (
+            "The head of the IAEA, Rafael Grossi, said inspectors were on site.",
+            &[("Rafael Grossi", Person)],
+        ),
+        (
+            "The Bank of Japan said rates would stay on hold.",
+            &[("The Bank of Japan", Institution)],
         ),
         (
             "NBC television, quoting intelligence sources, reported that shipments went on.",
