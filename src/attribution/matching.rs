@@ -565,7 +565,7 @@ mod tests {
     /// `News`); a body its name or its initials.
     #[test]
     fn an_outlet_is_one_source_whatever_it_is_called() {
-        for (a, b) in [
+        one_source_both_ways(&[
             ("Le Monde newspaper", "The French daily Le Monde"),
             ("Bloomberg News", "Bloomberg"),
             (
@@ -577,17 +577,12 @@ mod tests {
             ("the U.N.", "the United Nations"),
             ("SPA", "the official Saudi Press Agency"),
             ("the Korean Central News Agency", "KCNA"),
-        ] {
-            assert!(same_source(a, b), "{a} / {b}");
-        }
-        for (a, b) in [
+        ]);
+        one_source_both_ways(&[
             ("the state news agency", "the state news agency WAFA"),
             ("The daily", "the daily Kommersant"),
-        ] {
-            assert!(same_source(a, b), "{a} / {b}");
-            assert!(same_source(b, a), "{b} / {a}");
-        }
-        for (a, b) in [
+        ]);
+        two_sources_both_ways(&[
             ("Le Monde newspaper", "Le Figaro newspaper"),
             ("the state news agency", "the agency WAFA"),
             ("the French", "the French daily Le Monde"),
@@ -595,9 +590,7 @@ mod tests {
             ("the state news agency", "state television"),
             ("the daily Kommersant", "the daily Izvestia"),
             ("SPA", "the Saudi News Agency"),
-        ] {
-            assert!(!same_source(a, b), "{a} / {b}");
-        }
+        ]);
         assert_eq!(
             outlet_name("the state news agency"),
             "the state news agency"
@@ -610,6 +603,22 @@ mod tests {
             ("Fox News channel", "Fox"),
         ] {
             assert_eq!(source_key(a), source_key(b), "{a} / {b}");
+        }
+    }
+
+    /// Asserts that each pair names one source, asked either way round.
+    fn one_source_both_ways(pairs: &[(&str, &str)]) {
+        for (a, b) in pairs {
+            assert!(same_source(a, b), "{a} / {b}");
+            assert!(same_source(b, a), "{b} / {a}");
+        }
+    }
+
+    /// Asserts that each pair names two sources, asked either way round.
+    fn two_sources_both_ways(pairs: &[(&str, &str)]) {
+        for (a, b) in pairs {
+            assert!(!same_source(a, b), "{a} / {b}");
+            assert!(!same_source(b, a), "{b} / {a}");
         }
     }
 
@@ -665,7 +674,7 @@ mod tests {
     /// keys drop it (`Russian`) or are within the keys' edit distance (Iranian, Syrian).
     #[test]
     fn another_country_is_another_source() {
-        for (a, b) in [
+        two_sources_both_ways(&[
             (
                 "the Iranian Foreign Minister",
                 "the Syrian Foreign Minister",
@@ -675,10 +684,8 @@ mod tests {
                 "the Ukrainian Foreign Ministry",
             ),
             ("the Defence Ministry", "the Foreign Ministry"),
-        ] {
-            assert!(!same_source(a, b), "{a} / {b}");
-        }
-        for (a, b) in [
+        ]);
+        one_source_both_ways(&[
             ("RIA Novosti", "RIA Nowosti"),
             ("Maria Zakharova", "Maria Sakharova"),
             (
@@ -687,16 +694,14 @@ mod tests {
             ),
             ("the Russian Foreign Ministry", "the Foreign Ministry"),
             ("a CME spokesman", "a CM spokesman"),
-        ] {
-            assert!(same_source(a, b), "{a} / {b}");
-        }
+        ]);
     }
 
     /// One government named by its country, capital, seat or adjective is one source, and so
     /// is one body of it with its name in another order; two governments' are two.
     #[test]
     fn a_government_by_another_name_is_one_source() {
-        for (a, b) in [
+        one_source_both_ways(&[
             ("The Kremlin", "Russia"),
             ("The Kremlin", "Moscow"),
             ("The Russian government", "Russia"),
@@ -716,21 +721,15 @@ mod tests {
             ("The IDF", "The Israeli military"),
             ("Ukraine's armed forces", "the Ukrainian military"),
             ("The Russian Defence Forces", "Russia's military"),
-        ] {
-            assert!(same_source(a, b), "{a} / {b}");
-            assert!(same_source(b, a), "{b} / {a}");
-        }
-        for (a, b) in [
+        ]);
+        two_sources_both_ways(&[
             ("The Kremlin", "Kyiv"),
             ("The Russian Foreign Ministry", "China's foreign ministry"),
             ("The Russian government", "The Ukrainian government"),
             ("The Pentagon", "The Russian Defense Ministry"),
             ("The Kremlin", "The Russian Foreign Ministry"),
             ("the French", "Paris"),
-        ] {
-            assert!(!same_source(a, b), "{a} / {b}");
-            assert!(!same_source(b, a), "{b} / {a}");
-        }
+        ]);
         // Unnamed people and people of two governments are two sources too.
         let credit = unnamed;
         assert!(!one_source(
@@ -778,7 +777,7 @@ mod tests {
     /// other initials, or other words beside them, are another.
     #[test]
     fn a_name_partly_in_initials_is_one_source() {
-        for (a, b) in [
+        one_source_both_ways(&[
             (
                 "The United Nations' humanitarian office",
                 "the UN humanitarian office",
@@ -790,11 +789,8 @@ mod tests {
                 "the Ministry of Foreign Affairs spokesman",
                 "the MFA spokesman",
             ),
-        ] {
-            assert!(same_source(a, b), "{a} / {b}");
-            assert!(same_source(b, a), "{b} / {a}");
-        }
-        for (a, b) in [
+        ]);
+        two_sources_both_ways(&[
             (
                 "The United Nations' humanitarian office",
                 "the UN refugee agency",
@@ -812,9 +808,7 @@ mod tests {
                 "the Union of Banks and Bankers a b c d e f g h i j k l",
                 "the UBB a b c d e f g h i j k l",
             ),
-        ] {
-            assert!(!same_source(a, b), "{a} / {b}");
-        }
+        ]);
     }
 
     /// The `--outlets` tally groups credits by their key: one agency written with or without its
