@@ -820,9 +820,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     if surname && (NOT_NAMES.contains(&text) || CALENDAR.contains(&text)) {
         return None;
     }
-    let a_place = kind == SourceKind::Person
-        && !matches!(text, "Jordan" | "Georgia")
-        && governments::stands_for_a_government(text);
+    let a_place = kind == SourceKind::Person && governments::stands_for_a_government(text);
     if a_place {
         kind = SourceKind::Institution;
         let start = offset(sentence, text);

@@ -6,9 +6,14 @@
 //! `defense ministry` for `the Ministry of Defence`), so that matching can take one government's
 //! body named two ways for one source, and another government's for another.
 
+mod russian;
+
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
+
+/// The European Union's key in [`GOVERNMENTS`].
+const EU: &str = "european union";
 
 /// A government: its key (the country's usual English name, lower-case, as all these are),
 /// the names of the country, the adjectives of its people, and the places that stand for it
@@ -92,7 +97,7 @@ const GOVERNMENTS: &[Government] = &[
     government("brazil", &["brazil"], &["brazilian"], &["brasilia", "brasília"]),
     government("south africa", &["south africa"], &["south african"], &["pretoria"]),
     government("nigeria", &["nigeria"], &["nigerian"], &["abuja"]),
-    government("european union", &["european union", "eu", "e.u."], &["eu", "e.u.", "european"], &["brussels"]),
+    government(EU, &["european union", "eu", "e.u."], &["eu", "e.u.", "european"], &["brussels"]),
 ];
 
 /// What names a government as a whole after its country's name or adjective (`the Russian
@@ -193,7 +198,8 @@ pub fn body(source: &str) -> Body {
     // The credit in lower case, its words one space apart and without the marks around them.
     let mut lower = String::with_capacity(source.len());
     for word in source.split_whitespace() {
-        let word = word.trim_matches(|c| matches!(c, ',' | ';' | ':' | '"' | '“' | '”'));
+        let word =
+            word.trim_matches(|c| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '«' | '»' | '„'));
         if word.is_empty() {
             continue;
         }
@@ -211,21 +217,35 @@ pub fn body(source: &str) -> Body {
         .iter()
         .find_map(|article| lower.strip_prefix(article))
         .unwrap_or(&lower);
-    let (government, rest) = whose(text);
-    let spelt = spelt(rest);
-    let government = government.or_else(|| {
-        BODIES_BY_OTHER_NAMES
-            .iter()
-            .find(|(name, ..)| *name == spelt)
-            .and_then(|(_, government, _)| *government)
-    });
-    let mut office = office(spelt);
-    if let Some(key) = government
-        && (THE_GOVERNMENT_ITSELF.contains(&office.as_str())
-            || (key == "european union" && EU_EXECUTIVE.contains(&office.as_str()))
-            || naming(&office).is_some_and(|(k, n)| k == key && (n.country || n.seat)))
-    {
-        office.clear();
+    let (government, mut office) = if text.chars().any(super::is_cyrillic) {
+        russian::whose(text)
+    } else {
+        let (government, rest) = whose(text);
+        let spelt = spelt(rest);
+        let government = government.or_else(|| {
+            BODIES_BY_OTHER_NAMES
+                .iter()
+                .find(|(name, ..)| *name == spelt)
+                .and_then(|(_, government, _)| *government)
+        });
+        (government, office(spelt))
+    };
+    if let Some(key) = government {
+        if THE_GOVERNMENT_ITSELF.contains(&office.as_str())
+            || (key == EU && EU_EXECUTIVE.contains(&office.as_str()))
+            || naming(&office).is_some_and(|(k, n)| k == key && (n.country || n.seat))
+        {
+            office.clear();
+        }
+        // The United States' ministries are departments (`Минобороны США`, `the U.S. Defense
+        // Ministry` of translated copy: the Pentagon).
+        if key == "united states" {
+            match office.as_str() {
+                "defense ministry" => office = "defense department".into(),
+                "foreign ministry" => office = "state department".into(),
+                _ => {}
+            }
+        }
     }
     Body { government, office }
 }
@@ -316,9 +336,16 @@ fn office(spelt: String) -> String {
     spelt
 }
 
+/// Countries whose names are people's names too (`Jordan said`): alone, they are no government.
+const PEOPLES_NAMES: &[&str] = &["Jordan", "Georgia"];
+
 /// Whether `source`, a name alone, is a government as a whole: a country, its capital or the
-/// seat of its head (`Russia`, `Moscow`, `the Kremlin`, `The United States`).
+/// seat of its head (`Russia`, `Moscow`, `the Kremlin`, `The United States`, `Кремль`), but for
+/// [`PEOPLES_NAMES`].
 pub fn stands_for_a_government(source: &str) -> bool {
+    if PEOPLES_NAMES.contains(&source) {
+        return false;
+    }
     let body = body(source);
     body.government.is_some() && body.office.is_empty()
 }
@@ -464,6 +491,8 @@ mod tests {
             "The Pentagon",
             "American",
             "the French",
+            "Jordan",
+            "Georgia",
         ] {
             assert!(!stands_for_a_government(source), "{source}");
         }

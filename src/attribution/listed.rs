@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Attribution, Cue, SourceKind, add_new, offset};
+use super::{Attribution, Cue, SourceKind, add_new, governments, offset};
 
 /// What a language's credits are read from.
 pub(super) struct Language {
@@ -207,7 +207,11 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
             continue;
         }
         let surname = *kind == SourceKind::Person && !s.text.contains(char::is_whitespace);
-        let kind = if surname && lang.capitals.contains(&s.text) {
+        // A country, its capital or the seat of its head alone is its government (`Москва
+        // заявила`, `В Москве заявили`, `Китай заявил`).
+        let government = surname
+            && (lang.capitals.contains(&s.text) || governments::stands_for_a_government(s.text));
+        let kind = if government {
             SourceKind::Institution
         } else {
             *kind
@@ -221,10 +225,13 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
             if s.start >= c.end {
                 // After its cue: only what may stand between them stands between them, and
                 // not a preposition right before it (`unter Berufung auf das Ministerium in
-                // Moskau`: Moskau is where it is).
+                // Moskau`: Moskau is where it is), but for the body speakers sit in (`сообщили
+                // в Кремле`); a government named by its place alone there is where the speaker
+                // spoke (`Лавров заявил в Москве`).
                 let between = between_words(lang, &sentence[c.end..s.start], &listeners, c.end);
-                let object = preposition_before(lang, &sentence[c.end..s.start])
-                    .is_some_and(|p| !(lang.places.contains(&p.as_str()) && body(kind)));
+                let object = preposition_before(lang, &sentence[c.end..s.start]).is_some_and(|p| {
+                    !(lang.places.contains(&p.as_str()) && body(kind) && !government)
+                });
                 if object {
                     return false;
                 }

@@ -746,6 +746,32 @@ mod tests {
         ));
     }
 
+    /// The same in Russian, declined, in either word order and in English: `МИД России` is
+    /// `российский МИД`, `Министерство иностранных дел РФ` and `the Russian Foreign Ministry`;
+    /// `МИД Китая` is another source.
+    #[test]
+    fn a_russian_government_by_another_name_is_one_source() {
+        one_source_both_ways(&[
+            ("МИД России", "российском МИДе"),
+            ("МИД России", "Министерстве иностранных дел РФ"),
+            ("МИД России", "российского внешнеполитического ведомства"),
+            ("МИД России", "the Russian Foreign Ministry"),
+            ("Кремле", "Москва"),
+            ("Кремля", "Российские власти"),
+            ("Кремль", "the Kremlin"),
+            ("Пентагон", "Минобороны США"),
+            ("Пентагоне", "The Pentagon"),
+            ("Министерство обороны России", "Минобороны РФ"),
+        ]);
+        two_sources_both_ways(&[
+            ("МИД России", "МИД Китая"),
+            ("Кремле", "Киеве"),
+            ("Кремль", "Белый дом"),
+            ("Минобороны России", "Пентагон"),
+            ("МИД России", "China's foreign ministry"),
+        ]);
+    }
+
     /// A surname written with or without the Arabic article glued to it is one name.
     #[test]
     fn an_arabic_article_is_no_part_of_a_name() {

@@ -25,8 +25,13 @@ const OWNER: &str = r"(?:России|РФ|США|КНР|ЕС|ООН|НАТО|\p
 /// Agencies and newspapers, with their endings; a correspondent of one credits it.
 const AGENCIES: &str = r"(?:[Кк]орреспондент\p{Ll}{0,2}\s+|[Аа]гентств\p{Ll}{1,2}\s+)?(?:РИА\s+Новости|РИА|ТАСС|Интерфакс\p{Ll}{0,2}|ИНТЕРФАКС|INTERFAX(?:\.RU)?|Interfax|РБК|Рейтер\p{Ll}{0,3}|Reuters|Франс\s+Пресс|AFP|Ассошиэйтед\s+Пресс|AP|Синьхуа|Xinhua|Блумберг\p{Ll}{0,2}|Bloomberg|Би-би-си|BBC|CNN|Си-эн-эн|Sputnik|Коммерсант\p{Ll}{0,2}|Известия\p{Ll}{0,2}|Известий|Ведомост\p{Ll}{1,3}|СМИ)";
 
-/// Ministries, services and other bodies, with their endings.
-const INSTITUTIONS: &str = r"(?:(?:МИД\p{Ll}{0,2}|МВД|Минобороны|[Мм]инистерств\p{Ll}{1,2}\s+(?:иностранных\s+дел|обороны|финансов|юстиции|здравоохранения|энергетики|внутренних\s+дел|экономического\s+развития)|(?:[Пп]равительств|[Пп]осольств)\p{Ll}{1,2}|Следственн\p{Ll}{2,3}\s+комитет\p{Ll}{0,2})(?:\s+OWNER)?|Минфин\p{Ll}{0,2}|Минздрав\p{Ll}{0,2}|Минюст\p{Ll}{0,2}|ФСБ|МЧС|Генштаб\p{Ll}{0,2}|Кремл\p{Ll}{1,2}|Бел\p{Ll}{2,3}\s+дом\p{Ll}{0,2}|Госдеп\p{Ll}{0,8}|Пентагон\p{Ll}{0,2}|[Пп]ресс-служб\p{Ll}{1,2}(?:\s+(?:МИД|МВД|Кремля|президента|правительства|министерства|ведомства|компании|суда|OWNER)){0,2}|[Пп]олици\p{Ll}{1,2}|[Вв]едомств\p{Ll}{1,2}|(?:Ген)?[Пп]рокуратур\p{Ll}{1,2}|Центробанк\p{Ll}{0,2}|Банк\p{Ll}{0,2}\s+России)";
+/// A country's adjective before its body (`российский МИД`, `американское посольство`), with its
+/// endings: the adjectives `governments.rs` reads.
+const WHOSE: &str = r"(?:(?:[Рр]оссийск|[Аа]мериканск|[Кк]итайск|[Уу]краинск|[Кк]иевск|[Бб]ританск|[Фф]ранцузск|[Нн]емецк|[Гг]ерманск|[Яя]понск|[Ии]ранск|[Ии]зраильск|[Тт]урецк|[Бб]елорусск|[Пп]ольск|[Нн]орвежск|[Кк]ремл[её]вск|[Вв]ашингтонск)\p{Ll}{2,3}\s+)";
+
+/// Ministries, services and other bodies, with their endings, perhaps after [`WHOSE`] and
+/// before an [`OWNER`].
+const INSTITUTIONS: &str = r"WHOSE?(?:(?:МИД\p{Ll}{0,2}|МВД|Минобороны|[Мм]инистерств\p{Ll}{1,2}\s+(?:иностранных\s+дел|обороны|финансов|юстиции|здравоохранения|энергетики|внутренних\s+дел|экономического\s+развития)|(?:[Пп]равительств|[Пп]осольств|[Дд]ипведомств|(?:[Вв]нешнеполитическ|[Вв]оенн|[Оо]боронн)\p{Ll}{2,3}\s+ведомств)\p{Ll}{1,2}|[Вв]ласт(?:и|ей|ям|ями|ях)|Следственн\p{Ll}{2,3}\s+комитет\p{Ll}{0,2})(?:\s+OWNER)?|Минфин\p{Ll}{0,2}|Минздрав\p{Ll}{0,2}|Минюст\p{Ll}{0,2}|ФСБ|МЧС|Генштаб\p{Ll}{0,2}|Кремл\p{Ll}{1,2}|Бел\p{Ll}{2,3}\s+дом\p{Ll}{0,2}|Госдеп\p{Ll}{0,8}|Пентагон\p{Ll}{0,2}|[Пп]ресс-служб\p{Ll}{1,2}(?:\s+(?:МИД|МВД|Кремля|президента|правительства|министерства|ведомства|компании|суда|OWNER)){0,2}|[Пп]олици\p{Ll}{1,2}|[Вв]едомств\p{Ll}{1,2}|(?:Ген)?[Пп]рокуратур\p{Ll}{1,2}|Центробанк\p{Ll}{0,2}|Банк\p{Ll}{0,2}\s+России)";
 
 /// Titles, perhaps followed by whose (`министр иностранных дел России`) and a name (`Сергей
 /// Лавров`).
@@ -40,7 +45,7 @@ const PERSON: &str =
     r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2}";
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    let institution = INSTITUTIONS.replace("OWNER", OWNER);
+    let institution = INSTITUTIONS.replace("OWNER", OWNER).replace("WHOSE", WHOSE);
     // An unnamed source may say where it sits: `источник в правительстве`.
     let anonymous = format!(r"{ANONYMOUS}(?:\s+в\s+{institution})?");
     listed::source_pattern(AGENCIES, &institution, TITLED, &anonymous, PERSON)
@@ -200,6 +205,57 @@ mod tests {
         assert_eq!(
             credits("Со ссылкой на источник в правительстве издание пишет о сделке."),
             [("источник в правительстве".into(), Anonymous, Cue::Citing)]
+        );
+    }
+
+    #[test]
+    fn whose_a_body_is_may_stand_before_it() {
+        use SourceKind::*;
+        assert_eq!(
+            credits("Российский МИД заявил, что визит отменен."),
+            [("Российский МИД".into(), Institution, Cue::Said)]
+        );
+        assert_eq!(
+            credits("Об этом сообщает ТАСС со ссылкой на российский МИД."),
+            [
+                ("ТАСС".into(), Agency, Cue::Reported),
+                ("российский МИД".into(), Institution, Cue::Citing)
+            ]
+        );
+        assert_eq!(
+            credits("Как сообщили в российском внешнеполитическом ведомстве, визит отменен."),
+            [(
+                "российском внешнеполитическом ведомстве".into(),
+                Institution,
+                Cue::Reported
+            )]
+        );
+        assert_eq!(
+            credits("Американские власти заявили, что визит отменен."),
+            [("Американские власти".into(), Institution, Cue::Said)]
+        );
+    }
+
+    #[test]
+    fn a_country_or_capital_alone_is_its_government_but_not_where_one_spoke() {
+        use SourceKind::*;
+        assert_eq!(
+            credits("Китай заявил, что визит отменен."),
+            [("Китай".into(), Institution, Cue::Said)]
+        );
+        assert_eq!(
+            credits("В Москве заявили, что визит отменен."),
+            [("Москве".into(), Institution, Cue::Said)]
+        );
+        // Where Lavrov spoke.
+        assert_eq!(
+            credits("Лавров заявил в Москве, что визит отменен."),
+            [("Лавров".into(), Person, Cue::Said)]
+        );
+        // The body speakers sit in after the cue is a source.
+        assert_eq!(
+            credits("Об этом заявили в Кремле."),
+            [("Кремле".into(), Institution, Cue::Said)]
         );
     }
 
