@@ -198,8 +198,7 @@ pub fn body(source: &str) -> Body {
     // The credit in lower case, its words one space apart and without the marks around them.
     let mut lower = String::with_capacity(source.len());
     for word in source.split_whitespace() {
-        let word =
-            word.trim_matches(|c| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '«' | '»' | '„'));
+        let word = word.trim_matches(|c| matches!(c, ',' | ';' | ':' | '"' | '“' | '”'));
         if word.is_empty() {
             continue;
         }

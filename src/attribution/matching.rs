@@ -760,6 +760,8 @@ mod tests {
             ("Кремля", "Российские власти"),
             ("Кремль", "the Kremlin"),
             ("Пентагон", "Минобороны США"),
+            ("Госдеп", "the U.S. Foreign Ministry"),
+            ("the State Department", "the U.S. Foreign Ministry"),
             ("Пентагоне", "The Pentagon"),
             ("Министерство обороны России", "Минобороны РФ"),
         ]);

@@ -297,6 +297,10 @@ mod tests {
             read("посольство США в Москве"),
             (Some("united states"), "embassy в москве".into())
         );
+        assert_eq!(
+            read("посольство в России"),
+            (None, "embassy в россии".into())
+        );
         assert_eq!(read("МИД"), (None, "foreign ministry".into()));
     }
 
@@ -305,6 +309,7 @@ mod tests {
         for source in [
             "Кремль",
             "Кремле",
+            "Кремлём",
             "Москва",
             "Москве",
             "Россия",
@@ -320,6 +325,7 @@ mod tests {
             "Вашингтон",
             "США",
             "администрация США",
+            "Соединённые Штаты",
         ] {
             assert_eq!(
                 read(source),
