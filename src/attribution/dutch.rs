@@ -136,6 +136,7 @@ static DUTCH: Language = Language {
     unnamed_titles: &["woordvoer"],
     separable: SEPARABLE,
     clause_openers: CLAUSE_OPENERS,
+    impersonal: &[],
 };
 
 /// The Dutch credits of a sentence, added to `out`.

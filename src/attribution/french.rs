@@ -112,6 +112,7 @@ static FRENCH: Language = Language {
     unnamed_titles: &["porte-parole"],
     separable: &[],
     clause_openers: &[],
+    impersonal: &[],
 };
 
 /// The French credits of a sentence, added to `out`.

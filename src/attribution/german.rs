@@ -162,6 +162,7 @@ static GERMAN: Language = Language {
     subjects: &["er", "sie", "es", "man", "wir", "ich"],
     separable: SEPARABLE,
     clause_openers: &[],
+    impersonal: &[],
 };
 
 /// The German credits of a sentence, added to `out`.

@@ -114,6 +114,7 @@ static ITALIAN: Language = Language {
     unnamed_titles: &["portavoce"],
     separable: &[],
     clause_openers: &[],
+    impersonal: &[],
 };
 
 /// The Italian credits of a sentence, added to `out`.

@@ -61,6 +61,11 @@ pub(super) struct Language {
     /// Words that open a clause of what was said with no comma before them (Dutch `dat`): a
     /// separable verb's particle stands right before one, or at the punctuation's.
     pub clause_openers: &'static [&'static str],
+    /// Endings of cue forms that take no subject (Russian `заявили`, `сообщили`: they said):
+    /// after one, a government named by its place after [`Language::places`] is who spoke
+    /// (`Как заявили в Токио`); after another, it is where the subject spoke (`Лавров заявил в
+    /// Москве`).
+    pub impersonal: &'static [&'static str],
 }
 
 /// Capitalized words in Latin script, a name (`Sergueï Lavrov`, `Lavrov`): the `person` group of
@@ -226,11 +231,17 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
                 // After its cue: only what may stand between them stands between them, and
                 // not a preposition right before it (`unter Berufung auf das Ministerium in
                 // Moskau`: Moskau is where it is), but for the body speakers sit in (`сообщили
-                // в Кремле`); a government named by its place alone there is where the speaker
-                // spoke (`Лавров заявил в Москве`).
+                // в Кремле`); a government named by its place alone there is where the subject
+                // spoke (`Лавров заявил в Москве`) unless the cue has none (`заявили в Токио`).
                 let between = between_words(lang, &sentence[c.end..s.start], &listeners, c.end);
+                let impersonal = || {
+                    let cue = c.text.to_lowercase();
+                    lang.impersonal.iter().any(|ending| cue.ends_with(ending))
+                };
                 let object = preposition_before(lang, &sentence[c.end..s.start]).is_some_and(|p| {
-                    !(lang.places.contains(&p.as_str()) && body(kind) && !government)
+                    !(lang.places.contains(&p.as_str())
+                        && body(kind)
+                        && (!government || impersonal()))
                 });
                 if object {
                     return false;

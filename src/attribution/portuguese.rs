@@ -116,6 +116,7 @@ static PORTUGUESE: Language = Language {
     unnamed_titles: &["porta-voz"],
     separable: &[],
     clause_openers: &[],
+    impersonal: &[],
 };
 
 /// The Portuguese credits of a sentence, added to `out`.

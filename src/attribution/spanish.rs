@@ -107,6 +107,7 @@ static SPANISH: Language = Language {
     unnamed_titles: &["portavoz"],
     separable: &[],
     clause_openers: &[],
+    impersonal: &[],
 };
 
 /// The Spanish credits of a sentence, added to `out`.
