@@ -29,8 +29,8 @@
 //! capitalized word put for another (`the Russian` / `the Ukrainian Foreign Ministry`) are two.
 //! A government is read from its country, capital, seat or people's adjective (`governments.rs`):
 //! one government's body however named is one source (`the Kremlin`, `Moscow`; `the Ministry of
-//! Defence`, `the Defense Ministry`), two governments' are two (`a Kremlin spokesman`, `a White
-//! House spokesman`).
+//! Defence`, `the Defense Ministry`; `МИД России`, `российский МИД`, `the Russian Foreign
+//! Ministry`), two governments' are two (`a Kremlin spokesman`, `a White House spokesman`).
 //! [`one_source`] also takes one person under another title and unnamed sources of one kind
 //! described otherwise (`trade sources`, `commerce sources`) for one source. [`compare`] says
 //! what a version did to each credit of the reference; a credit the version gives in another

@@ -4,7 +4,9 @@
 //! [`body`] reads which government a credit names, if any (by its country, its capital, the seat
 //! of its head, or its people's adjective), and which of its bodies (its name in one word order,
 //! `defense ministry` for `the Ministry of Defence`), so that matching can take one government's
-//! body named two ways for one source, and another government's for another.
+//! body named two ways for one source, and another government's for another. Russian names
+//! (`МИД России`, `российский МИД`, `Кремль`) are read by [`russian`], into the same keys and
+//! the English words of the same bodies.
 
 mod russian;
 
