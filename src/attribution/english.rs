@@ -723,8 +723,9 @@ struct Source<'s> {
     issued_from: Option<usize>,
     /// A name of one word (`Peskov`), which credits only right beside `said` or `reported`.
     surname: bool,
-    /// A country or its capital standing for its government (`South Korea`, `Moscow`), which
-    /// a preposition places as it does a person's name (`with South Korea added`).
+    /// A country or its capital standing for its government (`South Korea`, `Moscow`), or a body
+    /// of one read as a name (`Israel Defense Forces`), which a preposition places as it does a
+    /// person's name (`with South Korea added`).
     a_place: bool,
     /// An auxiliary follows the source: it is the subject of what was said (`Michel Lefebvre,
     /// vice president of operations, said Noranda will operate the mine`), not who said it.
@@ -820,7 +821,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     if surname && (NOT_NAMES.contains(&text) || CALENDAR.contains(&text)) {
         return None;
     }
-    let a_place = kind == SourceKind::Person && governments::stands_for_a_government(text);
+    let a_place = kind == SourceKind::Person && governments::government_or_body(text);
     if a_place {
         kind = SourceKind::Institution;
         let start = offset(sentence, text);

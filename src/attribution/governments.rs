@@ -344,11 +344,28 @@ const PEOPLES_NAMES: &[&str] = &["Jordan", "Georgia"];
 /// seat of its head (`Russia`, `Moscow`, `the Kremlin`, `The United States`, `Кремль`), but for
 /// [`PEOPLES_NAMES`].
 pub fn stands_for_a_government(source: &str) -> bool {
+    speaks_for_a_government(source, false)
+}
+
+/// Whether `source`, a name, is a government ([`stands_for_a_government`]) or one of its bodies
+/// known by another name than a ministry's (`the Israel Defense Forces`, `the Pentagon`, `the
+/// Russian MFA`): an institution, though it reads as a name does.
+pub fn government_or_body(source: &str) -> bool {
+    speaks_for_a_government(source, true)
+}
+
+/// [`stands_for_a_government`], or [`government_or_body`] where `or_body`.
+fn speaks_for_a_government(source: &str, or_body: bool) -> bool {
     if PEOPLES_NAMES.contains(&source) {
         return false;
     }
     let body = body(source);
-    body.government.is_some() && body.office.is_empty()
+    body.government.is_some()
+        && (body.office.is_empty()
+            || (or_body
+                && BODIES_BY_OTHER_NAMES
+                    .iter()
+                    .any(|(_, _, office)| *office == body.office)))
 }
 
 #[cfg(test)]
@@ -496,6 +513,22 @@ mod tests {
             "Georgia",
         ] {
             assert!(!stands_for_a_government(source), "{source}");
+        }
+        // A body named otherwise than a ministry is a government's too, not a person's.
+        for source in [
+            "The Pentagon",
+            "Israel Defense Forces",
+            "the Russian MFA",
+            "the U.S. Defense Ministry",
+        ] {
+            assert!(government_or_body(source), "{source}");
+        }
+        for source in [
+            "Kremlin spokesman Dmitry Peskov",
+            "the Foreign Ministry",
+            "Jordan",
+        ] {
+            assert!(!government_or_body(source), "{source}");
         }
     }
 }

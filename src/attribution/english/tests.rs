@@ -1362,7 +1362,8 @@ fn an_institution_opening_on_its_office_holder_is_a_person() {
 /// A country, its capital or the seat of its head alone is its government, an institution
 /// (`The United States said`, with its article); not a country named as people are (`Jordan
 /// said`), nor an adjective alone (`American`, the airline), nor a country a preposition places
-/// (`with South Korea added`).
+/// (`with South Korea added`); a body of one read as a name is one too (`The Israel Defense
+/// Forces`).
 #[test]
 fn a_country_alone_is_its_government() {
     use SourceKind::*;
@@ -1385,6 +1386,11 @@ fn a_country_alone_is_its_government() {
         ),
         ("Jordan said he would play.", &[("Jordan", Person)]),
         ("American said it would cut fares.", &[("American", Person)]),
+        // A body of a government read as a name is the government's too.
+        (
+            "The Israel Defense Forces said the strike hit a depot.",
+            &[("The Israel Defense Forces", Institution)],
+        ),
         (
             "The quota was raised with South Korea added as a destination.",
             &[],
