@@ -191,6 +191,14 @@ fn naming(phrase: &str) -> Option<(&'static str, Naming)> {
     PHRASES.get(phrase).copied()
 }
 
+/// The government that `phrase` alone names in any way, its people's adjective too (`U.S.`,
+/// `American`, `the Kremlin`): in `U.S. officials` and `some American officials` the same.
+pub fn named_by(phrase: &str) -> Option<&'static str> {
+    let lower = phrase.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    naming(lower).map(|(key, _)| key)
+}
+
 /// Which government credit `source` names and which body of it (`Russia's Ministry of Foreign
 /// Affairs`: Russia's foreign ministry; `the Kremlin`, `Moscow`, `the Russian government`:
 /// Russia's government). The government's name is read before the body (`the Russian`,

@@ -490,7 +490,42 @@ fn titled_surname(source: &str) -> Option<&str> {
 pub fn one_source(a: &Attribution, b: &Attribution) -> bool {
     let bodies = (governments::body(&a.source), governments::body(&b.source));
     !bodies.0.of_another_government(&bodies.1)
-        && (same_name(&a.source, &b.source, &bodies) || same_person(a, b) || same_unnamed(a, b))
+        && (same_name(&a.source, &b.source, &bodies)
+            || same_person(a, b)
+            || (same_unnamed(a, b) && !other_peoples(&a.source, &b.source)))
+}
+
+/// Whether unnamed credits `a` and `b` are two organisations' people (`a Deutsche Bank
+/// spokesman`, `a Commerzbank spokesman`): each says whose they are ([`whose_people`]), and not
+/// one source's, nor one government's (`U.S. officials`, `some American officials`). One that
+/// does not say may be either's (`a spokesman`).
+fn other_peoples(a: &str, b: &str) -> bool {
+    let (a, b) = (whose_people(a), whose_people(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let one_government =
+        governments::named_by(&a).is_some_and(|g| governments::named_by(&b) == Some(g));
+    !one_government && !same_source(&a, &b)
+}
+
+/// The capitalized words of an unnamed credit, which say whose people they are (`Deutsche
+/// Bank` in `a Deutsche Bank spokesman`), one space apart; its first word only where it is
+/// written as only a name is (`U.S.`, `EPA`, `McKinsey`), as a sentence's start capitalizes any
+/// word (`Trade sources said`).
+fn whose_people(source: &str) -> String {
+    let name_only = |word: &str| word.chars().skip(1).any(char::is_uppercase);
+    let mut whose = String::new();
+    for (i, word) in source.split_whitespace().enumerate() {
+        let word = word.trim_end_matches([',', ';', ':']);
+        if word.starts_with(char::is_uppercase) && (i > 0 || name_only(word)) {
+            if !whose.is_empty() {
+                whose.push(' ');
+            }
+            whose.push_str(word);
+        }
+    }
+    whose
 }
 
 /// The words other languages name unnamed sources by (French, Spanish, Italian, Portuguese,
@@ -668,6 +703,34 @@ mod tests {
             &credit("Board authorities")
         ));
         assert!(!one_source(&credit("residents"), &credit("witnesses")));
+    }
+
+    /// Unnamed people of one kind are two sources when each says whose they are and those
+    /// differ: a copy's `a Commerzbank spokesman` for `a Deutsche Bank spokesman` credits another
+    /// bank; `a spokesman` may be either's, and one government's people are one source however
+    /// it is named. A capital a sentence's start gives says nothing (`Trade sources`).
+    #[test]
+    fn another_organisations_people_are_another_source() {
+        let credit = unnamed;
+        for (a, b) in [
+            ("A Deutsche Bank spokesman", "A Commerzbank spokesman"),
+            ("some Western diplomats", "a few Asian diplomats"),
+            ("EPA officials", "FDA officials"),
+        ] {
+            assert!(!one_source(&credit(a), &credit(b)), "{a} / {b}");
+            assert!(!one_source(&credit(b), &credit(a)), "{b} / {a}");
+        }
+        for (a, b) in [
+            ("A Deutsche Bank spokesman", "a spokesman"),
+            ("A Deutsche Bank spokesman", "A Deutsche Bank spokeswoman"),
+            ("U.S. officials", "American officials"),
+            ("U.S. officials", "some American officials"),
+            ("Trade sources", "Commerce sources"),
+            ("EPA officials", "EPA authorities"),
+        ] {
+            assert!(one_source(&credit(a), &credit(b)), "{a} / {b}");
+            assert!(one_source(&credit(b), &credit(a)), "{b} / {a}");
+        }
     }
 
     /// Two titles of one shape are two sources when a capitalized word differs, even where the
