@@ -35,7 +35,8 @@ pub(super) struct Language {
     pub between: &'static [&'static str],
     /// Capitalized words that start a sentence or clause without being a name.
     pub not_names: &'static [&'static str],
-    /// Capitals that stand for their governments when they speak.
+    /// Capitals that stand for their governments when they speak, besides the countries,
+    /// capitals and seats `governments.rs` reads (English and Russian names).
     pub capitals: &'static [&'static str],
     /// Prepositions: a name after one is no speaker (lower case).
     pub prepositions: &'static [&'static str],

@@ -77,13 +77,6 @@ const NOT_NAMES: &[&str] = &[
     "Ещё", "Затем", "Потом", "Впрочем", "Напомним", "Между", "После", "Перед", "Тем",
 ];
 
-/// Capitals that stand for their governments when they speak (`Москва заявила`).
-#[rustfmt::skip]
-const CAPITALS: &[&str] = &[
-    "Москва", "Вашингтон", "Пекин", "Киев", "Лондон", "Париж", "Берлин", "Токио", "Тегеран",
-    "Анкара", "Минск", "Брюссель", "Дамаск", "Баку", "Ереван", "Тбилиси",
-];
-
 /// Prepositions: a name after one is no subject (`пригласил в Белый дом, сообщили`: invited to
 /// the White House).
 #[rustfmt::skip]
@@ -104,7 +97,8 @@ static RUSSIAN: Language = Language {
     cue: &CUE,
     between: BETWEEN,
     not_names: NOT_NAMES,
-    capitals: CAPITALS,
+    // `governments.rs` reads Russian capitals (`Москва`, `Москве`).
+    capitals: &[],
     prepositions: PREPOSITIONS,
     places: &["в", "во"],
     told,

@@ -6,6 +6,7 @@
 //! reading gives it (`МИД`, `Министерство иностранных дел`: `foreign ministry`), so that one
 //! ministry is one source in both languages.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// What a run of words of a credit names: a government (and how), or a body of one.
@@ -176,14 +177,22 @@ fn phrase_at(words: &[String]) -> Option<(Names, usize)> {
 /// Prepositions of where a body is (`посольство США в Москве`): a place after one is not whose.
 const WHERE: &[&str] = &["в", "во", "на"];
 
+/// A run of a credit's words as [`whose`] reads it.
+enum Part {
+    /// A body, as [`BODIES`] words its office.
+    Office(&'static str),
+    /// Words read as they are (or the government named, where it is used as one).
+    Words(Range<usize>),
+}
+
 /// Which government a Russian credit names and its body's words, from `text` (lower case, its
 /// words one space apart): the office in English words where [`BODIES`] holds it, the credit's
 /// other words as they are (`ё` written `е`).
 pub(super) fn whose(text: &str) -> (Option<&'static str>, String) {
     let words: Vec<String> = text.split(' ').map(|w| w.replace('ё', "е")).collect();
-    // The credit's words read: a body's office, or words as they are (`start..end`), the first
-    // government named among them (not after a preposition of place) apart.
-    let mut parts: Vec<Result<&'static str, (usize, usize)>> = Vec::new();
+    // The credit's words read, the first government named among them (not after a preposition
+    // of place) apart.
+    let mut parts: Vec<Part> = Vec::new();
     let mut named: Option<(Names, usize)> = None;
     let mut government = None;
     let mut at = 0;
@@ -191,17 +200,17 @@ pub(super) fn whose(text: &str) -> (Option<&'static str>, String) {
         let after_where = at > 0 && WHERE.contains(&words[at - 1].as_str());
         match phrase_at(&words[at..]) {
             Some((Names::Body(office, whose), taken)) => {
-                parts.push(Ok(office));
+                parts.push(Part::Office(office));
                 government = government.or(whose);
                 at += taken;
             }
             Some((names, taken)) if named.is_none() && !after_where => {
                 named = Some((names, parts.len()));
-                parts.push(Err((at, at + taken)));
+                parts.push(Part::Words(at..at + taken));
                 at += taken;
             }
             _ => {
-                parts.push(Err((at, at + 1)));
+                parts.push(Part::Words(at..at + 1));
                 at += 1;
             }
         }
@@ -218,11 +227,11 @@ pub(super) fn whose(text: &str) -> (Option<&'static str>, String) {
         key.map(|key| (key, part))
     });
     let mut office: Vec<&str> = Vec::with_capacity(parts.len());
-    for (i, part) in parts.iter().enumerate() {
-        match *part {
-            Ok(body) => office.push(body),
-            Err(_) if used.is_some_and(|(_, part)| part == i) => {}
-            Err((start, end)) => office.extend(words[start..end].iter().map(String::as_str)),
+    for (i, part) in parts.into_iter().enumerate() {
+        match part {
+            Part::Office(body) => office.push(body),
+            Part::Words(_) if used.is_some_and(|(_, part)| part == i) => {}
+            Part::Words(range) => office.extend(words[range].iter().map(String::as_str)),
         }
     }
     (used.map(|(key, _)| key).or(government), office.join(" "))
@@ -239,112 +248,98 @@ mod tests {
         (body.government, body.office)
     }
 
+    /// Asserts that each of `sources` is `office` of `government`.
+    fn all_read(sources: &[&str], government: Option<&'static str>, office: &str) {
+        for source in sources {
+            assert_eq!(read(source), (government, office.to_string()), "{source}");
+        }
+    }
+
     #[test]
     fn a_body_is_read_in_any_case_and_word_order() {
-        for source in [
-            "МИД России",
-            "МИДа России",
-            "российский МИД",
-            "российском МИДе",
-            "Министерство иностранных дел РФ",
-            "Министерстве иностранных дел Российской Федерации",
-            "российского внешнеполитического ведомства",
-            "российское дипведомство",
-        ] {
-            assert_eq!(
-                read(source),
-                (Some("russia"), "foreign ministry".into()),
-                "{source}"
-            );
-        }
-        for source in [
-            "Минобороны РФ",
-            "Министерства обороны России",
-            "российское военное ведомство",
-        ] {
-            assert_eq!(
-                read(source),
-                (Some("russia"), "defense ministry".into()),
-                "{source}"
-            );
-        }
-        for source in [
-            "Пентагон",
-            "Пентагоне",
-            "Минобороны США",
-            "американского военного ведомства",
-        ] {
-            assert_eq!(
-                read(source),
-                (Some("united states"), "defense department".into()),
-                "{source}"
-            );
-        }
-        assert_eq!(
-            read("Госдеп"),
-            (Some("united states"), "state department".into())
+        let russia = Some("russia");
+        all_read(
+            &[
+                "МИД России",
+                "МИДа России",
+                "российский МИД",
+                "российском МИДе",
+                "Министерство иностранных дел РФ",
+                "Министерстве иностранных дел Российской Федерации",
+                "российского внешнеполитического ведомства",
+                "российское дипведомство",
+            ],
+            russia,
+            "foreign ministry",
         );
-        assert_eq!(
-            read("пресс-службе Кремля"),
-            (Some("russia"), "press service".into())
+        all_read(
+            &[
+                "Минобороны РФ",
+                "Министерства обороны России",
+                "российское военное ведомство",
+            ],
+            russia,
+            "defense ministry",
         );
-        assert_eq!(
-            read("МИД Китая"),
-            (Some("china"), "foreign ministry".into())
+        all_read(&["пресс-службе Кремля"], russia, "press service");
+        let us = Some("united states");
+        all_read(
+            &[
+                "Пентагон",
+                "Пентагоне",
+                "Минобороны США",
+                "американского военного ведомства",
+            ],
+            us,
+            "defense department",
         );
+        all_read(&["Госдеп"], us, "state department");
+        all_read(&["МИД Китая"], Some("china"), "foreign ministry");
         // Where a body is is not whose it is.
-        assert_eq!(
-            read("посольство США в Москве"),
-            (Some("united states"), "embassy в москве".into())
-        );
-        assert_eq!(
-            read("посольство в России"),
-            (None, "embassy в россии".into())
-        );
-        assert_eq!(read("МИД"), (None, "foreign ministry".into()));
+        all_read(&["посольство США в Москве"], us, "embassy в москве");
+        all_read(&["посольство в России"], None, "embassy в россии");
+        all_read(&["МИД"], None, "foreign ministry");
     }
 
     #[test]
     fn a_government_is_its_country_seat_or_capital_alone() {
-        for source in [
-            "Кремль",
-            "Кремле",
-            "Кремлём",
-            "Москва",
-            "Москве",
-            "Россия",
-            "правительство России",
-            "российские власти",
-            "Российская Федерация",
-        ] {
-            assert_eq!(read(source), (Some("russia"), String::new()), "{source}");
-        }
-        for source in [
-            "Белый дом",
-            "Белом доме",
-            "Вашингтон",
-            "США",
-            "администрация США",
-            "Соединённые Штаты",
-        ] {
-            assert_eq!(
-                read(source),
-                (Some("united states"), String::new()),
-                "{source}"
-            );
-        }
-        for source in ["Еврокомиссия", "Брюссель", "Евросоюз"] {
-            assert_eq!(
-                read(source),
-                (Some(super::super::EU), String::new()),
-                "{source}"
-            );
-        }
+        all_read(
+            &[
+                "Кремль",
+                "Кремле",
+                "Кремлём",
+                "Москва",
+                "Москве",
+                "Россия",
+                "правительство России",
+                "российские власти",
+                "Российская Федерация",
+            ],
+            Some("russia"),
+            "",
+        );
+        all_read(
+            &[
+                "Белый дом",
+                "Белом доме",
+                "Вашингтон",
+                "США",
+                "администрация США",
+                "Соединённые Штаты",
+            ],
+            Some("united states"),
+            "",
+        );
+        all_read(
+            &["Еврокомиссия", "Брюссель", "Евросоюз"],
+            Some(super::super::EU),
+            "",
+        );
         // A capital inside a longer credit is the city; an adjective alone names nobody.
-        assert_eq!(read("мэр Москвы"), (None, "мэр москвы".into()));
-        assert_eq!(read("власти Москвы"), (None, "authorities москвы".into()));
-        assert_eq!(read("российские"), (None, "российские".into()));
-        assert_eq!(read("Лавров"), (None, "лавров".into()));
+        all_read(&["мэр Москвы"], None, "мэр москвы");
+        all_read(&["власти Москвы"], None, "authorities москвы");
+        all_read(&["российские"], None, "российские");
+        all_read(&["Лавров"], None, "лавров");
     }
 
     #[test]
