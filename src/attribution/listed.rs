@@ -369,15 +369,21 @@ fn between_words(lang: &Language, between: &str, listeners: &[Span], from: usize
         .match_indices(',')
         .filter(|(at, _)| !listened(from + at))
         .count();
+    let mut previous = "";
     for word in between.split(|c: char| c.is_whitespace() || c == ',') {
         // Punctuation alone (the quotation marks of `«Коммерсант»`) is no word.
         if !word.chars().any(char::is_alphanumeric) {
             continue;
         }
         let at = from + offset(between, word);
-        if !listened(at) && !lang.between.contains(&word.to_lowercase().as_str()) {
+        // A name after a preposition of place is where the cue was said (`заявил в Москве
+        // министр`), which may stand between it and its source.
+        let place = word.starts_with(char::is_uppercase)
+            && lang.places.contains(&previous.to_lowercase().as_str());
+        if !listened(at) && !place && !lang.between.contains(&word.to_lowercase().as_str()) {
             count += 1;
         }
+        previous = word;
     }
     count
 }

@@ -58,13 +58,16 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that may stand between a cue and the source after it: where it spoke (`сообщили в
-/// пресс-службе`, `говорится в сообщении МИД`, `на сайте`) and to whom (`заявил журналистам`).
+/// пресс-службе`, `говорится в сообщении МИД`, `на сайте`; a place's name after `в` is read as
+/// such), when (`заявил в пятницу`) and to whom (`заявил журналистам`).
 #[rustfmt::skip]
 const BETWEEN: &[&str] = &[
     "в", "во", "на", "сайте", "сообщении", "заявлении", "пресс-релизе", "документе", "докладе",
     "отчете", "отчёте", "письме", "публикации", "материале", "телеграм-канале",
     "telegram-канале", "официальном", "своем", "своём", "журналистам", "репортерам",
     "агентству", "изданию", "телеканалу", "газете", "нам",
+    "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье", "ранее",
+    "также", "накануне", "сегодня", "вчера",
 ];
 
 /// Capitalized words that start a sentence or clause without being a name.
@@ -254,6 +257,25 @@ mod tests {
         assert_eq!(
             credits("Как заявили в Токио, визит отменен."),
             [("Токио".into(), Institution, Cue::Said)]
+        );
+        // When and where the cue was said stand between it and who said it.
+        assert_eq!(
+            credits("Об этом заявил в пятницу министр иностранных дел Сергей Лавров."),
+            [(
+                "министр иностранных дел Сергей Лавров".into(),
+                Person,
+                Cue::Said
+            )]
+        );
+        assert_eq!(
+            credits(
+                "Об этом сообщил журналистам в Минске президент Белоруссии Александр Лукашенко."
+            ),
+            [(
+                "президент Белоруссии Александр Лукашенко".into(),
+                Person,
+                Cue::Reported
+            )]
         );
         // The body speakers sit in after the cue is a source.
         assert_eq!(
