@@ -2,7 +2,8 @@
 //! ([`source_key`]: `the`, `news agency` and the like dropped, an agency one name in any script),
 //! equal, containing one another, or within a small edit distance, or one government's body
 //! however named ([`governments::body`]); one person under another title and unnamed sources of
-//! one kind described otherwise are one source ([`one_source`]), unless two governments'.
+//! one kind described otherwise are one source ([`one_source`]), unless two governments' or
+//! two organisations' (`a Deutsche Bank spokesman`, `a Commerzbank spokesman`).
 
 use super::english::{ARABIC_ARTICLES, DESCRIBED, OUTLETS, UNNAMED_PEOPLE};
 use super::governments::{self, Body};
@@ -486,7 +487,8 @@ fn titled_surname(source: &str) -> Option<&str> {
 /// sources`, `commerce sources`; see `same_unnamed`).
 ///
 /// Credits of two governments, their bodies or their people are two sources (`a Kremlin
-/// spokesman`, `a White House spokesman`; `Russian officials`, `U.S. officials`).
+/// spokesman`, `a White House spokesman`; `Russian officials`, `U.S. officials`), and so are
+/// two organisations' people (`a Deutsche Bank spokesman`, `a Commerzbank spokesman`).
 pub fn one_source(a: &Attribution, b: &Attribution) -> bool {
     let bodies = (governments::body(&a.source), governments::body(&b.source));
     !bodies.0.of_another_government(&bodies.1)
