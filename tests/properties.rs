@@ -91,6 +91,30 @@ fn credit_name() -> impl Strategy<Value = String> {
         "firm",
         "armed",
         "forces",
+        // Russian credits' words, declined: whose a body is stands before or after it.
+        "МИД",
+        "МИДе",
+        "России",
+        "российский",
+        "российском",
+        "Министерство",
+        "иностранных",
+        "дел",
+        "РФ",
+        "Кремль",
+        "Кремля",
+        "в",
+        "Москве",
+        "Китая",
+        "власти",
+        "пресс-служба",
+        "США",
+        // Whose people unnamed credits are.
+        "Deutsche",
+        "Commerzbank",
+        "EPA",
+        "economists",
+        "sources",
     ];
     prop::collection::vec(prop::sample::select(WORDS), 1..6).prop_map(|words| words.join(" "))
 }
@@ -118,6 +142,46 @@ fn credit_pair() -> impl Strategy<Value = (String, String)> {
         };
         (a, b)
     })
+}
+
+/// Two unnamed credits as wire copy writes them: a determiner or none, whose people they are
+/// (a government, a firm, nobody), and who (`a Deutsche Bank spokesman`, `U.S. officials`).
+fn unnamed_pair() -> impl Strategy<Value = (String, String)> {
+    const DETERMINERS: &[&str] = &["", "a", "A", "some", "the"];
+    const WHOSE: &[&str] = &[
+        "",
+        "U.S.",
+        "American",
+        "Russian",
+        "Kremlin",
+        "White House",
+        "Deutsche Bank",
+        "Commerzbank",
+        "EPA",
+        "Western",
+        "trade",
+    ];
+    const WHO: &[&str] = &[
+        "spokesman",
+        "spokeswoman",
+        "officials",
+        "authorities",
+        "sources",
+        "economists",
+    ];
+    let credit = (
+        prop::sample::select(DETERMINERS),
+        prop::sample::select(WHOSE),
+        prop::sample::select(WHO),
+    )
+        .prop_map(|(determiner, whose, who)| {
+            [determiner, whose, who]
+                .into_iter()
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+    (credit.clone(), credit)
 }
 
 /// Outlet `o`'s record of `text`, ending in its disclaimer when `tag` says so.
@@ -327,5 +391,26 @@ proptest! {
         use copydesk::attribution::same_source;
         prop_assert_eq!(same_source(&a, &b), same_source(&b, &a), "{} / {}", a, b);
         prop_assert!(same_source(&a, &a), "{}", a);
+    }
+
+    /// The same of two credits of one kind, named people or institutions, or unnamed people
+    /// (`a Deutsche Bank spokesman`, `some U.S. officials`: whose people they are is read from
+    /// their capitalized words).
+    #[test]
+    fn credits_of_one_kind_are_one_source_either_way(
+        (a, b) in prop_oneof![credit_pair(), unnamed_pair()],
+        kind in 0u8..3,
+    ) {
+        use copydesk::attribution::{Attribution, Cue, SourceKind, one_source};
+        let kind = [SourceKind::Anonymous, SourceKind::Person, SourceKind::Institution][kind as usize];
+        let credit = |source: &str| Attribution {
+            source: source.to_string(),
+            kind,
+            cue: "said".into(),
+            cue_kind: Cue::Said,
+        };
+        let (a, b) = (credit(&a), credit(&b));
+        prop_assert_eq!(one_source(&a, &b), one_source(&b, &a), "{} / {}", a.source, b.source);
+        prop_assert!(one_source(&a, &a), "{}", a.source);
     }
 }
