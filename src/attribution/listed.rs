@@ -389,7 +389,8 @@ fn between_words(lang: &Language, between: &str, listeners: &[Span], from: usize
 }
 
 /// A run of capitalized words as a name: without the words that start a sentence or clause
-/// (`Ранее Лавров` is `Лавров`); `None` when nothing is left.
+/// (`Ранее Лавров` is `Лавров`) and a place before it (`в Москве Лавров`); `None` when nothing
+/// is left.
 fn name_of<'a>(
     lang: &Language,
     sentence: &'a str,
@@ -398,6 +399,15 @@ fn name_of<'a>(
     let mut text = span.text;
     while let Some(first) = text.split_whitespace().next()
         && lang.not_names.contains(&first)
+    {
+        text = text[first.len()..].trim_start();
+    }
+    // A government's place after a preposition is where, not the start of the name after it
+    // (`заявил в Москве Лавров`, `В Москве Лавров заявил`: Lavrov).
+    if let Some(first) = text.split_whitespace().next()
+        && text.len() > first.len()
+        && preposition_before(lang, &sentence[..offset(sentence, text)]).is_some()
+        && governments::stands_for_a_government(first)
     {
         text = text[first.len()..].trim_start();
     }

@@ -258,6 +258,15 @@ mod tests {
             credits("Как заявили в Токио, визит отменен."),
             [("Токио".into(), Institution, Cue::Said)]
         );
+        // Where one spoke is no part of one's name.
+        assert_eq!(
+            credits("Об этом заявил журналистам в Москве Лавров."),
+            [("Лавров".into(), Person, Cue::Said)]
+        );
+        assert_eq!(
+            credits("В Москве Лавров заявил, что визит отменен."),
+            [("Лавров".into(), Person, Cue::Said)]
+        );
         // When and where the cue was said stand between it and who said it.
         assert_eq!(
             credits("Об этом заявил в пятницу министр иностранных дел Сергей Лавров."),
