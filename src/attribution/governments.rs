@@ -231,13 +231,13 @@ pub fn body(source: &str) -> Body {
     } else {
         let (government, rest) = whose(text);
         let spelt = spelt(rest);
-        let government = government.or_else(|| {
-            BODIES_BY_OTHER_NAMES
-                .iter()
-                .find(|(name, ..)| *name == spelt)
-                .and_then(|(_, government, _)| *government)
-        });
-        (government, office(spelt))
+        match BODIES_BY_OTHER_NAMES
+            .iter()
+            .find(|(name, ..)| *name == spelt)
+        {
+            Some((_, whose, body)) => (government.or(*whose), (*body).to_string()),
+            None => (government, office(spelt)),
+        }
     };
     if let Some(key) = government {
         if THE_GOVERNMENT_ITSELF.contains(&office.as_str())

@@ -206,13 +206,46 @@ mod tests {
         );
     }
 
+    /// Asserts that each sentence gives one credit: its source, kind and cue.
+    fn one_credit_each(cases: &[(&str, &str, SourceKind, Cue)]) {
+        for &(sentence, source, kind, cue) in cases {
+            assert_eq!(
+                credits(sentence),
+                [(source.into(), kind, cue)],
+                "{sentence}"
+            );
+        }
+    }
+
     #[test]
     fn whose_a_body_is_may_stand_before_it() {
         use SourceKind::*;
-        assert_eq!(
-            credits("Российский МИД заявил, что визит отменен."),
-            [("Российский МИД".into(), Institution, Cue::Said)]
-        );
+        one_credit_each(&[
+            (
+                "Российский МИД заявил, что визит отменен.",
+                "Российский МИД",
+                Institution,
+                Cue::Said,
+            ),
+            (
+                "Как сообщили в российском внешнеполитическом ведомстве, визит отменен.",
+                "российском внешнеполитическом ведомстве",
+                Institution,
+                Cue::Reported,
+            ),
+            (
+                "Американские власти заявили, что визит отменен.",
+                "Американские власти",
+                Institution,
+                Cue::Said,
+            ),
+            (
+                "Американская администрация заявила о новых санкциях.",
+                "Американская администрация",
+                Institution,
+                Cue::Said,
+            ),
+        ]);
         assert_eq!(
             credits("Об этом сообщает ТАСС со ссылкой на российский МИД."),
             [
@@ -220,77 +253,71 @@ mod tests {
                 ("российский МИД".into(), Institution, Cue::Citing)
             ]
         );
-        assert_eq!(
-            credits("Как сообщили в российском внешнеполитическом ведомстве, визит отменен."),
-            [(
-                "российском внешнеполитическом ведомстве".into(),
-                Institution,
-                Cue::Reported
-            )]
-        );
-        assert_eq!(
-            credits("Американские власти заявили, что визит отменен."),
-            [("Американские власти".into(), Institution, Cue::Said)]
-        );
-        assert_eq!(
-            credits("Американская администрация заявила о новых санкциях."),
-            [("Американская администрация".into(), Institution, Cue::Said)]
-        );
     }
 
     #[test]
     fn a_country_or_capital_alone_is_its_government_but_not_where_one_spoke() {
         use SourceKind::*;
-        assert_eq!(
-            credits("Китай заявил, что визит отменен."),
-            [("Китай".into(), Institution, Cue::Said)]
-        );
-        assert_eq!(
-            credits("В Москве заявили, что визит отменен."),
-            [("Москве".into(), Institution, Cue::Said)]
-        );
-        // Where Lavrov spoke; but with no subject, who spoke.
-        assert_eq!(
-            credits("Лавров заявил в Москве, что визит отменен."),
-            [("Лавров".into(), Person, Cue::Said)]
-        );
-        assert_eq!(
-            credits("Как заявили в Токио, визит отменен."),
-            [("Токио".into(), Institution, Cue::Said)]
-        );
-        // Where one spoke is no part of one's name.
-        assert_eq!(
-            credits("Об этом заявил журналистам в Москве Лавров."),
-            [("Лавров".into(), Person, Cue::Said)]
-        );
-        assert_eq!(
-            credits("В Москве Лавров заявил, что визит отменен."),
-            [("Лавров".into(), Person, Cue::Said)]
-        );
-        // When and where the cue was said stand between it and who said it.
-        assert_eq!(
-            credits("Об этом заявил в пятницу министр иностранных дел Сергей Лавров."),
-            [(
-                "министр иностранных дел Сергей Лавров".into(),
-                Person,
-                Cue::Said
-            )]
-        );
-        assert_eq!(
-            credits(
-                "Об этом сообщил журналистам в Минске президент Белоруссии Александр Лукашенко."
+        one_credit_each(&[
+            (
+                "Китай заявил, что визит отменен.",
+                "Китай",
+                Institution,
+                Cue::Said,
             ),
-            [(
-                "президент Белоруссии Александр Лукашенко".into(),
+            (
+                "В Москве заявили, что визит отменен.",
+                "Москве",
+                Institution,
+                Cue::Said,
+            ),
+            // Where Lavrov spoke; but with no subject, who spoke.
+            (
+                "Лавров заявил в Москве, что визит отменен.",
+                "Лавров",
                 Person,
-                Cue::Reported
-            )]
-        );
-        // The body speakers sit in after the cue is a source.
-        assert_eq!(
-            credits("Об этом заявили в Кремле."),
-            [("Кремле".into(), Institution, Cue::Said)]
-        );
+                Cue::Said,
+            ),
+            (
+                "Как заявили в Токио, визит отменен.",
+                "Токио",
+                Institution,
+                Cue::Said,
+            ),
+            // Where one spoke is no part of one's name.
+            (
+                "Об этом заявил журналистам в Москве Лавров.",
+                "Лавров",
+                Person,
+                Cue::Said,
+            ),
+            (
+                "В Москве Лавров заявил, что визит отменен.",
+                "Лавров",
+                Person,
+                Cue::Said,
+            ),
+            // When and where the cue was said stand between it and who said it.
+            (
+                "Об этом заявил в пятницу министр иностранных дел Сергей Лавров.",
+                "министр иностранных дел Сергей Лавров",
+                Person,
+                Cue::Said,
+            ),
+            (
+                "Об этом сообщил журналистам в Минске президент Белоруссии Александр Лукашенко.",
+                "президент Белоруссии Александр Лукашенко",
+                Person,
+                Cue::Reported,
+            ),
+            // The body speakers sit in after the cue is a source.
+            (
+                "Об этом заявили в Кремле.",
+                "Кремле",
+                Institution,
+                Cue::Said,
+            ),
+        ]);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! reading gives it (`МИД`, `Министерство иностранных дел`: `foreign ministry`), so that one
 //! ministry is one source in both languages.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -163,7 +164,7 @@ fn declines(word: &str, (stem, exact): (&str, bool)) -> bool {
 }
 
 /// The phrase of [`PHRASES`] that `words` start with, and how many words it takes.
-fn phrase_at(words: &[String]) -> Option<(Names, usize)> {
+fn phrase_at(words: &[Cow<str>]) -> Option<(Names, usize)> {
     PHRASES.iter().find_map(|p| {
         (p.stems.len() <= words.len()
             && p.stems
@@ -189,7 +190,17 @@ enum Part {
 /// words one space apart): the office in English words where [`BODIES`] holds it, the credit's
 /// other words as they are (`ё` written `е`).
 pub(super) fn whose(text: &str) -> (Option<&'static str>, String) {
-    let words: Vec<String> = text.split(' ').map(|w| w.replace('ё', "е")).collect();
+    // Most words hold no `ё`: only those are copied.
+    let words: Vec<Cow<str>> = text
+        .split(' ')
+        .map(|w| {
+            if w.contains('ё') {
+                Cow::Owned(w.replace('ё', "е"))
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
+        .collect();
     // The credit's words read, the first government named among them (not after a preposition
     // of place) apart.
     let mut parts: Vec<Part> = Vec::new();
@@ -197,7 +208,7 @@ pub(super) fn whose(text: &str) -> (Option<&'static str>, String) {
     let mut government = None;
     let mut at = 0;
     while at < words.len() {
-        let after_where = at > 0 && WHERE.contains(&words[at - 1].as_str());
+        let after_where = at > 0 && WHERE.contains(&words[at - 1].as_ref());
         match phrase_at(&words[at..]) {
             Some((Names::Body(office, whose), taken)) => {
                 parts.push(Part::Office(office));
@@ -231,7 +242,7 @@ pub(super) fn whose(text: &str) -> (Option<&'static str>, String) {
         match part {
             Part::Office(body) => office.push(body),
             Part::Words(_) if used.is_some_and(|(_, part)| part == i) => {}
-            Part::Words(range) => office.extend(words[range].iter().map(String::as_str)),
+            Part::Words(range) => office.extend(words[range].iter().map(AsRef::as_ref)),
         }
     }
     (used.map(|(key, _)| key).or(government), office.join(" "))
