@@ -422,6 +422,42 @@ fn a_government_named_otherwise_keeps_its_credit_and_another_replaces_it() {
     );
 }
 
+/// Unnamed people and whose they are are one credit, however a copy joins them: `a Deutsche
+/// Bank spokesman` and `BOJ officials` keep `a spokesman for Deutsche Bank` and `Officials at
+/// the Bank of Japan` (none dropped, none added); another firm's spokesman and another bank's
+/// officials replace them.
+#[test]
+fn unnamed_people_keep_their_credit_however_whose_they_are_is_joined() {
+    let versions = fates_of_credits(
+        "A spokesman for Deutsche Bank said the merger talks had ended on Friday. \
+        Officials at the Bank of Japan said rates would stay low through the summer.",
+        "A Deutsche Bank spokesman said the merger talks had ended on Friday. \
+        BOJ officials said rates would stay low through the summer.",
+        "A spokesman for Commerzbank said the merger talks had ended on Friday. \
+        Officials at the Bank of Korea said rates would stay low through the summer.",
+    );
+    assert_eq!(
+        versions,
+        [
+            (
+                vec![
+                    "A spokesman for Deutsche Bank kept A Deutsche Bank spokesman".to_string(),
+                    "Officials at the Bank of Japan kept BOJ officials".into()
+                ],
+                0
+            ),
+            (
+                vec![
+                    "A spokesman for Deutsche Bank replaced A spokesman for Commerzbank"
+                        .to_string(),
+                    "Officials at the Bank of Japan replaced Officials at the Bank of Korea".into()
+                ],
+                0
+            )
+        ]
+    );
+}
+
 /// The same in Russian, where a name is declined and whose a body is may stand before or after
 /// it: `в Москве` for `в Кремле`, `российском МИДе` and `Министерстве иностранных дел РФ` for
 /// `МИД России` keep the credit; `в Киеве` and `МИД Китая` replace it.

@@ -668,9 +668,12 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
     let Some(cues) = Cues::of(sentence) else {
         return;
     };
-    let credited: Vec<(Source, &SentenceCue)> = english_sources(sentence, 0)
+    let read: Vec<Source> = english_sources(sentence, 0)
         .filter_map(|(matched, kind)| read_source(sentence, matched, kind))
-        .filter_map(|source| cues.crediting(&source).map(|cue| (source, cue)))
+        .collect();
+    let credited: Vec<(&Source, &SentenceCue)> = read
+        .iter()
+        .filter_map(|source| cues.crediting(source).map(|cue| (source, cue)))
         .collect();
     // A verb credits one side of it: its subject before it, and nobody after it, where that is
     // whom or what it speaks of (`Rafsanjani, the speaker, warned the U.S. Navy not to
@@ -692,20 +695,70 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                     }
             })
     };
-    for (source, cue) in &credited {
-        if !one_side(source, cue) {
+    let credited: Vec<(&Source, &SentenceCue)> = credited
+        .iter()
+        .copied()
+        .filter(|(source, cue)| one_side(source, cue))
+        .collect();
+    let whose: Vec<Option<&Source>> = credited
+        .iter()
+        .map(|(people, _)| whose_people(sentence, &read, people))
+        .collect();
+    for ((source, cue), whose_people) in credited.iter().zip(&whose) {
+        // Whose people a credit names is no credit of its own.
+        if whose.iter().flatten().any(|w| w.start == source.start) {
             continue;
         }
+        let text = match whose_people {
+            Some(whose) => &sentence[source.start..whose.end],
+            None => source.text,
+        };
         add_new(
             out,
             Attribution {
-                source: source.text.to_string(),
+                source: text.to_string(),
                 kind: source.kind,
                 cue: cue.at.as_str().to_string(),
                 cue_kind: cue.kind,
             },
         );
     }
+}
+
+/// The words that join unnamed people to whose people they are: `a spokesman for Usair`,
+/// `officials at the Bank of Japan`, `an official of the Finance Ministry`, `an official with
+/// the ministry`, `experts from Deutsche Bank`.
+pub(super) const WHOSE_PEOPLE: &[&str] = &["for", "at", "of", "with", "from"];
+
+/// The source of those `read` in `sentence` that says whose `people` are, when they are unnamed
+/// and it does: a name or institution right after them past a word of [`WHOSE_PEOPLE`] (`A
+/// spokesman for Deutsche Bank said`, `according to a spokesman for the Russian Foreign
+/// Ministry`), whole (not `Australian` in `a spokesman of Australian stock broker Jacksons`). The two are one credit, the people's, as `a Deutsche Bank spokesman` is: a copy
+/// that writes either has kept it, and `a Commerzbank spokesman` replaced it. An agency is a
+/// source of its own, not whose (`a spokesman for Reuters`).
+fn whose_people<'r, 's>(
+    sentence: &str,
+    read: &'r [Source<'s>],
+    people: &Source,
+) -> Option<&'r Source<'s>> {
+    if people.kind != SourceKind::Anonymous {
+        return None;
+    }
+    // A noun after the name is what it describes (`Australian stock broker`), not a verb.
+    let a_name_describing = |whose: &Source| {
+        whose.a_modifier
+            && sentence[whose.end..]
+                .split_whitespace()
+                .next()
+                .map(without_trailing_marks)
+                .is_some_and(|word| !is_cue_word(word) && !only_how(word))
+    };
+    read.iter().find(|whose| {
+        matches!(whose.kind, SourceKind::Institution | SourceKind::Person)
+            && !a_name_describing(whose)
+            && whose.start > people.end
+            && one_of(sentence[people.end..whose.start].trim(), WHOSE_PEOPLE)
+    })
 }
 
 /// A source as [`read_source`] reads it from a match of [`english_sources`], with what decides
@@ -806,13 +859,18 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         kind = SourceKind::Anonymous;
     }
     // A bare plural capitalized at a sentence's start is read as a name (`Dealers said`; the
-    // plural pattern is lower-case, so that `Bankers Trust` stays a name).
-    if kind == SourceKind::Person
-        && UNNAMED_PEOPLE
+    // plural pattern is lower-case, so that `Bankers Trust` stays a name), and so is one with
+    // whose people they are (`Officials of MMC Sittipol said`).
+    if kind == SourceKind::Person {
+        let mut words = text.split(' ');
+        let first = words.next().unwrap_or_default();
+        if UNNAMED_PEOPLE
             .iter()
-            .any(|(_, plural)| text.eq_ignore_ascii_case(plural))
-    {
-        kind = SourceKind::Anonymous;
+            .any(|(_, plural)| first.eq_ignore_ascii_case(plural))
+            && words.next().is_none_or(|word| WHOSE_PEOPLE.contains(&word))
+        {
+            kind = SourceKind::Anonymous;
+        }
     }
     // A capitalized word that is no name never credits; a country, its capital or the seat of
     // its head alone is its government (`Moscow said`, `The United States said`), but for
@@ -1626,7 +1684,8 @@ fn stands_alone(before: &str) -> bool {
 /// that places it (not `and`, `by` or `for`): a surname right before its cue is then where the
 /// speaker is (`officials in the rest of Europe told`, `a ministry spokesman in Bonn said`), not
 /// who. After `by` or `for` it is whose words they are (`a statement by Williams said`, `a
-/// spokesman for Abbott said`), credited as an institution's would be.
+/// spokesman for Abbott said`), credited as an institution's would be (and with the unnamed
+/// people before it, one credit: see [`whose_people`]).
 fn after_a_preposition(before: &str) -> bool {
     placing_preposition(before).is_some()
 }
@@ -1650,7 +1709,8 @@ fn placing_preposition(before: &str) -> Option<&str> {
 /// said`, `talks with Brazilian Finance Minister Dilson Funaro said`): no speaker. After `of`
 /// it is whose words they are (`chairman of Union Camp said`, as after `for` and `by`), or part
 /// of a title (`Chancellor of the Exchequer Nigel Lawson said`). An institution so placed is
-/// whose people spoke (`Sources at the construction ministry said`), credited.
+/// whose people spoke (`Sources at the construction ministry said`), credited with them as one
+/// ([`whose_people`]).
 fn placed(before: &str) -> bool {
     placing_preposition(before).is_some_and(|word| word != "of") && published_in(before).is_none()
 }

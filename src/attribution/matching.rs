@@ -5,9 +5,9 @@
 //! one kind described otherwise are one source ([`one_source`]), unless two governments' or
 //! two organisations' (`a Deutsche Bank spokesman`, `a Commerzbank spokesman`).
 
-use super::english::{ARABIC_ARTICLES, DESCRIBED, OUTLETS, UNNAMED_PEOPLE};
+use super::english::{ARABIC_ARTICLES, DESCRIBED, OUTLETS, UNNAMED_PEOPLE, WHOSE_PEOPLE};
 use super::governments::{self, Body};
-use super::{Attribution, SourceKind, is_cyrillic};
+use super::{Attribution, SourceKind, is_cyrillic, offset};
 use crate::normalize;
 
 /// The comparable form of a source name.
@@ -511,11 +511,23 @@ fn other_peoples(a: &str, b: &str) -> bool {
     !one_government && !same_source(&a, &b)
 }
 
-/// The capitalized words of an unnamed credit, which say whose people they are (`Deutsche
-/// Bank` in `a Deutsche Bank spokesman`), one space apart; its first word only where it is
-/// written as only a name is (`U.S.`, `EPA`, `McKinsey`), as a sentence's start capitalizes any
-/// word (`Trade sources said`).
+/// Whose people an unnamed credit names: what follows the word that joins them to it (`the
+/// Bank of Japan` in `Officials at the Bank of Japan`, `Usair` in `a spokesman for Usair`), or
+/// else its capitalized words (`Deutsche Bank` in `a Deutsche Bank spokesman`; `Bank Japan` in
+/// `sources close to the Bank of Japan`), one space apart; its first word only where it is
+/// written as only a name is (`U.S.`, `EPA`, `McKinsey`), as a sentence's start capitalizes
+/// any word (`Trade sources said`).
 fn whose_people(source: &str) -> String {
+    let mut words = source.split(' ').peekable();
+    while let Some(word) = words.next() {
+        if people_word(&word.to_lowercase()).is_some()
+            && let Some(joining) = words.next_if(|w| WHOSE_PEOPLE.contains(w))
+        {
+            return source[offset(source, joining) + joining.len()..]
+                .trim()
+                .to_string();
+        }
+    }
     let name_only = |word: &str| word.chars().skip(1).any(char::is_uppercase);
     let mut whose = String::new();
     for (i, word) in source.split_whitespace().enumerate() {
@@ -569,17 +581,25 @@ fn same_unnamed(a: &Attribution, b: &Attribution) -> bool {
         {
             return Some(*one);
         }
-        lower.split_whitespace().rev().find_map(|w| {
-            let english = UNNAMED_PEOPLE
-                .iter()
-                .find(|(one, many)| w == *one || w == *many);
-            let abroad = || UNNAMED_ABROAD.iter().find(|(_, forms)| forms.contains(&w));
-            english
-                .map(|(one, _)| *one)
-                .or_else(|| abroad().map(|(one, _)| *one))
-        })
+        lower.split_whitespace().rev().find_map(people_word)
     };
     group(&a.source).is_some_and(|g| group(&b.source) == Some(g))
+}
+
+/// The English word of [`UNNAMED_PEOPLE`] that lower-case `word` names people by, in English
+/// or abroad ([`UNNAMED_ABROAD`]): `official` for `officials` and `funcionarios`.
+fn people_word(word: &str) -> Option<&'static str> {
+    let english = UNNAMED_PEOPLE
+        .iter()
+        .find(|(one, many)| word == *one || word == *many);
+    let abroad = || {
+        UNNAMED_ABROAD
+            .iter()
+            .find(|(_, forms)| forms.contains(&word))
+    };
+    english
+        .map(|(one, _)| *one)
+        .or_else(|| abroad().map(|(one, _)| *one))
 }
 
 #[cfg(test)]
@@ -718,6 +738,20 @@ mod tests {
             ("A Deutsche Bank spokesman", "A Commerzbank spokesman"),
             ("some Western diplomats", "a few Asian diplomats"),
             ("EPA officials", "FDA officials"),
+            // Whose they are may follow them, read whole.
+            ("A spokesman for Deutsche Bank", "A Commerzbank spokesman"),
+            (
+                "A spokesman for Deutsche Bank",
+                "a spokesman at Commerzbank",
+            ),
+            (
+                "Officials at the Bank of Japan",
+                "Officials at the Bank of Korea",
+            ),
+            (
+                "sources close to the Bank of Japan",
+                "sources close to the Bank of Korea",
+            ),
         ] {
             assert!(!one_source(&credit(a), &credit(b)), "{a} / {b}");
             assert!(!one_source(&credit(b), &credit(a)), "{b} / {a}");
@@ -729,6 +763,14 @@ mod tests {
             ("U.S. officials", "some American officials"),
             ("Trade sources", "Commerce sources"),
             ("EPA officials", "EPA authorities"),
+            ("A spokesman for Deutsche Bank", "A Deutsche Bank spokesman"),
+            ("Officials at the Bank of Japan", "BOJ officials"),
+            ("Officials of MMC Sittipol", "authorities of MMC Sittipol"),
+            ("A spokesman for Deutsche Bank", "a spokesman"),
+            (
+                "people familiar with the matter",
+                "people familiar with the plans",
+            ),
         ] {
             assert!(one_source(&credit(a), &credit(b)), "{a} / {b}");
             assert!(one_source(&credit(b), &credit(a)), "{b} / {a}");

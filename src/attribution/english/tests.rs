@@ -233,7 +233,7 @@ fn a_place_after_a_preposition_does_not_speak() {
         ),
         (
             "The airline had no comment, a spokesman for Usair said.",
-            &["a spokesman", "Usair"][..],
+            &["a spokesman for Usair"][..],
         ),
         (
             "A British naval source in the Gulf said Iran had tested its missiles.",
@@ -241,17 +241,17 @@ fn a_place_after_a_preposition_does_not_speak() {
         ),
         (
             "It was a good deal, a spokesman for the Commission said.",
-            &["a spokesman", "the Commission"][..],
+            &["a spokesman for the Commission"][..],
         ),
         // A name of several words after a preposition that places it is no speaker either;
-        // after `of` it is whose words they are.
+        // after `of` it is whose words they are, and after `at` whose people they are.
         (
             "The dollar fell after foreign exchange traders in New York said the Fed bought.",
             &["traders"][..],
         ),
         (
             "A source at General Partners said it would apply for authority.",
-            &["A source"][..],
+            &["A source at General Partners"][..],
         ),
         // Whom a source is close to is read with it.
         (
@@ -282,7 +282,7 @@ fn a_place_after_a_preposition_does_not_speak() {
         ),
         (
             "Sources at the construction ministry said it plans to cut the number of firms.",
-            &["Sources", "the construction ministry"][..],
+            &["Sources at the construction ministry"][..],
         ),
         (
             "Demand keeps climbing, Gene Cartledge, chairman of Union Camp said.",
@@ -1440,7 +1440,7 @@ fn speech_verbs_besides_said_are_cues() {
         ("Lawson acknowledged that rates fell.", "Lawson"),
         (
             "A spokeswoman for the union informed Reuters the plan would be discussed.",
-            "A spokeswoman",
+            "A spokeswoman for the union",
         ),
         (
             "Usable resources would be less, U.S. officials explained.",
@@ -2088,10 +2088,7 @@ fn todays_phrasing_is_credited() {
         ),
         (
             "Rates would stay low, officials of Japan's central bank said.",
-            &[
-                ("officials", Anonymous),
-                ("Japan's central bank", Institution),
-            ],
+            &[("officials of Japan's central bank", Anonymous)],
         ),
         // `of the` joins a name's words as `of` does.
         (
@@ -2124,7 +2121,7 @@ fn todays_phrasing_is_credited() {
         ),
         (
             "A spokesman for President Reagan said 30 died.",
-            &[("A spokesman", Anonymous), ("President Reagan", Person)],
+            &[("A spokesman for President Reagan", Anonymous)],
         ),
         (
             "Lebanon's state-run National News Agency reported that strikes hit the south.",
@@ -2243,10 +2240,10 @@ fn todays_phrasing_is_credited() {
             &[("Sources", Anonymous)],
         ),
         // A title's word read over a preposition (`official at General`) takes no source
-        // before it with it.
+        // before it with it; the firm is whose the official is.
         (
             "An official at General Motors said it would apply.",
-            &[("An official", Anonymous)],
+            &[("An official at General Motors", Anonymous)],
         ),
         (
             "Published reports put the value of the order at 2.5 billion dlrs.",
@@ -2311,6 +2308,81 @@ fn todays_phrasing_is_credited() {
         (
             "The talks had failed, North Korea's KCNA state news agency said.",
             &[("North Korea's KCNA state news agency", Agency)],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
+/// Unnamed people are read with whose they are, one credit, as `a Deutsche Bank spokesman` is
+/// (`for`, `at`, `of`, `with`, `from`; after `citing` and `according to` too); not an agency,
+/// which is a source of its own, nor a name that describes what follows it.
+#[test]
+fn unnamed_people_are_read_with_whose_they_are() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "A spokesman for Deutsche Bank said the talks had ended.",
+            &[("A spokesman for Deutsche Bank", Anonymous)][..],
+        ),
+        (
+            "A spokesman for Deutsche Bank also said the talks had ended.",
+            &[("A spokesman for Deutsche Bank", Anonymous)][..],
+        ),
+        (
+            "A spokesman for Li said the talks had ended.",
+            &[("A spokesman for Li", Anonymous)][..],
+        ),
+        (
+            "A spokesman for Deutsche Bank in Frankfurt said the talks had ended.",
+            &[("A spokesman for Deutsche Bank", Anonymous)][..],
+        ),
+        (
+            "Officials at the Bank of Japan said rates would stay low.",
+            &[("Officials at the Bank of Japan", Anonymous)][..],
+        ),
+        (
+            "Rates would stay low, an official with the Finance Ministry told Reuters.",
+            &[("an official with the Finance Ministry", Anonymous)][..],
+        ),
+        (
+            "Economists from Deutsche Bank said rates would stay low.",
+            &[("Economists from Deutsche Bank", Anonymous)][..],
+        ),
+        // A capitalized plural opening the sentence with whose they are is no name.
+        (
+            "Officials of MMC Sittipol said Chrysler buys the same models.",
+            &[("Officials of MMC Sittipol", Anonymous)][..],
+        ),
+        (
+            "According to a spokesman for the Russian Foreign Ministry, the talks were off.",
+            &[("a spokesman for the Russian Foreign Ministry", Anonymous)][..],
+        ),
+        (
+            "Citing a spokesman for the ministry, TASS said the talks were off.",
+            &[
+                ("a spokesman for the ministry", Anonymous),
+                ("TASS", Agency),
+            ][..],
+        ),
+        (
+            "A spokesman for Reuters said the story was accurate.",
+            &[("A spokesman", Anonymous), ("Reuters", Agency)][..],
+        ),
+        (
+            "The Journal quoted a spokesman of Australian stock broker Jacksons Ltd as saying so.",
+            &[("The Journal", Agency), ("a spokesman", Anonymous)][..],
+        ),
+        // Where they are is not whose.
+        (
+            "Officials in Bonn said the talks had ended.",
+            &[("Officials", Anonymous)][..],
+        ),
+        // A named person stays apart from whose they are: a person's credit ends on the name,
+        // which `same_person` reads.
+        (
+            "Tom Smith at Deutsche Bank said the talks had ended.",
+            &[("Tom Smith", Person), ("Deutsche Bank", Institution)][..],
         ),
     ] {
         assert_credits(sentence, expected);
