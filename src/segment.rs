@@ -7,7 +7,8 @@
 //! quote, or a letter of a script without case. A text written without capitals (a lowercased
 //! corpus) cannot mark a start that way, so there a lowercase word may start a sentence too. A
 //! period after a known abbreviation (`Gen.`, `Mr.`, `Corp.`, `Jan.`) or a single capital (`U.S.`,
-//! `J. Smith`; any single letter in a text without capitals) does not end one.
+//! `J. Smith`; any single letter in a text without capitals) does not end one, unless a word
+//! that opens sentences and no name follows it (`Co Ltd. He said`, `the U.S. The ministry`).
 //! The CJK full stops `。！？` and the Urdu `۔` end a sentence with no space after them.
 //!
 //! Sentences are byte ranges of the text, never copies. This module knows nothing of alignment.
@@ -83,6 +84,24 @@ fn is_abbreviation(text: &str, dot: usize, uncased: bool) -> bool {
     }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Words that open a sentence and never follow an abbreviation inside one: after `Co Ltd.`,
+/// `Inc.`, `U.S.` or `Jr.` they start the next (`said a broker at Daiwa Securities Co Ltd. He
+/// said`, `exports to the U.S. The ministry said`). Not `A` nor `I`, which are initials too
+/// (`J. A. Smith`).
+const SENTENCE_OPENERS: &[&str] = &[
+    "He", "She", "It", "They", "We", "The", "This", "That", "These", "Those", "But", "However",
+    "His", "Her", "Its", "Their", "There",
+];
+
+/// Whether `rest`, the text after a period, opens with one of [`SENTENCE_OPENERS`] as a word.
+fn opens_a_sentence(rest: &str) -> bool {
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    SENTENCE_OPENERS.contains(&word)
 }
 
 /// Splits `text` (paragraphs separated by line breaks) into sentences.
@@ -188,7 +207,10 @@ fn split_paragraph(
             Some(n) => {
                 spaced
                     && can_start_sentence(n, uncased)
-                    && !(c == '.' && j == i + 1 && is_abbreviation(text, pos, uncased))
+                    && !(c == '.'
+                        && j == i + 1
+                        && is_abbreviation(text, pos, uncased)
+                        && !opens_a_sentence(&text[chars[k].0..]))
             }
         };
         if boundary {
@@ -255,6 +277,33 @@ mod tests {
                 "Gen. Smith met U.S. officials and Mr. J. Doe on Jan. 5 at 3 p.m. on Friday.",
                 "Talks went well."
             ]
+        );
+    }
+
+    /// A company's suffix, a country's initials or `Jr.` may end a sentence: a pronoun or
+    /// article after them opens the next.
+    #[test]
+    fn an_abbreviation_before_a_sentence_opener_ends_a_sentence() {
+        let t = "Shares rose, said a broker at Daiwa Securities Co Ltd. He expects more. \
+                 Exports to the U.S. The ministry said so. The bill was filed by John Smith Jr. However, it failed. \
+                 J. A. Smith met Gen. Thomas at Apple Inc. Their talks went well.";
+        assert_eq!(
+            split(t),
+            vec![
+                "Shares rose, said a broker at Daiwa Securities Co Ltd.",
+                "He expects more.",
+                "Exports to the U.S.",
+                "The ministry said so.",
+                "The bill was filed by John Smith Jr.",
+                "However, it failed.",
+                "J. A. Smith met Gen. Thomas at Apple Inc.",
+                "Their talks went well."
+            ]
+        );
+        // Not a word that only starts with one (`Theodore`, `Herald`).
+        assert_eq!(
+            split("Gen. Theodore Smith met Mr. Herald Jones."),
+            vec!["Gen. Theodore Smith met Mr. Herald Jones."]
         );
     }
 
