@@ -7,6 +7,7 @@
 //! addresses, what was said, a description of the speaker).
 
 use std::ops::Range;
+use std::ptr;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -700,24 +701,23 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
         .copied()
         .filter(|(source, cue)| one_side(source, cue))
         .collect();
-    let whose: Vec<Option<&Source>> = credited
-        .iter()
-        .map(|(people, _)| whose_people(sentence, &read, people))
-        .collect();
-    for ((source, cue), whose_people) in credited.iter().zip(&whose) {
-        // Whose people a credit names is no credit of its own.
-        if whose.iter().flatten().any(|w| w.start == source.start) {
-            continue;
-        }
-        let text = match whose_people {
-            Some(whose) => &sentence[source.start..whose.end],
-            None => source.text,
-        };
+    for (source, cue) in &credited {
+        // Unnamed people and whose they are are one credit, read from the people, or from
+        // whose they are where only that is credited (across a relative clause: `An official
+        // of the Finance Ministry who declined to be named said`); where both are, `add_new`
+        // keeps the first.
+        let people = read
+            .iter()
+            .find(|people| {
+                whose_people(sentence, &read, people).is_some_and(|w| ptr::eq(w, *source))
+            })
+            .unwrap_or(source);
+        let whose = whose_people(sentence, &read, source).unwrap_or(source);
         add_new(
             out,
             Attribution {
-                source: text.to_string(),
-                kind: source.kind,
+                source: sentence[people.start..whose.end].to_string(),
+                kind: people.kind,
                 cue: cue.at.as_str().to_string(),
                 cue_kind: cue.kind,
             },

@@ -2349,6 +2349,15 @@ fn unnamed_people_are_read_with_whose_they_are() {
             "Economists from Deutsche Bank said rates would stay low.",
             &[("Economists from Deutsche Bank", Anonymous)][..],
         ),
+        // Across a relative clause, where only whose they are would be credited.
+        (
+            "An official of the Finance Ministry who declined to be named said the talks ended.",
+            &[("An official of the Finance Ministry", Anonymous)][..],
+        ),
+        (
+            "A spokesman for the ministry, who declined to be named, said the talks ended.",
+            &[("A spokesman for the ministry", Anonymous)][..],
+        ),
         // A capitalized plural opening the sentence with whose they are is no name.
         (
             "Officials of MMC Sittipol said Chrysler buys the same models.",
