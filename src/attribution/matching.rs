@@ -515,8 +515,9 @@ fn other_peoples(a: &str, b: &str) -> bool {
 /// Bank of Japan` in `Officials at the Bank of Japan`, `Usair` in `a spokesman for Usair`), or
 /// else its capitalized words (`Deutsche Bank` in `a Deutsche Bank spokesman`; `Bank Japan` in
 /// `sources close to the Bank of Japan`), one space apart; its first word only where it is
-/// written as only a name is (`U.S.`, `EPA`, `McKinsey`), as a sentence's start capitalizes
-/// any word (`Trade sources said`).
+/// written as only a name is (`U.S.`, `EPA`, `McKinsey`) or with more of a name after it
+/// (`Deutsche Bank economists`), as a sentence's start capitalizes any word (`Trade sources
+/// said`).
 fn whose_people(source: &str) -> String {
     let mut words = source.split(' ').peekable();
     while let Some(word) = words.next() {
@@ -529,10 +530,13 @@ fn whose_people(source: &str) -> String {
         }
     }
     let name_only = |word: &str| word.chars().skip(1).any(char::is_uppercase);
+    let capitalized = |word: &str| word.starts_with(char::is_uppercase);
     let mut whose = String::new();
-    for (i, word) in source.split_whitespace().enumerate() {
+    let mut words = source.split_whitespace().enumerate().peekable();
+    while let Some((i, word)) = words.next() {
         let word = word.trim_end_matches([',', ';', ':']);
-        if word.starts_with(char::is_uppercase) && (i > 0 || name_only(word)) {
+        let mut in_a_name = || words.peek().is_some_and(|(_, next)| capitalized(next));
+        if capitalized(word) && (i > 0 || name_only(word) || in_a_name()) {
             if !whose.is_empty() {
                 whose.push(' ');
             }
@@ -752,6 +756,7 @@ mod tests {
                 "sources close to the Bank of Japan",
                 "sources close to the Bank of Korea",
             ),
+            ("Deutsche Bank economists", "Dresdner Bank economists"),
         ] {
             assert!(!one_source(&credit(a), &credit(b)), "{a} / {b}");
             assert!(!one_source(&credit(b), &credit(a)), "{b} / {a}");
@@ -766,6 +771,8 @@ mod tests {
             ("A spokesman for Deutsche Bank", "A Deutsche Bank spokesman"),
             ("Officials at the Bank of Japan", "BOJ officials"),
             ("Officials of MMC Sittipol", "authorities of MMC Sittipol"),
+            ("Deutsche Bank economists", "economists at Deutsche Bank"),
+            ("Some U.S. officials", "U.S. officials"),
             ("A spokesman for Deutsche Bank", "a spokesman"),
             (
                 "people familiar with the matter",
