@@ -713,10 +713,11 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
             })
             .unwrap_or(source);
         let whose = whose_people(sentence, &read, source).unwrap_or(source);
+        let (start, end) = (people.start.min(whose.start), people.end.max(whose.end));
         add_new(
             out,
             Attribution {
-                source: sentence[people.start..whose.end].to_string(),
+                source: sentence[start..end].to_string(),
                 kind: people.kind,
                 cue: cue.at.as_str().to_string(),
                 cue_kind: cue.kind,
@@ -733,9 +734,11 @@ pub(super) const WHOSE_PEOPLE: &[&str] = &["for", "at", "of", "with", "from"];
 /// The source of those `read` in `sentence` that says whose `people` are, when they are unnamed
 /// and it does: a name or institution right after them past a word of [`WHOSE_PEOPLE`] (`A
 /// spokesman for Deutsche Bank said`, `according to a spokesman for the Russian Foreign
-/// Ministry`), whole (not `Australian` in `a spokesman of Australian stock broker Jacksons`). The two are one credit, the people's, as `a Deutsche Bank spokesman` is: a copy
-/// that writes either has kept it, and `a Commerzbank spokesman` replaced it. An agency is a
-/// source of its own, not whose (`a spokesman for Reuters`).
+/// Ministry`), whole (not `Australian` in `a spokesman of Australian stock broker Jacksons`), or
+/// one right before them that a name's joining word kept apart (`Bank of Japan officials
+/// said`), no person's. The two are one credit, the people's, as `a Deutsche Bank spokesman` is: a copy that
+/// writes either has kept it, and `a Commerzbank spokesman` replaced it. An agency is a source
+/// of its own, not whose (`a spokesman for Reuters`).
 fn whose_people<'r, 's>(
     sentence: &str,
     read: &'r [Source<'s>],
@@ -755,9 +758,24 @@ fn whose_people<'r, 's>(
     };
     read.iter().find(|whose| {
         matches!(whose.kind, SourceKind::Institution | SourceKind::Person)
-            && !a_name_describing(whose)
-            && whose.start > people.end
-            && one_of(sentence[people.end..whose.start].trim(), WHOSE_PEOPLE)
+            && if whose.start > people.end {
+                !a_name_describing(whose)
+                    && one_of(sentence[people.end..whose.start].trim(), WHOSE_PEOPLE)
+            } else {
+                whose.end < people.start
+                    && sentence[whose.end..people.start].trim().is_empty()
+                    && names_unnamed_people(people.text)
+                    && !(whose.kind == SourceKind::Person && opens_on_a_name(whose.text))
+            }
+    })
+}
+
+/// Whether `text` opens on two capitalized words, a person's first name and surname (`Chris
+/// Honnor of London-based` brokers), rather than a body's name (`Bank of Japan` officials).
+fn opens_on_a_name(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    words.next().zip(words.next()).is_some_and(|(a, b)| {
+        a.starts_with(char::is_uppercase) && b.starts_with(char::is_uppercase)
     })
 }
 

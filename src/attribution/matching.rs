@@ -513,11 +513,11 @@ fn other_peoples(a: &str, b: &str) -> bool {
 
 /// Whose people an unnamed credit names: what follows the word that joins them to it (`the
 /// Bank of Japan` in `Officials at the Bank of Japan`, `Usair` in `a spokesman for Usair`), or
-/// else its capitalized words (`Deutsche Bank` in `a Deutsche Bank spokesman`; `Bank Japan` in
-/// `sources close to the Bank of Japan`), one space apart; its first word only where it is
-/// written as only a name is (`U.S.`, `EPA`, `McKinsey`) or with more of a name after it
-/// (`Deutsche Bank economists`), as a sentence's start capitalizes any word (`Trade sources
-/// said`).
+/// else its capitalized words with the words that join them (`Deutsche Bank` in `a Deutsche
+/// Bank spokesman`; `Bank of Japan` in `sources close to the Bank of Japan`), one space apart;
+/// its first word only where it is written as only a name is (`U.S.`, `EPA`, `McKinsey`) or
+/// with more of a name after it (`Deutsche Bank economists`, `Bank of Japan officials`), as a
+/// sentence's start capitalizes any word (`Trade sources said`).
 fn whose_people(source: &str) -> String {
     let mut words = source.split(' ').peekable();
     while let Some(word) = words.next() {
@@ -529,21 +529,37 @@ fn whose_people(source: &str) -> String {
                 .to_string();
         }
     }
+    let words: Vec<&str> = source
+        .split_whitespace()
+        .map(|word| word.trim_end_matches([',', ';', ':']))
+        .collect();
+    let capitalized = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
+    let joining = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| matches!(*w, "of" | "and" | "for" | "the"))
+    };
     let name_only = |word: &str| word.chars().skip(1).any(char::is_uppercase);
-    let capitalized = |word: &str| word.starts_with(char::is_uppercase);
-    let mut whose = String::new();
-    let mut words = source.split_whitespace().enumerate().peekable();
-    while let Some((i, word)) = words.next() {
-        let word = word.trim_end_matches([',', ';', ':']);
-        let mut in_a_name = || words.peek().is_some_and(|(_, next)| capitalized(next));
-        if capitalized(word) && (i > 0 || name_only(word) || in_a_name()) {
-            if !whose.is_empty() {
-                whose.push(' ');
-            }
-            whose.push_str(word);
-        }
+    // Whether a capitalized word follows word `i`, past the words that join a name's.
+    let name_goes_on = |i: usize| (i + 1..).find(|&j| !joining(j)).is_some_and(capitalized);
+    let mut kept = vec![false; words.len()];
+    for i in 0..words.len() {
+        kept[i] = if capitalized(i) {
+            i > 0 || name_only(words[i]) || name_goes_on(i)
+        } else {
+            i > 0 && kept[i - 1] && joining(i) && name_goes_on(i)
+        };
     }
-    whose
+    let whose: Vec<&str> = words
+        .iter()
+        .zip(&kept)
+        .filter_map(|(word, kept)| kept.then_some(*word))
+        .collect();
+    whose.join(" ")
 }
 
 /// The words other languages name unnamed sources by (French, Spanish, Italian, Portuguese,
@@ -757,6 +773,7 @@ mod tests {
                 "sources close to the Bank of Korea",
             ),
             ("Deutsche Bank economists", "Dresdner Bank economists"),
+            ("Bank of Japan officials", "Bank of Korea officials"),
         ] {
             assert!(!one_source(&credit(a), &credit(b)), "{a} / {b}");
             assert!(!one_source(&credit(b), &credit(a)), "{b} / {a}");
@@ -772,6 +789,8 @@ mod tests {
             ("Officials at the Bank of Japan", "BOJ officials"),
             ("Officials of MMC Sittipol", "authorities of MMC Sittipol"),
             ("Deutsche Bank economists", "economists at Deutsche Bank"),
+            ("Bank of Japan officials", "BOJ officials"),
+            ("Bank of Japan officials", "officials at the Bank of Japan"),
             ("Some U.S. officials", "U.S. officials"),
             ("A spokesman for Deutsche Bank", "a spokesman"),
             (

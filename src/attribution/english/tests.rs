@@ -525,7 +525,7 @@ fn a_name_describing_what_is_cited_is_no_source() {
         ),
         (
             "JIJI quoted Bank of Japan sources as saying it was concerned.",
-            "Bank of Japan",
+            "Bank of Japan sources",
         ),
         (
             "The Manila Standard quoted Rolando Arrivillaga, World Bank representative in \
@@ -2382,6 +2382,15 @@ fn unnamed_people_are_read_with_whose_they_are() {
             "The Journal quoted a spokesman of Australian stock broker Jacksons Ltd as saying so.",
             &[("The Journal", Agency), ("a spokesman", Anonymous)][..],
         ),
+        // Whose they are before them, kept apart by a name's joining word.
+        (
+            "Bank of Japan officials said rates would stay low.",
+            &[("Bank of Japan officials", Anonymous)][..],
+        ),
+        (
+            "Rates would stay low, Ministry of Finance officials said.",
+            &[("Ministry of Finance officials", Anonymous)][..],
+        ),
         // Where they are is not whose.
         (
             "Officials in Bonn said the talks had ended.",
@@ -2396,4 +2405,19 @@ fn unnamed_people_are_read_with_whose_they_are() {
     ] {
         assert_credits(sentence, expected);
     }
+    // People with words of their own (an article) are no name's joined before them.
+    let sentence = "However the sources said the talks had ended.";
+    let got = credits(sentence);
+    assert!(
+        got.iter().all(|(s, _, _)| !s.starts_with("However")),
+        "{sentence}: {got:?}"
+    );
+    // A person is nobody's people: the name stays a person's credit before them.
+    let sentence = "Stocks were high, Chris Honnor of London-based brokers Grieveson Grant said.";
+    let got = credits(sentence);
+    assert!(
+        got.iter()
+            .any(|(s, kind, _)| s.starts_with("Chris Honnor") && *kind == Person),
+        "{sentence}: {got:?}"
+    );
 }
