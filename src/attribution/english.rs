@@ -701,18 +701,20 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
         .copied()
         .filter(|(source, cue)| one_side(source, cue))
         .collect();
+    let joined: Vec<(&Source, &Source)> = read
+        .iter()
+        .filter_map(|people| whose_people(sentence, &read, people).map(|whose| (people, whose)))
+        .collect();
     for (source, cue) in &credited {
         // Unnamed people and whose they are are one credit, read from the people, or from
         // whose they are where only that is credited (across a relative clause: `An official
         // of the Finance Ministry who declined to be named said`); where both are, `add_new`
         // keeps the first.
-        let people = read
+        let (people, whose) = joined
             .iter()
-            .find(|people| {
-                whose_people(sentence, &read, people).is_some_and(|w| ptr::eq(w, *source))
-            })
-            .unwrap_or(source);
-        let whose = whose_people(sentence, &read, source).unwrap_or(source);
+            .copied()
+            .find(|(people, whose)| ptr::eq(*people, *source) || ptr::eq(*whose, *source))
+            .unwrap_or((source, source));
         let (start, end) = (people.start.min(whose.start), people.end.max(whose.end));
         add_new(
             out,
@@ -736,9 +738,9 @@ pub(super) const WHOSE_PEOPLE: &[&str] = &["for", "at", "of", "with", "from"];
 /// spokesman for Deutsche Bank said`, `according to a spokesman for the Russian Foreign
 /// Ministry`), whole (not `Australian` in `a spokesman of Australian stock broker Jacksons`), or
 /// one right before them that a name's joining word kept apart (`Bank of Japan officials
-/// said`), no person's. The two are one credit, the people's, as `a Deutsche Bank spokesman` is: a copy that
-/// writes either has kept it, and `a Commerzbank spokesman` replaced it. An agency is a source
-/// of its own, not whose (`a spokesman for Reuters`).
+/// said`), no person's. The two are one credit, the people's, as `a Deutsche Bank spokesman`
+/// is: a copy that writes either has kept it, and `a Commerzbank spokesman` replaced it. An
+/// agency is a source of its own, not whose (`a spokesman for Reuters`).
 fn whose_people<'r, 's>(
     sentence: &str,
     read: &'r [Source<'s>],
@@ -880,7 +882,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     // plural pattern is lower-case, so that `Bankers Trust` stays a name), and so is one with
     // whose people they are (`Officials of MMC Sittipol said`).
     if kind == SourceKind::Person {
-        let mut words = text.split(' ');
+        let mut words = text.split_whitespace();
         let first = words.next().unwrap_or_default();
         if UNNAMED_PEOPLE
             .iter()

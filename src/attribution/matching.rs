@@ -519,7 +519,7 @@ fn other_peoples(a: &str, b: &str) -> bool {
 /// with more of a name after it (`Deutsche Bank economists`, `Bank of Japan officials`), as a
 /// sentence's start capitalizes any word (`Trade sources said`).
 fn whose_people(source: &str) -> String {
-    let mut words = source.split(' ').peekable();
+    let mut words = source.split_whitespace().peekable();
     while let Some(word) = words.next() {
         if people_word(&word.to_lowercase()).is_some()
             && let Some(joining) = words.next_if(|w| WHOSE_PEOPLE.contains(w))
@@ -772,6 +772,8 @@ mod tests {
                 "sources close to the Bank of Japan",
                 "sources close to the Bank of Korea",
             ),
+            // A hard-wrapped line's break is a space.
+            ("a spokesman for\nthe union", "a Deutsche Bank spokesman"),
             ("Deutsche Bank economists", "Dresdner Bank economists"),
             ("Bank of Japan officials", "Bank of Korea officials"),
         ] {

@@ -2364,6 +2364,10 @@ fn unnamed_people_are_read_with_whose_they_are() {
             &[("Officials of MMC Sittipol", Anonymous)][..],
         ),
         (
+            "Officials of\nMMC Sittipol said Chrysler buys the same models.",
+            &[("Officials of MMC Sittipol", Anonymous)][..],
+        ),
+        (
             "According to a spokesman for the Russian Foreign Ministry, the talks were off.",
             &[("a spokesman for the Russian Foreign Ministry", Anonymous)][..],
         ),
