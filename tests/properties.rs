@@ -145,7 +145,8 @@ fn credit_pair() -> impl Strategy<Value = (String, String)> {
 }
 
 /// Two unnamed credits as wire copy writes them: a determiner or none, whose people they are
-/// (a government, a firm, nobody), and who (`a Deutsche Bank spokesman`, `U.S. officials`).
+/// (a government, a firm, nobody), and who (`a Deutsche Bank spokesman`, `U.S. officials`), or
+/// whose after who, joined (`a spokesman for Deutsche Bank`, `officials at the White House`).
 fn unnamed_pair() -> impl Strategy<Value = (String, String)> {
     const DETERMINERS: &[&str] = &["", "a", "A", "some", "the"];
     const WHOSE: &[&str] = &[
@@ -169,13 +170,20 @@ fn unnamed_pair() -> impl Strategy<Value = (String, String)> {
         "sources",
         "economists",
     ];
+    const JOINED: &[&str] = &["", "for", "at the", "of"];
     let credit = (
         prop::sample::select(DETERMINERS),
         prop::sample::select(WHOSE),
         prop::sample::select(WHO),
+        prop::sample::select(JOINED),
     )
-        .prop_map(|(determiner, whose, who)| {
-            [determiner, whose, who]
+        .prop_map(|(determiner, whose, who, joined)| {
+            let words = if joined.is_empty() || whose.is_empty() {
+                [determiner, whose, who, ""]
+            } else {
+                [determiner, who, joined, whose]
+            };
+            words
                 .into_iter()
                 .filter(|w| !w.is_empty())
                 .collect::<Vec<_>>()
