@@ -49,6 +49,12 @@ pub fn source_key(source: &str) -> String {
             s = rest.to_string();
         }
     }
+    // The Russian `agency`, in any of its cases: `агентство САНА`, `агентства Киодо`.
+    if let Some((word, rest)) = s.split_once(' ')
+        && word.starts_with("агентств")
+    {
+        s = rest.to_string();
+    }
     let s = s
         .split_whitespace()
         .map(|word| {
@@ -162,9 +168,15 @@ const AGENCY_ALIASES: &[(&str, &[&str])] = &[
     ("bloomberg", &["блумберг", "彭博社"]),
     ("bbc", &["би-би-си", "بی بی سی"]),
     ("cnn", &["си-эн-эн", "سی این این"]),
-    ("al jazeera", &["الجزیرہ"]),
-    ("kyodo", &["共同社"]),
-    ("yonhap", &["韩联社"]),
+    ("al jazeera", &["الجزیرہ", "аль-джазир"]),
+    ("kyodo", &["共同社", "киодо"]),
+    ("yonhap", &["韩联社", "йонхап"]),
+    ("sana", &["сана"]),
+    ("irna", &["ирна"]),
+    ("anadolu", &["анадолу"]),
+    ("unian", &["униан"]),
+    ("ukrinform", &["укринформ"]),
+    ("kcna", &["цтак"]),
     ("sputnik", &["俄罗斯卫星通讯社"]),
 ];
 
@@ -1005,10 +1017,16 @@ mod tests {
             ("Xinhua", "新华社"),
             ("AFP", "Франс Пресс"),
             ("AP", "اے پی"),
+            ("SANA", "агентство САНА"),
+            ("Al Jazeera", "Аль-Джазиры"),
+            ("Kyodo", "Киодо"),
+            ("Ukrinform", "Укринформа"),
+            ("Xinhua", "агентства Синьхуа"),
         ] {
             assert!(same_source(english, other), "{english} {other}");
         }
         assert!(!same_source("ТАСС", "Рейтер"));
+        assert!(!same_source("САНА", "ИРНА"));
         assert!(!same_source("Reuters", "新华社"));
         // A case ending is only read on a Russian name.
         assert!(!same_source("AP", "اے پی پی"));

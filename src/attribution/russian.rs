@@ -23,7 +23,7 @@ use crate::normalize;
 const OWNER: &str = r"(?:России|РФ|США|КНР|ЕС|ООН|НАТО|\p{Lu}\p{Ll}+)";
 
 /// Agencies and newspapers, with their endings; a correspondent of one credits it.
-const AGENCIES: &str = r"(?:[Кк]орреспондент\p{Ll}{0,2}\s+|[Аа]гентств\p{Ll}{1,2}\s+)?(?:РИА\s+Новости|РИА|ТАСС|Интерфакс\p{Ll}{0,2}|ИНТЕРФАКС|INTERFAX(?:\.RU)?|Interfax|РБК|Рейтер\p{Ll}{0,3}|Reuters|Франс\s+Пресс|AFP|Ассошиэйтед\s+Пресс|AP|Синьхуа|Xinhua|Блумберг\p{Ll}{0,2}|Bloomberg|Би-би-си|BBC|CNN|Си-эн-эн|Sputnik|Коммерсант\p{Ll}{0,2}|Известия\p{Ll}{0,2}|Известий|Ведомост\p{Ll}{1,3}|СМИ)";
+const AGENCIES: &str = r"(?:[Кк]орреспондент\p{Ll}{0,2}\s+|[Аа]гентств\p{Ll}{1,2}\s+)?(?:РИА\s+Новости|РИА|ТАСС|Интерфакс\p{Ll}{0,2}|ИНТЕРФАКС|INTERFAX(?:\.RU)?|Interfax|РБК|Рейтер\p{Ll}{0,3}|Reuters|Франс\s+Пресс|AFP|Ассошиэйтед\s+Пресс|AP|Синьхуа|Xinhua|САНА|Киодо|Йонхап|ИРНА|Анадолу|УНИАН|Укринформ\p{Ll}{0,2}|ЦТАК|Аль-Джазир\p{Ll}|Блумберг\p{Ll}{0,2}|Bloomberg|Би-би-си|BBC|CNN|Си-эн-эн|Sputnik|Коммерсант\p{Ll}{0,2}|Известия\p{Ll}{0,2}|Известий|Ведомост\p{Ll}{1,3}|СМИ)";
 
 /// A country's adjective before its body (`российский МИД`, `американское посольство`), with its
 /// endings: the adjectives `governments.rs` reads.
@@ -150,6 +150,15 @@ mod tests {
         assert_eq!(
             credits("По данным Интерфакса, переговоры возобновятся."),
             [("Интерфакса".into(), Agency, Cue::AccordingTo)]
+        );
+        // Agencies of other countries, as Russian copy names them.
+        assert_eq!(
+            credits("Сирийское государственное агентство САНА сообщило об этом."),
+            [("агентство САНА".into(), Agency, Cue::Reported)]
+        );
+        assert_eq!(
+            credits("По данным Аль-Джазиры, переговоры сорваны."),
+            [("Аль-Джазиры".into(), Agency, Cue::AccordingTo)]
         );
         // A title's words before a name are no verb nor a place's preposition: the president
         // arrived, the agency reports.
