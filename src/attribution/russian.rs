@@ -160,8 +160,13 @@ mod tests {
             credits("По данным Аль-Джазиры, переговоры сорваны."),
             [("Аль-Джазиры".into(), Agency, Cue::AccordingTo)]
         );
-        // A title's words before a name are no verb nor a place's preposition: the president
-        // arrived, the agency reports.
+    }
+
+    /// A title's words before a name are whose office it is (`по`, `и` among them), never a
+    /// verb nor a place's preposition: the president arrived, the agency reports.
+    #[test]
+    fn a_titles_words_are_no_verb_nor_place() {
+        use SourceKind::*;
         assert_eq!(
             credits("Французский президент прибыл в Пекин, сообщает Синьхуа."),
             [("Синьхуа".into(), Agency, Cue::Reported)]
