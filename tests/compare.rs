@@ -458,6 +458,42 @@ fn unnamed_people_keep_their_credit_however_whose_they_are_is_joined() {
     );
 }
 
+/// An analyst named after her bank and her role is one credit, the analyst's: a copy naming her
+/// in an aside after her name has kept it, one giving her words to the bank has dropped it (and
+/// credits the bank), as one naming the bank's other people has.
+#[test]
+fn a_named_analyst_keeps_her_credit_and_her_bank_alone_does_not() {
+    let versions = fates_of_credits(
+        "Deutsche Bank analyst Jane Doe said the merger talks had ended on Friday. \
+        Chase Manhattan Corp (CMB) president Thomas Labrecque said rates would stay low.",
+        "Jane Doe, an analyst at Deutsche Bank, said the merger talks had ended on Friday. \
+        Chase Manhattan president Thomas Labrecque said rates would stay low.",
+        "Deutsche Bank said the merger talks had ended on Friday. \
+        Chase Manhattan sources said rates would stay low.",
+    );
+    assert_eq!(
+        versions,
+        [
+            (
+                vec![
+                    "Deutsche Bank analyst Jane Doe kept Jane Doe".to_string(),
+                    "Chase Manhattan Corp (CMB) president Thomas Labrecque kept Chase Manhattan \
+                     president Thomas Labrecque"
+                        .into()
+                ],
+                0
+            ),
+            (
+                vec![
+                    "Deutsche Bank analyst Jane Doe dropped -".to_string(),
+                    "Chase Manhattan Corp (CMB) president Thomas Labrecque dropped -".into()
+                ],
+                2
+            )
+        ]
+    );
+}
+
 /// The same in Russian, where a name is declined and whose a body is may stand before or after
 /// it: `в Москве` for `в Кремле`, `российском МИДе` and `Министерстве иностранных дел РФ` for
 /// `МИД России` keep the credit; `в Киеве` and `МИД Китая` replace it.

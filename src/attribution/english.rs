@@ -703,7 +703,11 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
         .collect();
     let joined: Vec<(&Source, &Source)> = read
         .iter()
-        .filter_map(|people| whose_people(sentence, &read, people).map(|whose| (people, whose)))
+        .filter_map(|people| {
+            whose_people(sentence, &read, people)
+                .or_else(|| whose_employee(sentence, &read, people))
+                .map(|whose| (people, whose))
+        })
         .collect();
     for (source, cue) in &credited {
         // Unnamed people and whose they are are one credit, read from the people, or from
@@ -767,10 +771,124 @@ fn whose_people<'r, 's>(
                 whose.end < people.start
                     && sentence[whose.end..people.start].trim().is_empty()
                     && names_unnamed_people(people.text)
-                    && !(whose.kind == SourceKind::Person && opens_on_a_name(whose.text))
+                    && !(whose.kind == SourceKind::Person
+                        && opens_on_a_name(whose.text)
+                        && !names_a_body(whose.text))
             }
     })
 }
+
+/// The source of those `read` in `sentence` that named person `person` works for, where it
+/// stands right before them with only their role between (`First Kansas City analyst Jonathan
+/// Braatz`, `Senior Citibank executive William Rhodes`, `Chase Manhattan Corp (CMB) president
+/// Thomas Labrecque`, `Special prosecutor Lawrence Walsh`): the two are one credit, the
+/// person's, as `Jonathan Braatz, an analyst at First Kansas City,` is, not a firm speaking
+/// beside them. An agency is a source of its own (`Reuters correspondent John Smith`).
+fn whose_employee<'r, 's>(
+    sentence: &str,
+    read: &'r [Source<'s>],
+    person: &Source,
+) -> Option<&'r Source<'s>> {
+    let named = person.kind == SourceKind::Person
+        && person
+            .text
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|word| word.starts_with(char::is_uppercase))
+        && !person
+            .text
+            .split_whitespace()
+            .any(|word| one_of(without_trailing_marks(word), FIRMS));
+    if !named {
+        return None;
+    }
+    // A title the person's credit opens on: any in small letters (`first vice-president Janos
+    // Fekete`), a role's in capitals (`Commission President von der Leyen`).
+    let first = person.text.split_whitespace().next().unwrap_or_default();
+    let titled = first.starts_with(char::is_lowercase) || an_employee(first);
+    read.iter().find(|employer| {
+        matches!(employer.kind, SourceKind::Institution | SourceKind::Person)
+            && employer.end < person.start
+            && {
+                let role_ends = employer
+                    .text
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|word| word.starts_with(char::is_lowercase) && an_employee(word));
+                match role_between(&sentence[employer.end..person.start]) {
+                    Some(0) => titled || role_ends,
+                    Some(_) => true,
+                    None => false,
+                }
+            }
+    })
+}
+
+/// How many words of a role `between` holds, when that is all it holds but a ticker in
+/// brackets (`(CMB)`, `<SNE.T>`): up to three lower-case words, none a cue, the last a role
+/// someone is named after (`analyst`, `senior vice president`, `chairman and chief executive`);
+/// `None` where it holds anything else (`said analyst`, `, an analyst`).
+fn role_between(between: &str) -> Option<usize> {
+    let mut words = 0;
+    let mut last = "";
+    for word in between.split_whitespace() {
+        let ticker = (word.starts_with('(') && word.ends_with(')'))
+            || (word.starts_with('<') && word.ends_with('>'));
+        if ticker && words == 0 {
+            continue;
+        }
+        let a_word = word.starts_with(char::is_lowercase)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-');
+        let joins_roles = word == "and" && an_employee(last);
+        if !a_word
+            || words == 3
+            || is_cue_word(word)
+            || (!joins_roles && (one_of(word, PREPOSITIONS) || one_of(word, AUXILIARIES)))
+        {
+            return None;
+        }
+        (words, last) = (words + 1, word);
+    }
+    (words == 0 || an_employee(last)).then_some(words)
+}
+/// Whether name `text` ends on a word only a firm's or a body's name ends on ([`FIRMS`],
+/// [`BODIES`]): `Economic Planning Board`, not a person's.
+fn names_a_body(text: &str) -> bool {
+    text.split_whitespace()
+        .next_back()
+        .map(without_trailing_marks)
+        .is_some_and(|word| one_of(word, FIRMS) || one_of(word, BODIES))
+}
+
+/// Words that end a body's name, never a person's (`Economic Planning Board`).
+#[rustfmt::skip]
+const BODIES: &[&str] = &[
+    "Board", "Agency", "Ministry", "Department", "Commission", "Council", "Committee", "Office",
+    "Bureau", "Authority", "Institute", "Exchange", "Fund", "Association", "Union", "Federation",
+    "Party", "Corporation", "Company", "Organisation", "Organization", "Administration",
+];
+
+/// Words that make a name a firm's, never a person's (`lead manager Algemene Bank Nederland`:
+/// the bank managing a bond issue, not its manager).
+#[rustfmt::skip]
+const FIRMS: &[&str] = &[
+    "Bank", "Group", "Inc", "Corp", "Co", "Ltd", "Plc", "PLC", "AG", "SA", "NV", "N.V", "Bhd",
+    "Securities", "Brothers", "Partners", "Holdings",
+];
+
+/// Whether `word` is a role a firm's or a body's people are named after: one of [`ROLES`], or
+/// another job wire copy names people by (`strategist`, `prosecutor`, `commissioner`).
+pub(super) fn an_employee(word: &str) -> bool {
+    a_role(word) || one_of(word, EMPLOYEES)
+}
+
+/// Jobs besides [`ROLES`] that name people after their firm or body (`Salomon Brothers
+/// strategist`, `Special prosecutor`).
+#[rustfmt::skip]
+const EMPLOYEES: &[&str] = &[
+    "strategist", "trader", "dealer", "broker", "commissioner", "prosecutor", "adviser", "advisor",
+    "counsel", "treasurer", "controller", "researcher", "negotiator", "delegate", "envoy",
+];
 
 /// Whether `text` opens on two capitalized words, a person's first name and surname (`Chris
 /// Honnor of London-based` brokers), rather than a body's name (`Bank of Japan` officials).
@@ -878,6 +996,27 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         text = &sentence[start..offset(sentence, people) + people.len()];
         kind = SourceKind::Anonymous;
     }
+    // A paper's word is a paper only with `the` or more of its name (`The Times`); alone it is
+    // read as any capitalized word is, a name only beside its cue (`"Times change," he said`),
+    // and the name it opens before a capital, a firm's, up to its last capitalized word
+    // (`Courier Corp said`, `Times Mirror Co. said`).
+    if kind == SourceKind::Agency && one_of(text, PAPERS_WORDS) {
+        let start = offset(sentence, text);
+        let mut end = start + text.len();
+        for word in sentence[end..].split_whitespace().take(4) {
+            let bare = without_trailing_marks(word);
+            if !bare.starts_with(char::is_uppercase) {
+                break;
+            }
+            // An abbreviation's full stop is the name's (`Co.`), other marks end it.
+            let name = if word.ends_with('.') { word } else { bare };
+            end = offset(sentence, name) + name.len();
+            if name.len() < word.len() {
+                break;
+            }
+        }
+        (text, kind) = (&sentence[start..end], SourceKind::Person);
+    }
     // A bare plural capitalized at a sentence's start is read as a name (`Dealers said`; the
     // plural pattern is lower-case, so that `Bankers Trust` stays a name), and so is one with
     // whose people they are (`Officials of MMC Sittipol said`).
@@ -932,14 +1071,15 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         return None;
     }
     let what_was_said = next_word.is_some_and(|word| AUXILIARIES.contains(&word));
-    let a_modifier = next_word.is_some_and(|word| {
-        let bare = without_trailing_marks(word);
-        word.starts_with(|c: char| c.is_lowercase())
-            && !ISSUED.contains(&bare)
-            && !ROLES.contains(&bare)
-            && !names_unnamed_people(bare)
-            && !NOT_NOUNS.contains(&bare)
-    });
+    let a_modifier = !what_was_said
+        && next_word.is_some_and(|word| {
+            let bare = without_trailing_marks(word);
+            word.starts_with(|c: char| c.is_lowercase())
+                && !ISSUED.contains(&bare)
+                && !ROLES.contains(&bare)
+                && !names_unnamed_people(bare)
+                && !NOT_NOUNS.contains(&bare)
+        });
     Some(Source {
         text,
         kind,
@@ -1052,6 +1192,14 @@ fn opens_on_its_office_holder(text: &str) -> bool {
         (Some(determiner), Some(title), Some("of")) if a_determiner(determiner) && holds_an_office(title)
     )
 }
+
+/// The words newspapers are named by that are words first (`Times`, `Post`): a paper only with
+/// `the` or more of its name (`The Times`, `the Washington Post`).
+#[rustfmt::skip]
+const PAPERS_WORDS: &[&str] = &[
+    "Times", "Post", "Journal", "Herald", "Gazette", "Tribune", "Telegraph", "Guardian",
+    "Observer", "Chronicle", "Courier", "Ledger", "Bulletin", "Daily",
+];
 
 /// Whether `name` is one of [`AGENCIES`], as written there.
 fn an_agency(name: &str) -> bool {

@@ -5,7 +5,9 @@
 //! one kind described otherwise are one source ([`one_source`]), unless two governments' or
 //! two organisations' (`a Deutsche Bank spokesman`, `a Commerzbank spokesman`).
 
-use super::english::{ARABIC_ARTICLES, DESCRIBED, OUTLETS, UNNAMED_PEOPLE, WHOSE_PEOPLE};
+use super::english::{
+    ARABIC_ARTICLES, DESCRIBED, OUTLETS, UNNAMED_PEOPLE, WHOSE_PEOPLE, an_employee,
+};
 use super::governments::{self, Body};
 use super::{Attribution, SourceKind, is_cyrillic, offset};
 use crate::normalize;
@@ -504,9 +506,40 @@ fn titled_surname(source: &str) -> Option<&str> {
 pub fn one_source(a: &Attribution, b: &Attribution) -> bool {
     let bodies = (governments::body(&a.source), governments::body(&b.source));
     !bodies.0.of_another_government(&bodies.1)
+        && !employer_alone(a, b)
+        && !employer_alone(b, a)
         && (same_name(&a.source, &b.source, &bodies)
             || same_person(a, b)
             || (same_unnamed(a, b) && !other_peoples(&a.source, &b.source)))
+}
+
+/// Whether `other` names only whose `person` is, where `person` is named after the firm or body
+/// and their role (`Deutsche Bank analyst Tom Smith`; `Deutsche Bank`, `Deutsche Bank
+/// sources`): two sources, the analyst's words given to the bank, as `Tom Smith, an analyst at
+/// Deutsche Bank,` and `Deutsche Bank` are. One that holds the surname or a role names the
+/// person too (`Smith`, `a Deutsche Bank analyst`, a name cut short: `TWA vice president and
+/// general counsel Mark`).
+fn employer_alone(person: &Attribution, other: &Attribution) -> bool {
+    if person.kind != SourceKind::Person {
+        return false;
+    }
+    let words: Vec<&str> = person.source.split_whitespace().collect();
+    let Some(surname) = words.last() else {
+        return false;
+    };
+    let a_role = |word: &str| word.starts_with(char::is_lowercase) && an_employee(word);
+    // A spokesman's words are whose they speak for (`Deutsche Bank spokesman Tom Smith`,
+    // `Deutsche Bank`: one source, as `a spokesman for Deutsche Bank` is).
+    let employee = words.iter().enumerate().any(|(i, word)| {
+        a_role(word)
+            && !word.starts_with("spokes")
+            && words[..i].iter().any(|w| w.starts_with(char::is_uppercase))
+    });
+    employee
+        && !other
+            .source
+            .split_whitespace()
+            .any(|word| a_role(word) || word.eq_ignore_ascii_case(surname))
 }
 
 /// Whether unnamed credits `a` and `b` are two organisations' people (`a Deutsche Bank
@@ -815,6 +848,51 @@ mod tests {
             assert!(one_source(&credit(a), &credit(b)), "{a} / {b}");
             assert!(one_source(&credit(b), &credit(a)), "{b} / {a}");
         }
+    }
+
+    /// A person named after whose they are and their role is the person: one source with their
+    /// name under another title, misspelt, or cut short, and with an unnamed one of that role,
+    /// but not with the firm alone nor its other people, as a copy giving the analyst's words to
+    /// the bank credits them.
+    #[test]
+    fn a_person_named_after_their_firm_is_not_the_firm() {
+        let said = |source: &str, kind| Attribution {
+            source: source.into(),
+            kind,
+            cue: "said".into(),
+            cue_kind: super::super::Cue::Said,
+        };
+        let analyst = said("Deutsche Bank analyst Tom Smith", SourceKind::Person);
+        for (other, kind, one) in [
+            ("Deutsche Bank", SourceKind::Institution, false),
+            ("Deutsche Bank", SourceKind::Person, false),
+            ("Deutsche Bank sources", SourceKind::Anonymous, false),
+            ("Tom Smith", SourceKind::Person, true),
+            ("Smith", SourceKind::Person, true),
+            ("Deutsche Bank analyst Tom Smyth", SourceKind::Person, true),
+            ("A Deutsche Bank analyst", SourceKind::Anonymous, true),
+            ("Deutsche Bank analyst Tom", SourceKind::Person, true),
+        ] {
+            let other = said(other, kind);
+            assert_eq!(one_source(&analyst, &other), one, "{other:?}");
+            assert_eq!(one_source(&other, &analyst), one, "{other:?}");
+        }
+        // A spokesman speaks for the bank.
+        let spokesman = said("Deutsche Bank spokesman Tom Smith", SourceKind::Person);
+        assert!(one_source(
+            &spokesman,
+            &said("Deutsche Bank", SourceKind::Institution)
+        ));
+        // A title with no firm before it names nobody's employee (`chairman John Shad`).
+        let chairman = said("chairman John Shad", SourceKind::Person);
+        assert!(one_source(
+            &chairman,
+            &said("chairman John Shad", SourceKind::Person)
+        ));
+        assert!(!employer_alone(
+            &chairman,
+            &said("the commission", SourceKind::Institution)
+        ));
     }
 
     /// Two titles of one shape are two sources when a capitalized word differs, even where the

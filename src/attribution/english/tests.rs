@@ -2221,10 +2221,11 @@ fn todays_phrasing_is_credited() {
             "Reagan administration officials said the talks had failed.",
             &[("Reagan administration officials", Anonymous)],
         ),
-        // Initials that describe a speaker do not speak.
+        // Initials that describe a speaker do not speak: they are part of the speaker's credit,
+        // whose representative he is.
         (
             "Pakistan's acting U.N. representative Aneesuddin Ahmed said the talks had failed.",
-            &[("Aneesuddin Ahmed", Person)],
+            &[("U.N. representative Aneesuddin Ahmed", Person)],
         ),
         // What a knowing source knows of is read with it, up to what follows it.
         (
@@ -2395,6 +2396,16 @@ fn unnamed_people_are_read_with_whose_they_are() {
             "Rates would stay low, Ministry of Finance officials said.",
             &[("Ministry of Finance officials", Anonymous)][..],
         ),
+        // A body's name opening on two capitals, which a person's would too.
+        (
+            "Economic Planning Board officials said growth would slow.",
+            &[("Economic Planning Board officials", Anonymous)][..],
+        ),
+        // Whose they are before `was`, no noun it describes.
+        (
+            "A spokesman for Deutsche Bank was quoted as saying the talks had ended.",
+            &[("A spokesman for Deutsche Bank", Anonymous)][..],
+        ),
         // Where they are is not whose.
         (
             "Officials in Bonn said the talks had ended.",
@@ -2424,4 +2435,128 @@ fn unnamed_people_are_read_with_whose_they_are() {
             .any(|(s, kind, _)| s.starts_with("Chris Honnor") && *kind == Person),
         "{sentence}: {got:?}"
     );
+}
+
+#[test]
+fn a_named_person_is_read_with_whose_they_are_before_their_role() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "The bank will cut jobs, Deutsche Bank analyst Tom Smith said.",
+            &[("Deutsche Bank analyst Tom Smith", Person)][..],
+        ),
+        (
+            "The bank will cut jobs, said Deutsche Bank analyst Tom Smith.",
+            &[("Deutsche Bank analyst Tom Smith", Person)][..],
+        ),
+        (
+            "According to Deutsche Bank analyst Tom Smith, the bank will cut jobs.",
+            &[("Deutsche Bank analyst Tom Smith", Person)][..],
+        ),
+        (
+            "Senior Citibank executive William Rhodes said he was encouraged.",
+            &[("Senior Citibank executive William Rhodes", Person)][..],
+        ),
+        (
+            "Fidelity Bank senior economist Mickey Levy said rates would rise.",
+            &[("Fidelity Bank senior economist Mickey Levy", Person)][..],
+        ),
+        (
+            "Merrill Lynch and Co Inc chairman and chief executive William Schreyer said so.",
+            &[(
+                "Merrill Lynch and Co Inc chairman and chief executive William Schreyer",
+                Person,
+            )][..],
+        ),
+        // A ticker in brackets between them.
+        (
+            "Chase Manhattan Corp (CMB) president Thomas Labrecque said the fall was unjustified.",
+            &[(
+                "Chase Manhattan Corp (CMB) president Thomas Labrecque",
+                Person,
+            )][..],
+        ),
+        (
+            "Sony Corp <SNE.T> chairman Akio Morita said profits would fall.",
+            &[("Sony Corp <SNE.T> chairman Akio Morita", Person)][..],
+        ),
+        (
+            "European Community (EC) commissioner Willy de Clercq told reporters so.",
+            &[(
+                "European Community (EC) commissioner Willy de Clercq",
+                Person,
+            )][..],
+        ),
+        // The role ending whose they are, or opening the person's credit.
+        (
+            "Special prosecutor Lawrence Walsh said he asked for a delay.",
+            &[("Special prosecutor Lawrence Walsh", Person)][..],
+        ),
+        (
+            "CBI economic situation committee chairman David Wigglesworth said sterling was fine.",
+            &[(
+                "CBI economic situation committee chairman David Wigglesworth",
+                Person,
+            )][..],
+        ),
+        (
+            "Commission President von der Leyen said the talks had ended.",
+            &[("Commission President von der Leyen", Person)][..],
+        ),
+        (
+            "Merrill Lynch analyst and strategist John Smith said the talks had ended.",
+            &[("Merrill Lynch analyst and strategist John Smith", Person)][..],
+        ),
+        // A cue, a comma or a preposition between them: two credits, or whom it told.
+        (
+            "IBM told analyst John Smith the plan was off.",
+            &[("IBM", Person)][..],
+        ),
+        (
+            "Deutsche Bank and analyst John Smith said the talks had ended.",
+            &[("Deutsche Bank", Institution), ("John Smith", Person)][..],
+        ),
+        // A firm's name after a role is the firm's (the bank managing a bond issue).
+        (
+            "Lead manager Algemene Bank Nederland said the issue was priced.",
+            &[("Algemene Bank Nederland", Person)][..],
+        ),
+        // An agency's people are the agency's credit and their own.
+        (
+            "Reuters correspondent John Smith reported the talks had ended.",
+            &[("Reuters", Agency), ("John Smith", Person)][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
+#[test]
+fn a_papers_word_alone_is_no_paper() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "\"Times change, conditions change,\" Schneider said.",
+            &[("Schneider", Person)][..],
+        ),
+        (
+            "The Times said the minister would resign.",
+            &[("The Times", Agency)][..],
+        ),
+        (
+            "Times of India reported the minister would resign.",
+            &[("Times of India", Agency)][..],
+        ),
+        // Before a capital, a firm's name.
+        (
+            "Courier Corp said it expects to report a small loss.",
+            &[("Courier Corp", Person)][..],
+        ),
+        (
+            "Times Mirror Co. Inc said it expects to report a small loss.",
+            &[("Times Mirror Co. Inc", Person)][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
 }
