@@ -115,6 +115,11 @@ fn credit_name() -> impl Strategy<Value = String> {
         "EPA",
         "economists",
         "sources",
+        // People named after their firm and role (`Deutsche Bank analyst Tom Smith`).
+        "analyst",
+        "spokesman",
+        "Tom",
+        "Smith",
     ];
     prop::collection::vec(prop::sample::select(WORDS), 1..6).prop_map(|words| words.join(" "))
 }
@@ -401,23 +406,23 @@ proptest! {
         prop_assert!(same_source(&a, &a), "{}", a);
     }
 
-    /// The same of two credits of one kind, named people or institutions, or unnamed people
+    /// The same of two credits of any kinds, named people or institutions, or unnamed people
     /// (`a Deutsche Bank spokesman`, `some U.S. officials`: whose people they are is read from
-    /// their capitalized words).
+    /// their capitalized words; `Deutsche Bank analyst Tom Smith`, a person, and `Deutsche
+    /// Bank`).
     #[test]
-    fn credits_of_one_kind_are_one_source_either_way(
+    fn credits_are_one_source_either_way(
         (a, b) in prop_oneof![credit_pair(), unnamed_pair()],
-        kind in 0u8..3,
+        kinds in (0u8..3, 0u8..3),
     ) {
         use copydesk::attribution::{Attribution, Cue, SourceKind, one_source};
-        let kind = [SourceKind::Anonymous, SourceKind::Person, SourceKind::Institution][kind as usize];
-        let credit = |source: &str| Attribution {
+        let credit = |source: &str, kind: u8| Attribution {
             source: source.to_string(),
-            kind,
+            kind: [SourceKind::Anonymous, SourceKind::Person, SourceKind::Institution][kind as usize],
             cue: "said".into(),
             cue_kind: Cue::Said,
         };
-        let (a, b) = (credit(&a), credit(&b));
+        let (a, b) = (credit(&a, kinds.0), credit(&b, kinds.1));
         prop_assert_eq!(one_source(&a, &b), one_source(&b, &a), "{} / {}", a.source, b.source);
         prop_assert!(one_source(&a, &a), "{}", a.source);
     }
