@@ -770,7 +770,7 @@ fn whose_people<'r, 's>(
             } else {
                 whose.end < people.start
                     && sentence[whose.end..people.start].trim().is_empty()
-                    && names_unnamed_people(people.text)
+                    && bare_people(people.text)
                     && !(whose.kind == SourceKind::Person
                         && opens_on_a_name(whose.text)
                         && !names_a_body(whose.text))
@@ -890,6 +890,14 @@ const EMPLOYEES: &[&str] = &[
     "counsel", "treasurer", "controller", "researcher", "negotiator", "delegate", "envoy",
 ];
 
+/// Whether unnamed people `text` are people alone, or with what kind of them they are before
+/// them (`officials`, `market analysts`, `senior officials`), no determiner (`the sources`,
+/// `its officials`: words of their own).
+fn bare_people(text: &str) -> bool {
+    let mut words = text.split_whitespace().rev();
+    words.next().is_some_and(names_unnamed_people) && words.all(|word| !a_determiner(word))
+}
+
 /// Whether `text` opens on two capitalized words, a person's first name and surname (`Chris
 /// Honnor of London-based` brokers), rather than a body's name (`Bank of Japan` officials).
 fn opens_on_a_name(text: &str) -> bool {
@@ -999,10 +1007,15 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     // A paper's word is a paper only with `the` or more of its name (`The Times`); alone it is
     // read as any capitalized word is, a name only beside its cue (`"Times change," he said`),
     // and the name it opens before a capital, a firm's, up to its last capitalized word
-    // (`Courier Corp said`, `Times Mirror Co. said`).
-    if kind == SourceKind::Agency && one_of(text, PAPERS_WORDS) {
-        let start = offset(sentence, text);
-        let mut end = start + text.len();
+    // (`Courier Corp said`, `Times Mirror Co. said`). So is an agency's name before a firm's
+    // word (`Reuters Holdings PLC said`: the agency's owner, not the agency).
+    let start = offset(sentence, text);
+    let mut end = start + text.len();
+    let opens_a_firm = sentence[end..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|word| one_of(without_trailing_marks(word), FIRMS));
+    if kind == SourceKind::Agency && (one_of(text, PAPERS_WORDS) || opens_a_firm) {
         for word in sentence[end..].split_whitespace().take(4) {
             let bare = without_trailing_marks(word);
             if !bare.starts_with(char::is_uppercase) {

@@ -2406,6 +2406,15 @@ fn unnamed_people_are_read_with_whose_they_are() {
             "A spokesman for Deutsche Bank was quoted as saying the talks had ended.",
             &[("A spokesman for Deutsche Bank", Anonymous)][..],
         ),
+        // What kind of people they are, between.
+        (
+            "Ministry of Finance senior officials said rates would stay low.",
+            &[("Ministry of Finance senior officials", Anonymous)][..],
+        ),
+        (
+            "Rates would stay low, Deutsche Bank market analysts said.",
+            &[("Deutsche Bank market analysts", Anonymous)][..],
+        ),
         // Where they are is not whose.
         (
             "Officials in Bonn said the talks had ended.",
@@ -2532,7 +2541,7 @@ fn a_named_person_is_read_with_whose_they_are_before_their_role() {
 }
 
 #[test]
-fn a_papers_word_alone_is_no_paper() {
+fn a_papers_word_alone_or_opening_a_firms_name_is_no_paper() {
     use SourceKind::*;
     for (sentence, expected) in [
         (
@@ -2555,6 +2564,11 @@ fn a_papers_word_alone_is_no_paper() {
         (
             "Times Mirror Co. Inc said it expects to report a small loss.",
             &[("Times Mirror Co. Inc", Person)][..],
+        ),
+        // An agency's name opening a firm's is the firm's.
+        (
+            "Reuters Holdings PLC said its unit would join the venture.",
+            &[("Reuters Holdings PLC", Person)][..],
         ),
     ] {
         assert_credits(sentence, expected);
