@@ -851,6 +851,7 @@ fn role_between(between: &str) -> Option<usize> {
     }
     (words == 0 || an_employee(last)).then_some(words)
 }
+
 /// Whether name `text` ends on a word only a firm's or a body's name ends on ([`FIRMS`],
 /// [`BODIES`]): `Economic Planning Board`, not a person's.
 fn names_a_body(text: &str) -> bool {
@@ -1011,11 +1012,13 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     // word (`Reuters Holdings PLC said`: the agency's owner, not the agency).
     let start = offset(sentence, text);
     let mut end = start + text.len();
-    let opens_a_firm = sentence[end..]
-        .split_whitespace()
-        .next()
-        .is_some_and(|word| one_of(without_trailing_marks(word), FIRMS));
-    if kind == SourceKind::Agency && (one_of(text, PAPERS_WORDS) || opens_a_firm) {
+    let opens_a_firm = || {
+        sentence[end..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|word| one_of(without_trailing_marks(word), FIRMS))
+    };
+    if kind == SourceKind::Agency && (one_of(text, PAPERS_WORDS) || opens_a_firm()) {
         for word in sentence[end..].split_whitespace().take(4) {
             let bare = without_trailing_marks(word);
             if !bare.starts_with(char::is_uppercase) {

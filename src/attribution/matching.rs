@@ -523,18 +523,18 @@ fn employer_alone(person: &Attribution, other: &Attribution) -> bool {
     if person.kind != SourceKind::Person {
         return false;
     }
-    let words: Vec<&str> = person.source.split_whitespace().collect();
-    let Some(surname) = words.last() else {
+    let Some(surname) = person.source.split_whitespace().next_back() else {
         return false;
     };
     let a_role = |word: &str| word.starts_with(char::is_lowercase) && an_employee(word);
-    // A spokesman's words are whose they speak for (`Deutsche Bank spokesman Tom Smith`,
-    // `Deutsche Bank`: one source, as `a spokesman for Deutsche Bank` is).
-    let employee = words.iter().enumerate().any(|(i, word)| {
-        a_role(word)
-            && !word.starts_with("spokes")
-            && words[..i].iter().any(|w| w.starts_with(char::is_uppercase))
-    });
+    // A role after a capitalized word, whose the person is; but a spokesman's words are whose
+    // they speak for (`Deutsche Bank spokesman Tom Smith`, `Deutsche Bank`: one source, as `a
+    // spokesman for Deutsche Bank` is). Asked of every pair of credits compared: no allocation.
+    let mut words = person.source.split_whitespace();
+    let employee = words
+        .by_ref()
+        .any(|word| word.starts_with(char::is_uppercase))
+        && words.any(|word| a_role(word) && !word.starts_with("spokes"));
     employee
         && !other
             .source
@@ -885,10 +885,6 @@ mod tests {
         ));
         // A title with no firm before it names nobody's employee (`chairman John Shad`).
         let chairman = said("chairman John Shad", SourceKind::Person);
-        assert!(one_source(
-            &chairman,
-            &said("chairman John Shad", SourceKind::Person)
-        ));
         assert!(!employer_alone(
             &chairman,
             &said("the commission", SourceKind::Institution)
