@@ -253,10 +253,21 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
                 }
             } else if s.end <= c.start {
                 let gap = sentence[s.end..c.start].split_whitespace().count();
+                // A pronoun right after the cue is its subject, and so is a source there that
+                // ends the sentence (`..., заявил Лавров.`, `..., сообщает Синьхуа.`; one
+                // before `что` may be whom the speaker told: `сообщил ТАСС, что`): the cue
+                // credits nobody before it.
                 let subject_after = sentence[c.end..]
                     .split_whitespace()
                     .next()
-                    .is_some_and(|w| lang.subjects.contains(&w.trim_end_matches([',', '.'])));
+                    .is_some_and(|w| lang.subjects.contains(&w.trim_end_matches([',', '.'])))
+                    || sources.iter().any(|(after, _, _)| {
+                        after.start >= c.end
+                            && sentence[c.end..after.start].trim().is_empty()
+                            && sentence[after.end..].chars().all(|c| {
+                                matches!(c, '.' | '!' | '?' | '»' | '"' | '”') || c.is_whitespace()
+                            })
+                    });
                 matches!(k, Cue::Said | Cue::Reported)
                     && !subject_after
                     && gap

@@ -36,7 +36,7 @@ const INSTITUTIONS: &str = r"WHOSE?(?:(?:МИД\p{Ll}{0,2}|МВД|Минобор
 /// Titles, perhaps followed by whose (`министр иностранных дел России`) and a name (`Сергей
 /// Лавров`); whose is in words of three letters or more, or `по` and `и` (`министр по делам`),
 /// never `в` or `на`, which place a verb's subject (`президент прибыл в Пекин`).
-const TITLED: &str = r"(?:[Оо]фициальн\p{Ll}+\s+|[Бб]ывш\p{Ll}+\s+)?(?:[Пп]резидент|[Пп]ремьер-министр|[Пп]ремьер|[Мм]инистр|[Гг]лав[аеуы]|[Гг]убернатор|[Мм]эр|[Пп]осол|[Зз]амминистра|[Зз]аместитель|[Пп]ресс-секретар[ьяю]|[Пп]редставител[ьяю]|[Сс]пикер|[Пп]редседател[ьяю]|[Дд]иректор|[Кк]анцлер|[Гг]енсек)\p{Ll}{0,3}(?:(?:\s+(?:\p{Ll}{3,}|по|и)){0,3}(?:\s+\p{Lu}[\p{L}-]*){1,4})?";
+const TITLED: &str = r"(?:[Оо]фициальн\p{Ll}+\s+|[Бб]ывш\p{Ll}+\s+)?WHOSE?(?:[Пп]резидент|[Пп]ремьер-министр|[Пп]ремьер|[Мм]инистр|[Гг]лав[аеуы]|[Гг]убернатор|[Мм]эр|[Пп]осол|[Зз]амминистра|[Зз]аместитель|[Пп]ресс-секретар[ьяю]|[Пп]редставител[ьяю]|[Сс]пикер|[Пп]редседател[ьяю]|[Дд]иректор|[Кк]анцлер|[Гг]енсек)\p{Ll}{0,3}(?:(?:\s+(?:\p{Ll}{3,}|по|и)){0,3}(?:\s+\p{Lu}[\p{L}-]*){1,4}|\s+(?:иностранных\s+дел|внутренних\s+дел|обороны|финансов|юстиции|экономики|энергетики|здравоохранения|образования|культуры|транспорта|торговли))?";
 
 /// Unnamed sources: `источник в правительстве` (a source in the government), `эксперты`.
 const ANONYMOUS: &str = r"(?:[Ии]сточник|[Сс]обеседник|[Оо]чевидц|[Ээ]ксперт|[Аа]налитик|[Чч]иновник|[Дд]ипломат)\p{Ll}{0,3}";
@@ -49,7 +49,8 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     let institution = INSTITUTIONS.replace("OWNER", OWNER).replace("WHOSE", WHOSE);
     // An unnamed source may say where it sits: `источник в правительстве`.
     let anonymous = format!(r"{ANONYMOUS}(?:\s+в\s+{institution})?");
-    listed::source_pattern(AGENCIES, &institution, TITLED, &anonymous, PERSON)
+    let titled = TITLED.replace("WHOSE", WHOSE);
+    listed::source_pattern(AGENCIES, &institution, &titled, &anonymous, PERSON)
 });
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -193,6 +194,69 @@ mod tests {
                 Cue::Said,
             ),
         ]);
+    }
+
+    /// A title is read with the country's adjective before it and the portfolio after it,
+    /// named or not (`Российский министр иностранных дел заявил` credited nobody, `Французский
+    /// президент` only `президент`).
+    #[test]
+    fn a_title_is_read_with_its_country_and_portfolio() {
+        use SourceKind::*;
+        one_credit_each(&[
+            (
+                "Российский министр иностранных дел заявил, что переговоры продолжатся.",
+                "Российский министр иностранных дел",
+                Person,
+                Cue::Said,
+            ),
+            (
+                "Американский президент заявил, что санкции останутся.",
+                "Американский президент",
+                Person,
+                Cue::Said,
+            ),
+            (
+                "Переговоры продолжатся, заявил министр обороны.",
+                "министр обороны",
+                Person,
+                Cue::Said,
+            ),
+            (
+                "По словам российского министра иностранных дел, переговоры продолжатся.",
+                "российского министра иностранных дел",
+                Person,
+                Cue::AccordingTo,
+            ),
+        ]);
+    }
+
+    /// A source right after a `said` or `reported` cue that ends the sentence is its subject: the
+    /// cue credits nobody before it (`Российский МИД готов к переговорам, заявил Лавров.`). One
+    /// before `что` may be whom the speaker told, and the speaker before it still speaks.
+    #[test]
+    fn a_subject_after_its_cue_is_the_only_one_it_credits() {
+        use SourceKind::*;
+        one_credit_each(&[
+            (
+                "Российский МИД готов к переговорам, заявил Лавров.",
+                "Лавров",
+                Person,
+                Cue::Said,
+            ),
+            (
+                "Американский президент прибыл в Пекин, сообщает Синьхуа.",
+                "Синьхуа",
+                Agency,
+                Cue::Reported,
+            ),
+        ]);
+        let sentence = "Источник в правительстве сообщил ТАСС, что решение принято.";
+        assert!(
+            credits(sentence)
+                .iter()
+                .any(|(source, _, _)| source == "Источник в правительстве"),
+            "{sentence}"
+        );
     }
 
     #[test]
