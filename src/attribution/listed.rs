@@ -264,8 +264,9 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
                     || sources.iter().any(|(after, _, _)| {
                         after.start >= c.end
                             && sentence[c.end..after.start].trim().is_empty()
-                            && sentence[after.end..].chars().all(|c| {
-                                matches!(c, '.' | '!' | '?' | '»' | '"' | '”') || c.is_whitespace()
+                            && sentence[after.end..].chars().all(|mark| {
+                                matches!(mark, '.' | '!' | '?' | '»' | '"' | '”')
+                                    || mark.is_whitespace()
                             })
                     });
                 matches!(k, Cue::Said | Cue::Reported)
