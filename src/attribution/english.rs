@@ -164,8 +164,20 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     let knowing = format!(
         r"(?-u:\b)(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Oo]ther)\s+)?(?:[{letter}.-]+\s+)?(?i:people|person|persons|{people})\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|close\s+to|involved\s+in|aware\s+of)\s+(?:(?:the|a|an|its|their|this|these|those)\s+)?(?:{cap}(?:\s+{cap}){{0,2}}|[{lower}-]+(?:\s+[{lower}-]+)?)(?-u:\b)"
     );
+    // One who speaks for a body or a firm, without a determiner, as headlines and wire copy
+    // write them, after whose or what kind they are: a name, then up to two words in small
+    // letters (`Bundesbank spokesman said`, `Egyptian official said`, `Deutsche Bank chief
+    // economist said`), or a word of [`OF_WHOM`] (`company spokesman said`). Not other people
+    // (`Last week investor Carl Icahn said`).
+    let of_whom = format!("(?:{})", OF_WHOM.join("|"));
+    let singulars = SPEAKING_FOR
+        .iter()
+        .chain(EMPLOYEES)
+        .copied()
+        .collect::<Vec<_>>()
+        .join("|");
     let anonymous = format!(
-        r"{knowing}|(?-u:\b)(?:[Aa]n?|[Aa]nother|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|(?:[Tt]he\s+)?[{letter}-]+(?:['’]s|s['’]))\s+(?:[{letter}.-]+\s+){{0,3}}(?:spokes(?:woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{OF_WHOM})\s+){{0,2}}(?:{plurals})(?-u:\b)"
+        r"{knowing}|(?-u:\b)(?:[Aa]n?|[Aa]nother|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|(?:[Tt]he\s+)?[{letter}-]+(?:['’]s|s['’]))\s+(?:[{letter}.-]+\s+){{0,3}}(?:spokes(?:woman|person)|{people})(?-u:\b)|(?-u:\b)(?:(?:{word}|{of_whom})\s+){{0,2}}(?:{plurals})(?-u:\b)|(?-u:\b)(?:(?:{word}\s+){{1,3}}(?:[a-z-]+\s+){{0,2}}|{of_whom}\s+(?:[a-z-]+\s+)?)(?:{singulars})(?-u:\b)"
     );
     // A name is read whole, up to eight words (`Ayer Hitam Tin Dredging Malaysia Bhd`): a
     // shorter cap cut `F. W. Woolworth Co` into two credits, `F. W. Woolworth` and `Co`. Its
@@ -272,6 +284,27 @@ fn english_sources(
                     until = with_cue;
                 }
                 at = range.start;
+                continue;
+            }
+            // One who speaks for a body, named without a determiner, may be read over a word
+            // that joins or places them (`Deutsche Bank and analyst John Smith`, `More than one
+            // official`; not roles joined, `analyst and strategist`): what comes before the
+            // word is searched on its own, with the word (`Deutsche Bank and` is the bank's
+            // pattern's, see [`AFTER_KEYED`]), then from the word on.
+            let matched = &sentence[range.clone()];
+            if m.pattern().as_usize() == ANONYMOUS_PATTERN
+                && speaks_for_without_a_determiner(matched)
+                && let Some((_, word)) = matched
+                    .split_whitespace()
+                    .zip(matched.split_whitespace().skip(1))
+                    .find(|&(before, word)| {
+                        (one_of(word, PREPOSITIONS) && !(word == "and" && an_employee(before)))
+                            || word == "than"
+                    })
+            {
+                let at_word = offset(sentence, word);
+                after.push((at_word, until));
+                (at, until) = (range.start, at_word + word.len());
                 continue;
             }
             // A title's pattern may read over a link to what comes before it (`An official at
@@ -468,6 +501,14 @@ pub(super) const UNNAMED_PEOPLE: &[(&str, &str)] = &[
     ("official", "authorities"),
 ];
 
+/// The people of [`UNNAMED_PEOPLE`] who speak for a body or a firm, singular: named by whose
+/// they are without a determiner (`Bundesbank spokesman said`), as the other people are not.
+#[rustfmt::skip]
+pub(super) const SPEAKING_FOR: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "official", "source", "analyst", "economist",
+    "diplomat", "dealer", "trader", "banker", "broker", "lawyer", "executive", "aide",
+];
+
 /// Whether `word` is one of [`UNNAMED_PEOPLE`], singular or plural, whatever its case.
 fn names_unnamed_people(word: &str) -> bool {
     UNNAMED_PEOPLE
@@ -477,7 +518,15 @@ fn names_unnamed_people(word: &str) -> bool {
 
 /// Words that say whose or what kind of officials, sources, analysts or diplomats a bare plural
 /// names (`official sources`, `trade sources`, `senior officials`).
-const OF_WHOM: &str = r"(?:official|diplomatic|government|military|security|intelligence|industry|trade|banking|bank|market|oil|grain|shipping|company|senior|informed|reliable|knowledgeable|unnamed|anonymous|local|police|party|opposition|political|federal|administration|congressional|defence|defense|foreign|western|other|rescue|emergency|aid|relief|health|hospital|medical|fire)";
+#[rustfmt::skip]
+pub(super) const OF_WHOM: &[&str] = &[
+    "official", "diplomatic", "government", "military", "security", "intelligence", "industry",
+    "trade", "banking", "bank", "market", "oil", "grain", "shipping", "company", "senior",
+    "informed", "reliable", "knowledgeable", "unnamed", "anonymous", "local", "police", "party",
+    "opposition", "political", "federal", "administration", "congressional", "defence",
+    "defense", "foreign", "western", "other", "rescue", "emergency", "aid", "relief", "health",
+    "hospital", "medical", "fire",
+];
 
 /// The verbs that credit who speaks with what follows them: `said`, `say`, `told`, `reported`, and
 /// those an outlet puts for them (`informed`, `disclosed`, `explained`, `warned`; a copy that
@@ -719,12 +768,25 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
             .copied()
             .find(|(people, whose)| ptr::eq(*people, *source) || ptr::eq(*whose, *source))
             .unwrap_or((source, source));
-        let (start, end) = (people.start.min(whose.start), people.end.max(whose.end));
+        let (mut start, mut end) = (people.start.min(whose.start), people.end.max(whose.end));
+        let mut kind = people.kind;
+        // Joins that share a source are one credit too, a named person's where one is (`Peters
+        // and Co Ltd` `oil analyst` `Wilf Gobert`: the firm's analyst, named).
+        while let Some((people, whose)) = joined.iter().find(|(people, whose)| {
+            let (from, to) = (people.start.min(whose.start), people.end.max(whose.end));
+            from < end && to > start && (from < start || to > end)
+        }) {
+            start = start.min(people.start.min(whose.start));
+            end = end.max(people.end.max(whose.end));
+            if people.kind == SourceKind::Person {
+                kind = SourceKind::Person;
+            }
+        }
         add_new(
             out,
             Attribution {
                 source: sentence[start..end].to_string(),
-                kind: people.kind,
+                kind,
                 cue: cue.at.as_str().to_string(),
                 cue_kind: cue.kind,
             },
@@ -781,20 +843,17 @@ fn whose_people<'r, 's>(
 /// The source of those `read` in `sentence` that named person `person` works for, where it
 /// stands right before them with only their role between (`First Kansas City analyst Jonathan
 /// Braatz`, `Senior Citibank executive William Rhodes`, `Chase Manhattan Corp (CMB) president
-/// Thomas Labrecque`, `Special prosecutor Lawrence Walsh`): the two are one credit, the
-/// person's, as `Jonathan Braatz, an analyst at First Kansas City,` is, not a firm speaking
-/// beside them. An agency is a source of its own (`Reuters correspondent John Smith`).
+/// Thomas Labrecque`, `Special prosecutor Lawrence Walsh`), or read with their role as unnamed
+/// people are (`oil analyst Wilf Gobert`, `the Bank of Tokyo's economic adviser Koei
+/// Narusawa`): the two are one credit, the person's, as `Jonathan Braatz, an analyst at First
+/// Kansas City,` is, not a firm speaking beside them. An agency is a source of its own
+/// (`Reuters correspondent John Smith`).
 fn whose_employee<'r, 's>(
     sentence: &str,
     read: &'r [Source<'s>],
     person: &Source,
 ) -> Option<&'r Source<'s>> {
     let named = person.kind == SourceKind::Person
-        && person
-            .text
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|word| word.starts_with(char::is_uppercase))
         && !person
             .text
             .split_whitespace()
@@ -807,20 +866,25 @@ fn whose_employee<'r, 's>(
     let first = person.text.split_whitespace().next().unwrap_or_default();
     let titled = first.starts_with(char::is_lowercase) || an_employee(first);
     read.iter().find(|employer| {
-        matches!(employer.kind, SourceKind::Institution | SourceKind::Person)
-            && employer.end < person.start
-            && {
-                let role_ends = employer
-                    .text
-                    .split_whitespace()
-                    .next_back()
-                    .is_some_and(|word| word.starts_with(char::is_lowercase) && an_employee(word));
-                match role_between(&sentence[employer.end..person.start]) {
+        employer.end < person.start && {
+            let role_ends = employer
+                .text
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|word| word.starts_with(char::is_lowercase) && an_employee(word));
+            let between = &sentence[employer.end..person.start];
+            match employer.kind {
+                SourceKind::Institution | SourceKind::Person => match role_between(between) {
                     Some(0) => titled || role_ends,
                     Some(_) => true,
                     None => false,
-                }
+                },
+                // Whose they are and their role read as one (`Bundesbank spokesman`, `the
+                // Bank of Tokyo's economic adviser`).
+                SourceKind::Anonymous => role_ends && between.trim().is_empty(),
+                _ => false,
             }
+        }
     })
 }
 
@@ -886,7 +950,7 @@ pub(super) fn an_employee(word: &str) -> bool {
 /// Jobs besides [`ROLES`] that name people after their firm or body (`Salomon Brothers
 /// strategist`, `Special prosecutor`).
 #[rustfmt::skip]
-const EMPLOYEES: &[&str] = &[
+pub(super) const EMPLOYEES: &[&str] = &[
     "strategist", "trader", "dealer", "broker", "commissioner", "prosecutor", "adviser", "advisor",
     "counsel", "treasurer", "controller", "researcher", "negotiator", "delegate", "envoy",
 ];
@@ -1068,7 +1132,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
 
     let start = offset(sentence, text);
     let end = start + text.len();
-    if describes_the_speaker(&sentence[..start], text, &sentence[end..])
+    if describes_the_speaker(&sentence[..start], text, kind, &sentence[end..])
         || (kind != SourceKind::Person && named_in_an_aside(&sentence[end..]))
     {
         return None;
@@ -1197,6 +1261,34 @@ fn a_determiner(word: &str) -> bool {
             word,
             &["the", "a", "an", "its", "their", "his", "her", "our"],
         )
+}
+
+/// Whether unnamed people `text` are one who speaks for a body or a firm ([`SPEAKING_FOR`],
+/// [`EMPLOYEES`]) named without a determiner (`Bundesbank spokesman`, `company spokesman`).
+fn speaks_for_without_a_determiner(text: &str) -> bool {
+    text.split_whitespace()
+        .next_back()
+        .is_some_and(|last| one_of(last, SPEAKING_FOR) || one_of(last, EMPLOYEES))
+        && !opens_on_a_determiner(text)
+}
+
+/// Words unnamed people may open on before whose or what kind they are (`The spokesman`, `one
+/// official`, `this economist`).
+#[rustfmt::skip]
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "one", "two", "several", "its", "their", "his", "her", "this",
+    "that",
+];
+
+/// Whether unnamed people `text` open on a determiner ([`DETERMINERS`], in either case, or a
+/// possessive), not right on whose or what kind they are (`Bundesbank spokesman`).
+fn opens_on_a_determiner(text: &str) -> bool {
+    text.split_whitespace().next().is_some_and(|first| {
+        possessive(first)
+            || DETERMINERS
+                .iter()
+                .any(|determiner| first.eq_ignore_ascii_case(determiner))
+    })
 }
 
 /// Whether institution `text` opens on whoever holds an office of it, read in one match (`The
@@ -1815,14 +1907,15 @@ fn a_title(text: &str) -> bool {
 /// source (`Bruce Wilkinson, president of the company, said`; `Hall and Co, an insurance and
 /// brokerage firm, said`; `Citibank, the largest U.S. bank, said`; `the company, a unit of the
 /// group, said`; `Den Norske Creditbank, Norway's biggest bank, said`; `the Cupertino,
-/// Calif.-based firm, stated`). A name so set off is the speaker (`Iran's news agency, IRNA,
-/// said`).
-fn describes_the_speaker(before: &str, source: &str, after: &str) -> bool {
+/// Calif.-based firm, stated`; `John Smith, Deutsche Bank chief economist, said`). A name so set
+/// off is the speaker (`Iran's news agency, IRNA, said`).
+fn describes_the_speaker(before: &str, source: &str, kind: SourceKind, after: &str) -> bool {
     let first = source.split_whitespace().next().unwrap_or("");
     let description = first.starts_with(char::is_lowercase)
         || possessive(first)
         || first.contains("-based")
-        || a_title(source);
+        || a_title(source)
+        || (kind == SourceKind::Anonymous && !opens_on_a_determiner(source));
     description
         && before.trim_end().ends_with(',')
         && after

@@ -6,7 +6,8 @@
 //! two organisations' (`a Deutsche Bank spokesman`, `a Commerzbank spokesman`).
 
 use super::english::{
-    ARABIC_ARTICLES, DESCRIBED, OUTLETS, UNNAMED_PEOPLE, WHOSE_PEOPLE, an_employee,
+    ARABIC_ARTICLES, DESCRIBED, DETERMINERS, EMPLOYEES, OF_WHOM, OUTLETS, SPEAKING_FOR,
+    UNNAMED_PEOPLE, WHOSE_PEOPLE, an_employee,
 };
 use super::governments::{self, Body};
 use super::{Attribution, SourceKind, is_cyrillic, offset};
@@ -589,12 +590,25 @@ fn whose_people(source: &str) -> String {
             .is_some_and(|w| matches!(*w, "of" | "and" | "for" | "the"))
     };
     let name_only = |word: &str| word.chars().skip(1).any(char::is_uppercase);
+    // One who speaks for a body or a firm, named without a determiner, is named after it, at a
+    // sentence's start too (`Bundesbank spokesman`, `Egyptian official`), unless the word says
+    // what kind they are (`Trade source`, `Senior official`).
+    let speaks_for_the_first = words.len() > 1
+        && words.last().is_some_and(|last| {
+            SPEAKING_FOR.contains(last) || EMPLOYEES.contains(last) || last.starts_with("spokes")
+        })
+        && words.first().is_some_and(|first| {
+            !OF_WHOM
+                .iter()
+                .chain(DETERMINERS)
+                .any(|word| first.eq_ignore_ascii_case(word))
+        });
     // Whether a capitalized word follows word `i`, past the words that join a name's.
     let name_goes_on = |i: usize| (i + 1..).find(|&j| !joining(j)).is_some_and(capitalized);
     let mut kept = vec![false; words.len()];
     for i in 0..words.len() {
         kept[i] = if capitalized(i) {
-            i > 0 || name_only(words[i]) || name_goes_on(i)
+            i > 0 || name_only(words[i]) || name_goes_on(i) || speaks_for_the_first
         } else {
             i > 0 && kept[i - 1] && joining(i) && name_goes_on(i)
         };
@@ -889,6 +903,36 @@ mod tests {
             &chairman,
             &said("the commission", SourceKind::Institution)
         ));
+    }
+
+    /// One who speaks for a body, named without a determiner, is theirs as with one
+    /// (`Bundesbank spokesman`, `A Bundesbank spokesman`), even at a sentence's start, where
+    /// the name is the first word; another body's is another source; a word that says what
+    /// kind they are names no body (`Trade source`).
+    #[test]
+    fn one_who_speaks_for_a_body_without_a_determiner_is_theirs() {
+        for (a, b, one) in [
+            ("Bundesbank spokesman", "A Bundesbank spokesman", true),
+            (
+                "Bundesbank spokesman",
+                "a spokesman for the Bundesbank",
+                true,
+            ),
+            ("Bundesbank spokesman", "Commerzbank spokesman", false),
+            ("Bundesbank spokesman", "a Commerzbank spokesman", false),
+            (
+                "Deutsche Bank chief economist",
+                "Commerzbank chief economist",
+                false,
+            ),
+            ("Egyptian official", "An Egyptian official", true),
+            ("Soviet negotiator", "a Soviet negotiator", true),
+            ("Trade source", "an industry source", true),
+            ("Senior official", "a Bundesbank official", true),
+        ] {
+            assert_eq!(one_source(&unnamed(a), &unnamed(b)), one, "{a} / {b}");
+            assert_eq!(one_source(&unnamed(b), &unnamed(a)), one, "{b} / {a}");
+        }
     }
 
     /// Two titles of one shape are two sources when a capitalized word differs, even where the

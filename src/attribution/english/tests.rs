@@ -2540,6 +2540,78 @@ fn a_named_person_is_read_with_whose_they_are_before_their_role() {
     }
 }
 
+/// One who speaks for a body or a firm, named as headlines and wire copy name them, by whose
+/// or what kind they are without a determiner, is one unnamed credit; named after it, one
+/// person's; set off by commas after a name, only who the name is.
+#[test]
+fn one_who_speaks_for_a_body_is_read_without_a_determiner() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "Bundesbank spokesman said the rate was unchanged.",
+            &[("Bundesbank spokesman", Anonymous)][..],
+        ),
+        (
+            "The rate was unchanged, Bundesbank spokesman said.",
+            &[("Bundesbank spokesman", Anonymous)][..],
+        ),
+        (
+            "Egyptian official said the talks would resume.",
+            &[("Egyptian official", Anonymous)][..],
+        ),
+        (
+            "Soviet negotiator said the talks would resume.",
+            &[("Soviet negotiator", Anonymous)][..],
+        ),
+        (
+            "Deutsche Bank chief economist said rates would rise.",
+            &[("Deutsche Bank chief economist", Anonymous)][..],
+        ),
+        (
+            "Defence Ministry spokesman told reporters the talks would resume.",
+            &[("Defence Ministry spokesman", Anonymous)][..],
+        ),
+        (
+            "The deal was off, company spokesman said.",
+            &[("company spokesman", Anonymous)][..],
+        ),
+        (
+            "A delegate from one of the eight said more producers supported them.",
+            &[("A delegate", Anonymous)][..],
+        ),
+        // Over a word that joins or places: from the people's own determiner.
+        (
+            "More than one official said the talks would resume.",
+            &[("one official", Anonymous)][..],
+        ),
+        // Named after it: one person's credit, however many joins make it.
+        (
+            "Prices improved, Peters and Co Ltd oil analyst Wilf Gobert said.",
+            &[("Peters and Co Ltd oil analyst Wilf Gobert", Person)][..],
+        ),
+        (
+            "The yen will hold, the Bank of Tokyo's economic adviser Koei Narusawa said.",
+            &[("the Bank of Tokyo's economic adviser Koei Narusawa", Person)][..],
+        ),
+        // Set off after a name: who the name is.
+        (
+            "John Smith, Deutsche Bank chief economist, said rates would rise.",
+            &[("John Smith", Person)][..],
+        ),
+        (
+            "John Smith, Bundesbank spokesman, said the rate was unchanged.",
+            &[("John Smith", Person)][..],
+        ),
+        // Not other people without a determiner.
+        (
+            "Last week investor Carl Icahn said he would sell.",
+            &[("Carl Icahn", Person)][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
 #[test]
 fn a_papers_word_alone_or_opening_a_firms_name_is_no_paper() {
     use SourceKind::*;
