@@ -330,6 +330,7 @@ fn english_sources(
             if let Some(last) = sentence[range.clone()].split_whitespace().next_back()
                 && (possessive(last) || before_its_possessive(sentence, range.end))
                 && offset(sentence, last) > range.start
+                && !named_in_the_possessive(sentence, offset(sentence, last), range.end)
             {
                 at = offset(sentence, last);
                 continue;
@@ -496,6 +497,10 @@ pub(super) const UNNAMED_PEOPLE: &[(&str, &str)] = &[
     ("doctor", "doctors"), ("medic", "medics"), ("organizer", "organizers"),
     ("organiser", "organisers"), ("firefighter", "firefighters"), ("paramedic", "paramedics"),
     ("worker", "workers"), ("officer", "officers"),
+    // Whom markets and conferences are reported through: `delegates said`, `bond managers
+    // said`, `underwriters said`, `political commentators said`.
+    ("delegate", "delegates"), ("manager", "managers"), ("underwriter", "underwriters"),
+    ("commentator", "commentators"),
     // Authorities are officials collectively: a copy that writes `officials` for `authorities`
     // credits the same source.
     ("official", "authorities"),
@@ -665,8 +670,8 @@ const PUT_OUT: &[&str] = &["issued", "released", "published", "posted", "circula
 /// name.
 const LINKING: &[&str] = &[
     "that", "which", "who", "and", "or", "but", "of", "in", "on", "to", "for", "with", "as", "by",
-    "at", "from", "after", "before", "while", "when", "if", "because", "was", "were", "is", "are",
-    "be", "been", "has", "have", "had",
+    "at", "from", "after", "before", "while", "when", "if", "because", "although", "though",
+    "unless", "was", "were", "is", "are", "be", "been", "has", "have", "had",
 ];
 
 /// Words that start a sentence capitalized without being a name.
@@ -1039,8 +1044,12 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     let text = without_full_stop(text);
     // A possessive is whose, not who (`announced by Japan's ruling party`), and so is a word
     // whose `'s` a pattern's word boundary left out (`the company's previously announced
-    // plan`: `company`).
-    if possessive(text) || before_its_possessive(sentence, offset(sentence, text) + text.len()) {
+    // plan`: `company`); but for a firm named so (`Moody's said`).
+    let (start, end) = (offset(sentence, text), offset(sentence, text) + text.len());
+    let last = text.split_whitespace().next_back().unwrap_or_default();
+    if (possessive(text) || before_its_possessive(sentence, end))
+        && !named_in_the_possessive(sentence, offset(sentence, last).max(start), end)
+    {
         return None;
     }
     let mut text = with_whose_name(sentence, text);
@@ -1178,7 +1187,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
 /// Nations' humanitarian office`, `The Federal Reserve Bank of New York's president`), or with
 /// that name where it stands right before (`Lebanon's state-run National News Agency`): its
 /// capitalized words, the `of` that joins them and the article before them, none past
-/// punctuation nor one of [`NOT_NAMES`] (`In Japan's`).
+/// punctuation nor one of [`NOT_NAMES`] or [`LINKING`] (`In Japan's`, `Although Moody's`).
 fn with_whose_name<'s>(sentence: &'s str, text: &'s str) -> &'s str {
     let start = offset(sentence, text);
     let mut from = start;
@@ -1197,6 +1206,7 @@ fn with_whose_name<'s>(sentence: &'s str, text: &'s str) -> &'s str {
             let name = word.starts_with(char::is_uppercase)
                 && word.ends_with(|c: char| c.is_alphanumeric() || c == '.')
                 && !NOT_NAMES.contains(word)
+                && !one_of(word, LINKING)
                 && !is_cue_word(word);
             name || *word == "of"
         }) else {
@@ -2188,6 +2198,48 @@ fn cue_follows(sentence: &str, text: &str) -> bool {
         .next()
         .is_some_and(|next| is_cue_word(without_trailing_marks(next)))
 }
+
+/// Whether the word in the possessive at bytes `word..end` of `sentence` (its `'s` in it or
+/// right after) is a name of its own, a firm's (`Moody's said`, `Standard and Poor's told
+/// reporters`, `according to Lloyd's.`): nothing it owns follows, a verb that only says or the
+/// clause's end does, or a verb that may describe a noun too before what a clause opens on
+/// (`Moody's stated it`, `Moody's noted that`; not `Japan's reported plan`); not a pronoun's
+/// contraction (`It's said`, `That's`).
+fn named_in_the_possessive(sentence: &str, word: usize, end: usize) -> bool {
+    let after = &sentence[end..];
+    let after = ["'s", "’s"]
+        .iter()
+        .find_map(|s| after.strip_prefix(s))
+        .unwrap_or(after)
+        .trim_start();
+    let owner = sentence[word..end]
+        .trim_end_matches("'s")
+        .trim_end_matches("’s");
+    let a_pronoun = PRONOUNS.iter().any(|p| owner.eq_ignore_ascii_case(p));
+    let named = &sentence[word..end];
+    let mut words = after.split_whitespace().map(without_trailing_marks);
+    let says = match words.next() {
+        Some(verb) if one_of(verb, ONLY_SAYING) => true,
+        Some(verb) if is_cue_word(verb) => words.next().is_some_and(|next| {
+            one_of(next, CLAUSE_OPENERS) || next.starts_with(|c: char| c.is_uppercase())
+        }),
+        _ => false,
+    };
+    (named.ends_with("'s") || named.ends_with("’s") || before_its_possessive(sentence, end))
+        && !a_pronoun
+        && (after.is_empty() || after.starts_with([',', '.', ';', ':', ')']) || says)
+}
+
+/// Cues that are verbs only, never a participle describing a noun (as `reported`, `announced`,
+/// `stated` are).
+const ONLY_SAYING: &[&str] = &["said", "says", "told", "tells", "added", "adds"];
+
+/// Words a clause opens on after a verb that says (`stated it`, `noted that`), not a noun a
+/// participle describes.
+#[rustfmt::skip]
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "it", "its", "the", "a", "an", "he", "she", "they", "there", "this", "on", "in",
+];
 
 /// Whether `sentence` has a possessive's `'s` at byte `end`, where a pattern's word boundary
 /// stopped a match before it (`the president` in `the president's office`).

@@ -1046,7 +1046,7 @@ fn the_and_one_name_speaks_right_before_its_cue() {
             &[("The Bundesbank", Institution)][..],
         ),
         ("The reports said the bid would rise.", &[][..]),
-        ("The Norwegian delegates said they would leave.", &[][..]),
+        ("The Norwegian rules said they would lapse.", &[][..]),
         (
             "The Norwegian plan, officials said, was dropped.",
             &[("officials", Anonymous)][..],
@@ -2606,6 +2606,80 @@ fn one_who_speaks_for_a_body_is_read_without_a_determiner() {
         (
             "Last week investor Carl Icahn said he would sell.",
             &[("Carl Icahn", Person)][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
+/// A firm named in the possessive is a name where nothing it owns follows it: a verb that only
+/// says, or one that may describe a noun before what a clause opens on, or the clause's end.
+#[test]
+fn a_firm_named_in_the_possessive_is_a_source() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "Moody's said it downgraded the bank's debt.",
+            &[("Moody's", Person)][..],
+        ),
+        (
+            "The debt was cut, Standard and Poor's told reporters.",
+            &[("Standard and Poor's", Person)][..],
+        ),
+        (
+            "The debt was cut, according to Lloyd's.",
+            &[("Lloyd's", Person)][..],
+        ),
+        (
+            "The debt was cut, according to Lloyd's",
+            &[("Lloyd's", Person)][..],
+        ),
+        (
+            "However, Moody's noted that the bank remains liquid.",
+            &[("Moody's", Person)][..],
+        ),
+        (
+            "Moody's stated Standard Chartered remains liquid.",
+            &[("Moody's", Person)][..],
+        ),
+        (
+            "Although Moody's said the debt was sound, it cut the rating.",
+            &[("Moody's", Person)][..],
+        ),
+        // Whose, before what it owns or a participle describing it.
+        ("Japan's reported plan was dropped.", &[][..]),
+        ("Reagan's stated policy was dropped.", &[][..]),
+        ("Japan's reported 10 pct rise was revised.", &[][..]),
+        ("It's said the deal was off.", &[][..]),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
+/// Whom markets and conferences are reported through are unnamed people.
+#[test]
+fn delegates_managers_and_underwriters_are_unnamed_people() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "The buffer stock will buy cocoa, delegates said.",
+            &[("delegates", Anonymous)][..],
+        ),
+        (
+            "The Norwegian delegates said they would leave.",
+            &[("The Norwegian delegates", Anonymous)][..],
+        ),
+        (
+            "Gilt prices will firm, one bond manager said.",
+            &[("one bond manager", Anonymous)][..],
+        ),
+        (
+            "The issue saw strong demand, underwriters said.",
+            &[("underwriters", Anonymous)][..],
+        ),
+        (
+            "Political commentators said the result was a surprise.",
+            &[("Political commentators", Anonymous)][..],
         ),
     ] {
         assert_credits(sentence, expected);
