@@ -921,6 +921,11 @@ fn role_between(between: &str) -> Option<usize> {
     (words == 0 || an_employee(last)).then_some(words)
 }
 
+/// Whether `between` holds a role at most (`lead manager`, `analyst`; see [`role_between`]).
+fn only_a_role(between: &str) -> bool {
+    role_between(between).is_some()
+}
+
 /// Whether name `text` ends on a word only a firm's or a body's name ends on ([`FIRMS`],
 /// [`BODIES`]): `Economic Planning Board`, not a person's.
 fn names_a_body(text: &str) -> bool {
@@ -1584,7 +1589,9 @@ impl<'s> Cues<'s> {
             _ if by.is_some() => after_cue && gap == 0,
             _ if source.surname => match k {
                 Cue::Said | Cue::Reported if after_cue => {
-                    gap == 0 && inverted(sentence, c.start()) && !source.what_was_said
+                    (gap == 0 || only_a_role(&sentence[c.end()..start]))
+                        && inverted(sentence, c.start())
+                        && !source.what_was_said
                 }
                 Cue::Said | Cue::Reported => self.surname_speaks(source, &c, gap),
                 // `according to Peskov`, `citing Peskov`, `quoted Peskov as saying`: right
@@ -1606,7 +1613,9 @@ impl<'s> Cues<'s> {
             Cue::AccordingTo | Cue::Citing => after_cue && gap <= 2 && !source.a_modifier,
             // "said X" only right after the cue, and only where the cue has no subject before it.
             // (`The` before a name that ends the clause is no word between: `, said the
-            // Brookings Institution.`; not `warned the U.S. Not to intervene`.)
+            // Brookings Institution.`; not `warned the U.S. Not to intervene`; nor the role
+            // the name is named after: `, said lead manager Salomon Brothers Inc`, `, said
+            // analyst John Smith`.)
             _ if after_cue => {
                 let the_name = sentence[c.end()..start].trim().eq_ignore_ascii_case("the")
                     && sentence[end..]
@@ -1614,7 +1623,9 @@ impl<'s> Cues<'s> {
                         .chars()
                         .next()
                         .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':'));
-                (gap == 0 || the_name) && inverted(sentence, c.start()) && !source.what_was_said
+                (gap == 0 || the_name || only_a_role(&sentence[c.end()..start]))
+                    && inverted(sentence, c.start())
+                    && !source.what_was_said
             }
             _ => self.speaks(source, &c, gap),
         }

@@ -2656,6 +2656,38 @@ fn a_firm_named_in_the_possessive_is_a_source() {
     }
 }
 
+/// After a cue with no subject before it, the role a name is named after stands between them
+/// (`said lead manager Salomon Brothers Inc`); not after a subject, where the name is what was
+/// said.
+#[test]
+fn a_role_may_stand_between_an_inverted_cue_and_its_name() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "The notes yield 8.06 pct, said lead manager Salomon Brothers Inc.",
+            &[("Salomon Brothers Inc", Person)][..],
+        ),
+        (
+            "The notes yield 8.06 pct, said analyst John Smith.",
+            &[("John Smith", Person)][..],
+        ),
+        (
+            "The notes yield 8.06 pct, said analyst Smith.",
+            &[("Smith", Person)][..],
+        ),
+        (
+            "The bank said analyst John Smith would leave.",
+            &[("The bank", Institution)][..],
+        ),
+        (
+            "The notes yield 8.06 pct, said the pricing John Smith set.",
+            &[][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
 /// Whom markets and conferences are reported through are unnamed people.
 #[test]
 fn delegates_managers_and_underwriters_are_unnamed_people() {
