@@ -509,7 +509,7 @@ pub(super) const UNNAMED_PEOPLE: &[(&str, &str)] = &[
 /// The people of [`UNNAMED_PEOPLE`] who speak for a body or a firm, singular: named by whose
 /// they are without a determiner (`Bundesbank spokesman said`), as the other people are not.
 #[rustfmt::skip]
-pub(super) const SPEAKING_FOR: &[&str] = &[
+const SPEAKING_FOR: &[&str] = &[
     "spokesman", "spokeswoman", "spokesperson", "official", "source", "analyst", "economist",
     "diplomat", "dealer", "trader", "banker", "broker", "lawyer", "executive", "aide",
 ];
@@ -960,7 +960,7 @@ pub(super) fn an_employee(word: &str) -> bool {
 /// Jobs besides [`ROLES`] that name people after their firm or body (`Salomon Brothers
 /// strategist`, `Special prosecutor`).
 #[rustfmt::skip]
-pub(super) const EMPLOYEES: &[&str] = &[
+const EMPLOYEES: &[&str] = &[
     "strategist", "trader", "dealer", "broker", "commissioner", "prosecutor", "adviser", "advisor",
     "counsel", "treasurer", "controller", "researcher", "negotiator", "delegate", "envoy",
 ];
@@ -1050,10 +1050,13 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     // A possessive is whose, not who (`announced by Japan's ruling party`), and so is a word
     // whose `'s` a pattern's word boundary left out (`the company's previously announced
     // plan`: `company`); but for a firm named so (`Moody's said`).
-    let (start, end) = (offset(sentence, text), offset(sentence, text) + text.len());
-    let last = text.split_whitespace().next_back().unwrap_or_default();
+    let end = offset(sentence, text) + text.len();
+    let last = text
+        .split_whitespace()
+        .next_back()
+        .map_or(end, |last| offset(sentence, last));
     if (possessive(text) || before_its_possessive(sentence, end))
-        && !named_in_the_possessive(sentence, offset(sentence, last).max(start), end)
+        && !named_in_the_possessive(sentence, last, end)
     {
         return None;
     }
@@ -1280,7 +1283,7 @@ fn a_determiner(word: &str) -> bool {
 
 /// Whether unnamed people `text` are one who speaks for a body or a firm ([`SPEAKING_FOR`],
 /// [`EMPLOYEES`]) named without a determiner (`Bundesbank spokesman`, `company spokesman`).
-fn speaks_for_without_a_determiner(text: &str) -> bool {
+pub(super) fn speaks_for_without_a_determiner(text: &str) -> bool {
     text.split_whitespace()
         .next_back()
         .is_some_and(|last| one_of(last, SPEAKING_FOR) || one_of(last, EMPLOYEES))
@@ -1290,7 +1293,7 @@ fn speaks_for_without_a_determiner(text: &str) -> bool {
 /// Words unnamed people may open on before whose or what kind they are (`The spokesman`, `one
 /// official`, `this economist`).
 #[rustfmt::skip]
-pub(super) const DETERMINERS: &[&str] = &[
+const DETERMINERS: &[&str] = &[
     "the", "a", "an", "another", "one", "two", "several", "its", "their", "his", "her", "this",
     "that",
 ];
@@ -2210,24 +2213,27 @@ fn cue_follows(sentence: &str, text: &str) -> bool {
         .is_some_and(|next| is_cue_word(without_trailing_marks(next)))
 }
 
-/// Whether the word in the possessive at bytes `word..end` of `sentence` (its `'s` in it or
+/// Whether the word in the possessive at bytes `from..end` of `sentence` (its `'s` in it or
 /// right after) is a name of its own, a firm's (`Moody's said`, `Standard and Poor's told
 /// reporters`, `according to Lloyd's.`): nothing it owns follows, a verb that only says or the
 /// clause's end does, or a verb that may describe a noun too before what a clause opens on
 /// (`Moody's stated it`, `Moody's noted that`; not `Japan's reported plan`); not a pronoun's
-/// contraction (`It's said`, `That's`).
-fn named_in_the_possessive(sentence: &str, word: usize, end: usize) -> bool {
+/// contraction (`It's said`).
+fn named_in_the_possessive(sentence: &str, from: usize, end: usize) -> bool {
+    let word = &sentence[from..end];
+    let owner = ["'s", "’s"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .or_else(|| before_its_possessive(sentence, end).then_some(word));
+    if owner.is_none_or(|owner| PRONOUNS.iter().any(|p| owner.eq_ignore_ascii_case(p))) {
+        return false;
+    }
     let after = &sentence[end..];
     let after = ["'s", "’s"]
         .iter()
         .find_map(|s| after.strip_prefix(s))
         .unwrap_or(after)
         .trim_start();
-    let owner = sentence[word..end]
-        .trim_end_matches("'s")
-        .trim_end_matches("’s");
-    let a_pronoun = PRONOUNS.iter().any(|p| owner.eq_ignore_ascii_case(p));
-    let named = &sentence[word..end];
     let mut words = after.split_whitespace().map(without_trailing_marks);
     let says = match words.next() {
         Some(verb) if one_of(verb, ONLY_SAYING) => true,
@@ -2236,9 +2242,7 @@ fn named_in_the_possessive(sentence: &str, word: usize, end: usize) -> bool {
         }),
         _ => false,
     };
-    (named.ends_with("'s") || named.ends_with("’s") || before_its_possessive(sentence, end))
-        && !a_pronoun
-        && (after.is_empty() || after.starts_with([',', '.', ';', ':', ')']) || says)
+    after.is_empty() || after.starts_with([',', '.', ';', ':', ')']) || says
 }
 
 /// Cues that are verbs only, never a participle describing a noun (as `reported`, `announced`,

@@ -6,8 +6,8 @@
 //! two organisations' (`a Deutsche Bank spokesman`, `a Commerzbank spokesman`).
 
 use super::english::{
-    ARABIC_ARTICLES, DESCRIBED, DETERMINERS, EMPLOYEES, OF_WHOM, OUTLETS, SPEAKING_FOR,
-    UNNAMED_PEOPLE, WHOSE_PEOPLE, an_employee,
+    ARABIC_ARTICLES, DESCRIBED, OF_WHOM, OUTLETS, UNNAMED_PEOPLE, WHOSE_PEOPLE, an_employee,
+    speaks_for_without_a_determiner,
 };
 use super::governments::{self, Body};
 use super::{Attribution, SourceKind, is_cyrillic, offset};
@@ -594,15 +594,10 @@ fn whose_people(source: &str) -> String {
     // sentence's start too (`Bundesbank spokesman`, `Egyptian official`), unless the word says
     // what kind they are (`Trade source`, `Senior official`).
     let speaks_for_the_first = words.len() > 1
-        && words.last().is_some_and(|last| {
-            SPEAKING_FOR.contains(last) || EMPLOYEES.contains(last) || last.starts_with("spokes")
-        })
-        && words.first().is_some_and(|first| {
-            !OF_WHOM
-                .iter()
-                .chain(DETERMINERS)
-                .any(|word| first.eq_ignore_ascii_case(word))
-        });
+        && speaks_for_without_a_determiner(source)
+        && words
+            .first()
+            .is_some_and(|first| !OF_WHOM.iter().any(|word| first.eq_ignore_ascii_case(word)));
     // Whether a capitalized word follows word `i`, past the words that join a name's.
     let name_goes_on = |i: usize| (i + 1..).find(|&j| !joining(j)).is_some_and(capitalized);
     let mut kept = vec![false; words.len()];
