@@ -185,8 +185,14 @@ fn source_patterns(letters: &Letters) -> [String; 6] {
     // two names so joined are one credit, `Baker International Corp and Hughes Tool Co`), or
     // by `of` or `for`, with or without `the` (`Fruit of the Loom Inc`, `Jane Doe of the
     // Brookings Institution`, `the Syrian Observatory for Human Rights`).
-    let person =
-        format!(r"{name}(?:\s+(?:and|&|(?:of|for)(?:\s+the)?)\s+{cap}|{then_name}){{0,7}}");
+    // A firm named after its partners has a comma in its name (`Goldman, Sachs and Co`,
+    // `Smith Barney, Harris Upham and Co Inc`), read before any name it starts.
+    let partners = format!(
+        r"{cap}(?:\s+{cap})?,\s+{cap}(?:\s+{cap})?\s+(?:and|&)\s+Co(?-u:\b)(?:\s+(?:Inc|Ltd|Plc|PLC|Corp)(?-u:\b))?"
+    );
+    let person = format!(
+        r"{partners}|{name}(?:\s+(?:and|&|(?:of|for)(?:\s+the)?)\s+{cap}|{then_name}){{0,7}}"
+    );
     [
         format!("{agency}|{media}|{unnamed}"),
         titled,
@@ -286,6 +292,20 @@ fn english_sources(
                 at = range.start;
                 continue;
             }
+            // A firm's name after its partners' comma is a name of its own after another's
+            // (`Salomon Inc, Goldman Sachs and Co`: two firms): each is searched on its own.
+            if m.pattern().as_usize() == NAME_PATTERN
+                && let Some((firm, _)) = sentence[range.clone()].split_once(',')
+                && firm
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|word| one_of(word, FIRMS))
+            {
+                let comma = range.start + firm.len();
+                after.push((comma + 1, until));
+                (at, until) = (range.start, comma);
+                continue;
+            }
             // One who speaks for a body, named without a determiner, may be read over a word
             // that joins or places them (`Deutsche Bank and analyst John Smith`, `More than one
             // official`; not roles joined, `analyst and strategist`): what comes before the
@@ -362,6 +382,9 @@ const AGENCY_PATTERN: usize = 0;
 
 /// Which of [`source_patterns`] reads the institutions of [`KEYED`].
 const KEYED_PATTERN: usize = 4;
+
+/// Which of [`source_patterns`] reads names.
+const NAME_PATTERN: usize = 5;
 
 /// Titles that name who holds them without a name: `the president`, `Russia's foreign
 /// minister`, `its chairman` (read by the titled pattern of [`source_patterns`]).

@@ -25,8 +25,9 @@ pub fn source_key(source: &str) -> String {
     .iter()
     .find_map(|article| lower.strip_prefix(article))
     .unwrap_or(&lower);
+    // A comma in a name is no part of it (`Goldman, Sachs and Co`, `Goldman Sachs`).
     let mut s = lower
-        .replace(['’', '\''], "")
+        .replace(['’', '\'', ','], "")
         .replace("armed forces", "military");
     for drop in [
         "the ",
@@ -688,6 +689,7 @@ mod tests {
             "the Russian Foreign Ministry",
             "Foreign Ministry"
         ));
+        assert!(same_source("Goldman, Sachs and Co", "Goldman Sachs"));
         assert!(!same_source("TASS", "RIA Novosti"));
         assert!(!same_source("Reuters", "AP"));
     }

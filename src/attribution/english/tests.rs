@@ -2688,6 +2688,37 @@ fn a_role_may_stand_between_an_inverted_cue_and_its_name() {
     }
 }
 
+/// A firm named after its partners is read with the comma in its name; a firm's name before
+/// the comma is another firm's.
+#[test]
+fn a_firm_named_after_its_partners_is_read_whole() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "The notes yield 8.06 pct, said lead manager Goldman, Sachs and Co.",
+            &[("Goldman, Sachs and Co", Person)][..],
+        ),
+        (
+            "Kidder, Peabody and Co Inc said it would buy the notes.",
+            &[("Kidder, Peabody and Co Inc", Person)][..],
+        ),
+        (
+            "Smith Barney, Harris Upham and Co said it would buy the notes.",
+            &[("Smith Barney, Harris Upham and Co", Person)][..],
+        ),
+        (
+            "Robert Reitzes, analyst at Mabon, Nugent and Co, said the unit might be sold.",
+            &[("Robert Reitzes", Person)][..],
+        ),
+        (
+            "Salomon Inc, Goldman Sachs and Co said they would buy the notes.",
+            &[("Goldman Sachs and Co", Person)][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
 /// Whom markets and conferences are reported through are unnamed people.
 #[test]
 fn delegates_managers_and_underwriters_are_unnamed_people() {
