@@ -292,14 +292,14 @@ fn english_sources(
                 at = range.start;
                 continue;
             }
-            // A firm's name after its partners' comma is a name of its own after another's
-            // (`Salomon Inc, Goldman Sachs and Co`: two firms): each is searched on its own.
+            // What reads as a firm named after its partners may be two names, the first a
+            // firm's whole (`Salomon Inc, Goldman Sachs and Co`): each is searched on its own.
             if m.pattern().as_usize() == NAME_PATTERN
                 && let Some((firm, _)) = sentence[range.clone()].split_once(',')
                 && firm
                     .split_whitespace()
                     .next_back()
-                    .is_some_and(|word| one_of(word, FIRMS))
+                    .is_some_and(|word| one_of(without_trailing_marks(word), FIRMS))
             {
                 let comma = range.start + firm.len();
                 after.push((comma + 1, until));

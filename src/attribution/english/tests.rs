@@ -2714,6 +2714,10 @@ fn a_firm_named_after_its_partners_is_read_whole() {
             "Salomon Inc, Goldman Sachs and Co said they would buy the notes.",
             &[("Goldman Sachs and Co", Person)][..],
         ),
+        (
+            "Salomon Inc., Goldman Sachs and Co said they would buy the notes.",
+            &[("Goldman Sachs and Co", Person)][..],
+        ),
     ] {
         assert_credits(sentence, expected);
     }
