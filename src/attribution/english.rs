@@ -261,10 +261,11 @@ fn english_sources(
                 continue;
             };
             let mut range = m.range();
-            let keyed = m.pattern().as_usize() == KEYED_PATTERN;
+            let pattern = m.pattern().as_usize();
+            let keyed = pattern == KEYED_PATTERN;
             if keyed {
                 range.end = range.start + without_what_follows(&sentence[range.clone()]);
-            } else if m.pattern().as_usize() == ANONYMOUS_PATTERN {
+            } else if pattern == ANONYMOUS_PATTERN {
                 range.end =
                     range.start + without_what_they_know_reads_past(&sentence[range.clone()]);
             }
@@ -276,7 +277,7 @@ fn english_sources(
             // A capitalized cue is part of a name (`Edward Said`) but for a keyed institution's;
             // the reports that end an agency's match are the source (`Press reports said`).
             let matched = &sentence[range.clone()];
-            let reports = m.pattern().as_usize() == AGENCY_PATTERN && matched.ends_with("reports");
+            let reports = pattern == AGENCY_PATTERN && matched.ends_with("reports");
             if let Some(cue) = CUE.find_iter(matched).find(|c| {
                 (keyed || !c.as_str().starts_with(char::is_uppercase))
                     && !(reports && c.end() == matched.len())
@@ -294,8 +295,8 @@ fn english_sources(
             }
             // What reads as a firm named after its partners may be two names, the first a
             // firm's whole (`Salomon Inc, Goldman Sachs and Co`): each is searched on its own.
-            if m.pattern().as_usize() == NAME_PATTERN
-                && let Some((firm, _)) = sentence[range.clone()].split_once(',')
+            if pattern == NAME_PATTERN
+                && let Some((firm, _)) = matched.split_once(',')
                 && firm
                     .split_whitespace()
                     .next_back()
@@ -311,8 +312,7 @@ fn english_sources(
             // official`; not roles joined, `analyst and strategist`): what comes before the
             // word is searched on its own, with the word (`Deutsche Bank and` is the bank's
             // pattern's, see [`AFTER_KEYED`]), then from the word on.
-            let matched = &sentence[range.clone()];
-            if m.pattern().as_usize() == ANONYMOUS_PATTERN
+            if pattern == ANONYMOUS_PATTERN
                 && speaks_for_without_a_determiner(matched)
                 && let Some((_, word)) = matched
                     .split_whitespace()
@@ -331,8 +331,8 @@ fn english_sources(
             // General Motors said`: `official at General` read as a title): what comes before
             // the link is searched on its own, then from the link on, where the titled name
             // is read as before (see [`named_person`]).
-            if m.pattern().as_usize() == TITLED_PATTERN
-                && let Some(link) = sentence[range.clone()]
+            if pattern == TITLED_PATTERN
+                && let Some(link) = matched
                     .split_whitespace()
                     .skip(1)
                     .find(|word| links_before_a_title(sentence, word))
@@ -347,7 +347,7 @@ fn english_sources(
             // on from the name's last word, where the office or the people are read with it
             // (`Macron's office`, read whole by [`with_whose_name`]); always past the match's
             // start, so the search goes forward.
-            if let Some(last) = sentence[range.clone()].split_whitespace().next_back()
+            if let Some(last) = matched.split_whitespace().next_back()
                 && (possessive(last) || before_its_possessive(sentence, range.end))
                 && offset(sentence, last) > range.start
                 && !named_in_the_possessive(sentence, offset(sentence, last), range.end)
@@ -356,7 +356,7 @@ fn english_sources(
                 continue;
             }
             at = range.end;
-            return Some((range, SOURCE_KINDS[m.pattern().as_usize()]));
+            return Some((range, SOURCE_KINDS[pattern]));
         }
     })
 }
