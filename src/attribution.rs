@@ -57,6 +57,7 @@ mod italian;
 mod listed;
 mod matching;
 mod portuguese;
+mod pronouns;
 mod russian;
 mod spanish;
 mod urdu;
@@ -64,6 +65,8 @@ mod urdu;
 pub use dateline::dateline_credits;
 use matching::{another_government, other_proper_word};
 pub use matching::{one_source, same_person, same_source, source_key};
+pub use pronouns::refer_pronouns;
+use pronouns::same_pronoun;
 
 /// How a source is credited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -108,6 +111,11 @@ pub struct Attribution {
     pub cue: String,
     /// The cue's meaning.
     pub cue_kind: Cue,
+    /// The pronoun that credits the source, when one does (`, he said`): `source` and `kind`
+    /// are then those of whom it refers back to ([`refer_pronouns`]), or the pronoun's own
+    /// where no credit before it is of its kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pronoun: Option<String>,
 }
 
 /// The credits in one sentence, in order of their sources.
@@ -328,7 +336,9 @@ pub fn compare(
     };
     let mut out = Vec::with_capacity(reference.len());
     for r in reference {
-        if let Some(i) = (0..version.len()).find(|&i| !used[i] && one_source(r, &version[i])) {
+        if let Some(i) = (0..version.len())
+            .find(|&i| !used[i] && (one_source(r, &version[i]) || same_pronoun(r, &version[i])))
+        {
             used[i] = true;
             let fate = if version[i].cue_kind == r.cue_kind {
                 Fate::Kept
@@ -358,6 +368,10 @@ pub fn compare(
     // eval_reuters corpus those were mostly the same source shortened or misspelt (`Valero Corp`
     // for `Valero Energy Corp`, `Unisy`).
     let replacement = |r: &Attribution, a: &Attribution| {
+        // A pronoun that refers to nobody found names no source another could replace.
+        if r.pronoun.as_deref() == Some(r.source.as_str()) {
+            return false;
+        }
         let agency_or_dateline = r.kind == SourceKind::Agency || r.cue_kind == Cue::Dateline;
         another_government(&r.source, &a.source)
             || (a.kind == r.kind
@@ -478,6 +492,7 @@ mod tests {
             kind,
             cue: "said".into(),
             cue_kind: Cue::Said,
+            pronoun: None,
         }
     }
 
@@ -612,6 +627,33 @@ mod tests {
         assert_eq!(fates(&other_ministry), vec![Fate::Replaced, Fate::Kept]);
         assert_eq!(fates(&[]), vec![Fate::Dropped, Fate::Dropped]);
         assert_eq!(compare(&r, None, &mut [])[0].fate, Fate::Trimmed);
+    }
+
+    /// A pronoun that refers to nobody found is kept by the same pronoun, and replaced by
+    /// nobody: `They said` written `Analysts said` may be the same people.
+    #[test]
+    fn a_pronoun_referring_to_nobody_is_kept_or_dropped() {
+        let they = Attribution {
+            pronoun: Some("They".into()),
+            ..said("They", SourceKind::Anonymous)
+        };
+        let fate = |version: &Attribution| {
+            compare(&[they.clone()], Some(&[version.clone()]), &mut [false])[0].fate
+        };
+        let lower = Attribution {
+            source: "they".into(),
+            pronoun: Some("they".into()),
+            ..they.clone()
+        };
+        assert_eq!(fate(&lower), Fate::Kept);
+        assert_eq!(
+            fate(&said("Analysts", SourceKind::Anonymous)),
+            Fate::Dropped
+        );
+        assert_eq!(
+            fate(&said("Officials", SourceKind::Anonymous)),
+            Fate::Dropped
+        );
     }
 
     /// A dropped credit is found again among the version's unaccounted credits: the same

@@ -80,8 +80,13 @@ fn pct(x: f32) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
+/// A credit as the views write it: `RIA Novosti (said)`; one a pronoun gives whom it refers to,
+/// `Poehl ("he" said)`.
 fn credit(a: &Attribution) -> String {
-    format!("{} ({})", a.source, a.cue)
+    match &a.pronoun {
+        Some(pronoun) if *pronoun != a.source => format!("{} (\"{pronoun}\" {})", a.source, a.cue),
+        _ => format!("{} ({})", a.source, a.cue),
+    }
 }
 
 /// Inline word diff: `[-removed-] {+inserted+}`, coloured when asked; changes written against
@@ -428,6 +433,38 @@ mod tests {
             },
         );
         assert!(same.contains("@ Sergei Lavrov (said): kept\n"), "{same}");
+    }
+
+    /// A pronoun's credit is shown as whom it refers to, with the pronoun; one that refers to
+    /// nobody found as the pronoun alone.
+    #[test]
+    fn a_pronouns_credit_names_whom_it_refers_to() {
+        let c = compare(
+            &Doc::new(
+                "wire",
+                "Sergei Lavrov said talks will resume in April.\nCod stocks fell, he said.",
+            ),
+            &[Doc::new("copy", "Cod stocks fell sharply, he said.")],
+            &AlignParams::default(),
+        );
+        let plain = Style {
+            color: false,
+            width: 100,
+        };
+        let text = inline_view(&c, &plain);
+        assert!(
+            text.contains("@ Sergei Lavrov (\"he\" said): kept as he\n"),
+            "{text}"
+        );
+        let alone = inline_view(
+            &compare(
+                &Doc::new("wire", "Cod stocks fell, he said."),
+                &[Doc::new("copy", "Cod stocks fell.")],
+                &AlignParams::default(),
+            ),
+            &plain,
+        );
+        assert!(alone.contains("@ he (said): dropped\n"), "{alone}");
     }
 
     #[test]

@@ -421,9 +421,54 @@ proptest! {
             kind: [SourceKind::Anonymous, SourceKind::Person, SourceKind::Institution][kind as usize],
             cue: "said".into(),
             cue_kind: Cue::Said,
+            pronoun: None,
         };
         let (a, b) = (credit(&a, kinds.0), credit(&b, kinds.1));
         prop_assert_eq!(one_source(&a, &b), one_source(&b, &a), "{} / {}", a.source, b.source);
         prop_assert!(one_source(&a, &a), "{}", a.source);
+    }
+
+    /// Whom pronouns refer to (`he said`, `it said`) is read without losing or changing any other
+    /// credit: every credit a sentence names is still there, in order, and each pronoun's credit
+    /// is its pronoun's, or a source named in a credit of its own sentence or one before it, and
+    /// never one its own sentence credits already.
+    #[test]
+    fn pronouns_refer_only_to_sources_credited_before_them(
+        sentences in prop::collection::vec((0usize..12, 0usize..5), 0..14),
+    ) {
+        use copydesk::attribution::{find, refer_pronouns};
+        const SUBJECTS: &[&str] = &[
+            "John Smith", "He", "she", "It", "they", "The ministry", "Analysts", "A spokesman",
+            "Exxon Corp", "The market", "Smith and he", "Reuters",
+        ];
+        const ENDINGS: &[&str] = &[
+            " said prices rose.", " also said costs fell.", " fell sharply.",
+            " told reporters the talks ended.", " was quoted as saying so.",
+        ];
+        let text: Vec<String> = sentences
+            .iter()
+            .map(|&(s, e)| format!("{}{}", SUBJECTS[s], ENDINGS[e]))
+            .collect();
+        let before: Vec<_> = text.iter().map(|s| find(s)).collect();
+        let mut after = before.clone();
+        refer_pronouns(after.iter_mut());
+        for (n, (was, now)) in before.iter().zip(&after).enumerate() {
+            let named = |c: &[copydesk::attribution::Attribution]| {
+                c.iter().filter(|a| a.pronoun.is_none()).cloned().collect::<Vec<_>>()
+            };
+            prop_assert_eq!(named(was), named(now), "{}", text[n]);
+            for credit in now.iter().filter(|a| a.pronoun.is_some()) {
+                let pronoun = credit.pronoun.as_deref().unwrap_or_default();
+                let credited_before = before[..=n]
+                    .iter()
+                    .flatten()
+                    .any(|a| a.pronoun.is_none() && a.source == credit.source);
+                prop_assert!(credit.source == pronoun || credited_before, "{:?}", credit);
+                prop_assert!(
+                    !now.iter().any(|a| a.pronoun.is_none() && a.source == credit.source),
+                    "{}: {:?}", text[n], now
+                );
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@
 //! ```text
 //! { "schema": "copydesk.compare/1",
 //!   "reference": { "id", "outlet"?, "published"?, "title"?, "words", "sentences": [..],
-//!                  "attributions": [[sentence, {source, kind, cue, cue_kind}], ..],
+//!                  "attributions": [[sentence, {source, kind, cue, cue_kind, pronoun?}], ..],
 //!                  "dateline_credits"?: [{source, kind, cue: "dateline", cue_kind: "dateline"}] },
 //!   "versions": [ { "id", "outlet"?, "published"?, "words", "kept", "reused", "verbatim",
 //!                   "cut_at"?, "counts": {same, reworded, trimmed, added, moved},
@@ -420,7 +420,7 @@ fn prepare<'a>(doc: &Doc<'a>) -> PreparedDoc<'a> {
     }
     let mut tokens_total = 0;
     let readers = attribution::Readers::of(text);
-    let sentences = segment::sentences_of_parts(text, &furniture.body)
+    let mut sentences: Vec<Prepared> = segment::sentences_of_parts(text, &furniture.body)
         .into_iter()
         .map(|s| {
             let t = &text[s.span];
@@ -439,6 +439,7 @@ fn prepare<'a>(doc: &Doc<'a>) -> PreparedDoc<'a> {
             }
         })
         .collect();
+    attribution::refer_pronouns(sentences.iter_mut().map(|s| &mut s.attributions));
     PreparedDoc {
         credits: furniture
             .dateline

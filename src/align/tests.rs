@@ -820,3 +820,42 @@ fn a_credit_moved_to_another_sentence_is_kept() {
     );
     assert!(c.versions[0].added_attributions.is_empty());
 }
+
+/// A pronoun's credit is whom it refers to: a copy that names the speaker where the wire wrote
+/// `he` keeps the credit, one that keeps `he` where the name was cut keeps it too, one that
+/// drops `he said` drops it.
+#[test]
+fn a_pronoun_credits_whom_it_refers_to() {
+    let wire = "Finance Minister John Smith said on Friday that the budget would be cut by a tenth in April. The cuts will fall hardest on defence and on roads, he said.";
+    let named = "The budget will be cut by a tenth in April. The cuts will fall hardest on defence and on roads, Smith said.";
+    let kept_he = "The cuts will fall hardest on defence and on roads, he said.";
+    let gone = "Finance Minister John Smith said on Friday that the budget would be cut by a tenth in April. The cuts will fall hardest on defence and on roads.";
+    let versions = [doc("named", named), doc("kept", kept_he), doc("gone", gone)];
+    let c = compare(&doc("wire", wire), &versions, &AlignParams::default());
+    let credits: Vec<_> = c
+        .reference
+        .attributions
+        .iter()
+        .map(|(i, a)| (*i, a))
+        .collect();
+    assert_eq!(credits.len(), 2);
+    assert_eq!(
+        (credits[1].0, credits[1].1.source.as_str()),
+        (1, "Finance Minister John Smith")
+    );
+    assert_eq!(credits[1].1.pronoun.as_deref(), Some("he"));
+    use attribution::Fate::*;
+    let smith = || "Finance Minister John Smith".to_string();
+    assert_eq!(
+        source_fates(&c),
+        [
+            vec![(smith(), Dropped), (smith(), Kept)],
+            // The fates of the version's sentences first, then those of the cut ones.
+            vec![(smith(), Kept), (smith(), Trimmed)],
+            vec![(smith(), Kept), (smith(), Dropped)],
+        ]
+    );
+    for v in &c.versions {
+        assert!(v.added_attributions.is_empty(), "{}", v.id);
+    }
+}

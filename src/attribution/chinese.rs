@@ -103,6 +103,7 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                 kind,
                 cue,
                 cue_kind,
+                pronoun: None,
             },
         );
     };

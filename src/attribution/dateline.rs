@@ -34,6 +34,7 @@ fn dateline_credit(source: &str, staff: bool) -> Attribution {
         kind,
         cue: "dateline".into(),
         cue_kind: Cue::Dateline,
+        pronoun: None,
     }
 }
 

@@ -786,7 +786,18 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                 .map(|whose| (people, whose))
         })
         .collect();
+    // Pronouns that speak a cue no source credits (`, he said`), in order, to be put among the
+    // sources' credits where they stand.
+    let mut pronouns = cues
+        .cues
+        .iter()
+        .filter(|cue| !credited.iter().any(|(_, c)| c.at.start() == cue.at.start()))
+        .filter_map(|cue| spoken_by_a_pronoun(sentence, cue))
+        .peekable();
     for (source, cue) in &credited {
+        while let Some(pronoun) = pronouns.next_if(|(at, _)| *at < source.start) {
+            out.push(pronoun.1);
+        }
         // Unnamed people and whose they are are one credit, read from the people, or from
         // whose they are where only that is credited (across a relative clause: `An official
         // of the Finance Ministry who declined to be named said`); where both are, `add_new`
@@ -817,9 +828,99 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                 kind,
                 cue: cue.at.as_str().to_string(),
                 cue_kind: cue.kind,
+                pronoun: None,
             },
         );
     }
+    out.extend(pronouns.map(|(_, credit)| credit));
+}
+
+/// Pronouns that, as a cue's subject, credit whom they refer back to (`, he said`; see
+/// [`super::pronouns`]), each with the kind of source it stands for until then: one person,
+/// a body, people.
+const SUBJECT_PRONOUNS: &[(&str, SourceKind)] = &[
+    ("he", SourceKind::Person),
+    ("she", SourceKind::Person),
+    ("it", SourceKind::Institution),
+    ("they", SourceKind::Anonymous),
+];
+
+/// Adverbs that may stand between a pronoun and its cue (`he also said`, `it later reported`).
+const BEFORE_A_CUE: &[&str] = &[
+    "also",
+    "later",
+    "earlier",
+    "further",
+    "then",
+    "previously",
+    "separately",
+    "again",
+    "recently",
+    "subsequently",
+    "repeatedly",
+    "first",
+    "originally",
+    "additionally",
+];
+
+/// Words after which a pronoun opens a clause (`and he said`, `however it said`); not `that`,
+/// after which it opens what was said (`Smith said that he told them`).
+const CLAUSE_JOINERS: &[&str] = &[
+    "and", "but", "or", "yet", "so", "however", "while", "although", "though", "because", "since",
+    "whereas",
+];
+
+/// The credit of a subject pronoun right before `cue` (`He said`, `, she added`, `" they
+/// said`, `and it also reported`), with the pronoun's offset: a pronoun that opens a clause (at
+/// the sentence's start, after a comma, a quotation mark, a dash or [`CLAUSE_JOINERS`]), outside
+/// a quotation (`"The plan, he said, is dead," Smith said`: not a credit of `he`), before a cue
+/// that says or reports (`it cited rising costs` credits nobody). Not after `that`: `Smith said
+/// that he told them` credits Smith.
+fn spoken_by_a_pronoun(sentence: &str, cue: &SentenceCue) -> Option<(usize, Attribution)> {
+    if !matches!(cue.kind, Cue::Said | Cue::Reported) {
+        return None;
+    }
+    let before = &sentence[..cue.at.start()];
+    let mut words = before.split_whitespace().rev();
+    let mut pronoun = words.next()?;
+    if one_of(pronoun, BEFORE_A_CUE) {
+        pronoun = words.next()?;
+    }
+    let &(_, kind) = SUBJECT_PRONOUNS
+        .iter()
+        .find(|(word, _)| pronoun.eq_ignore_ascii_case(word))?;
+    let at = offset(sentence, pronoun);
+    let opening = sentence[..at].trim_end();
+    let opens_a_clause = opening.is_empty()
+        || opening.ends_with([
+            ',', ';', ':', '"', '“', '”', '\'', '‘', '’', '-', '—', '–', '(',
+        ])
+        || opening
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| one_of(w, CLAUSE_JOINERS));
+    (opens_a_clause && !in_a_quotation(&sentence[..at])).then(|| {
+        (
+            at,
+            Attribution {
+                source: pronoun.to_string(),
+                kind,
+                cue: cue.at.as_str().to_string(),
+                cue_kind: cue.kind,
+                pronoun: Some(pronoun.to_string()),
+            },
+        )
+    })
+}
+
+/// Whether the end of `before` stands inside a quotation: after an odd number of straight double
+/// quotes, or after an opening curly one that no closing one follows.
+fn in_a_quotation(before: &str) -> bool {
+    let straight = before.matches('"').count() % 2 == 1;
+    let curly = before
+        .rfind('“')
+        .is_some_and(|open| !before[open..].contains('”'));
+    straight || curly
 }
 
 /// The words that join unnamed people to whose people they are: `a spokesman for Usair`,

@@ -297,6 +297,7 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
                     kind,
                     cue: c.text.to_string(),
                     cue_kind: *k,
+                    pronoun: None,
                 },
             );
         }

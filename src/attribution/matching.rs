@@ -762,6 +762,7 @@ mod tests {
             kind: SourceKind::Anonymous,
             cue: "said".into(),
             cue_kind: super::super::Cue::Said,
+            pronoun: None,
         }
     }
 
@@ -872,6 +873,7 @@ mod tests {
             kind,
             cue: "said".into(),
             cue_kind: super::super::Cue::Said,
+            pronoun: None,
         };
         let analyst = said("Deutsche Bank analyst Tom Smith", SourceKind::Person);
         for (other, kind, one) in [
