@@ -638,7 +638,12 @@ mod tests {
             ..said("They", SourceKind::Anonymous)
         };
         let fate = |version: &Attribution| {
-            compare(&[they.clone()], Some(&[version.clone()]), &mut [false])[0].fate
+            compare(
+                std::slice::from_ref(&they),
+                Some(std::slice::from_ref(version)),
+                &mut [false],
+            )[0]
+            .fate
         };
         let lower = Attribution {
             source: "they".into(),

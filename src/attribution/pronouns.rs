@@ -64,10 +64,8 @@ fn referred_to_as(credit: &Attribution) -> Option<Referent> {
 struct Antecedent {
     source: String,
     kind: SourceKind,
-    /// The number of its sentence.
-    sentence: usize,
-    /// How many sentences after its own a pronoun may refer to it.
-    reach: usize,
+    /// The number of the last sentence whose pronouns may refer to it.
+    until: usize,
 }
 
 /// The last antecedent of each kind of referent, by `Referent as usize`.
@@ -75,23 +73,28 @@ struct Antecedent {
 struct Recent([Option<Antecedent>; 3]);
 
 impl Recent {
-    /// Remembers `credit`, of sentence `sentence`, for pronouns up to `reach` sentences on.
-    fn remember(&mut self, credit: &Attribution, sentence: usize, reach: usize) {
-        if let Some(referent) = referred_to_as(credit) {
-            self.0[referent as usize] = Some(Antecedent {
-                source: credit.source.clone(),
-                kind: credit.kind,
-                sentence,
-                reach,
-            });
-        }
+    /// Remembers `credit`, of sentence `n`, for pronouns up to `reach` sentences on; where it is
+    /// the source remembered already, for as long as either reaches (`Margoshes said X, though
+    /// he said Y`: the pronoun does not shorten the name's reach).
+    fn remember(&mut self, credit: &Attribution, n: usize, reach: usize) {
+        let Some(referent) = referred_to_as(credit) else {
+            return;
+        };
+        let slot = &mut self.0[referent as usize];
+        let until = match slot {
+            Some(a) if a.source == credit.source => a.until.max(n + reach),
+            _ => n + reach,
+        };
+        *slot = Some(Antecedent {
+            source: credit.source.clone(),
+            kind: credit.kind,
+            until,
+        });
     }
 
     /// The antecedent of `referent` a pronoun in sentence `n` may refer to.
     fn within_reach(&self, referent: Referent, n: usize) -> Option<&Antecedent> {
-        self.0[referent as usize]
-            .as_ref()
-            .filter(|a| n - a.sentence <= a.reach)
+        self.0[referent as usize].as_ref().filter(|a| n <= a.until)
     }
 }
 
@@ -258,6 +261,16 @@ mod tests {
                 some("He")
             ]
         );
+    }
+
+    #[test]
+    fn a_pronoun_does_not_shorten_the_reach_of_the_name_it_refers_to() {
+        let text = [
+            "Margoshes said he recommends Exxon, though he said he is wary of its debt.",
+            "Atlantic Richfield rose 1-3/4 to 77.",
+            "He said the market could fall.",
+        ];
+        assert_eq!(pronoun_sources(&text), [None, None, some("Margoshes")]);
     }
 
     #[test]
