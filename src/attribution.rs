@@ -314,10 +314,16 @@ pub struct AttributionChange {
     /// The version's credit, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<Attribution>,
+    /// The number of the reference sentence the credit stands in (from 0; none for a
+    /// dateline's credit): one source credited in two sentences is two credits, each with its
+    /// own fate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<usize>,
 }
 
 /// Decides the fate of each of `reference`'s credits given the credits of the version's aligned
-/// sentence (`None` when the sentence was cut). Returns the changes, and marks in `used` the
+/// sentence (`None` when the sentence was cut). Returns the changes (their `sentence` is the
+/// caller's to say), and marks in `used` the
 /// version credits that account for a reference credit.
 pub fn compare(
     reference: &[Attribution],
@@ -331,6 +337,7 @@ pub fn compare(
                 reference: r.clone(),
                 fate: Fate::Trimmed,
                 version: None,
+                sentence: None,
             })
             .collect();
     };
@@ -349,12 +356,14 @@ pub fn compare(
                 reference: r.clone(),
                 fate,
                 version: Some(version[i].clone()),
+                sentence: None,
             });
         } else {
             out.push(AttributionChange {
                 reference: r.clone(),
                 fate: Fate::Dropped,
                 version: None,
+                sentence: None,
             });
         }
     }
@@ -670,6 +679,7 @@ mod tests {
             reference: person(source),
             fate: Fate::Dropped,
             version: None,
+            sentence: None,
         };
         let mut changes = [
             dropped("Foreign Minister Sergei Lavrov"),

@@ -28,7 +28,7 @@
 //!                                   "similarity"?, "reworded"?, "cut"?,
 //!                                   "changes"?: [ {tag: equal|delete|insert, text, joined?} ] } ],
 //!                   "attributions": [ { "reference": {..}, "fate": kept|reworded|dropped|
-//!                                       replaced|trimmed, "version"?: {..} } ],
+//!                                       replaced|trimmed, "version"?: {..}, "sentence"? } ],
 //!                   "added_attributions": [..],
 //!                   "furniture"?: { dateline_was?, dateline_now?, added?, removed?, notices? },
 //!                   "headline"?: { "was"?, "now"?, "same", "changes"?: [..] } } ] }
@@ -468,6 +468,17 @@ fn number(doc: &mut PreparedDoc<'_>, vocab: &mut Vocabulary) {
     }
 }
 
+/// `changes`, the fates of the credits of reference sentence `i`, each saying so.
+fn in_sentence(
+    i: usize,
+    changes: Vec<AttributionChange>,
+) -> impl Iterator<Item = AttributionChange> {
+    changes.into_iter().map(move |c| AttributionChange {
+        sentence: Some(i),
+        ..c
+    })
+}
+
 fn furniture_change(reference: &PreparedDoc<'_>, version: &PreparedDoc<'_>) -> FurnitureChange {
     let (r, v) = (&reference.furniture, &version.furniture);
     let mut f = FurnitureChange::default();
@@ -593,10 +604,9 @@ fn diff_version(
                     Op::Reworded => counts.reworded += 1,
                     _ => counts.moved += 1,
                 }
-                attributions.extend(attribution::compare(
-                    &r.attributions,
-                    Some(&v.attributions),
-                    &mut used,
+                attributions.extend(in_sentence(
+                    i,
+                    attribution::compare(&r.attributions, Some(&v.attributions), &mut used),
                 ));
                 segments.push(Segment {
                     op,
@@ -632,7 +642,10 @@ fn diff_version(
     // Credits of trimmed reference sentences, in reference order after the others.
     for (i, r) in reference.sentences.iter().enumerate() {
         if of_reference[i].is_none() {
-            attributions.extend(attribution::compare(&r.attributions, None, &mut []));
+            attributions.extend(in_sentence(
+                i,
+                attribution::compare(&r.attributions, None, &mut []),
+            ));
         }
     }
     attribution::found_elsewhere(&mut attributions, &mut added_attributions);

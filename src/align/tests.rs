@@ -450,6 +450,7 @@ fn dateline_credits_kept_replaced_dropped_or_moved_into_the_text() {
             .iter()
             .find(|a| a.reference.cue_kind == attribution::Cue::Dateline)
             .expect("the reference's dateline credit has a fate");
+        assert_eq!(dateline.sentence, None, "a dateline stands in no sentence");
         (
             dateline.fate,
             dateline.version.as_ref().map(|a| a.source.clone()),
@@ -858,4 +859,14 @@ fn a_pronoun_credits_whom_it_refers_to() {
     for v in &c.versions {
         assert!(v.added_attributions.is_empty(), "{}", v.id);
     }
+    // Each fate says which reference sentence its credit stands in.
+    let sentences: Vec<Vec<Option<usize>>> = c
+        .versions
+        .iter()
+        .map(|v| v.attributions.iter().map(|a| a.sentence).collect())
+        .collect();
+    assert_eq!(
+        sentences,
+        [[Some(0), Some(1)], [Some(1), Some(0)], [Some(0), Some(1)]]
+    );
 }
