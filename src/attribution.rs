@@ -118,7 +118,8 @@ pub struct Attribution {
     pub pronoun: Option<String>,
 }
 
-/// The credits in one sentence, in order of their sources.
+/// The credits in one sentence, in order of their sources. A pronoun's credit (`, he said`)
+/// names the pronoun until [`refer_pronouns`] reads whom it refers to in the text.
 pub fn find(sentence: &str) -> Vec<Attribution> {
     Readers::of(sentence).find(sentence)
 }
@@ -214,7 +215,8 @@ impl Readers {
         }
     }
 
-    /// The credits in one sentence of the text, in order of their sources.
+    /// The credits in one sentence of the text, in order of their sources (a pronoun's as
+    /// [`find`] says).
     pub fn find(self, sentence: &str) -> Vec<Attribution> {
         find_with(sentence, self)
     }

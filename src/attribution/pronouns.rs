@@ -16,8 +16,8 @@ const REACH: usize = 3;
 /// someone: the next sentence only. Chains of pronouns hold whom they refer to over longer
 /// stretches (`Poehl said ... He said ... he said ... he added`), but a chain that skips
 /// sentences runs past new subjects the text names without crediting them (`Kubiak projected
-/// ...`, `Seizaburo Sato ... thought ...`): on eval_reuters two of eight such chains read by
-/// hand had, where three sentences were allowed.
+/// ...`, `Seizaburo Sato ... thought ...`): where a chain could skip up to three, two of eight
+/// chains read by hand on eval_reuters had run past one.
 const REACH_FROM_A_PRONOUN: usize = 1;
 
 /// Whom a pronoun may refer back to.
