@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::align::{Change, Comparison, Op, Segment, SentenceRef, Tag, VersionDiff};
-use crate::attribution::{Attribution, Fate};
+use crate::attribution::{Attribution, AttributionChange, Fate};
 
 /// How to draw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,6 +89,12 @@ fn credit(a: &Attribution) -> String {
     }
 }
 
+/// Whether the version's credit `n` is written as the reference's of `a`: the same pronoun
+/// (`he`, whom it refers to cut from the copy: no need to say `kept as he`).
+fn same_words(n: &Attribution, a: &AttributionChange) -> bool {
+    n.pronoun.is_some() && n.pronoun == a.reference.pronoun
+}
+
 /// Inline word diff: `[-removed-] {+inserted+}`, coloured when asked; changes written against
 /// each other (Chinese, Japanese) are set without a space.
 fn inline(changes: &[Change], style: &Style) -> String {
@@ -163,7 +169,7 @@ fn attributions(v: &VersionDiff, style: &Style, out: &mut String) {
         let what = match (a.fate, &a.version) {
             // The same source under other words (`Foreign Ministry`; another title before the
             // same name) says how the version wrote it.
-            (Fate::Kept, Some(n)) if n.source != a.reference.source => {
+            (Fate::Kept, Some(n)) if n.source != a.reference.source && !same_words(n, a) => {
                 style.paint(DIM, &format!("kept as {}", n.source))
             }
             (Fate::Kept, _) => style.paint(DIM, "kept"),
@@ -453,8 +459,24 @@ mod tests {
         };
         let text = inline_view(&c, &plain);
         assert!(
-            text.contains("@ Sergei Lavrov (\"he\" said): kept as he\n"),
+            text.contains("@ Sergei Lavrov (\"he\" said): kept\n"),
             "{text}"
+        );
+        // Named by the copy: it says how.
+        let named = inline_view(
+            &compare(
+                &Doc::new(
+                    "wire",
+                    "Sergei Lavrov said talks will resume in April.\nCod stocks fell, he said.",
+                ),
+                &[Doc::new("copy", "Cod stocks fell sharply, Lavrov said.")],
+                &AlignParams::default(),
+            ),
+            &plain,
+        );
+        assert!(
+            named.contains("@ Sergei Lavrov (\"he\" said): kept as Lavrov\n"),
+            "{named}"
         );
         let alone = inline_view(
             &compare(
