@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use regex_automata::{Input, meta};
 
-use super::{Attribution, Cue, SourceKind, add_new, governments, offset};
+use super::{Attribution, Cue, SourceKind, add_new, governments, offset, pronouns};
 use crate::normalize;
 
 /// News agencies and broadcasters known by name (a name followed by `News` is theirs too:
@@ -835,16 +835,6 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
     out.extend(pronouns.map(|(_, credit)| credit));
 }
 
-/// Pronouns that, as a cue's subject, credit whom they refer back to (`, he said`; see
-/// [`super::pronouns`]), each with the kind of source it stands for until then: one person,
-/// a body, people.
-const SUBJECT_PRONOUNS: &[(&str, SourceKind)] = &[
-    ("he", SourceKind::Person),
-    ("she", SourceKind::Person),
-    ("it", SourceKind::Institution),
-    ("they", SourceKind::Anonymous),
-];
-
 /// Adverbs that may stand between a pronoun and its cue (`he also said`, `it later reported`).
 const BEFORE_A_CUE: &[&str] = &[
     "also",
@@ -886,9 +876,7 @@ fn spoken_by_a_pronoun(sentence: &str, cue: &SentenceCue) -> Option<(usize, Attr
     if one_of(pronoun, BEFORE_A_CUE) {
         pronoun = words.next()?;
     }
-    let &(_, kind) = SUBJECT_PRONOUNS
-        .iter()
-        .find(|(word, _)| pronoun.eq_ignore_ascii_case(word))?;
+    let kind = pronouns::stands_for(pronoun)?;
     let at = offset(sentence, pronoun);
     let opening = sentence[..at].trim_end();
     let opens_a_clause = opening.is_empty()

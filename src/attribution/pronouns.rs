@@ -31,14 +31,31 @@ enum Referent {
     People,
 }
 
+/// The subject pronouns that credit whom they refer to (`, he said`), each with whom it may
+/// refer to and the kind of source its credit is until then.
+const SUBJECT_PRONOUNS: &[(&str, Referent, SourceKind)] = &[
+    ("he", Referent::OnePerson, SourceKind::Person),
+    ("she", Referent::OnePerson, SourceKind::Person),
+    ("it", Referent::Body, SourceKind::Institution),
+    ("they", Referent::People, SourceKind::Anonymous),
+];
+
+/// `word`'s entry in [`SUBJECT_PRONOUNS`], in any case.
+fn subject_pronoun(word: &str) -> Option<&'static (&'static str, Referent, SourceKind)> {
+    SUBJECT_PRONOUNS
+        .iter()
+        .find(|(pronoun, ..)| word.eq_ignore_ascii_case(pronoun))
+}
+
+/// The kind of source `word`'s credit is until whom it refers to is read, where it is a subject
+/// pronoun that credits.
+pub(super) fn stands_for(word: &str) -> Option<SourceKind> {
+    subject_pronoun(word).map(|&(_, _, kind)| kind)
+}
+
 /// Whom `pronoun` refers to.
 fn referent_of(pronoun: &str) -> Option<Referent> {
-    match pronoun.to_ascii_lowercase().as_str() {
-        "he" | "she" => Some(Referent::OnePerson),
-        "it" => Some(Referent::Body),
-        "they" => Some(Referent::People),
-        _ => None,
-    }
+    subject_pronoun(pronoun).map(|&(_, referent, _)| referent)
 }
 
 /// What a credit (not a pronoun's) may be referred back to as: a named or titled person and

@@ -415,6 +415,7 @@ fn a_pronoun_that_opens_a_clause_before_its_cue_is_a_credit() {
             Institution,
         ),
         ("The market - he added - was weak.", "he", Person),
+        ("Smith, he said, will resign.", "he", Person),
     ] {
         let got = find(sentence);
         assert_eq!(got.len(), 1, "{sentence}: {got:?}");
@@ -437,14 +438,12 @@ fn a_pronoun_that_opens_a_clause_before_its_cue_is_a_credit() {
         "It cited rising costs.",
         "\"The plan is dead, he said, and so is the deal,\" the official told reporters.",
         "“The plan is dead, he said, and so is the deal,” the official told reporters.",
-        "Smith, he said, will resign.",
     ] {
         let pronouns: Vec<_> = find(sentence)
             .into_iter()
             .filter(|a| a.pronoun.is_some())
             .collect();
-        let expected = usize::from(sentence.starts_with("Smith, he"));
-        assert_eq!(pronouns.len(), expected, "{sentence}: {pronouns:?}");
+        assert_eq!(pronouns, [], "{sentence}");
     }
     // In order among the other credits: the pronoun's before a source cited after it.
     let got = sources("He said, citing Interfax, that the talks would resume.");
