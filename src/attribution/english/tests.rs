@@ -416,6 +416,18 @@ fn a_pronoun_that_opens_a_clause_before_its_cue_is_a_credit() {
         ),
         ("The market - he added - was weak.", "he", Person),
         ("Smith, he said, will resign.", "he", Person),
+        // The close of a quotation opened in an earlier sentence.
+        ("We sold it all,\" he said.", "he", Person),
+        (
+            "We sold it all.\" He said the market was weak.",
+            "He",
+            Person,
+        ),
+        (
+            "The deal \"is dead\" and \"buried,\" he said.",
+            "he",
+            Person,
+        ),
     ] {
         let got = find(sentence);
         assert_eq!(got.len(), 1, "{sentence}: {got:?}");
@@ -438,6 +450,8 @@ fn a_pronoun_that_opens_a_clause_before_its_cue_is_a_credit() {
         "It cited rising costs.",
         "\"The plan is dead, he said, and so is the deal,\" the official told reporters.",
         "“The plan is dead, he said, and so is the deal,” the official told reporters.",
+        "We sold. \"Prices, he said, will fall,\" the official told reporters.",
+        "Prices fell (\"he said no\") on Monday.",
     ] {
         let pronouns: Vec<_> = find(sentence)
             .into_iter()
