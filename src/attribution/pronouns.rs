@@ -140,7 +140,7 @@ pub fn refer_pronouns<'a>(sentences: impl IntoIterator<Item = &'a mut Vec<Attrib
                 (referent == Referent::Body)
                     .then(|| recent.within_reach(Referent::OnePerson, n))
                     .flatten()
-                    .filter(|a| a.kind == SourceKind::Person)
+                    .filter(|a| a.kind == SourceKind::Person && only_a_name(&a.source))
             });
             if let Some(to) = to {
                 credit.source.clone_from(&to.source);
@@ -152,6 +152,15 @@ pub fn refer_pronouns<'a>(sentences: impl IntoIterator<Item = &'a mut Vec<Attrib
         }
         credits_once(credits);
     }
+}
+
+/// Whether `source`, a person's credit, is a name alone, whose words in small letters (if any)
+/// join a company's (`Fruit of the Loom`, `Kahn and Kahn`): no title (`chairman Yousef
+/// Shirawi`) nor a name's particle (`Ursula von der Leyen`), which make it a person's for sure.
+fn only_a_name(source: &str) -> bool {
+    source
+        .split_whitespace()
+        .all(|w| !w.starts_with(char::is_lowercase) || ["and", "of", "the", "for"].contains(&w))
 }
 
 /// Takes out of one sentence's `credits` each pronoun's credit of a source another credit
@@ -294,6 +303,20 @@ mod tests {
     fn it_refers_to_a_name_only_where_no_body_is_credited() {
         let text = ["Endotronics said sales fell.", "It also said costs rose."];
         assert_eq!(pronoun_sources(&text), [None, some("Endotronics")]);
+        let text = [
+            "Fruit of the Loom Inc said sales fell.",
+            "It said costs rose.",
+        ];
+        assert_eq!(
+            pronoun_sources(&text),
+            [None, some("Fruit of the Loom Inc")]
+        );
+        // Not to one a title says is a person.
+        let text = [
+            "Sales fell, chairman Yousef Shirawi said.",
+            "It said costs rose.",
+        ];
+        assert_eq!(pronoun_sources(&text), [None, some("It")]);
         let text = [
             "The company said sales fell.",
             "John Smith said costs rose.",
