@@ -98,6 +98,8 @@ pub enum SourceKind {
     Anonymous,
     /// The outlet's own desk or reporter: `Sports Desk`, `Our Correspondent`, `سپورٹس ڈیسک`.
     Staff,
+    /// What a source put out, where no name says whose: `the statement`, `the report`.
+    Document,
 }
 
 /// One credit in a sentence.

@@ -69,8 +69,10 @@ fn referred_to_as(credit: &Attribution) -> Option<Referent> {
     let named = last.starts_with(char::is_uppercase);
     match credit.kind {
         SourceKind::Person => Some(Referent::OnePerson),
-        SourceKind::Institution | SourceKind::Agency if plural && !named => Some(Referent::People),
-        SourceKind::Institution | SourceKind::Agency => Some(Referent::Body),
+        SourceKind::Institution | SourceKind::Agency | SourceKind::Document if plural && !named => {
+            Some(Referent::People)
+        }
+        SourceKind::Institution | SourceKind::Agency | SourceKind::Document => Some(Referent::Body),
         SourceKind::Anonymous if plural => Some(Referent::People),
         SourceKind::Anonymous => Some(Referent::OnePerson),
         SourceKind::Staff => None,
@@ -332,6 +334,9 @@ mod tests {
         assert_eq!(pronoun_sources(&text), [None, some("A witness")]);
         let text = ["Wire reports said sales fell.", "They said costs rose."];
         assert_eq!(pronoun_sources(&text), [None, some("Wire reports")]);
+        // A document speaks as a body: the report is `it`.
+        let text = ["The report said sales fell.", "It said costs rose."];
+        assert_eq!(pronoun_sources(&text), [None, some("The report")]);
     }
 
     #[test]

@@ -470,6 +470,106 @@ fn a_pronoun_that_opens_a_clause_before_its_cue_is_a_credit() {
     );
 }
 
+/// A document named by what it is speaks for whoever put it out, where no name says whose it
+/// is; not one its source spoke in, nor what was said of it.
+#[test]
+fn a_document_is_a_source_where_no_name_says_whose() {
+    use SourceKind::{Document, Institution, Person};
+    for (sentence, source, cue) in [
+        (
+            "Prices will rise, the statement said.",
+            "the statement",
+            Cue::Said,
+        ),
+        (
+            "The report also said prices would rise.",
+            "The report",
+            Cue::Said,
+        ),
+        (
+            "The joint communique said the talks had ended.",
+            "The joint communique",
+            Cue::Said,
+        ),
+        (
+            "According to the survey, prices rose.",
+            "the survey",
+            Cue::AccordingTo,
+        ),
+        (
+            "A bank statement said rates would rise.",
+            "A bank statement",
+            Cue::Said,
+        ),
+        (
+            "The study, released on Monday, said prices rose.",
+            "The study",
+            Cue::Said,
+        ),
+        (
+            "Prices rose, its annual report said.",
+            "its annual report",
+            Cue::Said,
+        ),
+    ] {
+        assert_eq!(
+            credits(sentence),
+            [(source.into(), Document, cue)],
+            "{sentence}"
+        );
+    }
+    for (sentence, source, kind) in [
+        (
+            "In a statement, the ministry said prices rose.",
+            "the ministry",
+            Institution,
+        ),
+        (
+            "In a sworn statement, Ward, a lawyer, said the firm failed.",
+            "Ward",
+            Person,
+        ),
+        (
+            "Smith said in a statement that prices rose.",
+            "Smith",
+            Person,
+        ),
+        (
+            "A Finance Ministry statement said prices rose.",
+            "Finance Ministry",
+            Institution,
+        ),
+        (
+            "The company said its report was wrong.",
+            "The company",
+            Institution,
+        ),
+    ] {
+        assert_eq!(
+            credits(sentence),
+            [(source.into(), kind, Cue::Said)],
+            "{sentence}"
+        );
+    }
+    // Given back as what follows the document.
+    assert!(
+        AFTER_A_DOCUMENT
+            .iter()
+            .all(|word| AFTER_KEYED.contains(word))
+    );
+    for sentence in [
+        "The report showed prices rose.",
+        "Smith denied the report.",
+        "Analysts said the report, due on Monday, would show a rise.",
+    ] {
+        let documents: Vec<_> = find(sentence)
+            .into_iter()
+            .filter(|a| a.kind == Document)
+            .collect();
+        assert_eq!(documents, [], "{sentence}");
+    }
+}
+
 /// What follows `said` is its source only where the cue has no subject before it.
 #[test]
 fn a_source_follows_its_cue_only_after_what_was_said() {
@@ -1917,11 +2017,12 @@ fn an_office_after_of_or_for_is_part_of_its_title() {
     ] {
         assert_credits(sentence, expected);
     }
+    // Who drafted what is quoted is none of its credits; the report quoted is.
     assert_eq!(
         credits(
             "The papers quoted the report, drafted by Finance Minister Onno Ruding, as saying revenue rose."
         ),
-        []
+        [("the report".into(), Document, Cue::Citing)]
     );
 }
 
