@@ -811,11 +811,28 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                     }
             })
     };
-    let credited: Vec<(&Source, &SentenceCue)> = credited
+    let mut credited: Vec<(&Source, &SentenceCue)> = credited
         .iter()
         .copied()
         .filter(|(source, cue)| one_side(source, cue))
         .collect();
+    // A cue right after `and` or `but` has no subject of its own: it shares the one that opens
+    // the sentence (`Irving rejected the bid as inadequate and said`), not a source before the
+    // conjunction (`the offer from the company, a rival, and said`). That subject is the last
+    // source read that opens the sentence, past an opening phrase (`Earlier this month,
+    // Irving`: `Earlier` is read as a name), and a name of one word only before a verb (not
+    // `Finance` in `Finance ministers agreed`); placed among the credits where it stands.
+    let shared = |cue: &&SentenceCue| shares_the_subject(sentence, cue);
+    credited.retain(|(_, cue)| !shared(cue));
+    let subject = read
+        .iter()
+        .take_while(|s| opens_the_sentence(sentence, s.start))
+        .filter(|s| !s.surname || before_a_verb(&sentence[s.end..]))
+        .last();
+    if let Some(subject) = subject {
+        credited.extend(cues.cues.iter().filter(shared).map(|cue| (subject, cue)));
+        credited.sort_by_key(|(source, _)| source.start);
+    }
     let joined: Vec<(&Source, &Source)> = read
         .iter()
         .filter_map(|people| {
@@ -830,7 +847,13 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
         .cues
         .iter()
         .filter(|cue| !credited.iter().any(|(_, c)| c.at.start() == cue.at.start()))
-        .filter_map(|cue| spoken_by_a_pronoun(sentence, cue))
+        .filter_map(|cue| {
+            spoken_by_a_pronoun(sentence, cue).or_else(|| {
+                shares_the_subject(sentence, cue)
+                    .then(|| opened_by_a_pronoun(sentence, cue))
+                    .flatten()
+            })
+        })
         .peekable();
     for (source, cue) in &credited {
         while let Some(pronoun) = pronouns.next_if(|(at, _)| *at < source.start) {
@@ -937,6 +960,85 @@ fn spoken_by_a_pronoun(sentence: &str, cue: &SentenceCue) -> Option<(usize, Attr
             },
         )
     })
+}
+
+/// Whether `cue` says or reports right after `and` or `but` (past an adverb: `but also said`),
+/// outside a quotation, and so has no subject of its own: it shares the one its sentence opens
+/// with (`The minister did not say which, but said`, `Irving rejected the bid and said`).
+fn shares_the_subject(sentence: &str, cue: &SentenceCue) -> bool {
+    if !matches!(cue.kind, Cue::Said | Cue::Reported) {
+        return false;
+    }
+    let before = &sentence[..cue.at.start()];
+    let mut words = before.split_whitespace().rev();
+    let mut word = words.next();
+    if word.is_some_and(|w| one_of(w, BEFORE_A_CUE)) {
+        word = words.next();
+    }
+    word.is_some_and(|w| one_of(w, &["and", "but"])) && !in_a_quotation(before)
+}
+
+/// Whether `after` opens on a verb as a subject's is spelled, past an aside: an auxiliary, a
+/// past tense in `-ed`, or an adverb before either (`Irving rejected`, `Martell was`, `Deutsche
+/// later confirmed`); not a noun (`Finance ministers`, `Food chain`). A verb in `-s` is as often a
+/// plural noun (`Leeds expects`, `Japanese consumers`), and is left out.
+fn before_a_verb(after: &str) -> bool {
+    // Past an aside (`Wright, a Texas Democrat, conceded`).
+    let after = after
+        .trim_start()
+        .strip_prefix(',')
+        .and_then(|aside| aside.split_once(',').map(|(_, rest)| rest))
+        .unwrap_or(after);
+    let mut words = after.split_whitespace();
+    let mut word = words.next();
+    if word.is_some_and(|w| an_adverb(w) || one_of(w, BEFORE_A_CUE)) {
+        word = words.next();
+    }
+    word.is_some_and(|w| {
+        w.starts_with(char::is_lowercase) && (one_of(w, AUXILIARIES) || w.ends_with("ed"))
+    })
+}
+
+/// Whether a source at byte `at` may be the subject that opens `sentence`: at its start, right
+/// after a comma (`Earlier, Irving rejected`), or after an opening phrase of time without one
+/// (`Earlier this month Caesars World rejected`, `Last week Smith`; not `Analysts expect Texaco`,
+/// nor `Shares in Texaco`). The subject is the last such source before any source that may not
+/// be (see [`find`]).
+fn opens_the_sentence(sentence: &str, at: usize) -> bool {
+    let before = sentence[..at].trim_end();
+    before
+        .split_whitespace()
+        .next_back()
+        .is_none_or(|last| last.ends_with(',') || one_of(last, WHEN) || CALENDAR.contains(&last))
+}
+
+/// The words an opening phrase of time ends on: `Earlier this month`, `Two days later`, `On
+/// Monday` (with [`CALENDAR`]).
+#[rustfmt::skip]
+const WHEN: &[&str] = &[
+    "today", "yesterday", "tonight", "day", "days", "week", "weeks", "month", "months", "year",
+    "years", "later", "earlier", "ago", "morning", "afternoon", "evening", "night",
+];
+
+/// The credit of a subject pronoun that opens `sentence` (see [`opens_the_sentence`]) for
+/// `cue`, which shares it (`He welcomed the decision but said`), with the pronoun's offset.
+fn opened_by_a_pronoun(sentence: &str, cue: &SentenceCue) -> Option<(usize, Attribution)> {
+    let pronoun = sentence[..cue.at.start()].split(',').find_map(|clause| {
+        let word = clause.split_whitespace().next()?;
+        let at = offset(sentence, word);
+        opens_the_sentence(sentence, at).then_some(word)
+    })?;
+    let kind = pronouns::stands_for(pronoun)?;
+    Some((
+        offset(sentence, pronoun),
+        Attribution {
+            source: pronoun.to_string(),
+            kind,
+            cue: cue.at.as_str().to_string(),
+            cue_kind: cue.kind,
+            pronoun: Some(pronoun.to_string()),
+        },
+    ))
 }
 
 /// Whether the end of `before` stands inside a quotation: after a quotation mark that opens
@@ -1552,14 +1654,16 @@ fn a_statistic(text: &str) -> bool {
 }
 
 /// The words of `matched`, a range of `sentence`, from where its source starts: past a linking
-/// word or a cue (`that the commission`), and past what a source puts out (`statement from the
-/// Kremlin`), with where that began when it was read past.
+/// word or a cue (`that the commission`), a time (`Friday the company`), and past what a source
+/// puts out (`statement from the Kremlin`), with where that began when it was read past.
 fn past_what_starts_a_match(sentence: &str, matched: Range<usize>) -> (&str, Option<usize>) {
     let mut text = sentence[matched].trim();
     let mut issued_from = None;
     while let Some((first, rest)) = text.split_once(char::is_whitespace) {
         if one_of(first, LINKING) || is_cue_word(first) {
             text = rest.trim_start();
+        } else if let Some(the) = after_a_time(text) {
+            text = the;
         } else if one_of(first, PUT_OUT)
             && let Some(("by", after)) = rest.split_once(char::is_whitespace)
         {
@@ -1575,6 +1679,20 @@ fn past_what_starts_a_match(sentence: &str, matched: Range<usize>) -> (&str, Opt
         }
     }
     (text, issued_from)
+}
+
+/// What follows a time that opens `text`, up to three words ending on one of [`WHEN`] or
+/// [`CALENDAR`], where `the` follows it: when a body spoke, not its name (`Yesterday the company
+/// said`, `Last week the company`, `Friday the company`).
+fn after_a_time(text: &str) -> Option<&str> {
+    let mut words = text.split_whitespace().take(4).peekable();
+    while let Some(word) = words.next() {
+        if one_of(word, WHEN) || CALENDAR.contains(&word) {
+            let the = words.peek().filter(|the| **the == "the")?;
+            return Some(&text[offset(text, the)..]);
+        }
+    }
+    None
 }
 
 /// A person's name `text`, a slice of `sentence`, without what a title's pattern read before

@@ -470,6 +470,136 @@ fn a_pronoun_that_opens_a_clause_before_its_cue_is_a_credit() {
     );
 }
 
+/// A cue after `and` or `but` that nobody speaks shares the subject its sentence opens with, a
+/// source's or a pronoun's; not a word read as a name that is no subject, nor one inside a
+/// quotation.
+#[test]
+fn a_cue_after_and_shares_the_subject_that_opens_its_sentence() {
+    use SourceKind::{Anonymous, Institution, Person};
+    for (sentence, source, kind) in [
+        (
+            "Irving rejected the bid as inadequate and said it would stay independent.",
+            "Irving",
+            Person,
+        ),
+        (
+            "Earlier this month, Irving rejected the bid and said it would stay independent.",
+            "Irving",
+            Person,
+        ),
+        (
+            "Wright, a Texas Democrat, conceded the vote but said the fight goes on.",
+            "Wright",
+            Person,
+        ),
+        (
+            "President Reagan accused the Soviet Union of breaking the treaty, but said talks would go on.",
+            "President Reagan",
+            Person,
+        ),
+        (
+            "The company, in a detailed report, estimated the harvest at 8 mln tonnes and said exports would rise.",
+            "The company",
+            Institution,
+        ),
+        (
+            "The share market analysts saw no problems but told reporters the timing was poor.",
+            "The share market analysts",
+            Anonymous,
+        ),
+        (
+            "Smith said rates would fall and said a cut could help.",
+            "Smith",
+            Person,
+        ),
+        (
+            "Earlier this month Caesars World rejected the bid and said it would stay independent.",
+            "Caesars World",
+            Person,
+        ),
+        (
+            "Analysts expect Texaco to lose the case and said the stock would fall.",
+            "Analysts",
+            Anonymous,
+        ),
+        (
+            "On Friday the company rejected the bid and said it would appeal.",
+            "the company",
+            Institution,
+        ),
+        (
+            "Two days later Smith rejected the bid and said it was low.",
+            "Smith",
+            Person,
+        ),
+        (
+            "Smith rejected the offer from the company, a rival, and said it was low.",
+            "Smith",
+            Person,
+        ),
+        (
+            "Martell was skeptical of the claim, and said the harvest was smaller.",
+            "Martell",
+            Person,
+        ),
+        (
+            "Mulroney later conceded the point but said it was late.",
+            "Mulroney",
+            Person,
+        ),
+        (
+            "Dome spokesman Annesley declined to name a price, but later said it was too low.",
+            "Dome spokesman Annesley",
+            Person,
+        ),
+    ] {
+        assert_eq!(sources(sentence).len(), 1, "{sentence}");
+        assert_eq!(
+            credits(sentence)[0],
+            (source.into(), kind, Cue::Said),
+            "{sentence}"
+        );
+    }
+    let got = find("He declined to quantify the shortage but said it cut earnings.");
+    assert_eq!(
+        got.iter().map(|a| a.pronoun.as_deref()).collect::<Vec<_>>(),
+        [Some("He")]
+    );
+    for sentence in [
+        "Finance ministers agreed on the need to act but said more was needed.",
+        "\"We sold it all and said nothing,\" the official told reporters.",
+        "Irving rejected the bid: \"We met and said no,\" a director told reporters.",
+        "Leeds expects rates to hold and said the Fed would wait.",
+        "Shares in Caesars World rose 2 pct on Monday and said nothing.",
+    ] {
+        let shared: Vec<_> = find(sentence)
+            .into_iter()
+            .filter(|a| a.cue != "told")
+            .collect();
+        assert_eq!(shared, [], "{sentence}");
+    }
+}
+
+/// A time before a body is when it spoke, no part of its name.
+#[test]
+fn a_time_before_a_body_is_no_part_of_it() {
+    for sentence in [
+        "Yesterday the company said it would appeal.",
+        "Last week the company said it would appeal.",
+        "On Friday the company said it would appeal.",
+    ] {
+        assert_eq!(
+            credits(sentence),
+            [("the company".into(), SourceKind::Institution, Cue::Said)],
+            "{sentence}"
+        );
+    }
+    assert_eq!(
+        sources("The Monday Committee said it would appeal.")[0].0,
+        "The Monday Committee"
+    );
+}
+
 /// A document named by what it is speaks for whoever put it out, where no name says whose it
 /// is; not one its source spoke in, nor what was said of it.
 #[test]
