@@ -500,7 +500,7 @@ fn without_what_they_know_reads_past(matched: &str) -> usize {
 /// bank, a party, an exchange, the military; and bodies known by name or initials, as often
 /// what describes someone (`U.N. representative`, `NATO allies`) as the speaker (see
 /// [`source_patterns`]).
-const KEYED: &str = "[Bb]ank|[Gg]roup|[Ff]irm|[Aa]ssociation|[Uu]nion|[Ff]ederation|[Bb]oard|[Ee]xchange|[Ff]und|[Pp]arty|[Cc]orporation|[Oo]rgani[sz]ation|[Bb]ourse|[Rr]egulator|[Ww]atchdog|[Pp]arliament|[Cc]ongress|[Ss]enate|[Uu]niversity|[Uu]tility|[Aa]irline|[Ff]oundation|[Aa]lliance|[Cc]oalition|[Mm]ilitary|[Aa]dministration|UN|U\\.N\\.|United\\s+Nations|NATO|EU|European\\s+Union|IAEA|IMF|OPEC|WHO|Hamas|Hezbollah|Taliban|Houthis";
+const KEYED: &str = "[Bb]ank|[Gg]roup|[Ff]irm|[Aa]ssociation|[Uu]nion|[Ff]ederation|[Bb]oard|[Ee]xchange|[Ff]und|[Pp]arty|[Cc]orporation|[Oo]rgani[sz]ation|[Bb]ourse|[Rr]egulator|[Ww]atchdog|[Pp]arliament|[Cc]ongress|[Ss]enate|[Uu]niversity|[Uu]tility|[Aa]irline|[Ff]oundation|[Aa]lliance|[Cc]oalition|[Gg]uild|[Pp]artnership|[Cc]ent(?:re|er)|[Ii]nstitutes|[Mm]ilitary|[Aa]dministration|UN|U\\.N\\.|United\\s+Nations|NATO|EU|European\\s+Union|IAEA|IMF|OPEC|WHO|Hamas|Hezbollah|Taliban|Houthis";
 
 /// What a source puts out that speaks in its stead, read as the source where no name says whose
 /// it is (see [`source_patterns`]): on eval_reuters, 59 reference sentences credited only such a
@@ -914,11 +914,12 @@ const BEFORE_A_CUE: &[&str] = &[
     "additionally",
 ];
 
-/// Words after which a pronoun opens a clause (`and he said`, `however it said`); not `that`,
-/// after which it opens what was said (`Smith said that he told them`).
+/// Words after which a pronoun opens a clause (`and he said`, `however it said`, `the plan,
+/// which he said was aimed at`); not `that`, after which it opens what was said (`Smith said
+/// that he told them`).
 const CLAUSE_JOINERS: &[&str] = &[
     "and", "but", "or", "yet", "so", "however", "while", "although", "though", "because", "since",
-    "whereas",
+    "whereas", "which",
 ];
 
 /// The credit of a subject pronoun right before `cue` (`He said`, `, she added`, `" they
