@@ -819,9 +819,10 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
     // A cue right after `and` or `but` has no subject of its own: it shares the one that opens
     // the sentence (`Irving rejected the bid as inadequate and said`), not a source before the
     // conjunction (`the offer from the company, a rival, and said`). That subject is the last
-    // source read that opens the sentence, past an opening phrase (`Earlier this month,
-    // Irving`: `Earlier` is read as a name), and a name of one word only before a verb (not
-    // `Finance` in `Finance ministers agreed`); placed among the credits where it stands.
+    // source read that opens the sentence ([`opens_the_sentence`]: `Irving` in `Earlier this
+    // month, Irving`, where `Earlier` is read as a name too), and a name of one word only before
+    // a verb (not `Finance` in `Finance ministers agreed`); placed among the credits where it
+    // stands. Where no source opens it, a pronoun may ([`opened_by_a_pronoun`]).
     let shared = |cue: &&SentenceCue| shares_the_subject(sentence, cue);
     credited.retain(|(_, cue)| !shared(cue));
     let subject = read
@@ -949,18 +950,28 @@ fn spoken_by_a_pronoun(sentence: &str, cue: &SentenceCue) -> Option<(usize, Attr
             .split_whitespace()
             .next_back()
             .is_some_and(|w| one_of(w, CLAUSE_JOINERS));
-    (opens_a_clause && !in_a_quotation(&sentence[..at])).then(|| {
-        (
-            at,
-            Attribution {
-                source: pronoun.to_string(),
-                kind,
-                cue: cue.at.as_str().to_string(),
-                cue_kind: cue.kind,
-                pronoun: Some(pronoun.to_string()),
-            },
-        )
-    })
+    (opens_a_clause && !in_a_quotation(&sentence[..at]))
+        .then(|| pronoun_credit(sentence, pronoun, kind, cue))
+}
+
+/// The credit of subject pronoun `pronoun`, a slice of `sentence` standing for a source of
+/// `kind` until whom it refers to is read, for `cue`; with the pronoun's offset.
+fn pronoun_credit(
+    sentence: &str,
+    pronoun: &str,
+    kind: SourceKind,
+    cue: &SentenceCue,
+) -> (usize, Attribution) {
+    (
+        offset(sentence, pronoun),
+        Attribution {
+            source: pronoun.to_string(),
+            kind,
+            cue: cue.at.as_str().to_string(),
+            cue_kind: cue.kind,
+            pronoun: Some(pronoun.to_string()),
+        },
+    )
 }
 
 /// Whether `cue` says or reports right after `and` or `but` (past an adverb: `but also said`),
@@ -1021,25 +1032,18 @@ const WHEN: &[&str] = &[
     "years", "later", "earlier", "ago", "morning", "afternoon", "evening", "night",
 ];
 
-/// The credit of a subject pronoun that opens `sentence` (see [`opens_the_sentence`]) for
-/// `cue`, which shares it (`He welcomed the decision but said`), with the pronoun's offset.
+/// The credit of a subject pronoun that opens `sentence`, as its first word or the first after
+/// its first comma (`He welcomed the decision but said`, `Earlier, he rejected the bid and
+/// said`), for `cue`, which shares it; with the pronoun's offset.
 fn opened_by_a_pronoun(sentence: &str, cue: &SentenceCue) -> Option<(usize, Attribution)> {
-    let pronoun = sentence[..cue.at.start()].split(',').find_map(|clause| {
-        let word = clause.split_whitespace().next()?;
-        let at = offset(sentence, word);
-        opens_the_sentence(sentence, at).then_some(word)
-    })?;
-    let kind = pronouns::stands_for(pronoun)?;
-    Some((
-        offset(sentence, pronoun),
-        Attribution {
-            source: pronoun.to_string(),
-            kind,
-            cue: cue.at.as_str().to_string(),
-            cue_kind: cue.kind,
-            pronoun: Some(pronoun.to_string()),
-        },
-    ))
+    let (pronoun, kind) = sentence[..cue.at.start()]
+        .split(',')
+        .take(2)
+        .find_map(|clause| {
+            let word = clause.split_whitespace().next()?;
+            pronouns::stands_for(word).map(|kind| (word, kind))
+        })?;
+    Some(pronoun_credit(sentence, pronoun, kind, cue))
 }
 
 /// Whether the end of `before` stands inside a quotation: after a quotation mark that opens

@@ -593,11 +593,20 @@ fn a_cue_after_and_shares_the_subject_that_opens_its_sentence() {
             "{sentence}"
         );
     }
-    let got = find("He declined to quantify the shortage but said it cut earnings.");
-    assert_eq!(
-        got.iter().map(|a| a.pronoun.as_deref()).collect::<Vec<_>>(),
-        [Some("He")]
-    );
+    for (sentence, pronoun) in [
+        (
+            "He declined to quantify the shortage but said it cut earnings.",
+            "He",
+        ),
+        ("Earlier, he rejected the bid and said it was low.", "he"),
+    ] {
+        let got = find(sentence);
+        assert_eq!(
+            got.iter().map(|a| a.pronoun.as_deref()).collect::<Vec<_>>(),
+            [Some(pronoun)],
+            "{sentence}"
+        );
+    }
     for sentence in [
         "Finance ministers agreed on the need to act but said more was needed.",
         "\"We sold it all and said nothing,\" the official told reporters.",
