@@ -823,16 +823,23 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
     // month, Irving`, where `Earlier` is read as a name too), and a name of one word only before
     // a verb (not `Finance` in `Finance ministers agreed`); placed among the credits where it
     // stands. Where no source opens it, a pronoun may ([`opened_by_a_pronoun`]).
-    let shared = |cue: &&SentenceCue| shares_the_subject(sentence, cue);
-    credited.retain(|(_, cue)| !shared(cue));
-    let subject = read
+    let shared: Vec<&SentenceCue> = cues
+        .cues
         .iter()
-        .take_while(|s| opens_the_sentence(sentence, s.start))
-        .filter(|s| !s.surname || before_a_verb(&sentence[s.end..]))
-        .last();
-    if let Some(subject) = subject {
-        credited.extend(cues.cues.iter().filter(shared).map(|cue| (subject, cue)));
-        credited.sort_by_key(|(source, _)| source.start);
+        .filter(|cue| shares_the_subject(sentence, cue))
+        .collect();
+    let is_shared = |cue: &SentenceCue| shared.iter().any(|s| ptr::eq(*s, cue));
+    if !shared.is_empty() {
+        credited.retain(|(_, cue)| !is_shared(cue));
+        let subject = read
+            .iter()
+            .take_while(|s| opens_the_sentence(sentence, s.start))
+            .filter(|s| !s.surname || before_a_verb(&sentence[s.end..]))
+            .last();
+        if let Some(subject) = subject {
+            credited.extend(shared.iter().map(|&cue| (subject, cue)));
+            credited.sort_by_key(|(source, _)| source.start);
+        }
     }
     let joined: Vec<(&Source, &Source)> = read
         .iter()
@@ -850,7 +857,7 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
         .filter(|cue| !credited.iter().any(|(_, c)| c.at.start() == cue.at.start()))
         .filter_map(|cue| {
             spoken_by_a_pronoun(sentence, cue).or_else(|| {
-                shares_the_subject(sentence, cue)
+                is_shared(cue)
                     .then(|| opened_by_a_pronoun(sentence, cue))
                     .flatten()
             })
