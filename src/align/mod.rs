@@ -228,7 +228,7 @@ impl HeadlineChange {
         let changes = if same || a.is_empty() || b.is_empty() {
             Vec::new()
         } else {
-            word_diff(&a, &b).0
+            word_diff(&a, &b).changes
         };
         Some(HeadlineChange {
             was: was.filter(|_| !a.is_empty()).map(|t| t.trim().to_string()),
@@ -305,7 +305,9 @@ pub struct VersionDiff {
     pub published: Option<String>,
     /// Words in its story.
     pub words: usize,
-    /// Share of the reference's words the version keeps, verbatim or reworded (0..1).
+    /// Share of the reference's words the version keeps, verbatim or reworded (0..1): the words
+    /// of its aligned sentences, less those it cut from inside them with nothing in their place
+    /// (ten words replaced by three: three reworded, seven cut).
     pub kept: f32,
     /// Share of the version's words that come from the reference (0..1): words of a longest
     /// common subsequence with the reference, in runs of two or more (see `reused_words`), read
@@ -590,10 +592,11 @@ fn diff_version(
                     next_trim = next_trim.max(i + 1);
                 }
                 let r = &reference.sentences[i];
-                let (changes, equal) = word_diff(&r.words, &v.words);
+                let diff = word_diff(&r.words, &v.words);
+                let changes = diff.changes;
                 let same = changes.iter().all(|c| c.tag == Tag::Equal);
-                kept_tokens += r.tokens;
-                verbatim_tokens += equal.min(r.tokens);
+                kept_tokens += r.tokens.saturating_sub(diff.cut_tokens);
+                verbatim_tokens += diff.equal_tokens.min(r.tokens);
                 let op = match (in_order[j], same) {
                     (false, _) => Op::Moved,
                     (true, true) => Op::Same,

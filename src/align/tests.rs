@@ -389,6 +389,48 @@ fn bottom_trim_is_a_cut() {
     assert!(v.kept < 0.6 && v.reused == 1.0);
 }
 
+/// `kept` counts the reference's words, not its sentences: a copy that keeps every sentence but
+/// cuts the end of each has kept only the words it has; words replaced by others are kept
+/// (reworded), those cut with nothing in their place are not.
+#[test]
+fn words_cut_inside_kept_sentences_are_not_kept() {
+    let reference = "The central bank raised its main interest rate by half a point on Thursday, \
+        citing stubborn inflation in services.\n\
+        Governor Anna Berg told reporters that further increases could follow by the summer.";
+    let kept_of = |version: &str| {
+        let c = compare(
+            &doc("r", reference),
+            &[doc("v", version)],
+            &AlignParams::default(),
+        );
+        let v = c.versions[0].clone();
+        assert_eq!(ops(&v)[0], Op::Reworded, "{version}");
+        assert_eq!((v.counts.trimmed, v.counts.added), (0, 0), "{version}");
+        (v.kept, v.verbatim, c.reference.words)
+    };
+    // 19 + 13 words; the ends cut: 5 and 3 gone.
+    let (kept, verbatim, words) = kept_of(
+        "The central bank raised its main interest rate by half a point on Thursday.\n\
+         Governor Anna Berg told reporters that further increases could follow.",
+    );
+    assert_eq!(words, 32);
+    let share = |n: f32| (n / 32.0 * 10_000.0).round() / 10_000.0;
+    assert_eq!((kept, verbatim), (share(24.0), share(24.0)));
+    // Words replaced one for one are reworded, and kept: all 32, 30 word for word.
+    let (kept, verbatim, _) = kept_of(
+        "The central bank lifted its main interest rate by half a point on Thursday, \
+         citing stubborn inflation in services.\n\
+         Governor Anna Berg told journalists that further increases could follow by the summer.",
+    );
+    assert_eq!((kept, verbatim), (1.0, share(30.0)));
+    // Four words replaced by one (`citing stubborn inflation in` -> `blaming`): three cut.
+    let (kept, _, _) = kept_of(
+        "The central bank raised its main interest rate by half a point on Thursday, \
+         blaming services.\n\
+         Governor Anna Berg told reporters that further increases could follow by the summer.",
+    );
+    assert_eq!(kept, share(29.0));
+}
 #[test]
 fn reworded_moved_added_and_dropped_credit() {
     let version = "Scientists warned that cod stocks in the Barents Sea had fallen to a thirty-year low.\n\

@@ -107,13 +107,27 @@ pub(super) fn words_of(text: &str, mut each_token: impl FnMut(u64)) -> (Vec<Word
     (words, tokens)
 }
 
-/// Word-level diff of two aligned sentences (their words, each with its key); also returns how
-/// many reference words are equal.
-pub(super) fn word_diff(a: &[Word<'_>], b: &[Word<'_>]) -> (Vec<Change>, usize) {
+/// The word-level diff of two aligned sentences, and what it says of the reference's tokens.
+pub(super) struct WordDiff {
+    /// Runs of words, in order.
+    pub changes: Vec<Change>,
+    /// Reference tokens in both.
+    pub equal_tokens: usize,
+    /// Reference tokens the version cut with nothing in their place: in each stretch of changes
+    /// between two equal runs, the reference's tokens past the version's (ten words replaced by
+    /// three: three reworded, seven cut).
+    pub cut_tokens: usize,
+}
+
+/// Word-level diff of two aligned sentences (their words, each with its key).
+pub(super) fn word_diff(a: &[Word<'_>], b: &[Word<'_>]) -> WordDiff {
     let ka: Vec<u64> = a.iter().map(|w| w.key).collect();
     let kb: Vec<u64> = b.iter().map(|w| w.key).collect();
     let mut changes: Vec<Change> = Vec::new();
-    let mut equal_tokens = 0;
+    let (mut equal_tokens, mut cut_tokens) = (0, 0);
+    // The current stretch of changes: reference and version tokens.
+    let (mut deleted, mut inserted) = (0usize, 0usize);
+    let tokens = |words: &[Word<'_>]| words.iter().map(|w| w.tokens as usize).sum::<usize>();
     let mut push = |tag: Tag, words: &[Word<'_>]| {
         if words.is_empty() {
             return;
@@ -142,30 +156,25 @@ pub(super) fn word_diff(a: &[Word<'_>], b: &[Word<'_>]) -> (Vec<Change>, usize) 
         coarse_diff(&ka, &kb)
     };
     for op in ops {
-        match op {
-            DiffOp::Equal { old_index, len, .. } => {
-                let words = &a[old_index..old_index + len];
-                equal_tokens += words.iter().map(|w| w.tokens as usize).sum::<usize>();
-                push(Tag::Equal, words);
-            }
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => push(Tag::Delete, &a[old_index..old_index + old_len]),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => push(Tag::Insert, &b[new_index..new_index + new_len]),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                push(Tag::Delete, &a[old_index..old_index + old_len]);
-                push(Tag::Insert, &b[new_index..new_index + new_len]);
-            }
+        let (old, new) = (op.old_range(), op.new_range());
+        if let DiffOp::Equal { .. } = op {
+            cut_tokens += deleted.saturating_sub(inserted);
+            (deleted, inserted) = (0, 0);
+            equal_tokens += tokens(&a[old.clone()]);
+            push(Tag::Equal, &a[old]);
+        } else {
+            deleted += tokens(&a[old.clone()]);
+            inserted += tokens(&b[new.clone()]);
+            push(Tag::Delete, &a[old]);
+            push(Tag::Insert, &b[new]);
         }
     }
-    (changes, equal_tokens)
+    cut_tokens += deleted.saturating_sub(inserted);
+    WordDiff {
+        changes,
+        equal_tokens,
+        cut_tokens,
+    }
 }
 
 /// A deterministic, linear diff for very long sentences: the common start, the common end, and
