@@ -2589,7 +2589,10 @@ fn todays_phrasing_is_credited() {
         // whose representative he is.
         (
             "Pakistan's acting U.N. representative Aneesuddin Ahmed said the talks had failed.",
-            &[("U.N. representative Aneesuddin Ahmed", Person)],
+            &[(
+                "Pakistan's acting U.N. representative Aneesuddin Ahmed",
+                Person,
+            )],
         ),
         // What a knowing source knows of is read with it, up to what follows it.
         (
@@ -3112,8 +3115,100 @@ fn delegates_managers_and_underwriters_are_unnamed_people() {
             "Political commentators said the result was a surprise.",
             &[("Political commentators", Anonymous)][..],
         ),
+        // Leaders, representatives, trustees and businessmen, and what kind they are in small
+        // letters (`union`, `bond`, `currency`, `business`), not cut from them.
+        (
+            "The strike began in February, and union leaders said they would not return.",
+            &[("union leaders", Anonymous)][..],
+        ),
+        (
+            "We will carry on until the end, a union leader said.",
+            &[("a union leader", Anonymous)][..],
+        ),
+        (
+            "The pact contained no wage increase, a union representative said.",
+            &[("a union representative", Anonymous)][..],
+        ),
+        (
+            "The company outbid WTD Industries Inc, the mill's bankruptcy trustee said.",
+            &[("the mill's bankruptcy trustee", Anonymous)][..],
+        ),
+        (
+            "The yen could rise to 140, a leading Japanese businessman said.",
+            &[("a leading Japanese businessman", Anonymous)][..],
+        ),
+        (
+            "Bankers and businessmen said the conference would air the problems.",
+            &[("Bankers", Anonymous), ("businessmen", Anonymous)][..],
+        ),
+        (
+            "Most issues are swap driven, bond managers said.",
+            &[("bond managers", Anonymous)][..],
+        ),
+        (
+            "The Fed bought dollars in the open market, currency dealers said.",
+            &[("currency dealers", Anonymous)][..],
+        ),
+        (
+            "The reform is not as bold as expected, economists and business leaders said.",
+            &[("economists", Anonymous), ("business leaders", Anonymous)][..],
+        ),
     ] {
         assert_credits(sentence, expected);
+    }
+}
+
+/// A cue after the source's own verb and a noun it has for object is a participle describing
+/// the noun, not the source's verb (`the decision announced on Friday`); a participle
+/// describing the source is not its verb (`Analysts polled by Reuters said`).
+#[test]
+fn a_cue_describing_the_object_of_the_sources_verb_credits_nobody() {
+    for sentence in [
+        "Many businessmen are unhappy with Sarney's decision announced on February 20.",
+        "Many bankers are unhappy with the decision announced on Friday.",
+        "Analysts welcomed the plan announced on Friday.",
+        "Dealers were surprised by the new measures announced on Friday.",
+        "Analysts welcomed the plan for lower interest rates announced on Friday.",
+        "Traders welcomed these measures announced on Friday.",
+    ] {
+        assert_eq!(credits(sentence), [], "{sentence}");
+    }
+    use SourceKind::Anonymous;
+    for (sentence, source) in [
+        (
+            "Officials involved in the talks said the plan would work.",
+            "Officials involved in the talks",
+        ),
+        (
+            "Economists polled last week said rates would fall.",
+            "Economists",
+        ),
+        (
+            "Economists surveyed in the latest poll said rates would fall.",
+            "Economists",
+        ),
+        (
+            "Dealers were among the few that said the dollar would rise.",
+            "Dealers",
+        ),
+        (
+            "The dealers have in the past said rates would fall.",
+            "The dealers",
+        ),
+        (
+            "The dealers have not yet said whether they will bid.",
+            "The dealers",
+        ),
+        (
+            "Bankers reported the loans and said the plan would work.",
+            "Bankers",
+        ),
+    ] {
+        assert_eq!(
+            credits(sentence).first().map(|c| (c.0.as_str(), c.1)),
+            Some((source, Anonymous)),
+            "{sentence}"
+        );
     }
 }
 
