@@ -1419,12 +1419,15 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     }
     // A capitalized word that is no name never credits; a country, its capital or the seat of
     // its head alone is its government (`Moscow said`, `The United States said`), but for
-    // countries named as people are (`Jordan said`).
+    // countries named as people are (`Jordan said`); and an acronym after `the` is a body
+    // (`the SEC said`, `the OECD said`: no person is written so).
     let surname = kind == SourceKind::Person && !text.contains(char::is_whitespace);
     if surname && (NOT_NAMES.contains(&text) || CALENDAR.contains(&text)) {
         return None;
     }
-    let a_place = kind == SourceKind::Person && governments::government_or_body(text);
+    let a_place = kind == SourceKind::Person
+        && (governments::government_or_body(text)
+            || (surname && an_acronym(text) && after_the(&sentence[..offset(sentence, text)])));
     if a_place {
         kind = SourceKind::Institution;
         let start = offset(sentence, text);
@@ -1477,6 +1480,17 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         what_was_said,
         a_modifier,
     })
+}
+
+/// Whether `word` is an acronym: capitals and nothing else.
+fn an_acronym(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether `before` ends on the article `the` or `The` (not `THE`: in a text in capitals,
+/// every name is written as an acronym).
+fn after_the(before: &str) -> bool {
+    matches!(before.split_whitespace().next_back(), Some("the" | "The"))
 }
 
 /// Source `text`, a slice of `sentence`, with the rest of the name it opens with in the
@@ -1997,6 +2011,7 @@ impl<'s> Cues<'s> {
         let between = &self.sentence[source.end..c.start()];
         if ((source.kind == SourceKind::Person || source.a_place) && placed(before))
             || (source.kind != SourceKind::Agency && in_brackets(between))
+            || the_agent_of_a_participle(before)
         {
             return false;
         }
@@ -2041,6 +2056,22 @@ fn a_participle_of_its_object(between: &str) -> bool {
             .rev()
             .position(opens_a_noun)
             .is_some_and(|words_after| words_after > 0)
+}
+
+/// Whether a source after `before` is who acts in a participle describing the speaker, not the
+/// speaker (`Analysts polled by Reuters said`, `deposits will be assumed by DeMotte State Bank in
+/// DeMotte, Ind, the FDIC said`): after `by` and a word in `-ed` (a cue's `by` credits by its own
+/// rule, `quoted by TASS`) that does not say the source put out what speaks (`a statement issued by
+/// the Kremlin said`: the Kremlin's), nor leads who speaks (`A group led by Shamrock Associates
+/// said`: a group is its leader's voice).
+fn the_agent_of_a_participle(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    words.next().is_some_and(|by| by == "by")
+        && words.next().is_some_and(|participle| {
+            participle.ends_with("ed")
+                && !one_of(participle, PUT_OUT)
+                && !one_of(participle, &["led", "headed"])
+        })
 }
 
 /// Conjunctions that open a clause of time, cause or concession.

@@ -3158,6 +3158,71 @@ fn delegates_managers_and_underwriters_are_unnamed_people() {
     }
 }
 
+/// An acronym after `the` is a body, read with its article, and whose people speak for it
+/// (`A spokesman for the SEC`), as `the ministry` is; in a text in capitals it is no body.
+#[test]
+fn an_acronym_after_the_is_a_body() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "Output rose 2.2 pct, the EEI said.",
+            &[("the EEI", Institution)][..],
+        ),
+        (
+            "The OECD said growth would slow.",
+            &[("The OECD", Institution)][..],
+        ),
+        (
+            "A spokesman for the SEC said the case was closed.",
+            &[("A spokesman for the SEC", Anonymous)][..],
+        ),
+        (
+            "Officials at the FDIC said the bank had failed.",
+            &[("Officials at the FDIC", Anonymous)][..],
+        ),
+        // Without `the`, a name in capitals is a firm's, read as any firm's name is.
+        ("On Monday IBM said it would cut jobs.", &[("IBM", Person)][..]),
+    ] {
+        assert_credits(sentence, expected);
+    }
+    let got = credits("The bank had failed, the FDIC said. It said deposits were safe.");
+    assert_eq!(
+        got.iter().map(|c| (c.0.as_str(), c.1)).collect::<Vec<_>>(),
+        [("the FDIC", Institution)],
+    );
+}
+
+/// Who acts in a participle describing the speaker is not the speaker (`polled by Reuters`);
+/// who put out what speaks is (`issued by the Kremlin`), and so is who leads it.
+#[test]
+fn the_agent_of_a_participle_is_not_the_speaker() {
+    use SourceKind::*;
+    for (sentence, expected) in [
+        (
+            "Analysts polled by Reuters said the plan would work.",
+            &[("Analysts", Anonymous)][..],
+        ),
+        (
+            "Deposits will be assumed by DeMotte State Bank in DeMotte, the FDIC said.",
+            &[("the FDIC", Institution)][..],
+        ),
+        (
+            "A statement issued by the Kremlin said talks would resume.",
+            &[("the Kremlin", Institution)][..],
+        ),
+        (
+            "A group led by Shamrock Associates told the SEC it would mount a proxy contest.",
+            &[("Shamrock Associates", Person)][..],
+        ),
+        (
+            "A report carried by TASS said talks would resume.",
+            &[("TASS", Agency)][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
 /// A cue after the source's own verb and a noun it has for object is a participle describing
 /// the noun, not the source's verb (`the decision announced on Friday`); a participle
 /// describing the source is not its verb (`Analysts polled by Reuters said`).
