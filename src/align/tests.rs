@@ -431,6 +431,7 @@ fn words_cut_inside_kept_sentences_are_not_kept() {
     );
     assert_eq!(kept, share(29.0));
 }
+
 #[test]
 fn reworded_moved_added_and_dropped_credit() {
     let version = "Scientists warned that cod stocks in the Barents Sea had fallen to a thirty-year low.\n\

@@ -3181,7 +3181,10 @@ fn an_acronym_after_the_is_a_body() {
             &[("Officials at the FDIC", Anonymous)][..],
         ),
         // Without `the`, a name in capitals is a firm's, read as any firm's name is.
-        ("On Monday IBM said it would cut jobs.", &[("IBM", Person)][..]),
+        (
+            "On Monday IBM said it would cut jobs.",
+            &[("IBM", Person)][..],
+        ),
     ] {
         assert_credits(sentence, expected);
     }
