@@ -64,9 +64,9 @@ const SOURCE_KINDS: [SourceKind; 7] = [
     SourceKind::Agency,
     SourceKind::Person,
     SourceKind::Anonymous,
-    SourceKind::Institution,
-    SourceKind::Institution,
     SourceKind::Document,
+    SourceKind::Institution,
+    SourceKind::Institution,
     SourceKind::Person,
 ];
 
@@ -76,9 +76,10 @@ const SOURCE_KINDS: [SourceKind; 7] = [
 // story with curly quotes: 14.0 s, 2.4 s with ASCII boundaries, the same output). Sources and
 // cues are Latin-script words; only one glued to a non-ASCII letter is read differently.
 /// The English sources, one pattern a kind of [`SOURCE_KINDS`] and tried in that order where
-/// two match at one place: agencies and media, titled people, anonymous sources,
-/// institutions, institutions named by a word that names other things too ([`KEYED`]),
-/// documents ([`DOCUMENTS`]), names.
+/// two match at one place: agencies and media, titled people, anonymous sources, documents
+/// ([`DOCUMENTS`]: before institutions, so that `The ministry's statement said` is read whole,
+/// whose it is then read by [`owner_of_a_document`]), institutions, institutions named by a
+/// word that names other things too ([`KEYED`]), names.
 fn source_patterns(letters: &Letters) -> [String; 7] {
     let Letters {
         upper,
@@ -133,7 +134,7 @@ fn source_patterns(letters: &Letters) -> [String; 7] {
         r"(?-u:\b)(?:[Tt]he\s+)?(?:{whose}\s+|{cap}\s+)?(?i:(?:emergency|rescue|security|intelligence)\s+services|fire\s+brigade|general\s+staff|(?:coast|national|border)\s+guards?|air\s+force|(?-i:(?:[Aa]rmed|[Dd]efen[cs]e|[Ss]ecurity)\s+forces))(?-u:\b)"
     );
     let institution = format!(
-        r"(?:the\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}(?i:ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|white\s+house|pentagon|downing\s+street|scotland\s+yard|vatican|government|committee|company|embassy|court|prosecutors?){of_name}(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV)(?-u:\b)\.?)?(?-u:\b)|{services}"
+        r"(?:the\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,3}}(?i:{INSTITUTIONS}){of_name}(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV)(?-u:\b)\.?)?(?-u:\b)|{services}"
     );
     // `The Bank of England said`, `the central bank said`, `according to the group.`: a word
     // that is as often a name's first word (`Bank Negara Malaysia`) or a modifier (`union
@@ -149,10 +150,12 @@ fn source_patterns(letters: &Letters) -> [String; 7] {
     // `the joint communique said`, `according to the statement.`): only before a speech verb,
     // punctuation or a word of [`AFTER_A_DOCUMENT`], as reports are as often what was said
     // (`the report showed`, `a report on trade`). Its words in small letters only: a name before
-    // it says whose it is (`A Finance Ministry statement said`: the ministry's credit).
+    // it says whose it is (`A Finance Ministry statement said`: the ministry's credit), and
+    // so does one in the possessive (`The Kremlin's statement said`, `the ministry's report`;
+    // see [`owner_of_a_document`]).
     let after_a_document = AFTER_A_DOCUMENT.join("|");
     let document = format!(
-        r"(?-u:\b)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[{lower}'’-]+\s+){{0,2}}?(?:{DOCUMENTS})(?:\s*(?:[,;:.)]|$)|\s+(?:{SPEECH_VERBS}|{after_a_document})(?-u:\b))"
+        r"(?-u:\b)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|{whose}|[{lower}-]+(?:['’]s|s['’]))\s+(?:[{lower}'’-]+\s+){{0,2}}?(?:{DOCUMENTS})(?:\s*(?:[,;:.)]|$)|\s+(?:{SPEECH_VERBS}|{after_a_document})(?-u:\b))"
     );
     let portfolio = an_office();
     let titled = format!(
@@ -208,9 +211,9 @@ fn source_patterns(letters: &Letters) -> [String; 7] {
         format!("{agency}|{media}|{unnamed}"),
         titled,
         anonymous,
+        document,
         institution,
         keyed,
-        document,
         person,
     ]
 }
@@ -404,10 +407,10 @@ pub(super) const OUTLETS: &[&str] = &[
 const AGENCY_PATTERN: usize = 0;
 
 /// Which of [`source_patterns`] reads the institutions of [`KEYED`].
-const KEYED_PATTERN: usize = 4;
+const KEYED_PATTERN: usize = 5;
 
 /// Which of [`source_patterns`] reads documents.
-const DOCUMENT_PATTERN: usize = 5;
+const DOCUMENT_PATTERN: usize = 3;
 
 /// Which of [`source_patterns`] reads names.
 const NAME_PATTERN: usize = 6;
@@ -1350,6 +1353,11 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         return None;
     }
     let mut text = with_whose_name(sentence, text);
+    if kind == SourceKind::Document
+        && let Some(owner) = owner_of_a_document(text)
+    {
+        (text, kind) = owner;
+    }
     // Who holds an office of the source is who speaks (`the governor of the central bank`),
     // unless named after it (`the president of the Mexican stock exchange, Manuel Somoza,`).
     if matches!(kind, SourceKind::Institution | SourceKind::Person)
@@ -1481,6 +1489,65 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         a_modifier,
     })
 }
+
+/// Whose a document is, where it is named in the possessive before it (`The ministry's statement
+/// said`: the ministry, as `A Kremlin statement said` credits the Kremlin), and what kind of source
+/// that is: an office holder, a body after `the` or a place's government, or a name (read as any
+/// name is; an agency's is read by its own pattern first). Not a time (`Friday's statement`, `last
+/// week's report`). Or an institution that names it (`the ministry document said`, `a government
+/// study`).
+fn owner_of_a_document(text: &str) -> Option<(&str, SourceKind)> {
+    let Some(whose) = text.split_whitespace().find(|word| possessive(word)) else {
+        let body = text.split_whitespace().find(|word| an_institution(word))?;
+        return Some((
+            &text[..offset(text, body) + body.len()],
+            SourceKind::Institution,
+        ));
+    };
+    let owner = &text[..offset(text, whose) + whose.len()];
+    let owner = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|mark| owner.strip_suffix(mark))?;
+    let last = owner.split_whitespace().next_back()?;
+    if CALENDAR.contains(&last) || one_of(last, TIMES) {
+        return None;
+    }
+    let bare = owner
+        .strip_prefix("the ")
+        .or_else(|| owner.strip_prefix("The "))
+        .unwrap_or(owner);
+    let kind = if office_holder(owner) {
+        SourceKind::Person
+    } else if bare.len() < owner.len() || governments::government_or_body(bare) {
+        SourceKind::Institution
+    } else {
+        SourceKind::Person
+    };
+    Some((owner, kind))
+}
+
+/// What names an institution, in any case (`the ministry`, `the Kremlin`, `a government`).
+const INSTITUTIONS: &str = r"ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|white\s+house|pentagon|downing\s+street|scotland\s+yard|vatican|government|committee|company|embassy|court|prosecutors?";
+
+/// Whether `word` is one of [`INSTITUTIONS`] of one word, in any case.
+fn an_institution(word: &str) -> bool {
+    INSTITUTIONS
+        .split('|')
+        .any(|name| name.eq_ignore_ascii_case(word))
+}
+
+/// Words of time a possessive may stand on (`last week's report`).
+const TIMES: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "day",
+    "quarter",
+];
 
 /// Whether `word` is an acronym: capitals and nothing else.
 fn an_acronym(word: &str) -> bool {

@@ -683,6 +683,17 @@ fn a_document_is_a_source_where_no_name_says_whose() {
             "its annual report",
             Cue::Said,
         ),
+        // A time in the possessive is no owner.
+        (
+            "Friday's statement said prices rose.",
+            "Friday's statement",
+            Cue::Said,
+        ),
+        (
+            "Last week's report said prices rose.",
+            "Last week's report",
+            Cue::Said,
+        ),
     ] {
         assert_eq!(
             credits(sentence),
@@ -709,6 +720,47 @@ fn a_document_is_a_source_where_no_name_says_whose() {
         (
             "A Finance Ministry statement said prices rose.",
             "Finance Ministry",
+            Institution,
+        ),
+        // Whose it is, in the possessive or named in small letters before it.
+        (
+            "The ministry's statement said prices rose.",
+            "The ministry",
+            Institution,
+        ),
+        (
+            "The Kremlin's statement said the talks would resume.",
+            "The Kremlin",
+            Institution,
+        ),
+        (
+            "The unions' statement said the strike would go on.",
+            "The unions",
+            Institution,
+        ),
+        (
+            "The minister's statement said prices rose.",
+            "The minister",
+            Person,
+        ),
+        (
+            "Reuters' report said prices rose.",
+            "Reuters",
+            SourceKind::Agency,
+        ),
+        (
+            "Japan's statement said the talks would resume.",
+            "Japan",
+            Institution,
+        ),
+        (
+            "Exports fell, the ministry document said.",
+            "the ministry",
+            Institution,
+        ),
+        (
+            "Tariffs will do little, a government study said.",
+            "a government",
             Institution,
         ),
         (
