@@ -1529,7 +1529,8 @@ fn owner_of_a_document(text: &str) -> Option<(&str, SourceKind)> {
 /// What names an institution, in any case (`the ministry`, `the Kremlin`, `a government`).
 const INSTITUTIONS: &str = r"ministry|department|office|agency|service|commission|council|institute|bureau|authority|police|army|navy|kremlin|white\s+house|pentagon|downing\s+street|scotland\s+yard|vatican|government|committee|company|embassy|court|prosecutors?";
 
-/// Whether `word` is one of [`INSTITUTIONS`] of one word, in any case.
+/// Whether `word` is one of [`INSTITUTIONS`] of one word, in any case (the alternatives of two
+/// words, written with `\s+`, never equal a word). Run once per document read, not per word.
 fn an_institution(word: &str) -> bool {
     INSTITUTIONS
         .split('|')
@@ -1537,16 +1538,9 @@ fn an_institution(word: &str) -> bool {
 }
 
 /// Words of time a possessive may stand on (`last week's report`).
+#[rustfmt::skip]
 const TIMES: &[&str] = &[
-    "today",
-    "yesterday",
-    "tomorrow",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "day",
-    "quarter",
+    "today", "yesterday", "tomorrow", "week", "weekend", "month", "year", "day", "quarter",
 ];
 
 /// Whether `word` is an acronym: capitals and nothing else.
