@@ -381,8 +381,7 @@ pub fn compare(
     // eval_reuters corpus those were mostly the same source shortened or misspelt (`Valero Corp`
     // for `Valero Energy Corp`, `Unisy`).
     let replacement = |r: &Attribution, a: &Attribution| {
-        // A pronoun that refers to nobody found names no source another could replace.
-        if r.pronoun.as_deref() == Some(r.source.as_str()) {
+        if refers_to_nobody(r) {
             return false;
         }
         let agency_or_dateline = r.kind == SourceKind::Agency || r.cue_kind == Cue::Dateline;
@@ -402,7 +401,28 @@ pub fn compare(
             change.version = Some(version[i].clone());
         }
     }
+    // A credit dropped where its sentence now credits an agency, and no other new source, was
+    // replaced by the agency: the copy names whom it has the news from instead (`..., сообщили
+    // в МИД России` written `..., передает ТАСС`). Only one for one: with two credits dropped,
+    // or two new, which took whose place is not told.
+    let mut dropped = out.iter_mut().filter(|c| c.fate == Fate::Dropped);
+    let mut new = (0..version.len()).filter(|&i| !used[i]);
+    if let (Some(change), None, Some(i), None) =
+        (dropped.next(), dropped.next(), new.next(), new.next())
+        && version[i].kind == SourceKind::Agency
+        && !refers_to_nobody(&change.reference)
+    {
+        used[i] = true;
+        change.fate = Fate::Replaced;
+        change.version = Some(version[i].clone());
+    }
     out
+}
+
+/// Whether `credit` is a pronoun that refers to nobody found: it names no source another could
+/// replace.
+fn refers_to_nobody(credit: &Attribution) -> bool {
+    credit.pronoun.as_deref() == Some(credit.source.as_str())
 }
 
 /// A credit the version gives in another sentence than the reference's is kept, not dropped and
@@ -572,6 +592,45 @@ mod tests {
             Fate::Kept
         );
         assert_eq!(fate("dealers", "traders"), Fate::Replaced);
+    }
+
+    /// A credit whose sentence now credits an agency instead, one for one, was replaced by it
+    /// (`..., the ministry said` written `..., TASS reported`); beside another new credit, with
+    /// another credit dropped, for a new source not an agency, or for a pronoun that refers to
+    /// nobody, it was dropped.
+    #[test]
+    fn an_agency_credited_in_a_credits_place_replaced_it() {
+        use Fate::{Dropped, Replaced};
+        use SourceKind::{Agency, Institution, Person};
+        let compared = |reference: Vec<&Attribution>, version: Vec<&Attribution>| {
+            let reference: Vec<Attribution> = reference.into_iter().cloned().collect();
+            let version: Vec<Attribution> = version.into_iter().cloned().collect();
+            compare(&reference, Some(&version), &mut vec![false; version.len()])
+        };
+        let fates = |reference, version| {
+            compared(reference, version)
+                .into_iter()
+                .map(|c| c.fate)
+                .collect::<Vec<_>>()
+        };
+        let ministry = said("the Russian Foreign Ministry", Institution);
+        let tass = said("TASS", Agency);
+        let change = compared(vec![&ministry], vec![&tass]).remove(0);
+        assert_eq!(change.fate, Replaced);
+        assert_eq!(change.version.map(|a| a.source).as_deref(), Some("TASS"));
+        let interfax = said("Interfax", Agency);
+        assert_eq!(fates(vec![&ministry], vec![&tass, &interfax]), [Dropped]);
+        let smith = said("John Smith", Person);
+        assert_eq!(fates(vec![&ministry], vec![&smith]), [Dropped]);
+        assert_eq!(
+            fates(vec![&ministry, &smith], vec![&tass]),
+            [Dropped, Dropped]
+        );
+        let it = Attribution {
+            pronoun: Some("It".into()),
+            ..said("It", Institution)
+        };
+        assert_eq!(fates(vec![&it], vec![&tass]), [Dropped]);
     }
 
     /// A sentence that credits one body of another government than the reference's replaced

@@ -186,7 +186,7 @@ fn every_edit_of_every_russian_version_is_named_and_nothing_else() {
         ("ferry-rewrite", "reworded 1; МИД России dropped"),
         (
             "ferry-reordered",
-            "reworded 1; moved 1; МИД России dropped; ТАСС added",
+            "reworded 1; moved 1; МИД России replaced -> ТАСС",
         ),
     ];
     let mut ids = vec!["ferry-ria"];
