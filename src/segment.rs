@@ -9,7 +9,9 @@
 //! period after a known abbreviation (`Gen.`, `Mr.`, `Corp.`, `Jan.`) or a single capital (`U.S.`,
 //! `J. Smith`; any single letter in a text without capitals) does not end one, unless a word
 //! that opens sentences and no name follows it (`Co Ltd. He said`, `the U.S. The ministry`).
-//! The CJK full stops `。！？` and the Urdu `۔` end a sentence with no space after them.
+//! The CJK full stops `。！？` and the Urdu `۔` end a sentence with no space after them. A run
+//! of text too long for a sentence (over 1,000 words or 16 KiB), with no mark to end it, is cut
+//! into pieces.
 //!
 //! Sentences are byte ranges of the text, never copies. This module knows nothing of alignment.
 
@@ -142,16 +144,73 @@ pub fn sentences_of_parts(text: &str, parts: &[&str]) -> Vec<Sentence> {
     out
 }
 
+/// The most words a sentence holds; a longer run of text is cut into pieces ([`first_piece`]).
+/// A run that long has no sentence marks (a transcript, a table, a text in a script written
+/// without them), and later stages read a sentence whole, some (the credit readers) in time that
+/// grows faster than its length: an unmarked 10,000-word text took minutes to compare. The
+/// longest sentence in the evaluation corpora has 660 words and 5,613 bytes (an Urdu one in
+/// COUNTER; eval_reuters' longest, 227 words), so no sentence of theirs is cut.
+const MOST_WORDS: usize = 1_000;
+
+/// The most bytes a sentence holds (a text in a script written without spaces has few words).
+const MOST_BYTES: usize = 16 * 1024;
+
+/// Marks that end a clause: where a piece of an over-long sentence is best cut.
+const CLAUSE_MARKS: [char; 6] = [',', ';', ':', '،', '؛', '、'];
+
 fn push(out: &mut Vec<Sentence>, text: &str, offset: usize, range: Range<usize>, paragraph: usize) {
-    let piece = &text[range.clone()];
-    let lead = piece.len() - piece.trim_start().len();
-    let trail = piece.len() - piece.trim_end().len();
-    if lead + trail < piece.len() {
+    let mut rest = &text[range.clone()];
+    let mut at = offset + range.start;
+    loop {
+        let lead = rest.len() - rest.trim_start().len();
+        (rest, at) = (&rest[lead..], at + lead);
+        if rest.is_empty() {
+            return;
+        }
+        let (piece, next) = rest.split_at(first_piece(rest));
         out.push(Sentence {
-            span: offset + range.start + lead..offset + range.end - trail,
+            span: at..at + piece.trim_end().len(),
             paragraph,
         });
+        (rest, at) = (next, at + piece.len());
     }
+}
+
+/// The length of the first piece of `sentence` (which starts with no space): all of it when it
+/// holds at most [`MOST_WORDS`] words and [`MOST_BYTES`] bytes; else up to the last clause mark
+/// in the second half of what fits, or the last space, or the last whole character.
+fn first_piece(sentence: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    let mut fits = sentence.len();
+    for (i, c) in sentence.char_indices() {
+        if i + c.len_utf8() > MOST_BYTES {
+            fits = i;
+            break;
+        }
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > MOST_WORDS {
+                fits = i;
+                break;
+            }
+        }
+    }
+    if fits == sentence.len() {
+        return fits;
+    }
+    let head = &sentence[..fits];
+    let clause = head
+        .char_indices()
+        .rev()
+        .take_while(|&(i, _)| i >= fits / 2)
+        .find(|&(_, c)| CLAUSE_MARKS.contains(&c))
+        .map(|(i, c)| i + c.len_utf8());
+    let space = || head.rfind(char::is_whitespace).filter(|&i| i > 0);
+    clause.or_else(space).unwrap_or(fits)
 }
 
 /// Whether `text` is written without a single capital (a lowercased corpus): then a capital
@@ -258,6 +317,67 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(by_sentence, tokens(&text));
         }
+    }
+
+    proptest::proptest! {
+        /// A run of text with no sentence marks, however long, is cut into pieces of at most
+        /// [`MOST_WORDS`] words that hold its every word once, in order.
+        #[test]
+        fn an_over_long_run_is_cut_into_pieces_holding_every_word(
+            text in "([a-z]{1,7}|[ ,;]){0,2600}"
+        ) {
+            let pieces = split(&text);
+            proptest::prop_assert!(pieces
+                .iter()
+                .all(|p| p.split_whitespace().count() <= MOST_WORDS && !p.is_empty()));
+            let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+            let joined: Vec<String> = pieces.iter().flat_map(|p| words(p)).collect();
+            proptest::prop_assert_eq!(joined, words(&text));
+        }
+    }
+
+    /// `n` words (`w0 w1 ...`), a comma after word `comma` when there is one.
+    fn run(n: usize, comma: Option<usize>) -> String {
+        (0..n)
+            .map(|i| match comma {
+                Some(at) if at == i => format!("w{i},"),
+                _ => format!("w{i}"),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn an_over_long_run_is_cut_at_a_clause_mark_in_the_second_half_of_a_piece() {
+        let words = |pieces: Vec<&str>| {
+            pieces
+                .iter()
+                .map(|p| p.split_whitespace().count())
+                .collect::<Vec<_>>()
+        };
+        // The longest sentence of the evaluation corpora has 660 words: sentences that long
+        // are whole.
+        assert_eq!(words(split(&run(MOST_WORDS, Some(700)))), [MOST_WORDS]);
+        // Past the most: after the last clause mark of what fits, in its second half ...
+        let text = run(2_500, Some(800));
+        let pieces = split(&text);
+        assert!(pieces[0].ends_with("w800,"));
+        assert_eq!(words(pieces), [801, 1_000, 699]);
+        // ... else between words, at the most.
+        assert_eq!(words(split(&run(2_500, Some(200)))), [1_000, 1_000, 500]);
+        assert_eq!(words(split(&run(2_500, None))), [1_000, 1_000, 500]);
+    }
+
+    #[test]
+    fn a_run_without_spaces_is_cut_between_characters_at_the_most_bytes() {
+        let text = "你".repeat(20_000);
+        let pieces = split(&text);
+        assert!(pieces.iter().all(|p| p.len() <= MOST_BYTES));
+        assert_eq!(pieces.len(), 4);
+        assert_eq!(pieces.concat(), text);
+        // An enumeration comma ends a clause in Chinese.
+        let text = format!("{}、{}", "你".repeat(4_000), "你".repeat(4_000));
+        assert_eq!(split(&text)[0].chars().count(), 4_001);
     }
 
     #[test]

@@ -332,6 +332,48 @@ fn one_word_repeated_a_million_times() {
     assert!(Path::new(&dir.path().join("d.jsonl")).exists());
 }
 
+/// A story with no sentence marks (a transcript, a scraped page), full of credits, and its copy
+/// cut short: they cluster, and the diff reads the story in pieces of at most 1,000 words that
+/// hold its every word (read whole, such a text took minutes to compare: its credit readers
+/// pair every source with every cue of a sentence).
+#[test]
+fn a_story_without_sentence_marks_is_compared_in_pieces() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("unmarked.jsonl");
+    let clause = |i: usize| {
+        format!(
+            "officials told reporters on day {i} that the ministry said according to \
+             Reuters the company spokesman Smith added that talks on quota {i} would resume"
+        )
+    };
+    let story: Vec<String> = (0..1_200).map(clause).collect();
+    let copy = story[..1_000].join(" ");
+    let story = story.join(" ");
+    let lines = [
+        json!({"id": "story", "text": story}).to_string(),
+        json!({"id": "copy", "text": copy}).to_string(),
+    ];
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let out = copydesk()
+        .args(["dedup", path.to_str().unwrap(), "--diffs", "-", "--quiet"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let diffs: Vec<serde_json::Value> = jsonl(&out.stdout);
+    assert_eq!(diffs.len(), 1);
+    let segments = diffs[0]["versions"][0]["segments"].as_array().unwrap();
+    let pieces: Vec<&str> = segments
+        .iter()
+        .filter_map(|s| s["reference"]["text"].as_str())
+        .collect();
+    assert!(pieces.len() > 1);
+    assert!(pieces.iter().all(|p| p.split_whitespace().count() <= 1_000));
+    let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let read: Vec<String> = pieces.iter().flat_map(|p| words(p)).collect();
+    assert_eq!(read, words(&story));
+}
+
 #[test]
 fn binary_junk_named_csv_is_one_bad_header_not_a_crash() {
     let dir = tempfile::tempdir().unwrap();

@@ -205,6 +205,26 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
             })
         })
         .collect();
+    // A pronoun right after a cue is its subject, and so is a source there that ends the
+    // sentence (`..., заявил Лавров.`, `..., сообщает Синьхуа.`; one before `что` may be whom
+    // the speaker told: `сообщил ТАСС, что`): the cue credits nobody before it. Read once a cue.
+    let subjects_after: Vec<bool> = cues
+        .iter()
+        .map(|(c, _)| {
+            sentence[c.end..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| lang.subjects.contains(&w.trim_end_matches([',', '.'])))
+                || sources.iter().any(|(after, _, _)| {
+                    after.start >= c.end
+                        && sentence[c.end..after.start].trim().is_empty()
+                        && sentence[after.end..].chars().all(|mark| {
+                            matches!(mark, '.' | '!' | '?' | '»' | '"' | '”')
+                                || mark.is_whitespace()
+                        })
+                })
+        })
+        .collect();
     for (s, kind, name) in &sources {
         if listeners
             .iter()
@@ -222,7 +242,7 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
         } else {
             *kind
         };
-        let credits = |(c, k): &&(Span, Cue)| {
+        let credits = |((c, k), subject_after): &(&(Span, Cue), &bool)| {
             if postpositions.contains(&c.start) {
                 // Only the listed source right before it, nothing between: a run of capitals
                 // there is most often a noun (`Dem Bericht zufolge`, according to the report).
@@ -234,7 +254,12 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
                 // Moskau`: Moskau is where it is), but for the body speakers sit in (`сообщили
                 // в Кремле`); a government named by its place alone there is where the subject
                 // spoke (`Лавров заявил в Москве`) unless the cue has none (`заявили в Токио`).
-                let between = between_words(lang, &sentence[c.end..s.start], &listeners, c.end);
+                let most = match k {
+                    Cue::AccordingTo | Cue::Citing => 1,
+                    _ => 0,
+                };
+                let between =
+                    between_words(lang, &sentence[c.end..s.start], &listeners, c.end, most);
                 let impersonal = || {
                     let cue = c.text.to_lowercase();
                     lang.impersonal.iter().any(|ending| cue.ends_with(ending))
@@ -247,48 +272,39 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
                 if object {
                     return false;
                 }
-                match k {
-                    Cue::AccordingTo | Cue::Citing => between <= 1,
-                    _ => between == 0,
-                }
+                between <= most
             } else if s.end <= c.start {
-                let gap = sentence[s.end..c.start].split_whitespace().count();
-                // A pronoun right after the cue is its subject, and so is a source there that
-                // ends the sentence (`..., заявил Лавров.`, `..., сообщает Синьхуа.`; one
-                // before `что` may be whom the speaker told: `сообщил ТАСС, что`): the cue
-                // credits nobody before it.
-                let subject_after = sentence[c.end..]
+                let most = match (surname, name) {
+                    (true, _) => 0,
+                    (false, true) => lang.names_near,
+                    (false, false) => NEAR,
+                };
+                // Counted no further than one past the most (a source is paired with every
+                // cue after it, however far).
+                let gap = sentence[s.end..c.start]
                     .split_whitespace()
-                    .next()
-                    .is_some_and(|w| lang.subjects.contains(&w.trim_end_matches([',', '.'])))
-                    || sources.iter().any(|(after, _, _)| {
-                        after.start >= c.end
-                            && sentence[c.end..after.start].trim().is_empty()
-                            && sentence[after.end..].chars().all(|mark| {
-                                matches!(mark, '.' | '!' | '?' | '»' | '"' | '”')
-                                    || mark.is_whitespace()
-                            })
-                    });
+                    .take(most + 1)
+                    .count();
                 matches!(k, Cue::Said | Cue::Reported)
-                    && !subject_after
-                    && gap
-                        <= match (surname, name) {
-                            (true, _) => 0,
-                            (false, true) => lang.names_near,
-                            (false, false) => NEAR,
-                        }
+                    && !**subject_after
+                    && gap <= most
                     && subject_or_place(lang, sentence, s, kind, gap)
             } else {
                 false
             }
         };
-        let nearest = cues.iter().filter(credits).min_by_key(|(c, _)| {
-            if s.start >= c.end {
-                s.start - c.end
-            } else {
-                c.start - s.end
-            }
-        });
+        let nearest = cues
+            .iter()
+            .zip(&subjects_after)
+            .filter(credits)
+            .map(|(cue, _)| cue)
+            .min_by_key(|(c, _)| {
+                if s.start >= c.end {
+                    s.start - c.end
+                } else {
+                    c.start - s.end
+                }
+            });
         if let Some((c, k)) = nearest {
             add_new(
                 out,
@@ -375,28 +391,38 @@ fn body(kind: SourceKind) -> bool {
 /// How many words of `between` (which starts at offset `from` of the sentence) may not stand
 /// between a cue and its source: not in the language's list, not in a listener, not
 /// punctuation. A comma outside a listener ends the cue's clause (`sagte der Deutschen
-/// Presse-Agentur, Berlin begrüße`: Berlin is in what was said), and counts as a word.
-fn between_words(lang: &Language, between: &str, listeners: &[Span], from: usize) -> usize {
+/// Presse-Agentur, Berlin begrüße`: Berlin is in what was said), and counts as a word. Counts no
+/// further than `most` + 1: the caller asks only whether there are more (a cue is paired with
+/// every source after it, however far).
+fn between_words(
+    lang: &Language,
+    between: &str,
+    listeners: &[Span],
+    from: usize,
+    most: usize,
+) -> usize {
     let listened = |at: usize| listeners.iter().any(|l| l.start <= at && at < l.end);
-    let mut count = between
-        .match_indices(',')
-        .filter(|(at, _)| !listened(from + at))
-        .count();
+    let mut count = 0;
     let mut previous = "";
     for word in between.split(|c: char| c.is_whitespace() || c == ',') {
-        // Punctuation alone (the quotation marks of `«Коммерсант»`) is no word.
-        if !word.chars().any(char::is_alphanumeric) {
-            continue;
-        }
         let at = from + offset(between, word);
-        // A name after a preposition of place is where the cue was said (`заявил в Москве
-        // министр`), which may stand between it and its source.
-        let place = word.starts_with(char::is_uppercase)
-            && lang.places.contains(&previous.to_lowercase().as_str());
-        if !listened(at) && !place && !lang.between.contains(&word.to_lowercase().as_str()) {
+        if between[at - from + word.len()..].starts_with(',') && !listened(at + word.len()) {
             count += 1;
         }
-        previous = word;
+        // Punctuation alone (the quotation marks of `«Коммерсант»`) is no word.
+        if word.chars().any(char::is_alphanumeric) {
+            // A name after a preposition of place is where the cue was said (`заявил в Москве
+            // министр`), which may stand between it and its source.
+            let place = word.starts_with(char::is_uppercase)
+                && lang.places.contains(&previous.to_lowercase().as_str());
+            if !listened(at) && !place && !lang.between.contains(&word.to_lowercase().as_str()) {
+                count += 1;
+            }
+            previous = word;
+        }
+        if count > most {
+            break;
+        }
     }
     count
 }
