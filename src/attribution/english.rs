@@ -633,10 +633,43 @@ fn cue_kind(cue: &str) -> Cue {
     }
 }
 
-/// Words between two byte offsets of `text`.
-fn words_between(text: &str, a: usize, b: usize) -> usize {
-    let (a, b) = if a <= b { (a, b) } else { (b, a) };
-    text[a..b].split_whitespace().count()
+/// Where each word of a text starts (a byte that is no whitespace, after one that is or at the
+/// start), for counting the words between two offsets without reading them ([`Words::between`]):
+/// a sentence's every source is measured against its every cue.
+struct Words<'s> {
+    text: &'s str,
+    starts: Vec<usize>,
+}
+
+impl<'s> Words<'s> {
+    fn of(text: &'s str) -> Self {
+        let mut starts = Vec::new();
+        let mut in_word = false;
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                in_word = false;
+            } else if !in_word {
+                in_word = true;
+                starts.push(i);
+            }
+        }
+        Words { text, starts }
+    }
+
+    /// Words between two byte offsets of the text, as `text[a..b].split_whitespace()` counts
+    /// them: those that start between them, and one that runs over the first offset.
+    fn between(&self, a: usize, b: usize) -> usize {
+        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        if a == b {
+            return 0;
+        }
+        let at = |i: usize| self.starts.partition_point(|&start| start < i);
+        let inside = |i: usize| {
+            self.text[i..].starts_with(|c: char| !c.is_whitespace())
+                && self.text[..i].ends_with(|c: char| !c.is_whitespace())
+        };
+        at(b) - at(a) + usize::from(inside(a))
+    }
 }
 
 /// Words allowed between a source and its cue.
@@ -656,6 +689,10 @@ const NEAR_ACROSS_AN_ASIDE: usize = 30;
 /// (`Reagan, Greenspan, and Treasury Secretary James Baker`), the cue follows its closing comma,
 /// and the source stands alone before it, up to [`NEAR_ACROSS_AN_ASIDE`] words.
 fn across_an_aside(before: &str, between: &str, words: usize) -> bool {
+    // The count first: this is asked of every source and cue a sentence apart.
+    if words > NEAR_ACROSS_AN_ASIDE {
+        return false;
+    }
     let between = without_how(between);
     let ends_a_list = between
         .trim_start()
@@ -663,11 +700,7 @@ fn across_an_aside(before: &str, between: &str, words: usize) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|w| matches!(w, "and" | "or"));
-    words <= NEAR_ACROSS_AN_ASIDE
-        && is_aside(between)
-        && between.matches(',').count() == 2
-        && !ends_a_list
-        && stands_alone(before)
+    is_aside(between) && between.matches(',').count() == 2 && !ends_a_list && stands_alone(before)
 }
 
 /// Whether surname `text`, after `before`, `between` it and its cue and `gap` words from it,
@@ -687,7 +720,7 @@ fn surname_across_an_aside(text: &str, before: &str, between: &str, gap: usize) 
         && !object_of_a_relative(before, between)
 }
 
-/// How many of what [`words_between`] counts in `text` are marks standing alone, no words: the
+/// How many of what [`Words::between`] counts in `text` are marks standing alone, no words: the
 /// commas of an aside (`Felix Meier, a spokesman for the Finance Ministry, said`: six words,
 /// seven counted with the comma that opens it), which do not take a speaker further from the
 /// cue.
@@ -1876,6 +1909,7 @@ struct SentenceCue<'s> {
 /// What [`find`] reads of a sentence's cues once, for all its sources.
 struct Cues<'s> {
     sentence: &'s str,
+    words: Words<'s>,
     cues: Vec<SentenceCue<'s>>,
     /// The clause each `citing` or `according to` cue opens, up to the next comma, as byte
     /// offsets: its sources are what that cue credits, never who spoke a later cue (`Interfax,
@@ -1923,6 +1957,7 @@ impl<'s> Cues<'s> {
             .collect();
         Some(Cues {
             sentence,
+            words: Words::of(sentence),
             cues,
             clauses,
         })
@@ -2018,7 +2053,7 @@ impl<'s> Cues<'s> {
     /// a cue the clauses of `citing` or `according to` between not counted; `None` where the
     /// source stands in such a clause that closes before the cue.
     fn gap(&self, cue: &SentenceCue, source: &Source) -> Option<usize> {
-        let (sentence, start, end) = (self.sentence, source.start, source.end);
+        let (start, end) = (source.start, source.end);
         let SentenceCue { at: c, kind: k, by } = *cue;
         if start >= c.end() {
             // After `according to` or `citing`, what the source put out counts as the source
@@ -2028,7 +2063,7 @@ impl<'s> Cues<'s> {
                 _ => start,
             };
             return Some(
-                words_between(sentence, c.end(), credited_from.max(c.end()))
+                self.words.between(c.end(), credited_from.max(c.end()))
                     - usize::from(by == Some(true)),
             );
         }
@@ -2043,10 +2078,10 @@ impl<'s> Cues<'s> {
             .clauses
             .iter()
             .filter(|&&(from, to)| end <= from && to <= c.start())
-            .map(|&(from, to)| words_between(sentence, from, to))
+            .map(|&(from, to)| self.words.between(from, to))
             .sum();
         // Clauses may overlap (`citing, according to X,`): never below nothing.
-        Some(words_between(sentence, end, c.start()).saturating_sub(aside))
+        Some(self.words.between(end, c.start()).saturating_sub(aside))
     }
 
     /// Whether surname `source`, `gap` words before cue `c` (`said` or `reported`), is who

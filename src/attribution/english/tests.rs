@@ -93,6 +93,28 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    /// The words counted between two offsets from where words start are the words
+    /// `split_whitespace` finds there, offsets inside words, in spaces or at the ends alike.
+    #[test]
+    fn words_between_two_offsets_are_counted_as_split_whitespace_counts_them(
+        text in "([a-zé,]{1,4}|[ \u{a0}\n]{1,2}){0,20}",
+        a in 0usize..80,
+        b in 0usize..80,
+    ) {
+        let boundary = |i: usize| {
+            let i = i.min(text.len());
+            (0..=i).rev().find(|&j| text.is_char_boundary(j)).unwrap()
+        };
+        let (a, b) = (boundary(a), boundary(b));
+        let (low, high) = (a.min(b), a.max(b));
+        proptest::prop_assert_eq!(
+            Words::of(&text).between(a, b),
+            text[low..high].split_whitespace().count()
+        );
+    }
+}
+
 #[test]
 fn seed_style_double_attribution() {
     let s = "Citing the Russian Foreign Ministry, Russian media RIA Novosti said on Friday that Trump extended the invitation.";
