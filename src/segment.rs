@@ -324,7 +324,7 @@ mod tests {
         /// [`MOST_WORDS`] words that hold its every word once, in order.
         #[test]
         fn an_over_long_run_is_cut_into_pieces_holding_every_word(
-            text in "([a-z]{1,7}|[ ,;]){0,2600}"
+            text in "([a-z]{1,7}[,;]? ){0,2600}"
         ) {
             let pieces = split(&text);
             proptest::prop_assert!(pieces

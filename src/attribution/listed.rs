@@ -405,10 +405,12 @@ fn between_words(
     let mut count = 0;
     let mut previous = "";
     for word in between.split(|c: char| c.is_whitespace() || c == ',') {
-        let at = from + offset(between, word);
-        if between[at - from + word.len()..].starts_with(',') && !listened(at + word.len()) {
+        // The mark after the word: a comma counts.
+        let end = offset(between, word) + word.len();
+        if between[end..].starts_with(',') && !listened(from + end) {
             count += 1;
         }
+        let at = from + offset(between, word);
         // Punctuation alone (the quotation marks of `«Коммерсант»`) is no word.
         if word.chars().any(char::is_alphanumeric) {
             // A name after a preposition of place is where the cue was said (`заявил в Москве
