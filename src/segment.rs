@@ -180,25 +180,13 @@ fn push(out: &mut Vec<Sentence>, text: &str, offset: usize, range: Range<usize>,
 /// holds at most [`MOST_WORDS`] words and [`MOST_BYTES`] bytes; else up to the last clause mark
 /// in the second half of what fits, or the last space, or the last whole character.
 fn first_piece(sentence: &str) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    let mut fits = sentence.len();
-    for (i, c) in sentence.char_indices() {
-        if i + c.len_utf8() > MOST_BYTES {
-            fits = i;
-            break;
-        }
-        if c.is_whitespace() {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
-            if words > MOST_WORDS {
-                fits = i;
-                break;
-            }
-        }
-    }
+    let by_words = sentence
+        .split_whitespace()
+        .nth(MOST_WORDS)
+        .map_or(sentence.len(), |word| {
+            word.as_ptr() as usize - sentence.as_ptr() as usize
+        });
+    let fits = by_words.min(sentence.floor_char_boundary(MOST_BYTES));
     if fits == sentence.len() {
         return fits;
     }

@@ -643,16 +643,7 @@ struct Words<'s> {
 
 impl<'s> Words<'s> {
     fn of(text: &'s str) -> Self {
-        let mut starts = Vec::new();
-        let mut in_word = false;
-        for (i, c) in text.char_indices() {
-            if c.is_whitespace() {
-                in_word = false;
-            } else if !in_word {
-                in_word = true;
-                starts.push(i);
-            }
-        }
+        let starts = text.split_whitespace().map(|w| offset(text, w)).collect();
         Words { text, starts }
     }
 
