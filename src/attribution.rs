@@ -701,6 +701,18 @@ mod tests {
         assert_eq!(compare(&r, None, &mut [])[0].fate, Fate::Trimmed);
     }
 
+    /// Two firms whose names share their last word are two sources, not one person by a like
+    /// first name (`Texaco Inc`, `Textron Inc`).
+    #[test]
+    fn a_firm_credited_in_another_firms_place_replaced_it() {
+        let credit = |firm: &str| find(&format!("{firm} said it would cut crude prices."));
+        let fate = |version: &str| {
+            compare(&credit("Texaco Inc"), Some(&credit(version)), &mut [false])[0].fate
+        };
+        assert_eq!(fate("Textron Inc"), Fate::Replaced);
+        assert_eq!(fate("Texaco Inc"), Fate::Kept);
+    }
+
     /// A pronoun that refers to nobody found is kept by the same pronoun, and replaced by
     /// nobody: `They said` written `Analysts said` may be the same people.
     #[test]

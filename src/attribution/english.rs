@@ -920,10 +920,17 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                 kind = SourceKind::Person;
             }
         }
+        // A firm's name is read where and as a person's is (`Unisys Corp said`, `analyst at
+        // Salomon Brothers`), but credited as a body's: so `it` refers to it and `he` does not,
+        // and two firms are not one person for a like first word (`Texaco Inc`, `Textron Inc`).
+        let source = &sentence[start..end];
+        if kind == SourceKind::Person && a_firms_name(source) {
+            kind = SourceKind::Institution;
+        }
         add_new(
             out,
             Attribution {
-                source: sentence[start..end].to_string(),
+                source: source.to_string(),
                 kind,
                 cue: cue.at.as_str().to_string(),
                 cue_kind: cue.kind,
@@ -1570,6 +1577,35 @@ const TIMES: &[&str] = &[
 /// Whether `word` is an acronym: capitals and nothing else.
 fn an_acronym(word: &str) -> bool {
     word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether name `text` is a firm's or a body's, not a person's: one acronym (`IBM`, `GM`; a
+/// text in capitals, where every name is one, has no cue in small letters to credit it), or a
+/// name whose words are all capitalized but those joining them, none a role, that ends on a
+/// word only theirs end on ([`names_a_body`]: `Unisys Corp`, `Salomon Brothers`, `Fruit of the Loom Inc`) or
+/// says where they are (`Dynamics Corp of America`); not a person named with whom they work
+/// for (`Sanford Margoshes of Shearson Lehman Brothers`, `Chairman of Unisys Corp`, `Bank of
+/// Japan Governor Satoshi Sumita`, `the president of the American Soybean Association`).
+fn a_firms_name(text: &str) -> bool {
+    if text.len() >= 2 && an_acronym(text) {
+        return true;
+    }
+    let joined = text.split_whitespace().all(|word| {
+        (!word.starts_with(char::is_lowercase) || ["and", "of", "the", "for"].contains(&word))
+            && !an_employee(word)
+    });
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let before_of = words
+        .find(|word| *word == "of")
+        .map(|of| text[..offset(text, of)].trim_end());
+    joined
+        && match before_of {
+            None => names_a_body(text),
+            // A body's name before `of` (`Dynamics Corp`, `Bank`), or one word before a body's
+            // last word (`Fruit`).
+            Some(before) => names_a_body(before) || (before == first && names_a_body(text)),
+        }
 }
 
 /// Whether `before` ends on the article `the` or `The` (not `THE`: in a text in capitals,

@@ -301,6 +301,26 @@ mod tests {
         assert_eq!(pronoun_sources(&text), [None, None, some("Margoshes")]);
     }
 
+    /// A firm's name is a body's: `it` refers to it, `he` and `she` do not.
+    #[test]
+    fn a_firms_name_is_referred_to_as_it() {
+        let text = [
+            "Allen and Co Inc said the shares were cheap.",
+            "He said the stock would rise.",
+        ];
+        assert_eq!(pronoun_sources(&text), [None, some("He")]);
+        let text = [
+            "Smith said the shares were cheap.",
+            "Unisys Corp said sales fell.",
+            "He said the stock would rise.",
+            "It said costs rose.",
+        ];
+        assert_eq!(
+            pronoun_sources(&text),
+            [None, None, some("Smith"), some("Unisys Corp")]
+        );
+    }
+
     #[test]
     fn it_refers_to_a_name_only_where_no_body_is_credited() {
         let text = ["Endotronics said sales fell.", "It also said costs rose."];

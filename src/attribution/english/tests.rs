@@ -1048,7 +1048,7 @@ fn an_aside_says_who_the_speaker_is() {
         (
             "Dillard Department Stores Inc, based in Little Rock, Ark., and Allied Stores Corp jointly said they agreed.",
             "Allied Stores Corp",
-            Person,
+            Institution,
         ),
         // After an aside, what follows the cue and a verb after it are what was said.
         (
@@ -1373,7 +1373,7 @@ fn a_title_starts_after_what_links_it() {
 /// only after a word that dates it (`August Busch`, `after March Resources Ltd` are names).
 #[test]
 fn a_date_before_a_name_is_no_part_of_it() {
-    use SourceKind::Person;
+    use SourceKind::{Institution, Person};
     assert_credits(
         "When the talks began on Monday Xuto said the issues should be settled.",
         &[("Xuto", Person)],
@@ -1396,7 +1396,7 @@ fn a_date_before_a_name_is_no_part_of_it() {
     );
     assert_credits(
         "Shares rose after March Resources Ltd said it had struck gold.",
-        &[("March Resources Ltd", Person)],
+        &[("March Resources Ltd", Institution)],
     );
 }
 
@@ -1501,7 +1501,7 @@ fn the_and_one_name_speaks_right_before_its_cue() {
 /// abbreviation before one is a place.
 #[test]
 fn a_speaker_speaks_across_one_whole_aside() {
-    use SourceKind::{Anonymous, Person};
+    use SourceKind::{Anonymous, Institution, Person};
     for (sentence, expected) in [
         (
             "The official, a member of the Indian delegation at the bank's annual meeting here, \
@@ -1517,7 +1517,7 @@ fn a_speaker_speaks_across_one_whole_aside() {
             "Allegheny International Inc, the consumer products concern that today announced a \
              merger agreement with a First Boston Corp affiliate in a deal worth about 500 mln \
              dlrs, said it intends to divest more units.",
-            &[("Allegheny International Inc", Person)][..],
+            &[("Allegheny International Inc", Institution)][..],
         ),
         // Past thirty words an aside is likelier a clause misread than one (none so long in
         // eval_reuters stands between a speaker and its cue).
@@ -1589,7 +1589,7 @@ fn a_cue_after_an_article_describes_a_noun() {
 /// (`has`, `also`, `earlier`); `As` opening a sentence is no name.
 #[test]
 fn a_surname_speaks_across_has_and_also() {
-    use SourceKind::Person;
+    use SourceKind::{Institution, Person};
     for (sentence, expected) in [
         (
             "Ongpin also said the government would pursue the funding.",
@@ -1605,7 +1605,7 @@ fn a_surname_speaks_across_has_and_also() {
         ),
         (
             "CPC had previously said it wanted to sell the business.",
-            &[("CPC", Person)][..],
+            &[("CPC", Institution)][..],
         ),
         ("Texaco will have said nothing by then.", &[][..]),
         (
@@ -2960,7 +2960,7 @@ fn a_named_person_is_read_with_whose_they_are_before_their_role() {
         // A cue, a comma or a preposition between them: two credits, or whom it told.
         (
             "IBM told analyst John Smith the plan was off.",
-            &[("IBM", Person)][..],
+            &[("IBM", Institution)][..],
         ),
         (
             "Deutsche Bank and analyst John Smith said the talks had ended.",
@@ -3106,7 +3106,7 @@ fn a_role_may_stand_between_an_inverted_cue_and_its_name() {
     for (sentence, expected) in [
         (
             "The notes yield 8.06 pct, said lead manager Salomon Brothers Inc.",
-            &[("Salomon Brothers Inc", Person)][..],
+            &[("Salomon Brothers Inc", Institution)][..],
         ),
         (
             "The notes yield 8.06 pct, said analyst John Smith.",
@@ -3129,6 +3129,49 @@ fn a_role_may_stand_between_an_inverted_cue_and_its_name() {
     }
 }
 
+/// A firm's name, read where and as a person's is, is credited as a body's: one that ends on a
+/// firm's or a body's word, or an acronym. Not a person named with whom they work for.
+#[test]
+fn a_firms_name_is_a_bodys() {
+    use SourceKind::{Institution, Person};
+    for (sentence, expected) in [
+        (
+            "Unisys Corp said sales rose.",
+            &[("Unisys Corp", Institution)][..],
+        ),
+        ("Sales rose, IBM said.", &[("IBM", Institution)][..]),
+        (
+            "Standard and Poor's Corp said it may upgrade the debt.",
+            &[("Standard and Poor's Corp", Institution)][..],
+        ),
+        (
+            "Fruit of the Loom Inc said sales rose.",
+            &[("Fruit of the Loom Inc", Institution)][..],
+        ),
+        (
+            "The Economic Planning Board said growth would slow.",
+            &[("The Economic Planning Board", Institution)][..],
+        ),
+        (
+            "Anglo American Corp of South Africa Ltd said gold output rose.",
+            &[("Anglo American Corp of South Africa Ltd", Institution)][..],
+        ),
+        ("Sales rose, Lehman said.", &[("Lehman", Person)][..]),
+        // One capital is a person's initial (a witness named so), not an acronym.
+        ("The guards fled, K said.", &[("K", Person)][..]),
+        (
+            "Sanford Margoshes of Shearson Lehman Brothers said the deal was good.",
+            &[("Sanford Margoshes of Shearson Lehman Brothers", Person)][..],
+        ),
+        (
+            "The dollar will fall, said Alan Rose of\nFirst Interstate Bank.",
+            &[("Alan Rose of First Interstate Bank", Person)][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
 /// A firm named after its partners is read with the comma in its name; a firm's name before
 /// the comma is another firm's.
 #[test]
@@ -3137,15 +3180,15 @@ fn a_firm_named_after_its_partners_is_read_whole() {
     for (sentence, expected) in [
         (
             "The notes yield 8.06 pct, said lead manager Goldman, Sachs and Co.",
-            &[("Goldman, Sachs and Co", Person)][..],
+            &[("Goldman, Sachs and Co", Institution)][..],
         ),
         (
             "Kidder, Peabody and Co Inc said it would buy the notes.",
-            &[("Kidder, Peabody and Co Inc", Person)][..],
+            &[("Kidder, Peabody and Co Inc", Institution)][..],
         ),
         (
             "Smith Barney, Harris Upham and Co said it would buy the notes.",
-            &[("Smith Barney, Harris Upham and Co", Person)][..],
+            &[("Smith Barney, Harris Upham and Co", Institution)][..],
         ),
         (
             "Robert Reitzes, analyst at Mabon, Nugent and Co, said the unit might be sold.",
@@ -3153,11 +3196,11 @@ fn a_firm_named_after_its_partners_is_read_whole() {
         ),
         (
             "Salomon Inc, Goldman Sachs and Co said they would buy the notes.",
-            &[("Goldman Sachs and Co", Person)][..],
+            &[("Goldman Sachs and Co", Institution)][..],
         ),
         (
             "Salomon Inc., Goldman Sachs and Co said they would buy the notes.",
-            &[("Goldman Sachs and Co", Person)][..],
+            &[("Goldman Sachs and Co", Institution)][..],
         ),
     ] {
         assert_credits(sentence, expected);
@@ -3254,10 +3297,11 @@ fn an_acronym_after_the_is_a_body() {
             "Officials at the FDIC said the bank had failed.",
             &[("Officials at the FDIC", Anonymous)][..],
         ),
-        // Without `the`, a name in capitals is a firm's, read as any firm's name is.
+        // Without `the`, a name in capitals is a firm's, read as any firm's name is and
+        // credited as a body's.
         (
             "On Monday IBM said it would cut jobs.",
-            &[("IBM", Person)][..],
+            &[("IBM", Institution)][..],
         ),
     ] {
         assert_credits(sentence, expected);
@@ -3373,16 +3417,16 @@ fn a_papers_word_alone_or_opening_a_firms_name_is_no_paper() {
         // Before a capital, a firm's name.
         (
             "Courier Corp said it expects to report a small loss.",
-            &[("Courier Corp", Person)][..],
+            &[("Courier Corp", Institution)][..],
         ),
         (
             "Times Mirror Co. Inc said it expects to report a small loss.",
-            &[("Times Mirror Co. Inc", Person)][..],
+            &[("Times Mirror Co. Inc", Institution)][..],
         ),
         // An agency's name opening a firm's is the firm's.
         (
             "Reuters Holdings PLC said its unit would join the venture.",
-            &[("Reuters Holdings PLC", Person)][..],
+            &[("Reuters Holdings PLC", Institution)][..],
         ),
     ] {
         assert_credits(sentence, expected);
