@@ -2034,7 +2034,8 @@ impl<'s> Cues<'s> {
             _ if by.is_some() => after_cue && gap == 0,
             _ if source.surname => match k {
                 Cue::Said | Cue::Reported if after_cue => {
-                    (gap == 0 || only_a_role(&sentence[c.end()..start]))
+                    let between = past_the_listeners(c.as_str(), &sentence[c.end()..start]);
+                    (gap == 0 || only_a_role(between))
                         && inverted(sentence, c.start())
                         && !source.what_was_said
                 }
@@ -2068,7 +2069,8 @@ impl<'s> Cues<'s> {
                         .chars()
                         .next()
                         .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':'));
-                (gap == 0 || the_name || only_a_role(&sentence[c.end()..start]))
+                let between = past_the_listeners(c.as_str(), &sentence[c.end()..start]);
+                (gap == 0 || the_name || only_a_role(between))
                     && inverted(sentence, c.start())
                     && !source.what_was_said
             }
@@ -2576,15 +2578,24 @@ const NOT_NOUNS: &[&str] = &[
 ];
 
 /// Whether the words between a surname and its cue only say when or how it spoke (`Ongpin has
-/// said`, `Roderick also said`, `Lawson had earlier told`, `Camargo pointedly said`), so that
-/// the surname is the cue's subject as right beside it.
+/// said`, `Roderick also said`, `Lawson had earlier told`, `Camargo pointedly said`, `Texaco
+/// today said`, `Smith on Monday said`), so that the surname is the cue's subject as right
+/// beside it.
 fn only_how(between: &str) -> bool {
     between.split_whitespace().all(|word| {
         matches!(
             word,
             "has" | "had" | "have" | "also" | "earlier" | "previously" | "already" | "again"
         ) || an_adverb(word)
+            || a_days_word(word)
     })
+}
+
+/// Whether `word` names the day something was said, or is one of the words that do so (`today`,
+/// `yesterday`; `on`, `last` and a day of the week).
+fn a_days_word(word: &str) -> bool {
+    matches!(word, "today" | "yesterday" | "tonight" | "on" | "last")
+        || CALENDAR[..WEEKDAYS].contains(&word)
 }
 
 /// `between` up to an aside's closing comma when all that follows it says when or how the
@@ -2647,6 +2658,19 @@ const PREPOSITIONS: &[&str] = &[
     "the", "a", "an", "of", "in", "at", "for", "from", "by", "to", "with", "on", "near", "about",
     "and",
 ];
+
+/// What stands `between` cue `cue` and a source after it past whom a `told` was told, where
+/// that is the press: `"...," told reporters Martin Wolf`, `told reporters analyst Jeff Carney`
+/// (wire copy's inversion of `Martin Wolf told reporters`).
+fn past_the_listeners<'a>(cue: &str, between: &'a str) -> &'a str {
+    let rest = between.trim_start();
+    let listeners = rest.split_whitespace().next().unwrap_or_default();
+    if one_of(cue, &["told", "tells"]) && one_of(listeners, &["reporters", "journalists"]) {
+        &rest[listeners.len()..]
+    } else {
+        between
+    }
+}
 
 /// Whether the cue starting at byte `at` has no subject before it, so that a source may follow
 /// it: it opens the sentence or follows what was said (`"...," said Shultz`; `..., said a

@@ -829,8 +829,26 @@ fn a_source_follows_its_cue_only_after_what_was_said() {
             "a senior official",
         ),
         ("Said Peskov: the talks will resume.", "Peskov"),
+        // Wire copy's `told reporters`, inverted: past whom it was told.
+        (
+            "\"The EC is no more illiberal,\" told reporters Martin Wolf, director of studies.",
+            "Martin Wolf",
+        ),
+        ("\"It follows,\" told reporters Wolf.", "Wolf"),
+        (
+            "\"Prices will fall,\" told reporters analyst Jeff Carney at Merrill Lynch.",
+            "Jeff Carney",
+        ),
     ] {
         assert_eq!(sources(sentence), vec![(speaker.to_string(), Cue::Said)]);
+    }
+    // Only the press was told: other listeners, or the source told no one, credit nobody.
+    for sentence in [
+        "\"It follows,\" told Wolf.",
+        "\"It follows,\" told investors Wolf.",
+        "\"It follows,\" said reporters Wolf.",
+    ] {
+        assert_eq!(sources(sentence), vec![], "{sentence}");
     }
     let got = sources("The official said Ecuador could resume exports after repairs.");
     assert_eq!(got, vec![("The official".to_string(), Cue::Said)]);
@@ -1588,7 +1606,7 @@ fn a_cue_after_an_article_describes_a_noun() {
 /// A surname alone speaks right beside its cue, or with only when or how it spoke between
 /// (`has`, `also`, `earlier`); `As` opening a sentence is no name.
 #[test]
-fn a_surname_speaks_across_has_and_also() {
+fn a_surname_speaks_across_has_and_also_and_the_day() {
     use SourceKind::{Institution, Person};
     for (sentence, expected) in [
         (
@@ -1607,6 +1625,16 @@ fn a_surname_speaks_across_has_and_also() {
             "CPC had previously said it wanted to sell the business.",
             &[("CPC", Institution)][..],
         ),
+        // And the day it spoke.
+        (
+            "Texaco today said the SEC will file its brief.",
+            &[("Texaco", Person)][..],
+        ),
+        (
+            "Sandoz on Monday reported a rise in net profits.",
+            &[("Sandoz", Person)][..],
+        ),
+        ("The shares of Sandoz on Monday reported a rise.", &[][..]),
         ("Texaco will have said nothing by then.", &[][..]),
         (
             "As previously reported, Northern Star is raising funds.",
