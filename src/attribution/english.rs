@@ -566,7 +566,8 @@ pub(super) const UNNAMED_PEOPLE: &[(&str, &str)] = &[
     ("delegate", "delegates"), ("manager", "managers"), ("underwriter", "underwriters"),
     ("commentator", "commentators"),
     ("leader", "leaders"), ("representative", "representatives"), ("trustee", "trustees"),
-    ("businessman", "businessmen"),
+    ("businessman", "businessmen"), ("consultant", "consultants"), ("negotiator", "negotiators"),
+    ("lawmaker", "lawmakers"), ("legislator", "legislators"), ("nurse", "nurses"),
     // Authorities are officials collectively: a copy that writes `officials` for `authorities`
     // credits the same source.
     ("official", "authorities"),

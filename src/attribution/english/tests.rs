@@ -1698,6 +1698,26 @@ fn dealers_traders_and_bankers_are_sources() {
             &[("One arbitrageur", Anonymous)][..],
         ),
         (
+            "Republican lawmakers said they would propose a bill.",
+            &[("Republican lawmakers", Anonymous)][..],
+        ),
+        (
+            "The legislators told reporters the bank lost money.",
+            &[("The legislators", Anonymous)][..],
+        ),
+        (
+            "The treaty is ready, a Soviet negotiator said.",
+            &[("a Soviet negotiator", Anonymous)][..],
+        ),
+        (
+            "\"It offers a cheap entry,\" one consultant said.",
+            &[("one consultant", Anonymous)][..],
+        ),
+        (
+            "Two patients died, nurses told Reuters.",
+            &[("nurses", Anonymous)][..],
+        ),
+        (
             "Some arbitragers said the bid was low.",
             &[("Some arbitragers", Anonymous)][..],
         ),
