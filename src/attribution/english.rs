@@ -568,6 +568,9 @@ pub(super) const UNNAMED_PEOPLE: &[(&str, &str)] = &[
     ("leader", "leaders"), ("representative", "representatives"), ("trustee", "trustees"),
     ("businessman", "businessmen"), ("consultant", "consultants"), ("negotiator", "negotiators"),
     ("lawmaker", "lawmakers"), ("legislator", "legislators"), ("nurse", "nurses"),
+    // Ministers unnamed (`a British minister said`, `EC ministers said`); `the minister` and a
+    // minister by name are people, read first by the titled pattern.
+    ("minister", "ministers"),
     // Authorities are officials collectively: a copy that writes `officials` for `authorities`
     // credits the same source.
     ("official", "authorities"),

@@ -607,6 +607,11 @@ fn a_cue_after_and_shares_the_subject_that_opens_its_sentence() {
             "Dome spokesman Annesley",
             Person,
         ),
+        (
+            "Finance ministers agreed on the need to act but said more was needed.",
+            "Finance ministers",
+            Anonymous,
+        ),
     ] {
         assert_eq!(sources(sentence).len(), 1, "{sentence}");
         assert_eq!(
@@ -630,7 +635,6 @@ fn a_cue_after_and_shares_the_subject_that_opens_its_sentence() {
         );
     }
     for sentence in [
-        "Finance ministers agreed on the need to act but said more was needed.",
         "\"We sold it all and said nothing,\" the official told reporters.",
         "Irving rejected the bid: \"We met and said no,\" a director told reporters.",
         "Leeds expects rates to hold and said the Fed would wait.",
@@ -1716,6 +1720,27 @@ fn dealers_traders_and_bankers_are_sources() {
         (
             "Two patients died, nurses told Reuters.",
             &[("nurses", Anonymous)][..],
+        ),
+        // Ministers unnamed; one named, or `the minister` of the story, is a person.
+        (
+            "A British minister said he had given a clear warning.",
+            &[("A British minister", Anonymous)][..],
+        ),
+        (
+            "Ministers said they wanted to keep the momentum.",
+            &[("Ministers", Anonymous)][..],
+        ),
+        (
+            "Government ministers told Reuters the debt was too high.",
+            &[("Government ministers", Anonymous)][..],
+        ),
+        (
+            "Finance Minister Kiichi Miyazawa said the yen was stable.",
+            &[("Finance Minister Kiichi Miyazawa", Person)][..],
+        ),
+        (
+            "The yen was stable, the minister said.",
+            &[("the minister", Person)][..],
         ),
         (
             "Some arbitragers said the bid was low.",
