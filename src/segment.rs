@@ -177,8 +177,14 @@ fn push(out: &mut Vec<Sentence>, text: &str, offset: usize, range: Range<usize>,
 }
 
 /// The length of the first piece of `sentence` (which starts with no space): all of it when it
-/// holds at most [`MOST_WORDS`] words and [`MOST_BYTES`] bytes; else up to the last clause mark
-/// in the second half of what fits, or the last space, or the last whole character.
+/// holds at most [`MOST_WORDS`] words and [`MOST_BYTES`] bytes; else, in the second half of what
+/// fits, after the clause mark or else before the word whose next word hashes lowest
+/// ([`lowest_cut`]), or after the last whole character (a script written without spaces).
+///
+/// Where a piece ends depends on the words around the cut, not on how far it is from the run's
+/// start, so a copy that adds or drops a word early in a run is cut where its source is after
+/// its first piece, and its later pieces read `same`. Cut at the last space of what fits (as at
+/// first), every piece of such a copy moved by the word and read `reworded`.
 fn first_piece(sentence: &str) -> usize {
     let by_words = sentence
         .split_whitespace()
@@ -191,14 +197,28 @@ fn first_piece(sentence: &str) -> usize {
         return fits;
     }
     let head = &sentence[..fits];
-    let clause = head
+    let half = fits / 2;
+    let after_marks = head
         .char_indices()
-        .rev()
-        .take_while(|&(i, _)| i >= fits / 2)
-        .find(|&(_, c)| CLAUSE_MARKS.contains(&c))
+        .filter(|&(i, c)| i >= half && CLAUSE_MARKS.contains(&c))
         .map(|(i, c)| i + c.len_utf8());
-    let space = || head.rfind(char::is_whitespace).filter(|&i| i > 0);
-    clause.or_else(space).unwrap_or(fits)
+    let before_words = || {
+        head.split_whitespace()
+            .map(|word| word.as_ptr() as usize - head.as_ptr() as usize)
+            .filter(|&at| at >= half.max(1))
+    };
+    lowest_cut(sentence, after_marks)
+        .or_else(|| lowest_cut(sentence, before_words()))
+        .unwrap_or(fits)
+}
+
+/// Of the offsets `cuts` into `sentence`, the one whose next word hashes lowest (the earliest of
+/// equals): a choice made by the text around each cut alone, the same wherever the text starts.
+fn lowest_cut(sentence: &str, cuts: impl Iterator<Item = usize>) -> Option<usize> {
+    cuts.min_by_key(|&at| {
+        let next = sentence[at..].split_whitespace().next().unwrap_or_default();
+        (xxhash_rust::xxh3::xxh3_64(next.as_bytes()), at)
+    })
 }
 
 /// Whether `text` is written without a single capital (a lowercased corpus): then a capital
@@ -335,25 +355,60 @@ mod tests {
             .join(" ")
     }
 
+    /// How many words each of `pieces` holds.
+    fn words(pieces: Vec<&str>) -> Vec<usize> {
+        pieces
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .collect()
+    }
+
     #[test]
     fn an_over_long_run_is_cut_at_a_clause_mark_in_the_second_half_of_a_piece() {
-        let words = |pieces: Vec<&str>| {
-            pieces
-                .iter()
-                .map(|p| p.split_whitespace().count())
-                .collect::<Vec<_>>()
-        };
         // The longest sentence of the evaluation corpora has 660 words: sentences that long
         // are whole.
         assert_eq!(words(split(&run(MOST_WORDS, Some(700)))), [MOST_WORDS]);
-        // Past the most: after the last clause mark of what fits, in its second half ...
+        // Past the most: after a clause mark of what fits, in its second half ...
         let text = run(2_500, Some(800));
         let pieces = split(&text);
-        assert!(pieces[0].ends_with("w800,"));
-        assert_eq!(words(pieces), [801, 1_000, 699]);
-        // ... else between words, at the most.
-        assert_eq!(words(split(&run(2_500, Some(200)))), [1_000, 1_000, 500]);
-        assert_eq!(words(split(&run(2_500, None))), [1_000, 1_000, 500]);
+        assert!(pieces[0].ends_with("w800,"), "{}", &pieces[0][..40]);
+        // ... else between words, in the second half; one mark in the first half is no cut.
+        for text in [run(2_500, Some(200)), run(20_000, None)] {
+            let counts = words(split(&text));
+            let (last, cut) = counts.split_last().unwrap();
+            assert!(*last <= MOST_WORDS, "{counts:?}");
+            assert!(
+                cut.iter()
+                    .all(|n| (MOST_WORDS / 2..=MOST_WORDS).contains(n)),
+                "{counts:?}"
+            );
+        }
+    }
+
+    /// A run is cut where its words say, not where it started: a copy with a word added or
+    /// dropped before the first cut has every later piece of its source, word for word.
+    #[test]
+    fn a_word_added_early_in_a_run_moves_no_later_cut() {
+        let text = run(6_000, None);
+        let pieces = split(&text);
+        assert!(pieces.len() > 6, "{}", pieces.len());
+        for copy in [format!("Meanwhile {text}"), text.replacen("w3 ", "", 1)] {
+            let copied = split(&copy);
+            assert_eq!(copied[1..], pieces[1..]);
+            assert_ne!(copied[0], pieces[0]);
+        }
+        // Clause marks too (one every seventh word: the cut is chosen among them).
+        let text = (0..6_000)
+            .map(|i| format!("w{i}{}", if i % 7 == 0 { "," } else { "" }))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let pieces = split(&text);
+        assert!(
+            pieces
+                .iter()
+                .all(|p| p.ends_with(',') || *p == pieces[pieces.len() - 1])
+        );
+        assert_eq!(split(&format!("Meanwhile {text}"))[1..], pieces[1..]);
     }
 
     #[test]

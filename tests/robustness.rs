@@ -374,6 +374,29 @@ fn a_story_without_sentence_marks_is_compared_in_pieces() {
     assert_eq!(read, words(&story));
 }
 
+/// A copy of an unmarked story with a word added at its start, or one dropped early, differs
+/// from it in the first piece only: the later pieces are cut where the story's are, and read
+/// `same`.
+#[test]
+fn a_word_added_to_an_unmarked_story_changes_its_first_piece_only() {
+    let story: Vec<String> = (0..8_000).map(|i| format!("quota{i}")).collect();
+    let story = story.join(" ");
+    for copy in [
+        format!("Meanwhile {story}"),
+        story.replacen("quota3 ", "", 1),
+    ] {
+        let c = compare(
+            &Doc::new("story", &story),
+            &[Doc::new("copy", &copy)],
+            &AlignParams::default(),
+        );
+        let v = &c.versions[0];
+        assert!(v.segments.len() > 8, "{}", v.segments.len());
+        assert_eq!(v.counts.reworded, 1);
+        assert_eq!(v.counts.same, v.segments.len() - 1);
+    }
+}
+
 #[test]
 fn binary_junk_named_csv_is_one_bad_header_not_a_crash() {
     let dir = tempfile::tempdir().unwrap();
