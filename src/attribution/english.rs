@@ -1585,8 +1585,8 @@ fn an_acronym(word: &str) -> bool {
 
 /// Whether name `text` is a firm's or a body's, not a person's: one acronym (`IBM`, `GM`; a
 /// text in capitals, where every name is one, has no cue in small letters to credit it), or a
-/// name whose words are all capitalized but those joining them, none a role, that ends on a
-/// word only theirs end on ([`names_a_body`]: `Unisys Corp`, `Salomon Brothers`, `Fruit of the Loom Inc`) or
+/// name whose words are all capitalized but those joining them, that ends on a word only theirs
+/// end on ([`names_a_body`]: `Unisys Corp`, `Salomon Brothers`, `Fruit of the Loom Inc`) or
 /// says where they are (`Dynamics Corp of America`); not a person named with whom they work
 /// for (`Sanford Margoshes of Shearson Lehman Brothers`, `Chairman of Unisys Corp`, `Bank of
 /// Japan Governor Satoshi Sumita`, `the president of the American Soybean Association`).
@@ -1595,8 +1595,7 @@ fn a_firms_name(text: &str) -> bool {
         return true;
     }
     let joined = text.split_whitespace().all(|word| {
-        (!word.starts_with(char::is_lowercase) || ["and", "of", "the", "for"].contains(&word))
-            && !an_employee(word)
+        !word.starts_with(char::is_lowercase) || ["and", "of", "the", "for"].contains(&word)
     });
     let mut words = text.split_whitespace();
     let first = words.next().unwrap_or_default();
@@ -1607,8 +1606,12 @@ fn a_firms_name(text: &str) -> bool {
         && match before_of {
             None => names_a_body(text),
             // A body's name before `of` (`Dynamics Corp`, `Bank`), or one word before a body's
-            // last word (`Fruit`).
-            Some(before) => names_a_body(before) || (before == first && names_a_body(text)),
+            // last word (`Fruit`); no role either side (`Chairman`, `Governor`), which names a
+            // person (a firm's name may hold one: `Executive Life Insurance Co`).
+            Some(before) => {
+                !text.split_whitespace().any(an_employee)
+                    && (names_a_body(before) || (before == first && names_a_body(text)))
+            }
         }
 }
 
@@ -2595,11 +2598,26 @@ fn only_how(between: &str) -> bool {
     })
 }
 
-/// Whether `word` names the day something was said, or is one of the words that do so (`today`,
-/// `yesterday`; `on`, `last` and a day of the week).
+/// Whether `word` says when something was said, or is one of the words that do so (`today`,
+/// `yesterday`; `on Monday`, `last week`, `this morning`).
 fn a_days_word(word: &str) -> bool {
-    matches!(word, "today" | "yesterday" | "tonight" | "on" | "last")
-        || CALENDAR[..WEEKDAYS].contains(&word)
+    matches!(
+        word,
+        "today"
+            | "yesterday"
+            | "tonight"
+            | "on"
+            | "last"
+            | "this"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+    ) || CALENDAR[..WEEKDAYS].contains(&word)
 }
 
 /// `between` up to an aside's closing comma when all that follows it says when or how the

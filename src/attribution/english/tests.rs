@@ -1638,6 +1638,10 @@ fn a_surname_speaks_across_has_and_also_and_the_day() {
             "Sandoz on Monday reported a rise in net profits.",
             &[("Sandoz", Person)][..],
         ),
+        (
+            "Chrysler last week said it would close the plant.",
+            &[("Chrysler", Person)][..],
+        ),
         ("The shares of Sandoz on Monday reported a rise.", &[][..]),
         ("Texaco will have said nothing by then.", &[][..]),
         (
@@ -3228,6 +3232,18 @@ fn a_firms_name_is_a_bodys() {
         (
             "Anglo American Corp of South Africa Ltd said gold output rose.",
             &[("Anglo American Corp of South Africa Ltd", Institution)][..],
+        ),
+        (
+            "Executive Life Insurance Co said sales rose.",
+            &[("Executive Life Insurance Co", Institution)][..],
+        ),
+        (
+            "Chairman of Unisys Corp said sales rose.",
+            &[("Chairman of Unisys Corp", Person)][..],
+        ),
+        (
+            "Bank of Japan Governor Satoshi Sumita said rates would hold.",
+            &[("Bank of Japan Governor Satoshi Sumita", Person)][..],
         ),
         ("Sales rose, Lehman said.", &[("Lehman", Person)][..]),
         // One capital is a person's initial (a witness named so), not an acronym.
