@@ -392,7 +392,14 @@ fn within(short: &str, long: &str) -> bool {
 /// Group`, `Hutton Group Inc`; `Iranian Parliamentary Speaker`, `Iranian Parliamentary
 /// Hojatoleslam`).
 pub(super) fn other_proper_word(a: &str, b: &str) -> bool {
-    let (a, b) = (a.split_whitespace(), b.split_whitespace());
+    // An article opening a sentence is capitalized, no name's word (`The Futures Trading
+    // Commission`, `Commodity Futures Trading Commission`: one name, a word left out).
+    fn words(name: &str) -> std::iter::Peekable<std::str::SplitWhitespace<'_>> {
+        let mut words = name.split_whitespace().peekable();
+        words.next_if(|w| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a)));
+        words
+    }
+    let (a, b) = (words(a), words(b));
     if a.clone().count() != b.clone().count() {
         return false;
     }
@@ -1051,6 +1058,15 @@ mod tests {
     #[test]
     fn a_name_with_a_word_left_out_is_one_source() {
         assert!(same_source("Valero Energy Corp", "Valero Corp"));
+        // A sentence's capitalized `The` is no word of the name.
+        assert!(same_source(
+            "Commodity Futures Trading Commission",
+            "The Futures Trading Commission"
+        ));
+        assert!(!same_source(
+            "The Iranian Foreign Minister",
+            "Syrian Foreign Minister"
+        ));
         // An indefinite article is no part of a name.
         assert!(same_source("British securities firm", "a british firm"));
         assert!(same_source(
