@@ -883,6 +883,37 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                 .map(|whose| (people, whose))
         })
         .collect();
+    // A body right before another source of its cue describes it or is where it spoke, not who
+    // (`The Mexican state oil company Petroleos Mexicanos said`, `In a filing with the
+    // Securities and Exchange Commission Bilzerian said`): the source after it is the credit.
+    // Not unnamed people (`A spokesman for the state-owned tin mining company PT Tambang Timah
+    // told`: the spokesman), nor a body joined to its people, nor before a body's word read
+    // apart (`Kyodo News Agency`).
+    let in_joined = |source: &Source| {
+        joined
+            .iter()
+            .any(|(people, whose)| ptr::eq(*people, source) || ptr::eq(*whose, source))
+    };
+    let describing: Vec<usize> = credited
+        .iter()
+        .enumerate()
+        .filter(|(_, (source, cue))| {
+            matches!(
+                source.kind,
+                SourceKind::Institution | SourceKind::Agency | SourceKind::Document
+            ) && !in_joined(source)
+                && credited.iter().any(|(next, other)| {
+                    ptr::eq(*other, *cue)
+                        && next.start > source.end
+                        && sentence[source.end..next.start].trim().is_empty()
+                        && !an_institution(next.text)
+                })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in describing.into_iter().rev() {
+        credited.remove(i);
+    }
     // Pronouns that speak a cue no source credits (`, he said`), in order, to be put among the
     // sources' credits where they stand.
     let mut pronouns = cues

@@ -3206,6 +3206,45 @@ fn a_role_may_stand_between_an_inverted_cue_and_its_name() {
     }
 }
 
+/// A body right before another source of its cue describes it, or is where it spoke: the
+/// source after it is the credit. Unnamed people before a name stay a credit of their own.
+#[test]
+fn a_body_before_a_source_of_its_cue_is_no_credit_of_its_own() {
+    use SourceKind::{Agency, Anonymous, Institution, Person};
+    for (sentence, expected) in [
+        (
+            "The Mexican state oil company Petroleos Mexicanos said prices would rise.",
+            &[("Petroleos Mexicanos", Person)][..],
+        ),
+        (
+            "In a filing with the Securities and Exchange Commission Bilzerian said he bought shares.",
+            &[("Bilzerian", Person)][..],
+        ),
+        (
+            "Industrial holding company Williams Holdings Plc said it was bidding.",
+            &[("Williams Holdings Plc", Institution)][..],
+        ),
+        (
+            "A spokesman for the tin mining company PT Tambang Timah told reporters it would wait.",
+            &[
+                ("A spokesman for the tin mining company", Anonymous),
+                ("PT Tambang Timah", Person),
+            ][..],
+        ),
+        // A body's word read apart is no source a body stands before.
+        (
+            "Kyodo News Agency, quoting a weekly magazine, said exports fell.",
+            &[
+                ("Kyodo News", Agency),
+                ("Agency", Institution),
+                ("a weekly magazine", Agency),
+            ][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
 /// A firm's name, read where and as a person's is, is credited as a body's: one that ends on a
 /// firm's or a body's word, or an acronym. Not a person named with whom they work for.
 #[test]
