@@ -287,10 +287,7 @@ fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
 }
 
-/// Where `part`, a slice of `text`, starts in it.
-fn offset(text: &str, part: &str) -> usize {
-    part.as_ptr() as usize - text.as_ptr() as usize
-}
+use crate::normalize::offset_in as offset;
 
 /// What a version did to one credit of the reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

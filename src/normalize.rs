@@ -295,6 +295,13 @@ fn ends_a_sentence(line: &str) -> bool {
     ])
 }
 
+/// Where `part`, a slice of `text` (as `split_whitespace`, `trim` and the like return), starts
+/// in it, in bytes.
+pub(crate) fn offset_in(text: &str, part: &str) -> usize {
+    debug_assert!(text.as_bytes().as_ptr_range().contains(&part.as_ptr()) || part.is_empty());
+    part.as_ptr() as usize - text.as_ptr() as usize
+}
+
 /// The paragraphs of a hard-wrapped text: `body`'s lines (`from` says which line of `lines`
 /// each is) joined back into paragraphs, each a slice of `text` over its lines. A paragraph
 /// ends at a blank line, at a line furniture took, before an indented line (Reuters opens a
@@ -308,7 +315,7 @@ fn rejoin<'a>(
     from: &[usize],
     width: usize,
 ) -> Vec<&'a str> {
-    let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
+    let offset = |s: &str| offset_in(text, s);
     let mut out: Vec<&'a str> = Vec::with_capacity(body.len());
     // A text that opens its paragraphs with an indent marks them so and no other way: there a
     // short line (Reuters-21578's first, its dateline cut) ends no paragraph.

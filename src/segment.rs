@@ -17,6 +17,8 @@
 
 use std::ops::Range;
 
+use crate::normalize::offset_in;
+
 /// One sentence: its byte range in the text and the paragraph it belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {
@@ -134,11 +136,10 @@ pub fn lead(text: &str) -> Option<&str> {
 /// Like [`sentences`], over the paragraphs of a story body (as [`crate::normalize::furniture`]
 /// gives them), each a slice of `text`.
 pub fn sentences_of_parts(text: &str, parts: &[&str]) -> Vec<Sentence> {
-    let base = text.as_ptr() as usize;
     let mut out = Vec::new();
     let uncased = uncased(text);
     for (paragraph, part) in parts.iter().enumerate() {
-        let offset = part.as_ptr() as usize - base;
+        let offset = offset_in(text, part);
         split_paragraph(part, offset, paragraph, uncased, &mut out);
     }
     out
@@ -186,12 +187,16 @@ fn push(out: &mut Vec<Sentence>, text: &str, offset: usize, range: Range<usize>,
 /// its first piece, and its later pieces read `same`. Cut at the last space of what fits (as at
 /// first), every piece of such a copy moved by the word and read `reworded`.
 fn first_piece(sentence: &str) -> usize {
+    // More than the most words take two bytes a word, less one: a sentence shorter than that,
+    // as nearly all are, is whole without its words being read.
+    const _: () = assert!(2 * MOST_WORDS < MOST_BYTES);
+    if sentence.len() <= 2 * MOST_WORDS {
+        return sentence.len();
+    }
     let by_words = sentence
         .split_whitespace()
         .nth(MOST_WORDS)
-        .map_or(sentence.len(), |word| {
-            word.as_ptr() as usize - sentence.as_ptr() as usize
-        });
+        .map_or(sentence.len(), |word| offset_in(sentence, word));
     let fits = by_words.min(sentence.floor_char_boundary(MOST_BYTES));
     if fits == sentence.len() {
         return fits;
@@ -204,7 +209,7 @@ fn first_piece(sentence: &str) -> usize {
         .map(|(i, c)| i + c.len_utf8());
     let before_words = || {
         head.split_whitespace()
-            .map(|word| word.as_ptr() as usize - head.as_ptr() as usize)
+            .map(|word| offset_in(head, word))
             .filter(|&at| at >= half.max(1))
     };
     lowest_cut(sentence, after_marks)
@@ -368,6 +373,16 @@ mod tests {
         // The longest sentence of the evaluation corpora has 660 words: sentences that long
         // are whole.
         assert_eq!(words(split(&run(MOST_WORDS, Some(700)))), [MOST_WORDS]);
+        // The fewest bytes that many words take: one letter each, one space between.
+        let shortest = |n: usize| vec!["a"; n].join(" ");
+        assert_eq!(words(split(&shortest(MOST_WORDS))), [MOST_WORDS]);
+        assert_eq!(
+            words(split(&shortest(MOST_WORDS + 1)))
+                .iter()
+                .sum::<usize>(),
+            MOST_WORDS + 1
+        );
+        assert_eq!(split(&shortest(MOST_WORDS + 1)).len(), 2);
         // Past the most: after a clause mark of what fits, in its second half ...
         let text = run(2_500, Some(800));
         let pieces = split(&text);

@@ -220,7 +220,7 @@ fn lowercase_host(url: Box<str>) -> Box<str> {
         return url;
     }
     let range = {
-        let start = host.as_ptr() as usize - url.as_ptr() as usize;
+        let start = crate::normalize::offset_in(&url, host);
         start..start + host.len()
     };
     let mut lowered = url.into_string();
