@@ -207,21 +207,38 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
         .collect();
     // A pronoun right after a cue is its subject, and so is a source there that ends the
     // sentence (`..., заявил Лавров.`, `..., сообщает Синьхуа.`; one before `что` may be whom
-    // the speaker told: `сообщил ТАСС, что`): the cue credits nobody before it. Read once a cue.
+    // the speaker told: `сообщил ТАСС, что`), and so is the body the speakers sit in after a
+    // cue that takes no subject (`..., сообщили в мэрии`; a place's name there is read as a
+    // name, and may be where a subject spoke: `Лавров и Блинкен заявили в Женеве`): the cue
+    // credits nobody before it. Read once a cue.
     let subjects_after: Vec<bool> = cues
         .iter()
         .map(|(c, _)| {
+            let impersonal = || {
+                let cue = c.text.to_lowercase();
+                lang.impersonal.iter().any(|ending| cue.ends_with(ending))
+            };
             sentence[c.end..]
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| lang.subjects.contains(&w.trim_end_matches([',', '.'])))
-                || sources.iter().any(|(after, _, _)| {
-                    after.start >= c.end
-                        && sentence[c.end..after.start].trim().is_empty()
-                        && sentence[after.end..].chars().all(|mark| {
+                || sources.iter().any(|(after, kind, _)| {
+                    let Some(between) = sentence.get(c.end..after.start) else {
+                        return false;
+                    };
+                    let between = between.trim();
+                    let ends = |rest: &str| {
+                        rest.chars().all(|mark| {
                             matches!(mark, '.' | '!' | '?' | '»' | '"' | '”')
                                 || mark.is_whitespace()
                         })
+                    };
+                    if between.is_empty() {
+                        return ends(&sentence[after.end..]);
+                    }
+                    body(*kind)
+                        && lang.places.contains(&between.to_lowercase().as_str())
+                        && impersonal()
                 })
         })
         .collect();

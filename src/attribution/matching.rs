@@ -10,7 +10,7 @@ use super::english::{
     speaks_for_without_a_determiner,
 };
 use super::governments::{self, Body};
-use super::{Attribution, SourceKind, is_cyrillic, offset};
+use super::{Attribution, SourceKind, is_cyrillic, offset, russian};
 use crate::normalize;
 
 /// The comparable form of a source name.
@@ -53,12 +53,23 @@ pub fn source_key(source: &str) -> String {
             s = rest.to_string();
         }
     }
-    // The Russian `agency`, in any of its cases: `агентство САНА`, `агентства Киодо`.
-    if let Some((word, rest)) = s.split_once(' ')
-        && word.starts_with("агентств")
+    // A Russian outlet or firm named by its kind, in any of its cases, perhaps after a
+    // country's adjective (`агентство САНА`, `британской газеты Financial Times`, `компания
+    // «Газпром»`): its name alone (quoted or in Latin letters but after `agency`: not `Банк
+    // России`), and without quotation marks (`«Коммерсант»`).
+    let words: Vec<&str> = s.split(' ').collect();
+    if let Some(at) = words.iter().position(|word| {
+        let media = russian::MEDIA_KINDS.iter().map(|(kind, _)| kind);
+        media
+            .chain(russian::FIRM_KINDS)
+            .any(|kind| word.starts_with(kind))
+    }) && let Some(name) = words.get(at + 1)
+        && (words[at].starts_with("агентств")
+            || name.starts_with(|c: char| c.is_ascii_alphabetic() || "«\"“„".contains(c)))
     {
-        s = rest.to_string();
+        s = s[offset(&s, name)..].to_string();
     }
+    let s = s.trim_matches(russian::QUOTES).to_string();
     let s = s
         .split_whitespace()
         .map(|word| {
