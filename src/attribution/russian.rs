@@ -36,9 +36,14 @@ const MEDIA: &str = r"(?:WHOSE?(?:(?:[Гг]азет|[Ии]нтернет-изд�
 /// or in Latin letters (`The Wall Street Journal`, `Politico`).
 const NAMED: &str = r#"(?:«[^«»\n]+»|"[^"\n]+"|“[^“”\n]+”|„[^„“\n]+“|(?:The\s+)?[A-Z][A-Za-z0-9&'-]*(?:\.[A-Za-z0-9]+)*(?:\s+[A-Z][A-Za-z0-9&'-]*){0,3})"#;
 
-/// Agencies and newspapers: a listed outlet, perhaps after its kind, or any named after it
-/// (each list once: the pattern compiles to a fraction of the size with two copies of each).
-const AGENCIES: &str = r"(?:MEDIA\s+(?:NAMED|OUTLETS)|OUTLETS)";
+/// An outlet by its kind alone, in the nominative, as a subject (`Издание отмечает`, the
+/// publication notes, was read as a person's name; `как пишет газета`): not `в своем
+/// телеграм-канале` (where one wrote) nor `собеседник агентства` (whose).
+const UNNAMED_OUTLET: &str = r"WHOSE?(?:[Гг]азета|[Ии]нтернет-издание|[Ии]здание|[Рр]адиостанция|[Ии]нформагентство|[Аа]гентство|[Тт]елеканал|[Жж]урнал|[Пп]ортал|[Тт]аблоид|[Ее]женедельник)";
+
+/// Agencies and newspapers: a listed outlet, perhaps after its kind, any named after its kind,
+/// or an outlet by its kind alone ([`UNNAMED_OUTLET`]).
+const AGENCIES: &str = r"(?:MEDIA\s+(?:NAMED|OUTLETS)|OUTLETS|UNNAMED_OUTLET)";
 
 /// A country's adjective before its body (`российский МИД`, `американское посольство`), with its
 /// endings: the adjectives `governments.rs` reads.
@@ -87,6 +92,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         .replace("WHOSE", WHOSE);
     let agencies = AGENCIES
         .replace("MEDIA", MEDIA)
+        .replace("UNNAMED_OUTLET", UNNAMED_OUTLET)
         .replace("NAMED", NAMED)
         .replace("OUTLETS", OUTLETS)
         .replace("WHOSE", WHOSE);
@@ -447,7 +453,10 @@ mod tests {
         );
         assert_eq!(
             credits("Со ссылкой на источник в правительстве издание пишет о сделке."),
-            [("источник в правительстве".into(), Anonymous, Cue::Citing)]
+            [
+                ("источник в правительстве".into(), Anonymous, Cue::Citing),
+                ("издание".into(), Agency, Cue::Reported)
+            ]
         );
     }
 
@@ -667,6 +676,34 @@ mod tests {
                 "Лавров",
                 Person,
                 Cue::Said,
+            ),
+        ]);
+        // By its kind alone, as a subject: not where one wrote, nor whose.
+        one_credit_each(&[
+            (
+                "Издание отмечает, что сделка сорвалась.",
+                "Издание",
+                Agency,
+                Cue::Said,
+            ),
+            (
+                "Как пишет британская газета, сделка сорвалась.",
+                "британская газета",
+                Agency,
+                Cue::Reported,
+            ),
+            (
+                "Об этом сообщил в своем телеграм-канале губернатор Белгородской области Вячеслав \
+                 Гладков.",
+                "губернатор Белгородской области Вячеслав Гладков",
+                Person,
+                Cue::Reported,
+            ),
+            (
+                "Собеседник агентства сообщил, что решение принято.",
+                "Собеседник",
+                Anonymous,
+                Cue::Reported,
             ),
         ]);
         assert_eq!(
