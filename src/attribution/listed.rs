@@ -176,7 +176,7 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
             )?;
             let span = Span::of(sentence, m)?;
             match (caps.name("person"), caps.name("titled")) {
-                (Some(_), _) => name_of(lang, sentence, span).map(|(s, k)| (s, k, true)),
+                (Some(_), _) => name_of(lang, sentence, span),
                 (_, Some(_)) => Some((span, titled_kind(lang, span.text), false)),
                 _ => Some((span, kind, false)),
             }
@@ -446,19 +446,26 @@ fn between_words(
     count
 }
 
-/// A run of capitalized words as a name: without the words that start a sentence or clause
-/// (`Ранее Лавров` is `Лавров`) and a place before it (`в Москве Лавров`); `None` when nothing
-/// is left.
+/// A run of capitalized words as a name, with its kind and whether it is a run of capitalized
+/// words: without the words that start a sentence or clause (`Ранее Лавров` is `Лавров`) and a
+/// place before it (`в Москве Лавров`); `None` when nothing is left. What those words hid may be
+/// a listed source, read so (`Selon Le Monde`: the paper `Le Monde`, not the person `Monde`;
+/// `Ранее Минобороны`: the ministry).
 fn name_of<'a>(
     lang: &Language,
     sentence: &'a str,
     span: Span<'a>,
-) -> Option<(Span<'a>, SourceKind)> {
+) -> Option<(Span<'a>, SourceKind, bool)> {
     let mut text = span.text;
     while let Some(first) = text.split_whitespace().next()
         && lang.not_names.contains(&first)
     {
         text = text[first.len()..].trim_start();
+        if !text.is_empty()
+            && let Some(listed) = listed_at(lang, sentence, offset(sentence, text))
+        {
+            return Some(listed);
+        }
     }
     // A government's place after a preposition is where, not the start of the name after it
     // (`заявил в Москве Лавров`, `В Москве Лавров заявил`: Lavrov).
@@ -480,7 +487,31 @@ fn name_of<'a>(
             text,
         },
         SourceKind::Person,
+        true,
     ))
+}
+
+/// The agency or institution of `lang`'s list that starts at byte `at` of `sentence`, if one
+/// does: its span, kind, and `false` (no run of capitalized words).
+fn listed_at<'a>(
+    lang: &Language,
+    sentence: &'a str,
+    at: usize,
+) -> Option<(Span<'a>, SourceKind, bool)> {
+    // The pattern reads the delimiter before a source: start at the character before it.
+    let before = sentence[..at].char_indices().next_back()?.0;
+    let caps = lang.source.captures_at(sentence, before)?;
+    let (m, kind) = named(
+        &caps,
+        [
+            ("agency", SourceKind::Agency),
+            ("institution", SourceKind::Institution),
+        ],
+    )?;
+    (m.start() == at)
+        .then(|| Span::of(sentence, m))
+        .flatten()
+        .map(|span| (span, kind, false))
 }
 
 /// A titled source's kind: an unnamed speaker's title (a spokesman) without a name is
@@ -574,6 +605,52 @@ mod tests {
             "Les pourparlers reprendront en avril, a déclaré le porte-parole du Kremlin Dmitri Peskov.",
         ] {
             assert_eq!(kind(sentence), Person, "{sentence}");
+        }
+    }
+
+    /// A listed source after a word that opens a sentence is read whole, not as the name the
+    /// capitalized run would be without that word (`Selon Le Monde` was the person `Monde`).
+    #[test]
+    fn a_listed_source_after_an_opening_word_is_read_whole() {
+        use super::super::Cue;
+        for (sentence, source, kind, cue) in [
+            (
+                "Selon Le Monde, les négociations ont échoué.",
+                "Le Monde",
+                Agency,
+                Cue::AccordingTo,
+            ),
+            (
+                "Según El País, las negociaciones fracasaron.",
+                "El País",
+                Agency,
+                Cue::AccordingTo,
+            ),
+            (
+                "Secondo La Repubblica, i negoziati sono falliti.",
+                "La Repubblica",
+                Agency,
+                Cue::AccordingTo,
+            ),
+            (
+                "Ранее Минобороны заявило о переговорах.",
+                "Минобороны",
+                Institution,
+                Cue::Said,
+            ),
+            // A name stays a name.
+            (
+                "Selon Sergueï Lavrov, les négociations ont échoué.",
+                "Sergueï Lavrov",
+                Person,
+                Cue::AccordingTo,
+            ),
+        ] {
+            assert_eq!(
+                credits(sentence),
+                [(source.to_string(), kind, cue)],
+                "{sentence}"
+            );
         }
     }
 }
