@@ -270,7 +270,9 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
                 // not a preposition right before it (`unter Berufung auf das Ministerium in
                 // Moskau`: Moskau is where it is), but for the body speakers sit in (`сообщили
                 // в Кремле`); a government named by its place alone there is where the subject
-                // spoke (`Лавров заявил в Москве`) unless the cue has none (`заявили в Токио`).
+                // spoke (`Лавров заявил в Москве`) unless the cue has none (`заявили в Токио`),
+                // and so is any body (`Лавров заявил в Кремле`, `sagte im Kanzleramt ein
+                // Sprecher`: where they spoke).
                 let most = match k {
                     Cue::AccordingTo | Cue::Citing => 1,
                     _ => 0,
@@ -282,9 +284,7 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
                     lang.impersonal.iter().any(|ending| cue.ends_with(ending))
                 };
                 let object = preposition_before(lang, &sentence[c.end..s.start]).is_some_and(|p| {
-                    !(lang.places.contains(&p.as_str())
-                        && body(kind)
-                        && (!government || impersonal()))
+                    !(lang.places.contains(&p.as_str()) && body(kind) && impersonal())
                 });
                 if object {
                     return false;
@@ -605,6 +605,40 @@ mod tests {
             "Les pourparlers reprendront en avril, a déclaré le porte-parole du Kremlin Dmitri Peskov.",
         ] {
             assert_eq!(kind(sentence), Person, "{sentence}");
+        }
+    }
+
+    /// A body after a place's preposition after the cue is where the speaker spoke, unless the
+    /// cue takes no subject (`сообщили в мэрии`: the mayoralty said).
+    #[test]
+    fn a_body_after_the_cue_is_where_its_subject_spoke() {
+        use super::super::Cue;
+        for (sentence, source, kind, cue) in [
+            (
+                "Die Gespräche seien gescheitert, sagte im Kanzleramt ein Sprecher.",
+                "ein Sprecher",
+                Anonymous,
+                Cue::Said,
+            ),
+            (
+                "Die Gespräche seien gescheitert, erklärte im Kreml Dmitri Peskow.",
+                "Dmitri Peskow",
+                Person,
+                Cue::Said,
+            ),
+            ("Лавров заявил в Кремле.", "Лавров", Person, Cue::Said),
+            (
+                "Об этом заявили в Кремле.",
+                "Кремле",
+                Institution,
+                Cue::Said,
+            ),
+        ] {
+            assert_eq!(
+                credits(sentence),
+                [(source.to_string(), kind, cue)],
+                "{sentence}"
+            );
         }
     }
 
