@@ -137,6 +137,7 @@ static DUTCH: Language = Language {
     separable: SEPARABLE,
     clause_openers: CLAUSE_OPENERS,
     impersonal: &[],
+    and: &["en"],
 };
 
 /// The Dutch credits of a sentence, added to `out`.

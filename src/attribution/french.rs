@@ -113,6 +113,7 @@ static FRENCH: Language = Language {
     separable: &[],
     clause_openers: &[],
     impersonal: &[],
+    and: &["et"],
 };
 
 /// The French credits of a sentence, added to `out`.

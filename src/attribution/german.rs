@@ -163,6 +163,7 @@ static GERMAN: Language = Language {
     separable: SEPARABLE,
     clause_openers: &[],
     impersonal: &[],
+    and: &["und"],
 };
 
 /// The German credits of a sentence, added to `out`.

@@ -115,6 +115,7 @@ static ITALIAN: Language = Language {
     separable: &[],
     clause_openers: &[],
     impersonal: &[],
+    and: &["e", "ed"],
 };
 
 /// The Italian credits of a sentence, added to `out`.

@@ -67,6 +67,9 @@ pub(super) struct Language {
     /// (`Как заявили в Токио`); after another, it is where the subject spoke (`Лавров заявил в
     /// Москве`).
     pub impersonal: &'static [&'static str],
+    /// The word that joins two sources (lower case): sources joined so before a cue are its
+    /// subject together (`Лавров и Блинкен заявили`, `Macron et Scholz ont déclaré`).
+    pub and: &'static [&'static str],
 }
 
 /// Capitalized words in Latin script, a name (`Sergueï Lavrov`, `Lavrov`): the `person` group of
@@ -297,8 +300,9 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
                     (false, false) => NEAR,
                 };
                 // Counted no further than one past the most (a source is paired with every
-                // cue after it, however far).
-                let gap = sentence[s.end..c.start]
+                // cue after it, however far), from the last of the sources joined to it.
+                let end = joined_end(lang, sentence, s, &sources, c.start);
+                let gap = sentence[end..c.start]
                     .split_whitespace()
                     .take(most + 1)
                     .count();
@@ -335,6 +339,28 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
             );
         }
     }
+}
+
+/// Where the run of sources joined to `s` by the language's `and` ends, before `limit`
+/// (`Лавров и Блинкен`: after `Блинкен`); `s`'s own end when none is joined to it.
+fn joined_end(
+    lang: &Language,
+    sentence: &str,
+    s: &Span,
+    sources: &[(Span, SourceKind, bool)],
+    limit: usize,
+) -> usize {
+    let mut end = s.end;
+    while let Some((next, _, _)) = sources.iter().find(|(next, _, _)| {
+        next.start > end
+            && next.end <= limit
+            && lang
+                .and
+                .contains(&sentence[end..next.start].trim().to_lowercase().as_str())
+    }) {
+        end = next.end;
+    }
+    end
 }
 
 /// Whether the separable verb `verb` (see [`Language::separable`]) has its particle as the last
@@ -640,6 +666,40 @@ mod tests {
                 "{sentence}"
             );
         }
+    }
+
+    /// Sources joined by `and` before their cue speak together; joined after a preposition,
+    /// they are its objects.
+    #[test]
+    fn sources_joined_before_their_cue_speak_together() {
+        use super::super::Cue;
+        for (sentence, sources, cue) in [
+            (
+                "Macron et Scholz ont déclaré que les négociations avaient échoué.",
+                ["Macron", "Scholz"],
+                Cue::Said,
+            ),
+            (
+                "Reuters und AFP berichteten, die Gespräche seien gescheitert.",
+                ["Reuters", "AFP"],
+                Cue::Reported,
+            ),
+            (
+                "Путин и Си Цзиньпин заявили о партнерстве.",
+                ["Путин", "Си Цзиньпин"],
+                Cue::Said,
+            ),
+        ] {
+            let found: Vec<(String, Cue)> = credits(sentence)
+                .into_iter()
+                .map(|(source, _, cue)| (source, cue))
+                .collect();
+            assert_eq!(found, sources.map(|s| (s.to_string(), cue)), "{sentence}");
+        }
+        assert_eq!(
+            credits("Лавров встретился с Блинкеном и Ваном, сообщили в МИД."),
+            [("МИД".to_string(), Institution, Cue::Reported)]
+        );
     }
 
     /// A listed source after a word that opens a sentence is read whole, not as the name the

@@ -117,6 +117,7 @@ static PORTUGUESE: Language = Language {
     separable: &[],
     clause_openers: &[],
     impersonal: &[],
+    and: &["e"],
 };
 
 /// The Portuguese credits of a sentence, added to `out`.

@@ -108,6 +108,7 @@ static SPANISH: Language = Language {
     separable: &[],
     clause_openers: &[],
     impersonal: &[],
+    and: &["y", "e"],
 };
 
 /// The Spanish credits of a sentence, added to `out`.
