@@ -63,9 +63,10 @@ pub(super) struct Language {
     /// separable verb's particle stands right before one, or at the punctuation's.
     pub clause_openers: &'static [&'static str],
     /// Endings of cue forms that take no subject (Russian `заявили`, `сообщили`: they said):
-    /// after one, a government named by its place after [`Language::places`] is who spoke
-    /// (`Как заявили в Токио`); after another, it is where the subject spoke (`Лавров заявил в
-    /// Москве`).
+    /// after one, a body or a government named by its place after [`Language::places`] is who
+    /// spoke (`Как заявили в Токио`, `сообщили в мэрии`); after another, and in a language with
+    /// none listed, it is where the subject spoke (`Лавров заявил в Москве`, `sagte im
+    /// Kanzleramt ein Sprecher`).
     pub impersonal: &'static [&'static str],
     /// The word that joins two sources (lower case): sources joined so before a cue are its
     /// subject together (`Лавров и Блинкен заявили`, `Macron et Scholz ont déclaré`).
@@ -271,11 +272,11 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
             if s.start >= c.end {
                 // After its cue: only what may stand between them stands between them, and
                 // not a preposition right before it (`unter Berufung auf das Ministerium in
-                // Moskau`: Moskau is where it is), but for the body speakers sit in (`сообщили
-                // в Кремле`); a government named by its place alone there is where the subject
-                // spoke (`Лавров заявил в Москве`) unless the cue has none (`заявили в Токио`),
-                // and so is any body (`Лавров заявил в Кремле`, `sagte im Kanzleramt ein
-                // Sprecher`: where they spoke).
+                // Moskau`: Moskau is where it is), but for the body the speakers sit in after a
+                // cue that takes no subject (`сообщили в Кремле`, `заявили в Токио`); after one
+                // that does, a body or a government there is where its subject spoke (`Лавров
+                // заявил в Кремле`, `Лавров заявил в Москве`, `sagte im Kanzleramt ein
+                // Sprecher`).
                 let most = match k {
                     Cue::AccordingTo | Cue::Citing => 1,
                     _ => 0,
