@@ -67,6 +67,7 @@ const NOT_NAMES: &[&str] = &[
     "Vous", "Je", "Cela", "Ceci", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi",
     "Dimanche", "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août",
     "Septembre", "Octobre", "Novembre", "Décembre", "Ainsi", "Alors", "Enfin", "Puis", "Toutefois",
+    "D'après", "D’après",
 ];
 
 /// Capitals that stand for their governments when they speak (`Moscou a annoncé`).

@@ -715,6 +715,14 @@ mod tests {
                 Agency,
                 Cue::AccordingTo,
             ),
+            // The cue itself opens the run of capitals (`D'après`).
+            (
+                "D'après Le Figaro, les négociations entre le gouvernement et les syndicats ont \
+                 échoué mardi soir.",
+                "Le Figaro",
+                Agency,
+                Cue::AccordingTo,
+            ),
             (
                 "Según El País, las negociaciones fracasaron.",
                 "El País",
