@@ -218,10 +218,6 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
     let subjects_after: Vec<bool> = cues
         .iter()
         .map(|(c, _)| {
-            let impersonal = || {
-                let cue = c.text.to_lowercase();
-                lang.impersonal.iter().any(|ending| cue.ends_with(ending))
-            };
             sentence[c.end..]
                 .split_whitespace()
                 .next()
@@ -231,18 +227,15 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
                         return false;
                     };
                     let between = between.trim();
-                    let ends = |rest: &str| {
-                        rest.chars().all(|mark| {
+                    if between.is_empty() {
+                        return sentence[after.end..].chars().all(|mark| {
                             matches!(mark, '.' | '!' | '?' | '»' | '"' | '”')
                                 || mark.is_whitespace()
-                        })
-                    };
-                    if between.is_empty() {
-                        return ends(&sentence[after.end..]);
+                        });
                     }
                     body(*kind)
                         && lang.places.contains(&between.to_lowercase().as_str())
-                        && impersonal()
+                        && takes_no_subject(lang, c)
                 })
         })
         .collect();
@@ -283,12 +276,8 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
                 };
                 let between =
                     between_words(lang, &sentence[c.end..s.start], &listeners, c.end, most);
-                let impersonal = || {
-                    let cue = c.text.to_lowercase();
-                    lang.impersonal.iter().any(|ending| cue.ends_with(ending))
-                };
                 let object = preposition_before(lang, &sentence[c.end..s.start]).is_some_and(|p| {
-                    !(lang.places.contains(&p.as_str()) && body(kind) && impersonal())
+                    !(lang.places.contains(&p.as_str()) && body(kind) && takes_no_subject(lang, c))
                 });
                 if object {
                     return false;
@@ -340,6 +329,12 @@ pub(super) fn find(lang: &Language, sentence: &str, out: &mut Vec<Attribution>) 
             );
         }
     }
+}
+
+/// Whether cue `c` is a form that takes no subject (see [`Language::impersonal`]).
+fn takes_no_subject(lang: &Language, c: &Span) -> bool {
+    let cue = c.text.to_lowercase();
+    lang.impersonal.iter().any(|ending| cue.ends_with(ending))
 }
 
 /// Where the run of sources joined to `s` by the language's `and` ends, before `limit`

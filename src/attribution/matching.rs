@@ -57,15 +57,17 @@ pub fn source_key(source: &str) -> String {
     // country's adjective (`агентство САНА`, `британской газеты Financial Times`, `компания
     // «Газпром»`): its name alone (quoted or in Latin letters but after `agency`: not `Банк
     // России`), and without quotation marks (`«Коммерсант»`).
-    let words: Vec<&str> = s.split(' ').collect();
-    if let Some(at) = words.iter().position(|word| {
+    let mut words = s.split(' ');
+    let kind = words.by_ref().find(|word| {
         let media = russian::MEDIA_KINDS.iter().map(|(kind, _)| kind);
         media
             .chain(russian::FIRM_KINDS)
             .any(|kind| word.starts_with(kind))
-    }) && let Some(name) = words.get(at + 1)
-        && (words[at].starts_with("агентств")
-            || name.starts_with(|c: char| c.is_ascii_alphabetic() || "«\"“„".contains(c)))
+    });
+    if let Some(kind) = kind
+        && let Some(name) = words.next()
+        && (kind.starts_with("агентств")
+            || name.starts_with(|c: char| c.is_ascii_alphabetic() || russian::QUOTES.contains(&c)))
     {
         s = s[offset(&s, name)..].to_string();
     }
