@@ -16,9 +16,9 @@ use regex_automata::{Input, meta};
 use super::{Attribution, Cue, SourceKind, add_new, governments, offset, pronouns};
 use crate::normalize;
 
-/// News agencies and broadcasters known by name (a name followed by `News` is theirs too:
-/// `Bloomberg News`, `NBC News`).
-const AGENCIES: &str = r"RIA Novosti|RIA|TASS|Interfax|Reuters|Associated Press|AP|Agence France-Presse|AFP|Xinhua|Sputnik|Bloomberg|dpa|DPA|Kyodo|Yonhap|ANSA|EFE|APP|PTI|Anadolu|IRNA|Tanjug|IANS|Bernama|Antara|ANN|BBC|CNN|Al Jazeera|Al Arabiya|NBC|ABC News|CBS|NPR|Fox News|Sky News|NHK|CCTV|KCNA|WAFA|SANA|UNIAN|Ukrinform|Politico|Axios";
+/// News agencies and broadcasters known by name (a name followed by `News`, `Agency` or `News
+/// Agency` is theirs too: `Bloomberg News`, `Anadolu Agency`, `Kyodo News Agency`).
+const AGENCIES: &str = r"RIA Novosti|RIA|ITAR-TASS|TASS|Interfax|Reuters|Associated Press of Pakistan|Associated Press|AP|United Press International|UPI|Press Trust of India|Jiji Press|Jiji|Deutsche Presse-Agentur|Agence France-Presse|AFP|Xinhua|Sputnik|Bloomberg|dpa|DPA|Kyodo|Yonhap|ANSA|EFE|APP|PTI|Anadolu|IRNA|Tanjug|IANS|Bernama|Antara|ANN|BBC|CNN|Al Jazeera|Al Arabiya|NBC|ABC News|CBS|NPR|Fox News|Sky News|NHK|CCTV|KCNA|WAFA|SANA|UNIAN|Ukrinform|Politico|Axios|Voice of America|VOA|Deutsche Welle|Radio Free Europe/Radio Liberty|RFE/RL|Radio Free Europe|Radio Liberty|WAM|KUNA|MENA|QNA|Nikkei";
 
 /// How the English source patterns spell letters: in any script, or in Latin ones only.
 struct Letters {
@@ -98,12 +98,12 @@ fn source_patterns(letters: &Letters) -> [String; 7] {
     // Leyen`, `Mohammed bin Salman`, `Lula da Silva`).
     let then_name = format!(r"\s+(?:(?:{PARTICLES})\s+){{0,2}}{name}");
     let agency = format!(
-        r"(?:(?:the\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:[Tt]he\s+|[Aa]n?\s+)?(?:(?:{cap}\s+)?{whose}\s+)?(?:(?:{DESCRIBED})\s+){{0,2}}(?-u:\b)(?:{AGENCIES})(?-u:\b)(?:\s+(?:(?:{DESCRIBED})\s+)?news\s+agency|\s+(?:News|television|TV|radio)(?-u:\b))?"
+        r"(?:(?:the\s+)?(?:(?:{cap}|{DESCRIBED})\s+){{0,2}}(?:news\s+agency|media|agency|daily|newspaper|broadcaster)\s+)?(?:[Tt]he\s+|[Aa]n?\s+)?(?:(?:{cap}\s+)?{whose}\s+)?(?:(?:{DESCRIBED})\s+){{0,2}}(?-u:\b)(?:{AGENCIES})(?-u:\b)(?:\s+(?:(?:{DESCRIBED})\s+)?news\s+agency|\s+(?:News\s+)?Agency(?-u:\b)|\s+(?:News|television|TV|radio)(?-u:\b))?"
     );
     // Newspapers by name: `the Wall Street Journal`, `The Daily Telegraph`, `Kommersant`,
     // `Le Monde newspaper`; and numbered channels, `Israel's Channel 12`.
     let media = format!(
-        r"(?:the\s+)?(?:(?:{DESCRIBED})\s+)?(?:{cap}\s+){{0,3}}(?-u:\b)(?:Press\s+Agency|News\s+Agency|Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Observer|Chronicle|Courier|Ledger|Bulletin|Daily\s+Mail|Daily|Zeitung|Allgemeine|Shimbun|Kommersant|Izvestia|Vedomosti|Pravda|Spiegel|Monde|Figaro|Haaretz)(?-u:\b)(?:\s+of\s+{cap}(?:\s+{cap})?)?(?:\s+(?:newspaper|daily|weekly|magazine)(?-u:\b))?|(?:{whose}\s+)?Channel\s+[0-9]{{1,3}}(?-u:\b)"
+        r"(?:[Tt]he\s+)?(?:(?:{cap}\s+)?{whose}\s+)?(?:(?:{DESCRIBED})\s+)?(?:{cap}\s+){{0,3}}(?-u:\b)(?:Press\s+Agency|News\s+Agency|Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Observer|Chronicle|Courier|Ledger|Bulletin|Daily\s+Mail|Daily|Zeitung|Allgemeine|Shimbun|Kommersant|Izvestia|Vedomosti|Pravda|Spiegel|Monde|Figaro|Haaretz)(?-u:\b)(?:\s+of\s+{cap}(?:\s+{cap})?)?(?:\s+(?:newspaper|daily|weekly|magazine)(?-u:\b))?|(?:{whose}\s+)?Channel\s+[0-9]{{1,3}}(?-u:\b)"
     );
     // Media unnamed, `state media`, `Russian state television`, `local radio`, `press
     // reports`, or by what they are alone, `the newspaper`; or named after what they are, `the
@@ -119,8 +119,10 @@ fn source_patterns(letters: &Letters) -> [String; 7] {
             .filter(|kind| !kind.ends_with("website"))
             .chain(&["paper", "station", "outlet", "publication"]),
     );
+    // An outlet's name, perhaps after an Arabic article (`the daily al-Quds al-Arabi`).
+    let named = format!(r"(?:(?-u:\b)(?:{article}))?{word}");
     let unnamed = format!(
-        r"(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{word}(?:\s+{word}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+(?:(?:{PARTICLES})\s+)?{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Ww]ire|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{lone})(?-u:\b)|(?-u:\b)[Aa]n?\s+(?:[a-z-]+\s+)?(?:{lone})(?-u:\b)"
+        r"(?:[Tt]he\s+)?(?:(?:(?:[a-z]+-)?{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{named}(?:\s+{named}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+(?:(?:{PARTICLES})\s+)?{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Ww]ire|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{lone})(?-u:\b)|(?-u:\b)[Aa]n?\s+(?:[a-z-]+\s+)?(?:{lone})(?-u:\b)"
     );
     // What names an institution after its keyword: `of` or `for`, `the` after it or not, and
     // up to four capitalized words (`Ministry of Foreign Affairs`, `the Bank of Japan`, `the
@@ -792,6 +794,16 @@ const NOT_NAMES: &[&str] = &[
     "As",
 ];
 
+/// Whether `other` is another name of `source` in brackets right after it (`North Korea's Korean
+/// Central News Agency (KCNA)`, `the American Soybean Association (ASA)`): one source, not a
+/// second that a copy keeping either name would be said to have dropped.
+fn named_again_in_brackets(sentence: &str, source: &Source, other: &Source) -> bool {
+    sentence
+        .get(source.end..other.start)
+        .is_some_and(|between| between.trim() == "(")
+        && sentence[other.end..].starts_with(')')
+}
+
 /// Capitalized words of the calendar, which a lone capitalized word before `said` may be
 /// ("on Friday said") but never names a source: the days of the week, then the months.
 #[rustfmt::skip]
@@ -887,8 +899,7 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
     // (`The Mexican state oil company Petroleos Mexicanos said`, `In a filing with the
     // Securities and Exchange Commission Bilzerian said`): the source after it is the credit.
     // Not unnamed people (`A spokesman for the state-owned tin mining company PT Tambang Timah
-    // told`: the spokesman), nor a body joined to its people, nor before a body's word read
-    // apart (`Kyodo News Agency`).
+    // told`: the spokesman), nor a body joined to its people.
     let in_joined = |source: &Source| {
         joined
             .iter()
@@ -906,7 +917,6 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
                     ptr::eq(*other, *cue)
                         && next.start > source.end
                         && sentence[source.end..next.start].trim().is_empty()
-                        && !an_institution(next.text)
                 })
         })
         .map(|(i, _)| i)
@@ -928,7 +938,8 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
             })
         })
         .peekable();
-    for (source, cue) in &credited {
+    let mut credits = credited.iter().peekable();
+    while let Some((source, cue)) = credits.next() {
         while let Some(pronoun) = pronouns.next_if(|(at, _)| *at < source.start) {
             out.push(pronoun.1);
         }
@@ -958,10 +969,16 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
         // A firm's name is read where and as a person's is (`Unisys Corp said`, `analyst at
         // Salomon Brothers`), but credited as a body's: so `it` refers to it and `he` does not,
         // and two firms are not one person for a like first word (`Texaco Inc`, `Textron Inc`).
-        let source = &sentence[start..end];
-        if kind == SourceKind::Person && a_firms_name(source) {
+        if kind == SourceKind::Person && a_firms_name(&sentence[start..end]) {
             kind = SourceKind::Institution;
         }
+        // Another name in brackets right after it is read with it.
+        if let Some((other, _)) =
+            credits.next_if(|(other, _)| named_again_in_brackets(sentence, source, other))
+        {
+            end = other.end + 1;
+        }
+        let source = &sentence[start..end];
         add_new(
             out,
             Attribution {

@@ -87,6 +87,8 @@ pub fn source_key(source: &str) -> String {
         "associated press" => "ap".into(),
         "france-presse" => "afp".into(),
         "deutsche presse-agentur" | "deutschen presse-agentur" => "dpa".into(),
+        // Radio Free Europe/Radio Liberty, its first `Radio` dropped as a broadcaster's word.
+        "free europe/radio liberty" | "free europe" | "liberty" => "rfe/rl".into(),
         "kreml" | "kremls" | "cremlino" => "kremlin".into(),
         "ذرائع ابلاغ" => "میڈیا".into(), // "the media", two ways
         "ria" => "ria novosti".into(),
@@ -221,8 +223,21 @@ pub fn same_source(a: &str, b: &str) -> bool {
     !bodies.0.of_another_government(&bodies.1) && same_name(a, b, &bodies)
 }
 
+/// A name and another, where `source` ends on the other in brackets (`Kuwait News Agency
+/// (KUNA)`).
+fn with_another_name(source: &str) -> Option<(&str, &str)> {
+    source.strip_suffix(')')?.rsplit_once(" (")
+}
+
 /// [`same_source`] of names `a` and `b` of no two governments, given their [`Body`]s.
 fn same_name(a: &str, b: &str, (body_a, body_b): &(Body, Body)) -> bool {
+    // A name with another in brackets is either (`the Korean Central News Agency (KCNA)`).
+    if let Some((name, other)) = with_another_name(a) {
+        return same_source(name, b) || same_source(other, b);
+    }
+    if let Some((name, other)) = with_another_name(b) {
+        return same_source(a, name) || same_source(a, other);
+    }
     // One government's body however named (`the Kremlin`, `Moscow`; `the Foreign Ministry`,
     // `the Ministry of Foreign Affairs`); two governments' bodies are two sources, however
     // alike their names (`China's foreign ministry`, `the Russian Foreign Ministry`).
@@ -712,6 +727,31 @@ mod tests {
         assert!(same_source("Goldman, Sachs and Co", "Goldman Sachs"));
         assert!(!same_source("TASS", "RIA Novosti"));
         assert!(!same_source("Reuters", "AP"));
+    }
+
+    /// A name with another in brackets is one source with either, and with neither else.
+    #[test]
+    fn a_name_with_another_in_brackets_is_either() {
+        let kcna = "North Korea's official Korean Central News Agency (KCNA)";
+        one_source_both_ways(&[
+            (kcna, "KCNA"),
+            (kcna, "the Korean Central News Agency"),
+            ("Kuwait News Agency (KUNA)", "KUNA"),
+        ]);
+        assert!(!same_source(kcna, "Yonhap"));
+        assert!(!same_source("Kuwait News Agency (KUNA)", "WAM"));
+    }
+
+    /// Radio Free Europe/Radio Liberty is one broadcaster however much of its name is written;
+    /// the longer names of the list are their own agencies, not the shorter they open with.
+    #[test]
+    fn listed_long_names_are_their_agencies() {
+        one_source_both_ways(&[
+            ("Radio Free Europe/Radio Liberty", "RFE/RL"),
+            ("Radio Liberty", "RFE/RL"),
+            ("the Associated Press of Pakistan", "APP"),
+        ]);
+        assert!(!same_source("the Associated Press of Pakistan", "AP"));
     }
 
     /// An outlet is its name, whatever it is called besides (`newspaper`, `the French daily`,

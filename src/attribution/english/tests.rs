@@ -3234,11 +3234,10 @@ fn a_body_before_a_source_of_its_cue_is_no_credit_of_its_own() {
     ] {
         assert_credits(sentence, expected);
     }
-    // A body's word read apart (a misreading, left) is no source a body stands before: the
-    // agency stays.
+    // An agency's name with its `News Agency` is one source, whatever it stands before.
     let got = credits("Kyodo News Agency, quoting a weekly magazine, said exports fell.");
     assert!(
-        got.contains(&("Kyodo News".into(), Agency, Cue::Said)),
+        got.contains(&("Kyodo News Agency".into(), Agency, Cue::Said)),
         "{got:?}"
     );
 }
@@ -3557,4 +3556,94 @@ fn a_papers_word_alone_or_opening_a_firms_name_is_no_paper() {
     ] {
         assert_credits(sentence, expected);
     }
+}
+
+/// An agency is read whole: its name with `Agency` or `News Agency` after it, a name on the list
+/// of several words (`Press Trust of India`, `Deutsche Presse-Agentur`, the longer name before
+/// the shorter it opens with: `Associated Press of Pakistan`), a press agency after whose it is
+/// or what describes it, and a paper after its kind whose name opens on an Arabic article.
+#[test]
+fn agencies_and_papers_are_read_whole() {
+    use SourceKind::Agency;
+    for (sentence, source) in [
+        (
+            "Kyodo News Agency reported that the talks failed.",
+            "Kyodo News Agency",
+        ),
+        (
+            "Anadolu Agency reported that the talks resumed.",
+            "Anadolu Agency",
+        ),
+        (
+            "The state-run Xinhua News Agency said the plant was closed.",
+            "The state-run Xinhua News Agency",
+        ),
+        (
+            "Press Trust of India reported the decision.",
+            "Press Trust of India",
+        ),
+        (
+            "Deutsche Presse-Agentur reported the vote.",
+            "Deutsche Presse-Agentur",
+        ),
+        (
+            "United Press International reported the fire.",
+            "United Press International",
+        ),
+        (
+            "The Associated Press of Pakistan said the prime minister arrived.",
+            "The Associated Press of Pakistan",
+        ),
+        ("Voice of America reported the attack.", "Voice of America"),
+        (
+            "The official Saudi Press Agency said the king approved the plan.",
+            "The official Saudi Press Agency",
+        ),
+        (
+            "The Kuwait daily al-Qabas said supplies rose.",
+            "The Kuwait daily al-Qabas",
+        ),
+        (
+            "The London-based daily al-Quds al-Arabi said the talks had stalled.",
+            "The London-based daily al-Quds al-Arabi",
+        ),
+        (
+            "The pan-Arab newspaper Asharq al-Awsat said the deal was close.",
+            "The pan-Arab newspaper Asharq al-Awsat",
+        ),
+    ] {
+        assert_credits(sentence, &[(source, Agency)]);
+    }
+}
+
+/// A name with its initials in brackets after it, both read as sources, is one source, read with
+/// them: not the name and a second source that a copy keeping either would be said to have
+/// dropped.
+#[test]
+fn a_name_and_its_initials_in_brackets_are_one_source() {
+    use SourceKind::Agency;
+    assert_credits(
+        "North Korea's official Korean Central News Agency (KCNA) said the test worked.",
+        &[(
+            "North Korea's official Korean Central News Agency (KCNA)",
+            Agency,
+        )],
+    );
+    assert_credits(
+        "Kuwait News Agency (KUNA) reported the minister's visit.",
+        &[("Kuwait News Agency (KUNA)", Agency)],
+    );
+    // Sources side by side, or more than one name in brackets, are as many credits.
+    assert_credits(
+        "Kyodo and Yonhap reported the launch.",
+        &[("Kyodo", Agency), ("Yonhap", Agency)],
+    );
+    assert_credits(
+        "Kuwait News Agency (KUNA and WAM) reported the visit.",
+        &[
+            ("Kuwait News Agency", Agency),
+            ("KUNA", Agency),
+            ("WAM", Agency),
+        ],
+    );
 }
