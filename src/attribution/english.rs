@@ -511,7 +511,7 @@ const KEYED: &str = "[Bb]ank|[Gg]roup|[Ff]irm|[Aa]ssociation|[Uu]nion|[Ff]ederat
 /// it is (see [`source_patterns`]): on eval_reuters, 59 reference sentences credited only such a
 /// document (`the report said` 22, `the statement said` 15, the study, the communique, the
 /// announcement, the survey ...).
-const DOCUMENTS: &str = "[Ss]tatements?|[Rr]eport|[Ss]tud(?:y|ies)|[Ss]urveys?|[Cc]ommuniqu[eé]s?|[Aa]nnouncements?|[Nn]ewsletters?|[Dd]ocuments?|[Ll]etters?|[Mm]emo(?:randum)?|[Bb]ulletin|[Ff]iling|[Ee]ditorial|[Rr]eadout|[Tt]ranscript";
+const DOCUMENTS: &str = "[Ss]tatements?|[Rr]eport|[Ss]tud(?:y|ies)|[Ss]urveys?|[Cc]ommuniqu[eé]s?|[Aa]nnouncements?|[Nn]ewsletters?|[Dd]ocuments?|[Ll]etters?|[Mm]emo(?:randum)?|[Bb]ulletin|[Ff]iling|[Ee]ditorial|[Rr]eadout|[Tt]ranscript|[Ee]stimates?|[Tt]all(?:y|ies)|[Cc]alculations?|[Pp]olls?|[Aa]nalys[ie]s";
 
 /// The words besides [`SPEECH_VERBS`] after which a word of [`DOCUMENTS`] names the source:
 /// `The report also said`, `the statement on Monday said`. Each is a word of [`AFTER_KEYED`], so
@@ -738,8 +738,18 @@ const ISSUED: &[&str] = &[
     "reports",
     "data",
     "figures",
+    "estimate",
     "estimates",
+    "calculation",
     "calculations",
+    "tally",
+    "count",
+    "survey",
+    "surveys",
+    "poll",
+    "polls",
+    "analysis",
+    "investigation",
     "remarks",
     "comments",
     "letter",
@@ -1315,7 +1325,8 @@ fn names_a_body(text: &str) -> bool {
 const BODIES: &[&str] = &[
     "Board", "Agency", "Ministry", "Department", "Commission", "Council", "Committee", "Office",
     "Bureau", "Authority", "Institute", "Exchange", "Fund", "Association", "Union", "Federation",
-    "Party", "Corporation", "Company", "Organisation", "Organization", "Administration",
+    "Party", "Corporation", "Company", "Organisation", "Organization", "Administration", "Staff",
+    "Service", "Command",
 ];
 
 /// Words that make a name a firm's, never a person's (`lead manager Algemene Bank Nederland`:

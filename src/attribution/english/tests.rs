@@ -3252,6 +3252,19 @@ fn a_firms_name_is_a_bodys() {
             "Unisys Corp said sales rose.",
             &[("Unisys Corp", Institution)][..],
         ),
+        // A general staff, a service, a command: bodies, not a general named Staff.
+        (
+            "Ukraine's General Staff said 40 attacks were repelled.",
+            &[("Ukraine's General Staff", Institution)][..],
+        ),
+        (
+            "The Canadian Bond Rating Service said it cut the rating.",
+            &[("Canadian Bond Rating Service", Institution)][..],
+        ),
+        (
+            "US Central Command said it struck targets.",
+            &[("US Central Command", Institution)][..],
+        ),
         ("Sales rose, IBM said.", &[("IBM", Institution)][..]),
         (
             "Standard and Poor's Corp said it may upgrade the debt.",
@@ -3646,4 +3659,32 @@ fn a_name_and_its_initials_in_brackets_are_one_source() {
             ("WAM", Agency),
         ],
     );
+}
+
+/// What a source counts, estimates or polls credits it as its report does (`according to a
+/// Reuters tally`, `an AFP count`, `the ministry's estimate`).
+#[test]
+fn a_tally_count_or_estimate_credits_whose_it_is() {
+    use SourceKind::{Agency, Document, Institution};
+    for (sentence, expected) in [
+        (
+            "According to a Reuters tally, at least 40 people were killed.",
+            &[("Reuters", Agency)][..],
+        ),
+        (
+            "According to an AFP count, 12 people died.",
+            &[("AFP", Agency)][..],
+        ),
+        (
+            "According to a Reuters poll of economists, the economy grew.",
+            &[("Reuters", Agency)][..],
+        ),
+        (
+            "According to the ministry's estimate, 12 people died.",
+            &[("the ministry", Institution)][..],
+        ),
+        ("The poll said support fell.", &[("The poll", Document)][..]),
+    ] {
+        assert_credits(sentence, expected);
+    }
 }
