@@ -117,12 +117,12 @@ fn source_patterns(letters: &Letters) -> [String; 7] {
         OUTLETS
             .iter()
             .filter(|kind| !kind.ends_with("website"))
-            .chain(&["paper", "station", "outlet", "publication"]),
+            .chain(&["paper", "station", "publication"]),
     );
     // An outlet's name, perhaps after an Arabic article (`the daily al-Quds al-Arabi`).
     let named = format!(r"(?:(?-u:\b)(?:{article}))?{word}");
     let unnamed = format!(
-        r"(?:[Tt]he\s+)?(?:(?:(?:[a-z]+-)?{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{named}(?:\s+{named}){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+(?:(?:{PARTICLES})\s+)?{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Ww]ire|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{lone})(?-u:\b)|(?-u:\b)[Aa]n?\s+(?:[a-z-]+\s+)?(?:{lone})(?-u:\b)"
+        r"(?:[Tt]he\s+)?(?:(?:(?:[a-z]+-)?{word}|{DESCRIBED})\s+){{0,2}}(?:{outlet})\s+{named}(?:\s+(?:(?:{PARTICLES})\s+)?{named}|\s+[0-9]{{1,3}}(?-u:\b)){{0,2}}|(?:[Tt]he\s+)?(?:(?:{word}|{DESCRIBED})\s+){{1,2}}(?:media|television|TV|radio|news\s+agencies)(?-u:\b)|(?:(?:[Tt]he|{word}['’]s)\s+(?:[a-z-]+\s+)?)?{word}(?:\s+(?:(?:{PARTICLES})\s+)?{word}){{0,2}}\s+(?:{outlet})(?-u:\b)|(?:[Pp]ress|[Nn]ews|[Mm]edia|[Nn]ewspaper|[Ww]ire|[Pp]ublished|[Uu]nconfirmed)\s+reports(?-u:\b)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{lone})(?-u:\b)|(?-u:\b)[Aa]n?\s+(?:[a-z-]+\s+)?(?:{lone})(?-u:\b)"
     );
     // What names an institution after its keyword: `of` or `for`, `the` after it or not, and
     // up to four capitalized words (`Ministry of Foreign Affairs`, `the Bank of Japan`, `the
@@ -401,6 +401,9 @@ pub(super) const OUTLETS: &[&str] = &[
     "news agency",
     "news website",
     "website",
+    "news outlet",
+    "outlet",
+    "news site",
     "channel",
     "network",
 ];
@@ -749,7 +752,6 @@ const ISSUED: &[&str] = &[
     "poll",
     "polls",
     "analysis",
-    "investigation",
     "remarks",
     "comments",
     "letter",

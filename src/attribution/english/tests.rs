@@ -3574,7 +3574,8 @@ fn a_papers_word_alone_or_opening_a_firms_name_is_no_paper() {
 /// An agency is read whole: its name with `Agency` or `News Agency` after it, a name on the list
 /// of several words (`Press Trust of India`, `Deutsche Presse-Agentur`, the longer name before
 /// the shorter it opens with: `Associated Press of Pakistan`), a press agency after whose it is
-/// or what describes it, and a paper after its kind whose name opens on an Arabic article.
+/// or what describes it, and an outlet after its kind whose name opens on an Arabic article,
+/// joins its words or ends on a number.
 #[test]
 fn agencies_and_papers_are_read_whole() {
     use SourceKind::Agency;
@@ -3623,6 +3624,19 @@ fn agencies_and_papers_are_read_whole() {
         (
             "The pan-Arab newspaper Asharq al-Awsat said the deal was close.",
             "The pan-Arab newspaper Asharq al-Awsat",
+        ),
+        // An outlet by what it is, its name with the words that join one and its number.
+        (
+            "The independent Russian outlet Meduza reported that the ban was lifted.",
+            "The independent Russian outlet Meduza",
+        ),
+        (
+            "Italian daily Corriere della Sera reported the arrest.",
+            "Italian daily Corriere della Sera",
+        ),
+        (
+            "The state channel Rossiya 24 said the fire was out.",
+            "The state channel Rossiya 24",
         ),
     ] {
         assert_credits(sentence, &[(source, Agency)]);
