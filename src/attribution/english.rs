@@ -370,6 +370,15 @@ fn english_sources(
                 (at, until) = (range.start, link);
                 continue;
             }
+            // An outlet's journalists are the outlet (`The BBC's Moscow correspondent said`):
+            // the search goes on past them, so that no name among them is read as another
+            // source (`Moscow`).
+            if pattern == AGENCY_PATTERN
+                && let Some(past) = its_journalists(sentence, range.end)
+            {
+                at = past;
+                return Some((range, SourceKind::Agency));
+            }
             // A name in the possessive is whose the source is (`French President Emmanuel
             // Macron's office said`, `The United States' top diplomat said`): the search goes
             // on from the name's last word, where the office or the people are read with it
@@ -1445,6 +1454,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         .map_or(end, |last| offset(sentence, last));
     if (possessive(text) || before_its_possessive(sentence, end))
         && !named_in_the_possessive(sentence, last, end)
+        && !(kind == SourceKind::Agency && its_journalists(sentence, end).is_some())
     {
         return None;
     }
@@ -1557,14 +1567,18 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     }
     let next_word = sentence[end..].split_whitespace().next();
     // An outlet before what it runs describes that (`In a newspaper interview the minister
-    // said`, `in a Reuters interview`).
+    // said`, `in a Reuters interview`), but for its office, its journalists' (see
+    // [`its_journalists`]).
+    let journalists = kind == SourceKind::Agency && its_journalists(sentence, end).is_some();
     if kind == SourceKind::Agency
+        && !journalists
         && next_word.is_some_and(|word| one_of(without_trailing_marks(word), OUTLETS_RUN))
     {
         return None;
     }
     let what_was_said = next_word.is_some_and(|word| AUXILIARIES.contains(&word));
     let a_modifier = !what_was_said
+        && !journalists
         && next_word.is_some_and(|word| {
             let bare = without_trailing_marks(word);
             word.starts_with(|c: char| c.is_lowercase())
@@ -1825,8 +1839,9 @@ fn an_agency(name: &str) -> bool {
 }
 
 /// Agency `text`, a slice of `sentence`, without `the` before an agency's name that what
-/// the agency put out follows (`The NBC report said`: `NBC`); `the` that is part of a
-/// paper's name stays (`The New York Times reported`).
+/// the agency put out or its journalists follow (`The NBC report said`, `The BBC's Moscow
+/// correspondent`: `NBC`, `BBC`); `the` that is part of a paper's name stays (`The New York
+/// Times reported`).
 fn without_the_before_an_agency<'s>(sentence: &'s str, text: &'s str) -> &'s str {
     let Some(name) = text
         .strip_prefix("The ")
@@ -1834,15 +1849,66 @@ fn without_the_before_an_agency<'s>(sentence: &'s str, text: &'s str) -> &'s str
     else {
         return text;
     };
-    let put_out = sentence[offset(sentence, text) + text.len()..]
+    let end = offset(sentence, text) + text.len();
+    let put_out = sentence[end..]
         .split_whitespace()
         .next()
         .is_some_and(|word| one_of(without_trailing_marks(word), ISSUED));
-    if put_out && an_agency(name) {
+    if (put_out || its_journalists(sentence, end).is_some()) && an_agency(name) {
         name
     } else {
         text
     }
+}
+
+/// An outlet's journalists and desks, through whom it reports (`a Reuters correspondent`, `the
+/// BBC's Moscow bureau chief`, `The Kyodo office in Seoul`): the outlet is the source, as it is
+/// of what they file. (Where a preposition places an outlet's office, `at the Reuters office`,
+/// the office is read as an institution's, `the Reuters office`, before the outlet is.)
+#[rustfmt::skip]
+const JOURNALISTS: &[&str] = &[
+    "correspondent", "correspondents", "reporter", "reporters", "journalist", "journalists",
+    "photographer", "photographers", "photojournalist", "cameraman", "cameramen", "crew",
+    "editor", "editors", "editor-in-chief", "columnist", "stringer", "stringers", "producer",
+    "presenter", "anchor", "team", "bureau", "desk", "office", "offices",
+];
+
+/// Where an outlet's journalists end (see [`JOURNALISTS`]), when they follow the outlet's name
+/// ending at byte `end` of `sentence`, in its possessive or not, with up to three words that
+/// say which between (`'s Moscow correspondent`, `' chief political correspondent`, ` Moscow
+/// bureau chief`, ` News Agency office in Beijing`); what it put out ([`ISSUED`]) after the
+/// possessive (`Xinhua's latest report`; `a Reuters report` is read without). `None` where
+/// anything else follows: a mark, a word that joins or places (`Reuters, BBC correspondents`,
+/// `Reuters and the AFP correspondent`: two outlets) or a cue (`TASS quoted BBC
+/// correspondents`).
+fn its_journalists(sentence: &str, end: usize) -> Option<usize> {
+    let after = &sentence[end..];
+    let possessive = ["'s ", "’s ", "' ", "’ "]
+        .iter()
+        .find_map(|mark| after.strip_prefix(&mark[..mark.len() - 1]))
+        .filter(|rest| rest.starts_with(char::is_whitespace));
+    let mut words = possessive.unwrap_or(after).split_whitespace();
+    for _ in 0..4 {
+        let word = words.next()?;
+        let bare = without_trailing_marks(word);
+        let desk = one_of(bare, JOURNALISTS) || (possessive.is_some() && ISSUED.contains(&bare));
+        if desk {
+            // A bureau's chief is the bureau's (`Moscow bureau chief`).
+            let chief = (bare == word)
+                .then(|| words.next())
+                .flatten()
+                .filter(|next| without_trailing_marks(next) == "chief");
+            let last = chief.map_or(bare, without_trailing_marks);
+            return Some(offset(sentence, last) + last.len());
+        }
+        let which = word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !one_of(bare, PREPOSITIONS)
+            && !is_cue_word(bare);
+        if !which {
+            return None;
+        }
+    }
+    None
 }
 
 /// What an outlet runs in which others speak, which the outlet's name before it describes (`a

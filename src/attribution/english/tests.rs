@@ -3702,3 +3702,116 @@ fn a_tally_count_or_estimate_credits_whose_it_is() {
         assert_credits(sentence, expected);
     }
 }
+
+/// An outlet's journalists, desks and what it put out, named in its possessive or after its
+/// name, credit the outlet: not nobody (`Xinhua's correspondent`, `Xinhua's report`), nor a
+/// place among them read as a person (`The BBC's Moscow`) or an institution (`' Moscow
+/// bureau`).
+#[test]
+fn an_outlets_journalists_credit_the_outlet() {
+    use SourceKind::{Agency, Institution, Person};
+    for (sentence, expected) in [
+        (
+            "The BBC's Moscow correspondent said the talks had stalled.",
+            &[("BBC", Agency)][..],
+        ),
+        (
+            "Al Jazeera's correspondent in Gaza said the hospital was hit.",
+            &[("Al Jazeera", Agency)][..],
+        ),
+        (
+            "The talks had stalled, according to the BBC's Moscow correspondent.",
+            &[("BBC", Agency)][..],
+        ),
+        (
+            "Reuters' Jerusalem bureau said the road was closed.",
+            &[("Reuters", Agency)][..],
+        ),
+        (
+            "Reuters' Moscow bureau chief Andrew Osborn said the convoy left.",
+            &[("Reuters", Agency), ("Andrew Osborn", Person)][..],
+        ),
+        (
+            "The Guardian's diplomatic editor said the talks had stalled.",
+            &[("The Guardian", Agency)][..],
+        ),
+        (
+            "State television's correspondent said the bridge was hit.",
+            &[("State television", Agency)][..],
+        ),
+        (
+            "The BBC's Moscow office said the talks had stalled.",
+            &[("BBC", Agency)][..],
+        ),
+        (
+            "The talks had stalled, according to a Reuters correspondent in Kabul.",
+            &[("Reuters", Agency)][..],
+        ),
+        (
+            "The Kyodo office in Seoul said the figures were wrong.",
+            &[("Kyodo", Agency)][..],
+        ),
+        (
+            "Xinhua's latest report said the plant was closed.",
+            &[("Xinhua", Agency)][..],
+        ),
+        (
+            "According to Reuters' tally, 40 people died.",
+            &[("Reuters", Agency)][..],
+        ),
+        // Not an outlet's office where a preposition places it (where someone spoke), nor what
+        // follows the possessive but its people, desks and reports.
+        (
+            "Speaking at the Reuters office in Nairobi, the minister said the plan was dead.",
+            &[("the minister", Person)][..],
+        ),
+        (
+            "The Times's owner was fired, the company said.",
+            &[("the company", Institution)][..],
+        ),
+        // Nor past a mark, a word that joins another outlet, or a cue.
+        (
+            "Reuters and the AFP correspondent said the road was closed.",
+            &[("Reuters", Agency), ("AFP", Agency)][..],
+        ),
+        (
+            "Reuters, BBC correspondents said the road was closed.",
+            &[("BBC", Agency)][..],
+        ),
+        (
+            "TASS quoted BBC correspondents as saying the road was closed.",
+            &[("TASS", Agency), ("BBC", Agency)][..],
+        ),
+    ] {
+        assert_credits(sentence, expected);
+    }
+}
+
+/// An outlet's journalists end where [`its_journalists`] says: past up to three words that say
+/// which, and a bureau's chief; not past more words, which say something else of the outlet.
+#[test]
+fn an_outlets_journalists_are_read_to_their_end() {
+    for (sentence, outlet, journalists) in [
+        (
+            "The BBC's chief Middle East correspondent said",
+            "BBC",
+            Some("'s chief Middle East correspondent"),
+        ),
+        (
+            "Reuters Moscow bureau chief Andrew Osborn said",
+            "Reuters",
+            Some(" Moscow bureau chief"),
+        ),
+        ("Xinhua's report.", "Xinhua", Some("'s report")),
+        (
+            "Xinhua coverage upset many Western correspondents",
+            "Xinhua",
+            None,
+        ),
+        ("A Reuters report said", "Reuters", None),
+    ] {
+        let end = sentence.find(outlet).unwrap() + outlet.len();
+        let got = its_journalists(sentence, end).map(|to| &sentence[end..to]);
+        assert_eq!(got, journalists, "{sentence}");
+    }
+}
