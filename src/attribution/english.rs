@@ -160,8 +160,12 @@ fn source_patterns(letters: &Letters) -> [String; 7] {
         r"(?-u:\b)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|{whose}|[{lower}-]+(?:['’]s|s['’]))\s+(?:[{lower}'’-]+\s+){{0,2}}?(?:{DOCUMENTS})(?:\s*(?:[,;:.)]|$)|\s+(?:{SPEECH_VERBS}|{after_a_document})(?-u:\b))"
     );
     let portfolio = an_office();
+    // A title before a name (`Finance Minister Anton Siluanov`), or an office holder after whose
+    // they are (`Russia's foreign minister`, `its chairman`, `The country's central bank
+    // governor`: a possessive in small letters before two words of the office; a name is not
+    // such a word, `Citibank's William Rhodes as Chairman`).
     let titled = format!(
-        r"(?-u:\b)(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?:(?i:vice|deputy|ex|co)-)?(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official|officer|chairman|leader)(?:{portfolio}){{0,2}}(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{name}(?:{then_name}){{0,3}}|(?-u:\b)(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{whose})\s+(?:(?:{cap}|[{lower}'’-]+)\s+){{0,2}}(?i:{OFFICE_HOLDERS})(?:{portfolio}){{0,2}}(?-u:\b)"
+        r"(?-u:\b)(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?:(?i:vice|deputy|ex|co)-)?(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official|officer|chairman|leader)(?:{portfolio}){{0,2}}(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{name}(?:{then_name}){{0,3}}|(?-u:\b)(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{whose})\s+(?:[{lower}-]+['’]s\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,2}}(?i:{OFFICE_HOLDERS})(?:{portfolio}){{0,2}}(?-u:\b)"
     );
     // A bare plural keeps what describes it: `official sources`, `Western diplomats`.
     let people = UNNAMED_PEOPLE
@@ -2452,11 +2456,27 @@ fn spoken_by_pronoun(between: &str) -> bool {
 /// an aside of its own: one comma between, not two (`rates approved by the commission, Pacific
 /// Gas and Electric said`; `Edward White, analyst with Hutton Group Inc, said`: not the company),
 /// where two commas set an aside between the speaker and the cue. A source set off by commas
-/// right before the cue names the speaker (`the party's leader, Khaleda Zia, told`).
+/// right before the cue names the speaker (`the party's leader, Khaleda Zia, told`). A comma
+/// in brackets is the brackets' (`Kuwait News Agency (KUNA, the state agency) said`).
 fn clause_apart(before: &str, between: &str) -> bool {
-    between.matches(',').count() == 1
+    commas_outside_brackets(between) == 1
         && !(without_how(between).trim() == "," && before.trim_end().ends_with(','))
         && !opens_a_role(between)
+}
+
+/// How many commas `text` holds outside round brackets.
+fn commas_outside_brackets(text: &str) -> usize {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            c == ',' && depth == 0
+        })
+        .count()
 }
 
 /// Whether a source after `before`, `between` it and its cue, is the object in a relative

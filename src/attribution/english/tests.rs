@@ -2795,6 +2795,17 @@ fn todays_phrasing_is_credited() {
             "Its chairman said profits rose.",
             &[("Its chairman", Person)],
         ),
+        // Whose office it is in the possessive, its office in two words after it.
+        (
+            "The country's central bank governor told parliament inflation would fall.",
+            &[("The country's central bank governor", Person)],
+        ),
+        // Not a name read as a title's words (a copy of `told reporters Citibank's William
+        // Rhodes as Chairman`).
+        (
+            "The talks had failed, told reporters Citibank's William Rhodes as Chairman.",
+            &[("Citibank's William Rhodes", Person)],
+        ),
         (
             "The talks had failed, its ambassador to Kuwait, Ernest Zverev, said.",
             &[("Ernest Zverev", Person)],
@@ -3665,6 +3676,11 @@ fn a_name_and_its_initials_in_brackets_are_one_source() {
         "Kyodo and Yonhap reported the launch.",
         &[("Kyodo", Agency), ("Yonhap", Agency)],
     );
+    // An aside in brackets with a comma of its own is no clause apart from the cue.
+    assert_credits(
+        "Kuwait News Agency (KUNA, the state agency) said the talks had stalled.",
+        &[("Kuwait News Agency", Agency)],
+    );
     assert_credits(
         "Kuwait News Agency (KUNA and WAM) reported the visit.",
         &[
@@ -3813,5 +3829,17 @@ fn an_outlets_journalists_are_read_to_their_end() {
         let end = sentence.find(outlet).unwrap() + outlet.len();
         let got = its_journalists(sentence, end).map(|to| &sentence[end..to]);
         assert_eq!(got, journalists, "{sentence}");
+    }
+}
+
+/// Commas in brackets are the brackets' own; one after they close is the sentence's.
+#[test]
+fn commas_in_brackets_are_not_counted() {
+    for (between, commas) in [
+        (" (KUNA, the state agency) ", 0),
+        (" (HUT), analyst ", 1),
+        (", a unit (of Hanson, Trust), ", 2),
+    ] {
+        assert_eq!(commas_outside_brackets(between), commas, "{between}");
     }
 }
