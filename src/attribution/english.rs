@@ -852,6 +852,9 @@ const BEFORE_A_DATE: &[&str] = &[
 /// credited twice: see [`add_new`]): each source [`english_sources`] finds, read whole by
 /// [`read_source`], credited by the nearest of the sentence's [`Cues`] that may credit it.
 pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
+    if let Some(mended) = with_apostrophes(sentence) {
+        return find(&mended, out);
+    }
     let Some(cues) = Cues::of(sentence) else {
         return;
     };
@@ -1016,6 +1019,31 @@ pub(super) fn find(sentence: &str, out: &mut Vec<Attribution>) {
         );
     }
     out.extend(pronouns.map(|(_, credit)| credit));
+}
+
+/// `sentence` with an apostrophe for each quote mark typed for one, where any is: between a
+/// word and the `s` of its possessive (`Ecuador"s deputy energy minister`, as Reuters' wire of
+/// 1987 writes it 32 times in eval_reuters' texts). Read as a quote, it opened a quotation and
+/// left `s deputy energy minister` a source; read as an apostrophe, the possessive is whose.
+fn with_apostrophes(sentence: &str) -> Option<String> {
+    let bytes = sentence.as_bytes();
+    let typed = |at: usize| {
+        at > 0
+            && bytes[at - 1].is_ascii_alphanumeric()
+            && bytes.get(at + 2).is_none_or(|b| !b.is_ascii_alphanumeric())
+    };
+    let mut marks = sentence
+        .match_indices("\"s")
+        .map(|(at, _)| at)
+        .filter(|&at| typed(at))
+        .peekable();
+    marks.peek()?;
+    let mut mended = sentence.as_bytes().to_vec();
+    for at in marks {
+        mended[at] = b'\'';
+    }
+    // An ASCII byte for an ASCII byte: still UTF-8.
+    String::from_utf8(mended).ok()
 }
 
 /// Adverbs that may stand between a pronoun and its cue (`he also said`, `it later reported`).

@@ -3843,3 +3843,25 @@ fn commas_in_brackets_are_not_counted() {
         assert_eq!(commas_outside_brackets(between), commas, "{between}");
     }
 }
+
+/// A quote mark typed for a possessive's apostrophe is read as one: whose, opening no quotation.
+#[test]
+fn a_quote_typed_for_an_apostrophe_is_one() {
+    use SourceKind::{Institution, Person};
+    assert_credits(
+        "Ecuador\"s deputy energy minister Fernando Santos said output would fall.",
+        &[("Ecuador's deputy energy minister Fernando Santos", Person)],
+    );
+    assert_credits(
+        "The World Bank, citing Pakistan\"s progress in its reforms, said it agreed aid.",
+        &[("The World Bank", Institution)],
+    );
+    // A quote before a word, or after no word, stays a quote.
+    assert_eq!(with_apostrophes("the \"sales\" rose"), None);
+    assert_eq!(with_apostrophes("he said\"sure\""), None);
+    assert_eq!(with_apostrophes("\"s"), None);
+    assert_eq!(
+        with_apostrophes("bloc\"s and opec\"s").as_deref(),
+        Some("bloc's and opec's")
+    );
+}
