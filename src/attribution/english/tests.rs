@@ -3649,9 +3649,56 @@ fn agencies_and_papers_are_read_whole() {
             "The state channel Rossiya 24 said the fire was out.",
             "The state channel Rossiya 24",
         ),
+        // With the words that describe it before what it is.
+        (
+            "Japanese public broadcaster NHK reported that the quake was strong.",
+            "Japanese public broadcaster NHK",
+        ),
+        (
+            "The talks failed, Russian business daily Kommersant reported.",
+            "Russian business daily Kommersant",
+        ),
+        (
+            "Israel's public broadcaster Kan reported the strike.",
+            "Israel's public broadcaster Kan",
+        ),
+        (
+            "The German public broadcaster ARD said the vote was close.",
+            "The German public broadcaster ARD",
+        ),
     ] {
         assert_credits(sentence, &[(source, Agency)]);
     }
+    // Not past a cue, a word that places it or a determiner.
+    assert_credits(
+        "The quake was strong, said public broadcaster NHK.",
+        &[("public broadcaster NHK", Agency)],
+    );
+    assert_credits(
+        "The quake was strong, according to public broadcaster NHK.",
+        &[("public broadcaster NHK", Agency)],
+    );
+    for sentence in [
+        "Stocks fell after public broadcaster NHK reported the quake.",
+        "Stocks fell as public broadcaster NHK reported the quake.",
+        "On Monday public broadcaster NHK reported the quake.",
+    ] {
+        assert_credits(sentence, &[("public broadcaster NHK", Agency)]);
+    }
+    // Three words at most.
+    let sentence = "alpha beta gamma delta broadcaster NHK";
+    let outlet = &sentence[sentence.find("broadcaster").unwrap()..];
+    assert_eq!(
+        with_what_describes_the_outlet(sentence, outlet),
+        "beta gamma delta broadcaster NHK"
+    );
+    assert_credits(
+        "The minister said that public broadcaster NHK reported the quake.",
+        &[
+            ("The minister", SourceKind::Person),
+            ("public broadcaster NHK", Agency),
+        ],
+    );
 }
 
 /// A name with its initials in brackets after it, both read as sources, is one source, read with
@@ -3801,6 +3848,11 @@ fn an_outlets_journalists_credit_the_outlet() {
     ] {
         assert_credits(sentence, expected);
     }
+    // `reports` after the possessive is what the outlet put out, not its verb.
+    assert_eq!(
+        credits("Xinhua's reports said the plant was closed."),
+        [("Xinhua".to_string(), Agency, Cue::Said)]
+    );
 }
 
 /// An outlet's journalists end where [`its_journalists`] says: past up to three words that say
