@@ -1878,9 +1878,10 @@ fn an_agency(name: &str) -> bool {
 /// words leave out (`Japanese public broadcaster NHK`, `Russian business daily Vedomosti`;
 /// reading them in the pattern cost 3% of `dedup --diffs`): up to three plain words and `the`
 /// before them (whose it is, `Israel's`, is read by [`with_whose_name`], as for any source);
-/// not past a mark, a word that joins or places, a determiner, a day or month, or a cue
-/// (`according to public broadcaster NHK`, `said that public broadcaster NHK reported`, `after
-/// public broadcaster NHK reported`).
+/// not past a mark, a word that joins or places, a word that opens a clause, a determiner, a
+/// day or month, or a cue (`according to public broadcaster NHK`, `said that public
+/// broadcaster NHK reported`, `after public broadcaster NHK reported`, `as public broadcaster
+/// NHK reported`).
 fn with_what_describes_the_outlet<'s>(sentence: &'s str, text: &'s str) -> &'s str {
     let opens_on_its_kind = text.split_whitespace().next().is_some_and(|first| {
         OUTLETS
@@ -1898,7 +1899,8 @@ fn with_what_describes_the_outlet<'s>(sentence: &'s str, text: &'s str) -> &'s s
             && !one_of(word, PREPOSITIONS)
             && !one_of(word, DETERMINERS)
             && !one_of(word, SUBORDINATORS)
-            && !one_of(word, CONJUNCTIONS)
+            && !one_of(word, CLAUSE_JOINERS)
+            && !one_of(word, &["as", "if", "than", "whether"])
             && !CALENDAR.contains(&word)
             && !is_cue_word(word);
         if !plain {
@@ -1917,12 +1919,6 @@ fn with_what_describes_the_outlet<'s>(sentence: &'s str, text: &'s str) -> &'s s
     }
     &sentence[from..end]
 }
-
-/// Words that join clauses or ask (`Stocks fell as public broadcaster NHK reported`), besides
-/// [`SUBORDINATORS`] and `and`.
-const CONJUNCTIONS: &[&str] = &[
-    "as", "but", "or", "nor", "if", "than", "so", "yet", "whether",
-];
 
 /// Agency `text`, a slice of `sentence`, without `the` before an agency's name that what
 /// the agency put out or its journalists follow (`The NBC report said`, `The BBC's Moscow
@@ -1969,9 +1965,9 @@ const JOURNALISTS: &[&str] = &[
 /// correspondents`).
 fn its_journalists(sentence: &str, end: usize) -> Option<usize> {
     let after = &sentence[end..];
-    let possessive = ["'s ", "’s ", "' ", "’ "]
+    let possessive = ["'s", "’s", "'", "’"]
         .iter()
-        .find_map(|mark| after.strip_prefix(&mark[..mark.len() - 1]))
+        .find_map(|mark| after.strip_prefix(mark))
         .filter(|rest| rest.starts_with(char::is_whitespace));
     let mut words = possessive.unwrap_or(after).split_whitespace();
     for _ in 0..4 {

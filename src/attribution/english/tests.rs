@@ -3681,6 +3681,7 @@ fn agencies_and_papers_are_read_whole() {
     for sentence in [
         "Stocks fell after public broadcaster NHK reported the quake.",
         "Stocks fell as public broadcaster NHK reported the quake.",
+        "Stocks fell but public broadcaster NHK reported no damage.",
         "On Monday public broadcaster NHK reported the quake.",
     ] {
         assert_credits(sentence, &[("public broadcaster NHK", Agency)]);
