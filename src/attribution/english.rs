@@ -165,7 +165,7 @@ fn source_patterns(letters: &Letters) -> [String; 7] {
     // governor`: a possessive in small letters before two words of the office; a name is not
     // such a word, `Citibank's William Rhodes as Chairman`).
     let titled = format!(
-        r"(?-u:\b)(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?:(?i:vice|deputy|ex|co)-)?(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official|officer|chairman|leader)(?:{portfolio}){{0,2}}(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{name}(?:{then_name}){{0,3}}|(?-u:\b)(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{whose})\s+(?:[{lower}-]+['’]s\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,2}}(?i:{OFFICE_HOLDERS})(?:{portfolio}){{0,2}}(?-u:\b)"
+        r"(?-u:\b)(?:(?:{cap}|[{lower}'’]+)\s+){{0,3}}(?:(?i:vice|deputy|ex|co)-)?(?i:minister|president|spokes(?:man|woman|person)|chief|director|governor|secretary|ambassador|general|mayor|premier|chancellor|official|officer|chairman|leader)(?:{portfolio}){{0,2}}(?:\s+(?:economist|executive|officer|strategist|analyst|manager|negotiator|delegate|adviser|advisor|counsel))?\s+{name}(?:{then_name}){{0,3}}|(?-u:\b)(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{whose})\s+(?:[{lower}-]+['’]s\s+)?(?:(?:{cap}|[{lower}'’-]+)\s+){{0,2}}(?:(?i:{OFFICE_HOLDERS})(?:{portfolio}){{0,2}}(?-u:\b)|chief(?:\s*(?:[,;:.]|$)|\s+(?:{SPEECH_VERBS})(?-u:\b)))"
     );
     // A bare plural keeps what describes it: `official sources`, `Western diplomats`.
     let people = UNNAMED_PEOPLE
@@ -294,7 +294,9 @@ fn english_sources(
                 at = range.end;
                 continue;
             }
-            let keyed = pattern == KEYED_PATTERN || pattern == DOCUMENT_PATTERN;
+            let keyed = pattern == KEYED_PATTERN
+                || pattern == DOCUMENT_PATTERN
+                || (pattern == TITLED_PATTERN && a_chief_before_a_cue(&sentence[range.clone()]));
             if keyed {
                 range.end = range.start + without_what_follows(&sentence[range.clone()]);
             } else if pattern == ANONYMOUS_PATTERN {
@@ -455,13 +457,14 @@ fn names_a_portfolio(text: &str) -> bool {
     PORTFOLIO.is_match(text)
 }
 
-/// Whether `text`, a titled person's credit, ends with a title of [`OFFICE_HOLDERS`], or one
-/// and its [`PORTFOLIOS`], and so names one without a name.
+/// Whether `text`, a titled person's credit, ends with a title of [`OFFICE_HOLDERS`] or
+/// `chief` (read so only before a cue: see [`a_chief_before_a_cue`]), or one and its
+/// [`PORTFOLIOS`], and so names one without a name.
 fn office_holder(text: &str) -> bool {
     static OFFICE_AT_END: LazyLock<Regex> = LazyLock::new(|| {
         let office = an_office();
         Regex::new(&format!(
-            r"(?i)(?:^|\s)(?:{OFFICE_HOLDERS})(?:{office}){{0,2}}$"
+            r"(?i)(?:^|\s)(?:{OFFICE_HOLDERS}|chief)(?:{office}){{0,2}}$"
         ))
         .expect("office pattern")
     });
@@ -542,6 +545,20 @@ const AFTER_KEYED: &[&str] = &[
     "in", "last", "earlier", "later", "yesterday", "today", "this", "that", "which", "who",
     "and", "or", "but",
 ];
+
+/// Whether a match of [`TITLED_PATTERN`] is a chief by whose they are, read with the cue or the
+/// mark after them (`The EU's foreign policy chief said`, `Israel's army chief,`), which is
+/// given back: `chief` alone is a title only so, as `Its chief executive said` is unnamed
+/// people's.
+fn a_chief_before_a_cue(matched: &str) -> bool {
+    let chief = |word: &str| word.eq_ignore_ascii_case("chief");
+    let mut words = matched.split_whitespace().rev();
+    match words.next() {
+        Some(last) if is_cue_word(last) => words.next().is_some_and(chief),
+        Some(last) => chief(without_trailing_marks(last)),
+        None => false,
+    }
+}
 
 /// How much of a match of [`KEYED_PATTERN`] or [`DOCUMENT_PATTERN`] is the source: without the
 /// verb or word of [`AFTER_KEYED`] (which holds [`AFTER_A_DOCUMENT`]), or the punctuation, its

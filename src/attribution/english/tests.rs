@@ -2800,6 +2800,23 @@ fn todays_phrasing_is_credited() {
             "The country's central bank governor told parliament inflation would fall.",
             &[("The country's central bank governor", Person)],
         ),
+        // A chief by whose they are, before a cue or a mark; not a chief executive.
+        (
+            "The EU's foreign policy chief said the talks would resume.",
+            &[("The EU's foreign policy chief", Person)],
+        ),
+        (
+            "The talks would resume, according to Israel's army chief, who spoke in Tel Aviv.",
+            &[("Israel's army chief", Person)],
+        ),
+        (
+            "The army chief told reporters the operation would go on.",
+            &[("The army chief", Person)],
+        ),
+        (
+            "Its chief executive said profits rose.",
+            &[("Its chief executive", Anonymous)],
+        ),
         // Not a name read as a title's words (a copy of `told reporters Citibank's William
         // Rhodes as Chairman`).
         (
