@@ -560,9 +560,10 @@ fn a_chief_before_a_cue(matched: &str) -> bool {
     }
 }
 
-/// How much of a match of [`KEYED_PATTERN`] or [`DOCUMENT_PATTERN`] is the source: without the
-/// verb or word of [`AFTER_KEYED`] (which holds [`AFTER_A_DOCUMENT`]), or the punctuation, its
-/// pattern read after it.
+/// How much of a match of [`KEYED_PATTERN`] or [`DOCUMENT_PATTERN`] (or a chief's of
+/// [`TITLED_PATTERN`], see [`a_chief_before_a_cue`]) is the source: without the verb or word of
+/// [`AFTER_KEYED`] (which holds [`AFTER_A_DOCUMENT`]), or the punctuation, its pattern read
+/// after it.
 fn without_what_follows(matched: &str) -> usize {
     let text = matched.trim_end();
     if let Some(i) = text.rfind(char::is_whitespace)
@@ -1504,9 +1505,12 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
         .split_whitespace()
         .next_back()
         .map_or(end, |last| offset(sentence, last));
+    // An outlet's journalists after it (`The BBC's Moscow correspondent`): where it stays an
+    // outlet below, its end stays too.
+    let journalists = kind == SourceKind::Agency && its_journalists(sentence, end).is_some();
     if (possessive(text) || before_its_possessive(sentence, end))
         && !named_in_the_possessive(sentence, last, end)
-        && !(kind == SourceKind::Agency && its_journalists(sentence, end).is_some())
+        && !journalists
     {
         return None;
     }
@@ -1621,7 +1625,7 @@ fn read_source(sentence: &str, matched: Range<usize>, kind: SourceKind) -> Optio
     // An outlet before what it runs describes that (`In a newspaper interview the minister
     // said`, `in a Reuters interview`), but for its office, its journalists' (see
     // [`its_journalists`]).
-    let journalists = kind == SourceKind::Agency && its_journalists(sentence, end).is_some();
+    let journalists = journalists && kind == SourceKind::Agency;
     if kind == SourceKind::Agency
         && !journalists
         && next_word.is_some_and(|word| one_of(without_trailing_marks(word), OUTLETS_RUN))
